@@ -1,0 +1,92 @@
+package io.kubeward.testkit.controlplane;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to start a {@link ControlPlane}: where the binaries are, which fake nodes to create, how long
+ * to wait, and optional fixed ports, KWOK stage files and extra component flags.
+ */
+public record ControlPlaneOptions(
+    Optional<Path> binDir,
+    List<FakeNode> nodes,
+    Duration startTimeout,
+    Map<Component, Integer> fixedPorts,
+    List<Path> kwokConfigs,
+    Map<Component, List<String>> extraArgs) {
+
+  public ControlPlaneOptions {
+    if (startTimeout.isNegative() || startTimeout.isZero()) {
+      throw new IllegalArgumentException("startTimeout must be positive, was " + startTimeout);
+    }
+    nodes = List.copyOf(nodes);
+    fixedPorts = Map.copyOf(fixedPorts);
+    kwokConfigs = List.copyOf(kwokConfigs);
+    extraArgs = Map.copyOf(extraArgs);
+  }
+
+  /** Three 8-CPU nodes across two zones: the default for tests. */
+  public static List<FakeNode> defaultNodes() {
+    return List.of(
+        FakeNode.inZone("kwok-node-0", "zone-a"),
+        FakeNode.inZone("kwok-node-1", "zone-b"),
+        FakeNode.inZone("kwok-node-2", "zone-a"));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder {
+    private Path binDir;
+    private List<FakeNode> nodes = defaultNodes();
+    private Duration startTimeout = Duration.ofSeconds(120);
+    private final Map<Component, Integer> fixedPorts = new EnumMap<>(Component.class);
+    private final List<Path> kwokConfigs = new ArrayList<>();
+    private final Map<Component, List<String>> extraArgs = new EnumMap<>(Component.class);
+
+    /** The folder with etcd, kube-apiserver, ...; by default found by {@link Binaries#locate}. */
+    public Builder binDir(Path binDir) {
+      this.binDir = binDir;
+      return this;
+    }
+
+    public Builder nodes(List<FakeNode> nodes) {
+      this.nodes = nodes;
+      return this;
+    }
+
+    /** How long each component may take to become healthy. */
+    public Builder startTimeout(Duration startTimeout) {
+      this.startTimeout = startTimeout;
+      return this;
+    }
+
+    /** Listen on this port instead of a free one (etcd: its client port). */
+    public Builder port(Component component, int port) {
+      fixedPorts.put(component, port);
+      return this;
+    }
+
+    /** A KWOK configuration file (stages and the like) passed with {@code --config}. */
+    public Builder kwokConfig(Path file) {
+      kwokConfigs.add(file);
+      return this;
+    }
+
+    public Builder extraArgs(Component component, String... args) {
+      extraArgs.computeIfAbsent(component, c -> new ArrayList<>()).addAll(List.of(args));
+      return this;
+    }
+
+    public ControlPlaneOptions build() {
+      return new ControlPlaneOptions(
+          Optional.ofNullable(binDir), nodes, startTimeout, fixedPorts, kwokConfigs, extraArgs);
+    }
+  }
+}
