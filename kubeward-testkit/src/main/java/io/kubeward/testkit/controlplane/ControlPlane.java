@@ -85,6 +85,9 @@ public final class ControlPlane implements AutoCloseable {
     try {
       credentials = Credentials.generate(workDir.resolve("pki"));
       Files.writeString(workDir.resolve("kwok.yaml"), KWOK_BASE_CONFIG);
+      try (var stages = ControlPlane.class.getResourceAsStream(POD_STAGES)) {
+        Files.copy(stages, workDir.resolve("kwok-pod-stages.yaml"));
+      }
     } catch (IOException e) {
       throw new ControlPlaneException("Cannot write the control plane's credentials", e);
     }
@@ -205,9 +208,16 @@ public final class ControlPlane implements AutoCloseable {
     args.add("--node-lease-duration-seconds=40");
     args.add("--server-address=127.0.0.1:" + ports.get(Component.KWOK));
     args.add("--config=" + workDir.resolve("kwok.yaml"));
+    args.add("--config=" + workDir.resolve("kwok-pod-stages.yaml"));
     options.kwokConfigs().forEach(file -> args.add("--config=" + file.toAbsolutePath()));
     return args;
   }
+
+  /** Pod lifecycle plus failure states asked for with the label {@value #SIMULATE_LABEL}. */
+  private static final String POD_STAGES = "/io/kubeward/testkit/kwok/pod-stages.yaml";
+
+  /** A pod label that makes KWOK simulate CrashLoopBackOff or ImagePullBackOff. */
+  public static final String SIMULATE_LABEL = "sim.kubeward.io/state";
 
   private static final String KWOK_BASE_CONFIG =
       """
