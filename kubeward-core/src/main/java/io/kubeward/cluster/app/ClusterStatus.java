@@ -1,0 +1,46 @@
+package io.kubeward.cluster.app;
+
+import io.kubeward.cluster.domain.Reachability;
+import java.time.Instant;
+
+/**
+ * How one cluster is doing, as listed by the API and the health endpoint.
+ *
+ * @param reachable whether the last probe reached the API
+ * @param state {@code REACHABLE}, {@code UNREACHABLE} or {@code UNKNOWN} (not probed yet)
+ * @param since when the cluster entered {@code state}
+ * @param latencyMillis round trip of the last successful {@code GET /version}
+ * @param apiReady whether {@code /readyz} answered 200 in the last successful probe
+ * @param cacheSynced whether the shared cache has completed its first list
+ */
+public record ClusterStatus(
+    String name,
+    boolean defaultCluster,
+    boolean reachable,
+    Reachability.State state,
+    Instant since,
+    String kubernetesVersion,
+    Long latencyMillis,
+    boolean apiReady,
+    String lastError,
+    Instant lastErrorAt,
+    Instant lastProbe,
+    boolean cacheSynced) {
+
+  static ClusterStatus of(ManagedCluster cluster, boolean isDefault) {
+    Reachability r = cluster.reachability();
+    return new ClusterStatus(
+        cluster.name(),
+        isDefault,
+        r.reachable(),
+        r.state(),
+        r.since(),
+        r.kubernetesVersion(),
+        r.latency() == null ? null : r.latency().toMillis(),
+        r.apiReady(),
+        r.lastError(),
+        r.lastErrorAt(),
+        r.lastProbe(),
+        cluster.cacheSynced());
+  }
+}

@@ -1,0 +1,85 @@
+package io.kubeward.cluster.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.ClusterSnapshot;
+import io.kubeward.cluster.domain.ProbeSettings;
+import io.kubeward.cluster.domain.Reachability;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A cluster Kubeward manages: its client, its shared cache and its reachability probe. Starting it
+ * never waits for, nor fails because of, the cluster's API: an unreachable cluster is a state, not
+ * an error.
+ */
+public final class KubeCluster implements ManagedCluster, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(KubeCluster.class);
+
+  private final ClusterConnection connection;
+  private final KubernetesClient client;
+  private final KubernetesClient probeClient;
+  private final ClusterCache cache;
+  private final ReachabilityProbe probe;
+  private final ScheduledExecutorService scheduler;
+
+  private KubeCluster(ClusterConnection connection, ProbeSettings probeSettings, Clock clock) {
+    this.connection = connection;
+    this.client = connection.newClient();
+    this.probeClient = connection.newProbeClient(probeSettings.timeout());
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("kubeward-probe-" + connection.name()).factory());
+    this.probe =
+        new ReachabilityProbe(
+            connection.name(), probeClient, probeSettings, clock, System::nanoTime);
+    this.cache = ClusterCache.start(connection.name(), client);
+    probe.onRecovery(state -> cache.restartStopped());
+    probe.start(scheduler);
+  }
+
+  /** Connects (lazily: no request is sent here), starts the cache and the probe. */
+  public static KubeCluster start(
+      ClusterConnection connection, ProbeSettings probeSettings, Clock clock) {
+    log.info("Cluster {}: watching {}", connection.name(), connection.serverUrl());
+    return new KubeCluster(connection, probeSettings, clock);
+  }
+
+  @Override
+  public String name() {
+    return connection.name();
+  }
+
+  @Override
+  public Reachability reachability() {
+    return probe.current();
+  }
+
+  @Override
+  public boolean cacheSynced() {
+    return cache.hasSynced();
+  }
+
+  @Override
+  public ClusterSnapshot snapshot() {
+    return cache.snapshot();
+  }
+
+  /** The shared client, for writes through the API (reads go through the cache). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    probe.stop();
+    scheduler.shutdownNow();
+    cache.close();
+    client.close();
+    probeClient.close();
+  }
+}

@@ -1,0 +1,16 @@
+package io.kubeward.common;
+
+/**
+ * Transport-neutral category of a {@link KubewardException}. Each edge maps it once: the REST API
+ * to an HTTP status, the CLI to an exit code, a controller to a status condition.
+ */
+public enum ErrorKind {
+  /** The named thing does not exist. */
+  NOT_FOUND,
+  /** The request is malformed or violates a rule. */
+  INVALID,
+  /**
+   * A dependency (a cluster, a store) cannot serve the request right now; retrying later may work.
+   */
+  UNAVAILABLE
+}

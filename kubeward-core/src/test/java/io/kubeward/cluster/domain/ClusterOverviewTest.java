@@ -1,0 +1,160 @@
+package io.kubeward.cluster.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.kubeward.cluster.domain.ClusterOverview.ZoneSummary;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterOverviewTest {
+
+  private static final Resources SMALL = new Resources(2000, 8L << 30, 110);
+
+  private final List<NodeView> nodes = new ArrayList<>();
+  private final List<NamespaceView> namespaces = new ArrayList<>();
+  private final List<PodView> pods = new ArrayList<>();
+  private final List<DeploymentView> deployments = new ArrayList<>();
+  private final List<ServiceView> services = new ArrayList<>();
+
+  private ClusterOverview compute() {
+    return ClusterOverview.compute(
+        "prod", "v1.34.1", new ClusterSnapshot(nodes, namespaces, pods, deployments, services));
+  }
+
+  private void node(String name, boolean ready, boolean unschedulable, String zone) {
+    nodes.add(new NodeView(name, "u-" + name, ready, unschedulable, zone, SMALL, "v1.34.1", "1"));
+  }
+
+  private void pod(PodPhase phase, PodProblem problem) {
+    int n = pods.size();
+    pods.add(new PodView("ns", "p" + n, "u" + n, "n1", phase, problem, "1"));
+  }
+
+  @Test
+  void emptyClusterHasZerosInAStableShape() {
+    ClusterOverview overview = compute();
+
+    assertThat(overview.cluster()).isEqualTo("prod");
+    assertThat(overview.kubernetesVersion()).isEqualTo("v1.34.1");
+    assertThat(overview.nodes().total()).isZero();
+    assertThat(overview.nodes().zones()).isEmpty();
+    assertThat(overview.pods().byPhase())
+        .containsExactly(
+            entry("Pending", 0),
+            entry("Running", 0),
+            entry("Succeeded", 0),
+            entry("Failed", 0),
+            entry("Unknown", 0));
+    assertThat(overview.pods().byProblem())
+        .containsOnlyKeys(
+            "Evicted",
+            "Unschedulable",
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "CreateContainerConfigError",
+            "OOMKilled",
+            "CrashLoopBackOff")
+        .allSatisfy((reason, count) -> assertThat(count).isZero());
+    assertThat(overview.allocatable()).isEqualTo(Resources.ZERO);
+  }
+
+  @Test
+  void countsReadyNotReadyAndCordonedNodes() {
+    node("a", true, false, "zone-a");
+    node("b", true, true, "zone-a");
+    node("c", false, false, "zone-b");
+
+    ClusterOverview.NodeSummary summary = compute().nodes();
+
+    assertThat(summary.total()).isEqualTo(3);
+    assertThat(summary.ready()).isEqualTo(2);
+    assertThat(summary.notReady()).isEqualTo(1);
+    assertThat(summary.unschedulable()).isEqualTo(1);
+  }
+
+  @Test
+  void groupsNodesByZoneSortedWithZonelessNodesLast() {
+    node("c", false, false, "zone-b");
+    node("x", true, false, null);
+    node("a", true, false, "zone-a");
+    node("b", true, false, "zone-a");
+
+    assertThat(compute().nodes().zones())
+        .containsExactly(
+            new ZoneSummary("zone-a", 2, 2),
+            new ZoneSummary("zone-b", 1, 0),
+            new ZoneSummary(null, 1, 1));
+  }
+
+  @Test
+  void sumsAllocatableOverAllNodesReadyOrNot() {
+    node("a", true, false, "zone-a");
+    node("b", false, false, "zone-b");
+
+    assertThat(compute().allocatable()).isEqualTo(new Resources(4000, 16L << 30, 220));
+  }
+
+  @Test
+  void countsPodsByPhaseAndByProblem() {
+    pod(PodPhase.RUNNING, null);
+    pod(PodPhase.RUNNING, null);
+    pod(PodPhase.RUNNING, PodProblem.CRASH_LOOP_BACK_OFF);
+    pod(PodPhase.RUNNING, PodProblem.OOM_KILLED);
+    pod(PodPhase.PENDING, PodProblem.UNSCHEDULABLE);
+    pod(PodPhase.PENDING, PodProblem.IMAGE_PULL_BACK_OFF);
+    pod(PodPhase.PENDING, PodProblem.ERR_IMAGE_PULL);
+    pod(PodPhase.PENDING, PodProblem.CREATE_CONTAINER_CONFIG_ERROR);
+    pod(PodPhase.FAILED, PodProblem.EVICTED);
+    pod(PodPhase.SUCCEEDED, null);
+    pod(PodPhase.UNKNOWN, null);
+
+    ClusterOverview.PodSummary summary = compute().pods();
+
+    assertThat(summary.total()).isEqualTo(11);
+    assertThat(summary.withProblems()).isEqualTo(7);
+    assertThat(summary.byPhase())
+        .containsExactly(
+            entry("Pending", 4),
+            entry("Running", 4),
+            entry("Succeeded", 1),
+            entry("Failed", 1),
+            entry("Unknown", 1));
+    assertThat(summary.byProblem())
+        .containsExactly(
+            entry("Evicted", 1),
+            entry("Unschedulable", 1),
+            entry("ImagePullBackOff", 1),
+            entry("ErrImagePull", 1),
+            entry("CreateContainerConfigError", 1),
+            entry("OOMKilled", 1),
+            entry("CrashLoopBackOff", 1));
+  }
+
+  @Test
+  void deploymentIsAvailableWhenAllDesiredReplicasAreAvailable() {
+    deployments.add(new DeploymentView("ns", "ok", "1", 3, 3, 3, 3, "1"));
+    deployments.add(new DeploymentView("ns", "rolling", "2", 3, 2, 2, 1, "1"));
+    deployments.add(new DeploymentView("ns", "scaled-to-zero", "3", 0, 0, 0, 0, "1"));
+    deployments.add(new DeploymentView("ns", "surge", "4", 2, 3, 3, 1, "1"));
+
+    ClusterOverview.DeploymentSummary summary = compute().deployments();
+
+    assertThat(summary.total()).isEqualTo(4);
+    assertThat(summary.available()).isEqualTo(3);
+    assertThat(summary.unavailable()).isEqualTo(1);
+  }
+
+  @Test
+  void countsNamespacesAndServices() {
+    namespaces.add(new NamespaceView("default", "1", "Active", "1"));
+    namespaces.add(new NamespaceView("kube-system", "2", "Active", "1"));
+    services.add(new ServiceView("default", "kubernetes", "3", "ClusterIP", "1"));
+
+    ClusterOverview overview = compute();
+
+    assertThat(overview.namespaces()).isEqualTo(2);
+    assertThat(overview.services()).isEqualTo(1);
+  }
+}

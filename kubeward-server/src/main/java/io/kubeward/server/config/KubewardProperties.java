@@ -1,0 +1,115 @@
+package io.kubeward.server.config;
+
+import io.kubeward.cluster.domain.ClientSettings;
+import io.kubeward.cluster.domain.ProbeSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kubeward's settings ({@code kubeward.*}). Each nested record validates itself when bound, so a
+ * bad value stops the start with the property's name and the reason.
+ *
+ * @param kubeconfig kubeconfig file of the cluster ({@code --kubeconfig}); unset: in-cluster config
+ *     when running in a pod, else {@code KUBECONFIG} or {@code ~/.kube/config}
+ * @param context kubeconfig context ({@code --context}); unset: the current-context
+ * @param clusterName the cluster's name in Kubeward and in URLs; unset: the context's name, or
+ *     {@code in-cluster}
+ */
+@ConfigurationProperties("kubeward")
+public record KubewardProperties(
+    String kubeconfig,
+    String context,
+    String clusterName,
+    @DefaultValue Probe probe,
+    @DefaultValue Client client,
+    @DefaultValue Security security) {
+
+  /** The kubeconfig path with a leading {@code ~} expanded, or {@code null}. */
+  public Path kubeconfigPath() {
+    if (kubeconfig == null || kubeconfig.isBlank()) {
+      return null;
+    }
+    if (kubeconfig.equals("~") || kubeconfig.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home") + kubeconfig.substring(1));
+    }
+    return Path.of(kubeconfig);
+  }
+
+  /**
+   * Reachability probe ({@code kubeward.probe.*}).
+   *
+   * @param interval time between probes, 1s to 1h
+   * @param timeout time one probe may take, more than 0 and at most the interval; unset: 5s, or the
+   *     interval if that is shorter
+   */
+  public record Probe(@DefaultValue("10s") Duration interval, Duration timeout) {
+    public Probe {
+      ProbeSettings valid = new ProbeSettings(interval, timeout);
+      interval = valid.interval();
+      timeout = valid.timeout();
+    }
+
+    public ProbeSettings settings() {
+      return new ProbeSettings(interval, timeout);
+    }
+  }
+
+  /**
+   * Kubernetes client limits ({@code kubeward.client.*}); see {@link ClientSettings}.
+   *
+   * @param maxConcurrentRequests requests in flight over all hosts
+   * @param maxConcurrentRequestsPerHost requests in flight to one apiserver
+   * @param requestTimeout timeout of one request
+   * @param watchReconnectInterval first back-off step of a watch reconnect
+   */
+  public record Client(
+      @DefaultValue("256") int maxConcurrentRequests,
+      @DefaultValue("128") int maxConcurrentRequestsPerHost,
+      @DefaultValue("30s") Duration requestTimeout,
+      @DefaultValue("1s") Duration watchReconnectInterval) {
+    public Client {
+      settingsOf(
+          maxConcurrentRequests,
+          maxConcurrentRequestsPerHost,
+          requestTimeout,
+          watchReconnectInterval);
+    }
+
+    public ClientSettings settings() {
+      return settingsOf(
+          maxConcurrentRequests,
+          maxConcurrentRequestsPerHost,
+          requestTimeout,
+          watchReconnectInterval);
+    }
+
+    private static ClientSettings settingsOf(
+        int max, int perHost, Duration requestTimeout, Duration watchReconnectInterval) {
+      return new ClientSettings(max, perHost, requestTimeout, watchReconnectInterval);
+    }
+  }
+
+  /**
+   * Access ({@code kubeward.security.*}).
+   *
+   * @param adminPassword password of the {@code admin} user, at least 12 characters; unset: a
+   *     random one is generated at each start and logged once
+   */
+  public record Security(String adminPassword) {
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    public Security {
+      if (adminPassword != null && adminPassword.length() < MIN_PASSWORD_LENGTH) {
+        throw new IllegalArgumentException(
+            "admin-password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Security[adminPassword=" + (adminPassword == null ? "unset" : "***") + "]";
+    }
+  }
+}
