@@ -35,7 +35,7 @@ if all_present; then
 fi
 
 command -v go >/dev/null || die "Go is required to build the control plane (https://go.dev/doc/install); none found on PATH"
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=readonly
+export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false"
 
 staging="$(mktemp -d "$cache_root/controlplane/.build-XXXXXX" 2>/dev/null || { mkdir -p "$cache_root/controlplane"; mktemp -d "$cache_root/controlplane/.build-XXXXXX"; })"
 log="$staging/build.log"

@@ -1,0 +1,150 @@
+package io.kubeward.sandbox;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.server.KubewardServer;
+import io.kubeward.server.security.InitialCredentials;
+import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.controlplane.ControlPlaneException;
+import io.kubeward.testkit.controlplane.ControlPlaneOptions;
+import io.kubeward.testkit.controlplane.FakeNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A local sandbox: a real control plane with fake nodes in two zones, sample workloads (some broken
+ * on purpose), and the Kubeward server on 127.0.0.1 managing it. Ctrl-C stops everything.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  private final ControlPlane controlPlane;
+  private final Path kubeconfig;
+  private final ConfigurableApplicationContext server;
+
+  private Sandbox(
+      ControlPlane controlPlane, Path kubeconfig, ConfigurableApplicationContext server) {
+    this.controlPlane = controlPlane;
+    this.kubeconfig = kubeconfig;
+    this.server = server;
+  }
+
+  /** Options: the server's port (0 for any free one), node count, where to write the kubeconfig. */
+  public record Options(int port, int nodes, Path kubeconfigOut) {}
+
+  public static Sandbox start(Options options) throws IOException {
+    ControlPlane controlPlane =
+        ControlPlane.start(ControlPlaneOptions.builder().nodes(nodes(options.nodes())).build());
+    try {
+      try (KubernetesClient client = controlPlane.newAdminClient()) {
+        SampleWorkloads.apply(client);
+      }
+      Path kubeconfig = options.kubeconfigOut().toAbsolutePath();
+      Files.createDirectories(kubeconfig.getParent());
+      Files.copy(controlPlane.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+      ConfigurableApplicationContext server =
+          KubewardServer.start(
+              "--kubeconfig=" + kubeconfig,
+              "--server.address=127.0.0.1",
+              "--server.port=" + options.port());
+      return new Sandbox(controlPlane, kubeconfig, server);
+    } catch (RuntimeException | IOException e) {
+      controlPlane.close();
+      throw e;
+    }
+  }
+
+  /** {@code count} nodes of 8 CPUs and 32 GiB, alternating between zone-a and zone-b. */
+  static List<FakeNode> nodes(int count) {
+    List<FakeNode> nodes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      nodes.add(
+          FakeNode.inZone("sandbox-node-" + i, i % 2 == 0 ? "zone-a" : "zone-b")
+              .withLabel("node.kubernetes.io/instance-type", "kwok.8x32"));
+    }
+    return nodes;
+  }
+
+  public String url() {
+    int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+    return "http://127.0.0.1:" + port;
+  }
+
+  public InitialCredentials credentials() {
+    return server.getBean(InitialCredentials.class);
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public ControlPlane controlPlane() {
+    return controlPlane;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      controlPlane.close();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Sandbox sandbox;
+    try {
+      sandbox = start(SandboxArguments.parse(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    } catch (ControlPlaneException e) {
+      System.err.println("The sandbox cluster could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping the sandbox / 正在停止沙箱 ...");
+                  sandbox.close();
+                  stopped.countDown();
+                },
+                "sandbox-stop"));
+    System.out.println(banner(sandbox));
+    stopped.await();
+  }
+
+  static String banner(Sandbox sandbox) {
+    InitialCredentials credentials = sandbox.credentials();
+    String login =
+        credentials.generated()
+            ? credentials.username() + " / " + credentials.password()
+            : credentials.username() + " / (the password you configured / 您配置的密码)";
+    return """
+
+        ================================================================================
+          Kubeward sandbox is running / Kubeward 沙箱已启动
+            Kubeward:              %s
+            First login / 首次登录:  %s
+            Cluster / 集群:          Kubernetes %s, %d fake nodes in zone-a and zone-b
+            kubectl:               kubectl --kubeconfig %s get pods -A
+            Stop / 停止:             Ctrl-C
+        ================================================================================
+        """
+        .formatted(
+            sandbox.url(),
+            login,
+            sandbox.controlPlane.kubernetesVersion(),
+            sandbox.controlPlane.nodes().size(),
+            sandbox.kubeconfig());
+  }
+}
