@@ -171,31 +171,35 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private List<String> controllerManagerArguments() {
-    return List.of(
-        "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
-        "--leader-elect=false",
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + ports.get(Component.KUBE_CONTROLLER_MANAGER),
-        "--cert-dir=" + workDir.resolve("controller-manager"),
-        "--service-account-private-key-file=" + credentials.serviceAccountKey(),
-        "--root-ca-file=" + certDir().resolve("apiserver.crt"),
-        "--kube-api-qps=200",
-        "--kube-api-burst=400",
-        "--concurrent-deployment-syncs=10",
-        "--concurrent-replicaset-syncs=10");
+    List<String> args = controllerArguments(Component.KUBE_CONTROLLER_MANAGER);
+    args.addAll(
+        List.of(
+            "--service-account-private-key-file=" + credentials.serviceAccountKey(),
+            "--root-ca-file=" + certDir().resolve("apiserver.crt"),
+            "--kube-api-qps=200",
+            "--kube-api-burst=400",
+            "--concurrent-deployment-syncs=10",
+            "--concurrent-replicaset-syncs=10"));
+    return args;
   }
 
   private List<String> schedulerArguments() {
-    return List.of(
-        "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
-        "--leader-elect=false",
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + ports.get(Component.KUBE_SCHEDULER),
-        "--cert-dir=" + workDir.resolve("scheduler"));
+    return controllerArguments(Component.KUBE_SCHEDULER);
+  }
+
+  /**
+   * What the controller-manager and the scheduler share: the admin kubeconfig, loopback serving.
+   */
+  private List<String> controllerArguments(Component component) {
+    return new ArrayList<>(
+        List.of(
+            "--kubeconfig=" + kubeconfig,
+            "--authentication-kubeconfig=" + kubeconfig,
+            "--authorization-kubeconfig=" + kubeconfig,
+            "--leader-elect=false",
+            "--bind-address=127.0.0.1",
+            "--secure-port=" + ports.get(component),
+            "--cert-dir=" + workDir.resolve(component.binary())));
   }
 
   private List<String> kwokArguments() {
