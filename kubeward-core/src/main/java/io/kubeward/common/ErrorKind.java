@@ -9,6 +9,14 @@ public enum ErrorKind {
   NOT_FOUND,
   /** The request is malformed or violates a rule. */
   INVALID,
+  /** Nobody is signed in, or the credentials are wrong or expired. */
+  UNAUTHENTICATED,
+  /** The caller is known but their role does not allow this. */
+  FORBIDDEN,
+  /** The change conflicts with the current state (another field manager, a stale version). */
+  CONFLICT,
+  /** The request is larger than allowed. */
+  TOO_LARGE,
   /**
    * A dependency (a cluster, a store) cannot serve the request right now; retrying later may work.
    */

@@ -1,0 +1,88 @@
+package io.kubeward.audit.app;
+
+import io.kubeward.access.app.AccessDeniedException;
+import io.kubeward.access.app.Authorizer;
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.Verb;
+import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.common.KubewardException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The authorization and audit boundary of every mutating use case: check the caller's role, run the
+ * action, and write exactly one audit record with the outcome (denials and failures included).
+ */
+public final class AuditedAction {
+
+  private final AuditLog log;
+  private final Clock clock;
+
+  public AuditedAction(AuditLog log, Clock clock) {
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /** What the action touches. {@code namespace} is {@code null} for cluster-scoped objects. */
+  public record Target(String cluster, String namespace, String kind, String name) {}
+
+  /** The action's result and the change it made, as a unified diff (or {@code null}). */
+  public record Outcome<T>(T value, String diff) {
+
+    public static <T> Outcome<T> of(T value) {
+      return new Outcome<>(value, null);
+    }
+  }
+
+  @FunctionalInterface
+  public interface Action<T> {
+    Outcome<T> run();
+  }
+
+  /**
+   * Authorizes {@code caller} for {@code permission} on {@code target}, runs {@code action}, and
+   * audits the attempt as {@code verb} (e.g. "apply", "delete", "secret.reveal").
+   */
+  public <T> T run(Caller caller, Verb permission, Target target, String verb, Action<T> action) {
+    try {
+      Authorizer.require(caller, permission, target.cluster(), target.namespace());
+    } catch (AccessDeniedException denied) {
+      record(caller, target, verb, null, denied);
+      throw denied;
+    }
+    Outcome<T> outcome;
+    try {
+      outcome = action.run();
+    } catch (RuntimeException failure) {
+      record(caller, target, verb, null, failure);
+      throw failure;
+    }
+    record(caller, target, verb, outcome.diff(), null);
+    return outcome.value();
+  }
+
+  private void record(
+      Caller caller, Target target, String verb, String diff, RuntimeException failure) {
+    log.append(
+        new AuditEntry(
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            caller.username(),
+            caller.origin(),
+            caller.clientAddress(),
+            target.cluster(),
+            target.namespace(),
+            target.kind(),
+            target.name(),
+            verb,
+            diff,
+            failure == null ? AuditEntry.Result.SUCCESS : AuditEntry.Result.FAILURE,
+            failure == null ? null : describe(failure)));
+  }
+
+  private static String describe(RuntimeException failure) {
+    if (failure instanceof KubewardException known) {
+      return known.code() + ": " + known.getMessage();
+    }
+    return "internal.error: " + failure.getClass().getSimpleName();
+  }
+}
