@@ -69,6 +69,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return switch (kind) {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case INVALID -> HttpStatus.BAD_REQUEST;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }
