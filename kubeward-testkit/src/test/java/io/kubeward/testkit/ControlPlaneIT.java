@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import java.time.Duration;
 import java.util.List;
@@ -290,6 +291,33 @@ class ControlPlaneIT {
               });
       assertThat(reader.configMaps().inNamespace(ns.name()).list().getItems()).isNotNull();
     }
+  }
+
+  @Test
+  void restartedApiServerServesTheSameStateOnTheSamePort(
+      ControlPlane controlPlane, KubernetesClient client, TestNamespace ns) {
+    client.configMaps().inNamespace(ns.name()).resource(configMap("before-restart")).create();
+    int port = controlPlane.port(Component.KUBE_APISERVER);
+    long pid = controlPlane.pid(Component.KUBE_APISERVER);
+
+    controlPlane.restartComponent(Component.KUBE_APISERVER);
+
+    assertThat(controlPlane.port(Component.KUBE_APISERVER)).isEqualTo(port);
+    assertThat(controlPlane.pid(Component.KUBE_APISERVER)).isNotEqualTo(pid);
+    assertThat(ProcessHandle.of(pid)).isEmpty();
+    await()
+        .atMost(DEADLINE)
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .configMaps()
+                            .inNamespace(ns.name())
+                            .withName("settings")
+                            .get()
+                            .getData())
+                    .containsEntry("owner", "before-restart"));
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

@@ -19,7 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -296,15 +303,49 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Creates fake nodes and waits until KWOK reports them Ready. */
   public void addNodes(List<FakeNode> newNodes) {
-    for (FakeNode node : newNodes) {
-      client.nodes().resource(toNode(node)).create();
-    }
+    createInParallel(newNodes);
     nodes.addAll(newNodes);
-    List<String> names = newNodes.stream().map(FakeNode::name).toList();
+    Set<String> names = newNodes.stream().map(FakeNode::name).collect(Collectors.toSet());
+    String what = names.size() <= 5 ? "nodes " + names + " Ready" : names.size() + " nodes Ready";
     awaitCondition(
-        "nodes " + names + " Ready",
+        what,
         Component.KWOK,
-        () -> names.stream().allMatch(name -> isReady(client.nodes().withName(name).get())));
+        () ->
+            client.nodes().list().getItems().stream()
+                    .filter(node -> names.contains(node.getMetadata().getName()))
+                    .filter(ControlPlane::isReady)
+                    .count()
+                == names.size());
+  }
+
+  /** Creates the Node objects, 32 at a time; the first failure is rethrown. */
+  private void createInParallel(List<FakeNode> newNodes) {
+    Semaphore inFlight = new Semaphore(32);
+    List<Future<Node>> created = new ArrayList<>();
+    try (ExecutorService creators = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (FakeNode node : newNodes) {
+        created.add(
+            creators.submit(
+                () -> {
+                  inFlight.acquireUninterruptibly();
+                  try {
+                    return client.nodes().resource(toNode(node)).create();
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
+      }
+    }
+    for (Future<Node> future : created) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        throw new ControlPlaneException("Cannot create a fake node: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ControlPlaneException("Interrupted while creating nodes", e);
+      }
+    }
   }
 
   private static Node toNode(FakeNode node) {
@@ -427,6 +468,11 @@ public final class ControlPlane implements AutoCloseable {
 
   public List<FakeNode> nodes() {
     return List.copyOf(nodes);
+  }
+
+  /** The operating-system process id of a running component, e.g. to read its CPU time. */
+  public long pid(Component component) {
+    return processes.get(component).pid();
   }
 
   public int port(Component component) {

@@ -51,6 +51,13 @@ final class ManagedProcess {
     }
   }
 
+  long pid() {
+    if (process == null) {
+      throw new IllegalStateException(component + " is not running");
+    }
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process != null && process.isAlive();
   }
@@ -60,7 +67,10 @@ final class ManagedProcess {
     return process != null && !process.isAlive() ? process.exitValue() : -1;
   }
 
-  /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after grace. */
+  /**
+   * SIGTERM to the process and its descendants, SIGKILL to whatever is left after {@code grace};
+   * returns once all of them are gone (or {@code grace} more has passed after the SIGKILL).
+   */
   void stop(Duration grace) {
     if (process == null) {
       return;
@@ -68,22 +78,31 @@ final class ManagedProcess {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + grace.toNanos();
-    for (ProcessHandle handle : tree) {
-      long remaining = deadline - System.nanoTime();
-      try {
-        handle.onExit().get(Math.max(remaining, 1), TimeUnit.NANOSECONDS);
-      } catch (Exception timeoutOrInterrupt) {
-        handle.destroyForcibly();
-      }
-    }
-    tree.forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> survivors = awaitExit(tree, grace);
+    survivors.forEach(ProcessHandle::destroyForcibly);
+    awaitExit(survivors, grace);
     ProcessRegistry.unregister(process);
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException ignored) {
       // the work folder is removed with everything else on close
     }
+  }
+
+  /** Waits until the processes have exited or {@code timeout} has passed; the ones still alive. */
+  private static List<ProcessHandle> awaitExit(List<ProcessHandle> handles, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ProcessHandle handle : handles) {
+      try {
+        handle.onExit().get(Math.max(deadline - System.nanoTime(), 1), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (Exception timedOut) {
+        // still alive: reported below
+      }
+    }
+    return handles.stream().filter(ProcessHandle::isAlive).toList();
   }
 
   /** The last lines of the component's log, for error messages. */

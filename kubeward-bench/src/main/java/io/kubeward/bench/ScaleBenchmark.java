@@ -1,0 +1,323 @@
+package io.kubeward.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.testkit.controlplane.Component;
+import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.controlplane.ControlPlaneOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scale benchmark of issue 4: builds the fixture in stages and measures, next to kubectl on the
+ * same cluster, Kubeward's cold start to a complete overview, heap per pods cached, and the heap
+ * peak of a forced relist. Usage: {@code ScaleBenchmark <server-exec.jar> <size> <docs folder>}.
+ */
+public final class ScaleBenchmark {
+
+  private static final Logger log = LoggerFactory.getLogger(ScaleBenchmark.class);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
+
+  private final Path serverJar;
+  private final FixtureSpec spec;
+  private final Path workDir;
+  private final List<List<String>> fixtureRows = new ArrayList<>();
+  private final List<List<String>> coldStartRows = new ArrayList<>();
+  private final List<List<String>> memoryRows = new ArrayList<>();
+  private final List<List<String>> relistRows = new ArrayList<>();
+  private final Map<String, Object> raw = new LinkedHashMap<>();
+  private final Map<Integer, Double> heapByPods = new LinkedHashMap<>();
+
+  ScaleBenchmark(Path serverJar, FixtureSpec spec, Path workDir) {
+    this.serverJar = serverJar;
+    this.spec = spec;
+    this.workDir = workDir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println(
+          "usage: ScaleBenchmark <kubeward-server-exec.jar> <small|medium|full> <docs folder>");
+      System.exit(2);
+    }
+    FixtureSpec spec = FixtureSpec.named(args[1]);
+    Path docs = Path.of(args[2]);
+    Path work = Files.createTempDirectory("kubeward-bench-");
+    Report report = new ScaleBenchmark(Path.of(args[0]), spec, work).run(String.join(" ", args));
+    report.write(
+        docs.resolve("BENCHMARKS.md"), docs.resolve("benchmarks-scale-" + spec.name() + ".json"));
+    log.info("Wrote {} and its JSON; work folder {}", docs.resolve("BENCHMARKS.md"), work);
+  }
+
+  Report run(String arguments) throws Exception {
+    ControlPlaneOptions options =
+        ControlPlaneOptions.builder()
+            .nodes(List.of())
+            .startTimeout(Duration.ofMinutes(10))
+            .extraArgs(
+                Component.KUBE_APISERVER,
+                "--max-requests-inflight=800",
+                "--max-mutating-requests-inflight=400")
+            .extraArgs(
+                Component.KUBE_CONTROLLER_MANAGER,
+                "--kube-api-qps=1000",
+                "--kube-api-burst=2000",
+                "--concurrent-deployment-syncs=20",
+                "--concurrent-replicaset-syncs=20")
+            .extraArgs(Component.KUBE_SCHEDULER, "--kube-api-qps=1000", "--kube-api-burst=2000")
+            .build();
+    try (ControlPlane controlPlane = ControlPlane.start(options);
+        KubernetesClient client = controlPlane.newAdminClient()) {
+      Fixture fixture = new Fixture(controlPlane, client, spec);
+      Kubectl kubectl = new Kubectl(controlPlane.kubeconfig(), workDir);
+      long started = System.nanoTime();
+      fixture.buildBase();
+      Duration base = Duration.ofNanos(System.nanoTime() - started);
+      fixtureRows.add(
+          List.of(
+              "nodes, namespaces, config maps",
+              "%d / %d / %d".formatted(spec.nodes(), spec.namespaces(), spec.configMaps()),
+              seconds(base)));
+      for (int stage : spec.podStages()) {
+        long stageStart = System.nanoTime();
+        fixture.growTo(stage);
+        fixture.awaitReady(stage, READY_TIMEOUT);
+        Duration grown = Duration.ofNanos(System.nanoTime() - stageStart);
+        fixtureRows.add(
+            List.of(
+                "Deployments up to " + stage + " Running pods",
+                stage / FixtureSpec.REPLICAS + " Deployments + Services",
+                seconds(grown)));
+        measureStage(controlPlane, kubectl, stage, stage == spec.pods());
+      }
+      return report(controlPlane, kubectl, arguments);
+    }
+  }
+
+  private void measureStage(ControlPlane controlPlane, Kubectl kubectl, int pods, boolean last)
+      throws Exception {
+    Kubectl.Timed reference = kubectl.getJson("pods", "-A");
+    CpuMeter cpu = new CpuMeter(controlPlanePids(controlPlane));
+    Path serverWork = workDir.resolve("server-" + pods);
+    try (ServerProcess server =
+        ServerProcess.start(serverJar, controlPlane.kubeconfig(), serverWork, "2g")) {
+      cpu.start();
+      Duration coldStart = server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(10));
+      Map<String, String> cpuUse = cpu.stop();
+      coldStartRows.add(
+          List.of(
+              Integer.toString(reference.items()),
+              seconds(coldStart),
+              seconds(reference.wall()),
+              ratio(coldStart, reference.wall()),
+              cpuUse.get("kube-apiserver"),
+              cpuUse.get("etcd")));
+      double heap = server.heapAfterFullGcMiB();
+      heapByPods.put(reference.items(), heap);
+      memoryRows.add(List.of(Integer.toString(reference.items()), "%.1f".formatted(heap)));
+      raw.put(
+          "stage-" + pods,
+          Map.of(
+              "pods",
+              reference.items(),
+              "coldStartSeconds",
+              coldStart.toMillis() / 1000.0,
+              "kubectlGetPodsJsonSeconds",
+              reference.wall().toMillis() / 1000.0,
+              "heapAfterFullGcMiB",
+              heap));
+      if (last) {
+        measureRelist(controlPlane, server, reference.items(), heap);
+      }
+    }
+  }
+
+  /** Restarts the apiserver so that every informer must relist, and records the heap peak. */
+  private void measureRelist(
+      ControlPlane controlPlane, ServerProcess server, int pods, double steadyMiB)
+      throws Exception {
+    int fromLine = server.gcLogLines();
+    Instant restart = Instant.now();
+    controlPlane.restartComponent(Component.KUBE_APISERVER);
+    Duration back = Duration.between(restart, Instant.now());
+    long recovered = System.nanoTime();
+    // The overview answers 503 until the informers have relisted, then counts every pod again.
+    Duration resync = awaitFullOverviewAgain(server, pods);
+    double after = server.heapAfterFullGcMiB();
+    OptionalLong peak = server.peakAfterGcMiB(fromLine);
+    String peakText = peak.isPresent() ? Long.toString(peak.getAsLong()) : "no GC in the window";
+    String ratio = peak.isPresent() ? "%.2f×".formatted(peak.getAsLong() / steadyMiB) : "-";
+    relistRows.add(
+        List.of(
+            Integer.toString(pods),
+            "%.1f".formatted(steadyMiB),
+            peakText,
+            ratio,
+            "%.1f".formatted(after),
+            seconds(back),
+            seconds(resync)));
+    raw.put(
+        "relist",
+        Map.of(
+            "steadyMiB",
+            steadyMiB,
+            "peakAfterGcMiB",
+            peak.isPresent() ? peak.getAsLong() : -1,
+            "afterMiB",
+            after,
+            "apiserverRestartSeconds",
+            back.toMillis() / 1000.0,
+            "overviewCompleteAgainSeconds",
+            resync.toMillis() / 1000.0));
+    log.info(
+        "relist: steady {} MiB, peak {} MiB, recovered in {}",
+        steadyMiB,
+        peakText,
+        Duration.ofNanos(System.nanoTime() - recovered));
+  }
+
+  private static Duration awaitFullOverviewAgain(ServerProcess server, int pods) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofMinutes(10).toNanos();
+    boolean sawGap = false;
+    while (System.nanoTime() < deadline) {
+      var response = server.get("/api/v1/overview");
+      if (response.statusCode() != 200) {
+        sawGap = true;
+      } else if (response.body().contains("\"total\":" + pods + ",")
+          && (sawGap || System.nanoTime() - start > Duration.ofSeconds(20).toNanos())) {
+        return Duration.ofNanos(System.nanoTime() - start);
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("The overview did not recover after the apiserver restart");
+  }
+
+  private Report report(ControlPlane controlPlane, Kubectl kubectl, String arguments) {
+    Report report =
+        new Report(
+            "scale-" + spec.name(),
+            "Scale: " + spec.pods() + " pods on " + spec.nodes() + " nodes (" + spec.name() + ")");
+    report
+        .fact("Command", "`bin/benchmark " + spec.name() + "`")
+        .fact("Run", Instant.now().toString())
+        .fact(
+            "Machine",
+            Runtime.getRuntime().availableProcessors()
+                + " cores, "
+                + totalMemoryGiB()
+                + " GiB, JDK "
+                + Runtime.version()
+                + ", Kubernetes "
+                + controlPlane.kubernetesVersion()
+                + " (KWOK nodes), reference "
+                + kubectl.version())
+        .fact(
+            "Fixture",
+            "%d nodes in 3 zones, %d namespaces, %d Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps"
+                .formatted(
+                    spec.nodes(),
+                    spec.namespaces(),
+                    spec.deployments(),
+                    FixtureSpec.REPLICAS,
+                    spec.configMaps()))
+        .fact(
+            "Server",
+            "separate JVM, `-Xmx2g -XX:+UseG1GC`, everything on this machine (apiserver and etcd share the 2 cores)");
+    report.table(
+        new Report.Table("Fixture build", null, List.of("step", "objects", "time"), fixtureRows));
+    report.table(
+        new Report.Table(
+            "1. Cold start to a complete overview",
+            "From `java -jar` to `/api/v1/overview` counting every pod, vs `kubectl get pods -A -o json` (wall time, output to a file) on the same cluster just before. Target: ≤ 10 s at 30,000 pods. CPU is what the apiserver and etcd used during Kubeward's start.",
+            List.of("pods", "Kubeward", "kubectl", "ratio", "apiserver CPU", "etcd CPU"),
+            coldStartRows));
+    report.table(
+        new Report.Table(
+            "3. Memory: heap after a full GC with everything cached",
+            "Heap in use after `jcmd GC.run`, all informers synced. "
+                + slope()
+                + " Target: ≤ 60 MB per 10,000 pods.",
+            List.of("pods", "heap MiB"),
+            memoryRows));
+    report.table(
+        new Report.Table(
+            "3b. Peak during a forced relist",
+            "The apiserver is restarted, so every watch breaks and the informers list again. Peak = largest heap after any GC between the restart and the overview counting every pod again (an upper bound of the live set). Target: ≤ 1.5× steady state.",
+            List.of(
+                "pods",
+                "steady MiB",
+                "peak MiB",
+                "peak / steady",
+                "after MiB",
+                "apiserver back",
+                "overview complete again"),
+            relistRows));
+    report.table(
+        new Report.Table(
+            "Not measured yet",
+            null,
+            List.of("measurement", "why"),
+            List.of(
+                List.of(
+                    "2. Query latency p50/p99 at 1/10/50 clients",
+                    "needs the paginated pod list API (issue 3)"),
+                List.of(
+                    "4. Churn lag at 100/500/1,000 events/s",
+                    "needs the live update stream (issue 3)"),
+                List.of("5. Console first page at 30,000 pods", "needs the console (issue 3)"))));
+    report
+        .raw("spec", spec)
+        .raw("results", raw)
+        .raw("heapByPods", heapByPods)
+        .raw("arguments", arguments);
+    return report;
+  }
+
+  private String slope() {
+    if (heapByPods.size() < 2) {
+      return "One size only: no slope.";
+    }
+    var entries = new ArrayList<>(heapByPods.entrySet());
+    var first = entries.getFirst();
+    var last = entries.getLast();
+    double perTenThousand =
+        (last.getValue() - first.getValue()) / ((last.getKey() - first.getKey()) / 10_000.0);
+    raw.put("heapSlopeMiBPer10kPods", perTenThousand);
+    return "Slope between %d and %d pods: **%.1f MiB per 10,000 pods**."
+        .formatted(first.getKey(), last.getKey(), perTenThousand);
+  }
+
+  private static Map<String, Long> controlPlanePids(ControlPlane controlPlane) {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    pids.put("kube-apiserver", controlPlane.pid(Component.KUBE_APISERVER));
+    pids.put("etcd", controlPlane.pid(Component.ETCD));
+    return pids;
+  }
+
+  private static long totalMemoryGiB() {
+    try {
+      String meminfo = Files.readString(Path.of("/proc/meminfo"));
+      long kib = Long.parseLong(meminfo.lines().findFirst().orElseThrow().replaceAll("\\D", ""));
+      return Math.round(kib / 1024.0 / 1024.0);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  static String seconds(Duration duration) {
+    return "%.2f s".formatted(duration.toMillis() / 1000.0);
+  }
+
+  static String ratio(Duration kubeward, Duration reference) {
+    return "%.2f×".formatted((double) kubeward.toMillis() / Math.max(1, reference.toMillis()));
+  }
+}

@@ -1,0 +1,175 @@
+package io.kubeward.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubeward server as a separate JVM, the way an operator runs it ({@code java -jar}), so that
+ * start-up and heap are measured for the real process. Logs and the GC log go to a work folder.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  private static final Pattern AFTER_GC = Pattern.compile("->(\\d+)M\\(");
+
+  private final Process process;
+  private final int port;
+  private final String password;
+  private final Path gcLog;
+  private final Path javaHome;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final long startedNanos;
+
+  private ServerProcess(
+      Process process, int port, String password, Path gcLog, Path javaHome, long startedNanos) {
+    this.process = process;
+    this.port = port;
+    this.password = password;
+    this.gcLog = gcLog;
+    this.javaHome = javaHome;
+    this.startedNanos = startedNanos;
+  }
+
+  static ServerProcess start(Path jar, Path kubeconfig, Path workDir, String maxHeap)
+      throws IOException {
+    Files.createDirectories(workDir);
+    int port = freePort();
+    String password = "bench-" + Long.toHexString(System.nanoTime()) + "-pw";
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path gcLog = workDir.resolve("gc.log");
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin/java").toString());
+    command.add("-Xmx" + maxHeap);
+    command.add("-XX:+UseG1GC");
+    command.add("-Xlog:gc:file=" + gcLog + ":uptime");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    command.add("--server.port=" + port);
+    command.add("--kubeward.security.admin-password=" + password);
+    command.add("--kubeward.data-dir=" + workDir.resolve("data"));
+    long started = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("server.log").toFile())
+            .start();
+    return new ServerProcess(process, port, password, gcLog, javaHome, started);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** GET with the admin's credentials; the body as JSON, or empty when not 200. */
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    String basic =
+        Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Basic " + basic)
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(path);
+    if (response.statusCode() != 200) {
+      throw new IOException("GET " + path + " answered " + response.statusCode());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  /** Polls the overview until it counts {@code pods} pods; the time since process start. */
+  Duration awaitOverviewWithPods(int pods, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The server exited; see its log");
+      }
+      try {
+        HttpResponse<String> response = get("/api/v1/overview");
+        if (response.statusCode() == 200
+            && JSON.readTree(response.body()).path("pods").path("total").asInt() == pods) {
+          return Duration.ofNanos(System.nanoTime() - startedNanos);
+        }
+      } catch (IOException notYetListening) {
+        // the port opens a few seconds after start
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("The overview did not count " + pods + " pods in " + timeout);
+  }
+
+  /** Heap in use right after a full GC (jcmd GC.run), in MiB. */
+  double heapAfterFullGcMiB() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher used = USED.matcher(jcmd("GC.heap_info"));
+    if (!used.find()) {
+      throw new IOException("jcmd GC.heap_info gave no 'used' figure");
+    }
+    return Long.parseLong(used.group(1)) / 1024.0;
+  }
+
+  /** The largest heap after any GC logged at or after {@code fromLine}, in MiB. */
+  OptionalLong peakAfterGcMiB(int fromLine) throws IOException {
+    List<String> lines = Files.readAllLines(gcLog);
+    return lines.subList(Math.min(fromLine, lines.size()), lines.size()).stream()
+        .map(AFTER_GC::matcher)
+        .filter(Matcher::find)
+        .mapToLong(m -> Long.parseLong(m.group(1)))
+        .max();
+  }
+
+  int gcLogLines() throws IOException {
+    return Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                javaHome.resolve("bin/jcmd").toString(), Long.toString(process.pid()), command)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new IOException("jcmd " + command + " failed: " + out);
+    }
+    return out;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
