@@ -18,6 +18,10 @@ public enum ErrorKind {
   /** The request is larger than allowed. */
   TOO_LARGE,
   /**
+   * Too many attempts (e.g. failed sign-ins); retry after the {@code retryAfterSeconds} property.
+   */
+  THROTTLED,
+  /**
    * A dependency (a cluster, a store) cannot serve the request right now; retrying later may work.
    */
   UNAVAILABLE

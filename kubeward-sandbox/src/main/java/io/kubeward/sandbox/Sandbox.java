@@ -125,10 +125,14 @@ public final class Sandbox implements AutoCloseable {
 
   static String banner(Sandbox sandbox) {
     InitialCredentials credentials = sandbox.credentials();
-    String login =
-        credentials.generated()
-            ? credentials.username() + " / " + credentials.password()
-            : credentials.username() + " / (the password you configured / 您配置的密码)";
+    String login;
+    if (credentials.generated()) {
+      login = credentials.username() + " / " + credentials.password();
+    } else if (credentials.known()) {
+      login = credentials.username() + " / (the password you configured / 您配置的密码)";
+    } else {
+      login = credentials.username() + " / (set at an earlier start / 已在之前的启动中设置)";
+    }
     return """
 
         ================================================================================

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +32,15 @@ class SandboxIT {
 
   @BeforeAll
   static void start() throws Exception {
+    // A fresh database, so that this start creates admin with a generated password.
+    System.setProperty("kubeward.data-dir", dir.resolve("data").toString());
     sandbox = Sandbox.start(new Sandbox.Options(0, 4, dir.resolve("sandbox.kubeconfig")));
     client = sandbox.controlPlane().newAdminClient();
   }
 
   @AfterAll
   static void stop() {
+    System.clearProperty("kubeward.data-dir");
     if (client != null) {
       client.close();
     }
@@ -123,14 +126,53 @@ class SandboxIT {
     assertThat(sandbox.kubeconfig()).exists().content().contains("server: https://127.0.0.1:");
   }
 
+  private static HttpClient session;
+
   private static HttpResponse<String> get(String path, boolean authenticated) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.url() + path));
-    if (authenticated) {
-      String basic = sandbox.credentials().username() + ":" + sandbox.credentials().password();
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.url() + path)).build();
+    HttpClient client = authenticated ? signedIn() : HTTP;
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Signs in as admin and changes the generated password, as the console asks at first login. */
+  private static synchronized HttpClient signedIn() throws Exception {
+    if (session != null) {
+      return session;
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    CookieManager cookies = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String password = sandbox.credentials().password();
+    HttpResponse<String> login =
+        client.send(
+            json("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"" + password + "\"}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    assertThat(login.body()).contains("\"mustChangePassword\":true");
+    String xsrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    HttpResponse<String> changed =
+        client.send(
+            json(
+                    "/api/v1/auth/password",
+                    "{\"currentPassword\":\""
+                        + password
+                        + "\",\"newPassword\":\"sandbox-admin-password\"}")
+                .header("X-XSRF-TOKEN", xsrf)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    session = client;
+    return client;
+  }
+
+  private static HttpRequest.Builder json(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(sandbox.url() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 }

@@ -142,7 +142,7 @@ class UnreachableClusterTest {
 
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.raw().headers().firstValue("WWW-Authenticate"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(anonymous.contentType()).startsWith("application/problem+json");
     assertThat(anonymous.json().get("code").asString()).isEqualTo("auth.required");
     assertThat(wrong.status()).isEqualTo(401);

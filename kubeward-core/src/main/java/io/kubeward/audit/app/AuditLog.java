@@ -19,5 +19,14 @@ public interface AuditLog {
   List<AuditRecord> find(AuditQuery query);
 
   /** Walks the whole chain from the first record; empty when intact. */
-  Optional<AuditChain.BrokenLink> verify();
+  default Optional<AuditChain.BrokenLink> verify() {
+    return verifyChain().firstBrokenLink();
+  }
+
+  /**
+   * Walks the whole chain from the first record, in sequence order, and says how many records it
+   * checked and where it first broke. Also reports records missing at the end when the
+   * implementation keeps the chain's head apart from the records.
+   */
+  AuditChain.Verification verifyChain();
 }

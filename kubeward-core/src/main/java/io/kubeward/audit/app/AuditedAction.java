@@ -61,6 +61,22 @@ public final class AuditedAction {
     return outcome.value();
   }
 
+  /**
+   * Runs an action on the caller's own account (sign-in, own password, own tokens) that needs no
+   * role, and audits it like {@link #run}: one record with the outcome, failures included.
+   */
+  public <T> T runOwn(Caller caller, Target target, String verb, Action<T> action) {
+    Outcome<T> outcome;
+    try {
+      outcome = action.run();
+    } catch (RuntimeException failure) {
+      record(caller, target, verb, null, failure);
+      throw failure;
+    }
+    record(caller, target, verb, outcome.diff(), null);
+    return outcome.value();
+  }
+
   private void record(
       Caller caller, Target target, String verb, String diff, RuntimeException failure) {
     log.append(

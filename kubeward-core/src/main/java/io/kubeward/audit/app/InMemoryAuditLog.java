@@ -6,7 +6,6 @@ import io.kubeward.audit.domain.AuditRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** An audit log kept in memory: for unit tests and for tools that run without a database. */
 public final class InMemoryAuditLog implements AuditLog {
@@ -31,8 +30,8 @@ public final class InMemoryAuditLog implements AuditLog {
   }
 
   @Override
-  public synchronized Optional<AuditChain.BrokenLink> verify() {
-    return AuditChain.verify(List.copyOf(records));
+  public synchronized AuditChain.Verification verifyChain() {
+    return AuditChain.verifyCounting(List.copyOf(records));
   }
 
   /** Replaces a stored record, as an attacker with database access would: for tamper tests. */

@@ -49,26 +49,88 @@ public final class AuditChain {
    * @return the first broken link, if any
    */
   public static Optional<BrokenLink> verify(Iterable<AuditRecord> recordsInOrder) {
+    return verifyCounting(recordsInOrder).firstBrokenLink();
+  }
+
+  /**
+   * Like {@link #verify}, and counts the records checked (up to and including a broken one); reads
+   * the records one by one, so a lazy {@code Iterable} keeps memory flat on a long log.
+   */
+  public static Verification verifyCounting(Iterable<AuditRecord> recordsInOrder) {
+    long checked = 0;
     long expectedSequence = 1;
     String expectedPrevious = GENESIS;
     for (AuditRecord record : recordsInOrder) {
+      checked++;
       if (record.sequence() != expectedSequence) {
-        return Optional.of(
+        return Verification.broken(
+            checked,
             new BrokenLink(
                 expectedSequence, "record " + expectedSequence + " is missing or out of order"));
       }
       if (!record.previousHash().equals(expectedPrevious)) {
-        return Optional.of(
-            new BrokenLink(record.sequence(), "does not chain to the previous record"));
+        return Verification.broken(
+            checked, new BrokenLink(record.sequence(), "does not chain to the previous record"));
       }
       if (!record.hash().equals(hash(record.previousHash(), record.sequence(), record.entry()))) {
-        return Optional.of(
+        return Verification.broken(
+            checked,
             new BrokenLink(record.sequence(), "content does not match its hash (altered)"));
       }
       expectedSequence++;
       expectedPrevious = record.hash();
     }
-    return Optional.empty();
+    return new Verification(checked, Optional.empty(), expectedSequence - 1, expectedPrevious);
+  }
+
+  /**
+   * The result of walking a chain.
+   *
+   * @param checked records read
+   * @param lastSequence the sequence of the last intact record (0 if none)
+   * @param lastHash its hash ({@link #GENESIS} if none)
+   */
+  public record Verification(
+      long checked, Optional<BrokenLink> firstBrokenLink, long lastSequence, String lastHash) {
+
+    static Verification broken(long checked, BrokenLink link) {
+      return new Verification(checked, Optional.of(link), -1, null);
+    }
+
+    public boolean intact() {
+      return firstBrokenLink.isEmpty();
+    }
+
+    /**
+     * Also checks the chain's end against a head kept apart from the records (last sequence and
+     * hash), so that records cut off at the end are reported too.
+     */
+    public Verification againstHead(long headSequence, String headHash) {
+      if (!intact() || (headSequence == lastSequence && headHash.equals(lastHash))) {
+        return this;
+      }
+      if (headSequence > lastSequence) {
+        return broken(
+            checked,
+            new BrokenLink(
+                lastSequence + 1,
+                "records "
+                    + (lastSequence + 1)
+                    + " to "
+                    + headSequence
+                    + " are missing (removed from the end)"));
+      }
+      if (headSequence < lastSequence) {
+        return broken(
+            checked,
+            new BrokenLink(
+                headSequence + 1,
+                "records after " + headSequence + " were added outside the audit log"));
+      }
+      return broken(
+          checked,
+          new BrokenLink(headSequence, "the chain's head does not match record " + headSequence));
+    }
   }
 
   /** Where the chain breaks and why. */

@@ -46,6 +46,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
+    if (status == HttpStatus.TOO_MANY_REQUESTS) {
+      response.header(
+          HttpHeaders.RETRY_AFTER,
+          String.valueOf(e.properties().getOrDefault("retryAfterSeconds", retryAfterSeconds)));
+    }
     return response.body(problem);
   }
 
@@ -73,6 +78,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case CONFLICT -> HttpStatus.CONFLICT;
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+      case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }

@@ -3,11 +3,15 @@ package io.kubeward.server.security;
 import java.security.SecureRandom;
 
 /**
- * The credentials of the first user, {@code admin}: configured ({@code
- * kubeward.security.admin-password}) or generated at start. Kept in memory only so an embedding
- * launcher (the sandbox) can show them; {@link #toString()} never reveals the password.
+ * The credentials of the first user, {@code admin}, as far as this process knows them: configured
+ * ({@code kubeward.security.admin-password}) or generated when this start created the user. Kept in
+ * memory only so an embedding launcher (the sandbox) can show them; {@link #toString()} never
+ * reveals the password.
  *
- * @param generated whether Kubeward made the password up
+ * @param password {@code null} when {@code admin} existed before this start (its password was set
+ *     then, and may have been changed since)
+ * @param generated whether Kubeward made the password up at this start (it must be changed at the
+ *     first sign-in)
  */
 public record InitialCredentials(String username, String password, boolean generated) {
 
@@ -20,11 +24,20 @@ public record InitialCredentials(String username, String password, boolean gener
     if (configuredPassword != null) {
       return new InitialCredentials(ADMIN, configuredPassword, false);
     }
+    return new InitialCredentials(ADMIN, generatePassword(random), true);
+  }
+
+  static String generatePassword(SecureRandom random) {
     StringBuilder password = new StringBuilder(GENERATED_LENGTH);
     for (int i = 0; i < GENERATED_LENGTH; i++) {
       password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     }
-    return new InitialCredentials(ADMIN, password.toString(), true);
+    return password.toString();
+  }
+
+  /** Whether this process knows the admin's password (it created the user at this start). */
+  public boolean known() {
+    return password != null;
   }
 
   @Override

@@ -3,52 +3,43 @@ package io.kubeward.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Answers an unauthenticated request with 401, a Basic challenge and a localized problem. */
+/**
+ * Answers requests that the security filters refuse: 401 {@code auth.required} without a valid
+ * session or token (with {@code WWW-Authenticate: Bearer}, so browsers show no login dialog), 403
+ * {@code auth.csrf} when a session request lacks the {@code X-XSRF-TOKEN} header.
+ */
 @Component
-class ProblemEntryPoint implements AuthenticationEntryPoint {
+class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   static final String CODE = "auth.required";
+  static final String CSRF = "auth.csrf";
 
-  private final MessageSource messages;
-  private final LocaleResolver locales;
-  private final JsonMapper json;
+  private final ProblemWriter problems;
 
-  ProblemEntryPoint(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-    this.messages = messages;
-    this.locales = locales;
-    this.json = json;
+  ProblemEntryPoint(ProblemWriter problems) {
+    this.problems = problems;
   }
 
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    Locale locale = locales.resolveLocale(request);
-    // Written by hand: outside MVC, without the message converters' ProblemDetail mix-in.
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:kubeward:problem:" + CODE);
-    problem.put("title", messages.getMessage("problem." + CODE + ".title", null, CODE, locale));
-    problem.put("status", HttpStatus.UNAUTHORIZED.value());
-    problem.put("detail", messages.getMessage("problem." + CODE + ".detail", null, null, locale));
-    problem.put("instance", request.getRequestURI());
-    problem.put("code", CODE);
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Kubeward\"");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), problem);
+    problems.write(request, response, 401, CODE, Map.of());
+  }
+
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    problems.write(
+        request, response, 403, e instanceof CsrfException ? CSRF : "access.forbidden", Map.of());
   }
 }

@@ -1,78 +1,104 @@
 package io.kubeward.server.security;
 
-import io.kubeward.server.config.KubewardProperties;
-import java.security.SecureRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.kubeward.access.app.ApiTokens;
+import io.kubeward.access.app.UserStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Minimal, secure-by-default access until users live in a database (next issue, which replaces this
- * class): everything but {@code /healthz} needs HTTP Basic as {@code admin}; no sessions.
+ * Who may call what, at the HTTP level; the roles are checked by the use cases (see {@code
+ * Authorizer}), not here.
+ *
+ * <ul>
+ *   <li>Public: {@code /healthz}, {@code POST /api/v1/auth/login}, and {@code GET} outside the API
+ *       (the console's files and routes, which hold no data).
+ *   <li>Console: a server session (cookie {@code KUBEWARD_SESSION}, HttpOnly, SameSite=Strict,
+ *       Secure over HTTPS) made by the login endpoint, plus CSRF by cookie-to-header: mutating
+ *       requests carry {@code X-XSRF-TOKEN} equal to the {@code XSRF-TOKEN} cookie.
+ *   <li>Scripts and the CLI: {@code Authorization: Bearer kw_...}, no session, no CSRF.
+ *   <li>No HTTP Basic: scripts use tokens, so passwords are only ever sent to the login endpoint
+ *       (where they are throttled and audited).
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+  static final String XSRF_COOKIE = "XSRF-TOKEN";
+  static final String XSRF_HEADER = "X-XSRF-TOKEN";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemEntryPoint entryPoint)
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ProblemEntryPoint problems,
+      ProblemWriter writer,
+      ApiTokens tokens,
+      UserStore users,
+      CsrfTokenRepository csrfTokens,
+      SecurityContextRepository contexts)
       throws Exception {
+    RequestMatcher login =
+        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login");
+    RequestMatcher bearer = AuthenticationFilters.BearerToken::isBearer;
+    AuthenticationFilters.BearerToken bearerFilter =
+        new AuthenticationFilters.BearerToken(tokens, writer);
     http.authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers("/healthz", "/error")
                     .permitAll()
+                    .requestMatchers(login)
+                    .permitAll()
+                    .requestMatchers(
+                        "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/**")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(basic -> basic.realmName("Kubeward").authenticationEntryPoint(entryPoint))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+        .csrf(
+            csrf ->
+                csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(login, bearer))
+        .securityContext(context -> context.securityContextRepository(contexts))
         .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .addFilterBefore(bearerFilter, AuthorizationFilter.class)
+        .addFilterAfter(
+            new AuthenticationFilters.SessionUser(users, writer),
+            AuthenticationFilters.BearerToken.class);
     return http.build();
   }
 
   @Bean
-  InitialCredentials initialCredentials(KubewardProperties properties) {
-    InitialCredentials credentials =
-        InitialCredentials.configuredOrGenerated(
-            properties.security().adminPassword(), new SecureRandom());
-    if (credentials.generated()) {
-      String line = "=".repeat(72);
-      log.warn(
-          "\n{}\n  First login: user {}, password {}\n"
-              + "  (generated for this run only and shown once; set"
-              + " kubeward.security.admin-password to choose it)\n{}",
-          line,
-          credentials.username(),
-          credentials.password(),
-          line);
-    } else {
-      log.info("User {}: password from kubeward.security.admin-password", credentials.username());
-    }
-    return credentials;
+  CsrfTokenRepository csrfTokenRepository() {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieName(XSRF_COOKIE);
+    repository.setHeaderName(XSRF_HEADER);
+    repository.setCookiePath("/");
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+    return repository;
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder();
-  }
-
-  @Bean
-  UserDetailsService users(InitialCredentials credentials, PasswordEncoder encoder) {
-    return new InMemoryUserDetailsManager(
-        User.withUsername(credentials.username())
-            .password(encoder.encode(credentials.password()))
-            .roles("ADMIN")
-            .build());
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
   }
 }

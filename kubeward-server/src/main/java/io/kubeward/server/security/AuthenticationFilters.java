@@ -1,0 +1,131 @@
+package io.kubeward.server.security;
+
+import io.kubeward.access.app.ApiTokens;
+import io.kubeward.access.app.UserStore;
+import io.kubeward.access.domain.TokenSecret;
+import io.kubeward.access.domain.UserAccount;
+import io.kubeward.common.KubewardException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** The two filters that turn a request into a {@link CurrentUser}. Not beans: only in the chain. */
+final class AuthenticationFilters {
+
+  private AuthenticationFilters() {}
+
+  /** {@code Authorization: Bearer kw_...}: a personal API token; a bad one is 401 at once. */
+  static final class BearerToken extends OncePerRequestFilter {
+    private final ApiTokens tokens;
+    private final ProblemWriter problems;
+
+    BearerToken(ApiTokens tokens, ProblemWriter problems) {
+      this.tokens = tokens;
+      this.problems = problems;
+    }
+
+    static boolean isBearer(HttpServletRequest request) {
+      return TokenSecret.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION))
+          .isPresent();
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Optional<String> secret =
+          TokenSecret.fromAuthorization(request.getHeader(HttpHeaders.AUTHORIZATION));
+      if (secret.isEmpty()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      ApiTokens.Authenticated authenticated;
+      try {
+        authenticated = tokens.authenticate(secret.get());
+      } catch (KubewardException e) {
+        problems.write(request, response, 401, e.code(), Map.of());
+        return;
+      }
+      KubewardAuthentication authentication = KubewardAuthentication.token(authenticated.user());
+      SecurityContext context = SecurityContextHolder.createEmptyContext();
+      context.setAuthentication(authentication);
+      SecurityContextHolder.setContext(context);
+      request.setAttribute(
+          CurrentUser.ATTRIBUTE,
+          new CurrentUser(
+              authenticated.user(),
+              CurrentUser.originOf(authentication.method(), request),
+              request.getRemoteAddr()));
+      chain.doFilter(request, response);
+    }
+  }
+
+  /**
+   * Reloads the session's user from the database on each request (a deleted user's session ends),
+   * and while the user must change the password lets only {@link #WHILE_PASSWORD_MUST_CHANGE}
+   * through.
+   */
+  static final class SessionUser extends OncePerRequestFilter {
+    static final Set<String> WHILE_PASSWORD_MUST_CHANGE =
+        Set.of("GET /api/v1/auth/me", "POST /api/v1/auth/password", "POST /api/v1/auth/logout");
+
+    private final UserStore users;
+    private final ProblemWriter problems;
+
+    SessionUser(UserStore users, ProblemWriter problems) {
+      this.users = users;
+      this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      if (authentication instanceof KubewardAuthentication kubeward
+          && request.getAttribute(CurrentUser.ATTRIBUTE) == null) {
+        Optional<UserAccount> user = users.findById(kubeward.userId());
+        if (user.isEmpty()) {
+          SecurityContextHolder.clearContext();
+          HttpSession session = request.getSession(false);
+          if (session != null) {
+            session.invalidate();
+          }
+          chain.doFilter(request, response);
+          return;
+        }
+        request.setAttribute(
+            CurrentUser.ATTRIBUTE,
+            new CurrentUser(
+                user.get(),
+                CurrentUser.originOf(kubeward.method(), request),
+                request.getRemoteAddr()));
+      }
+      if (request.getAttribute(CurrentUser.ATTRIBUTE) instanceof CurrentUser current
+          && current.account().mustChangePassword()
+          && !WHILE_PASSWORD_MUST_CHANGE.contains(
+              request.getMethod() + " " + request.getRequestURI())
+          && request.getRequestURI().startsWith("/api/")) {
+        problems.write(
+            request,
+            response,
+            403,
+            "auth.password-change-required",
+            Map.of("user", current.account().username()));
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.kubeward.server.security;
+
+import io.kubeward.access.domain.UserAccount;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/**
+ * Who a request is, as Spring Security keeps it: the user's id and name and how they authenticated.
+ * Grants are not kept here but read from the database on every request, so a change of grants, a
+ * reset password or a deleted user takes effect at once, also for open sessions.
+ */
+public final class KubewardAuthentication extends AbstractAuthenticationToken {
+
+  /** How the request authenticated. */
+  public enum Method {
+    SESSION,
+    TOKEN
+  }
+
+  private final long userId;
+  private final String username;
+  private final Method method;
+
+  private KubewardAuthentication(long userId, String username, Method method) {
+    super(List.of());
+    this.userId = userId;
+    this.username = username;
+    this.method = method;
+    setAuthenticated(true);
+  }
+
+  static KubewardAuthentication session(UserAccount user) {
+    return new KubewardAuthentication(user.id(), user.username(), Method.SESSION);
+  }
+
+  static KubewardAuthentication token(UserAccount user) {
+    return new KubewardAuthentication(user.id(), user.username(), Method.TOKEN);
+  }
+
+  public long userId() {
+    return userId;
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return "";
+  }
+
+  @Override
+  public Object getPrincipal() {
+    return username;
+  }
+
+  @Override
+  public String getName() {
+    return username;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KubewardAuthentication other
+        && other.userId == userId
+        && other.method == method
+        && other.username.equals(username);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(userId) * 31 + method.hashCode();
+  }
+}

@@ -1,0 +1,51 @@
+package io.kubeward.server.security;
+
+import io.kubeward.access.domain.UserAccount;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and ends console sessions: a fresh session id on sign-in (no fixation), the user in it,
+ * and a fresh CSRF token in the {@code XSRF-TOKEN} cookie.
+ */
+@Component
+public class SessionSignIn {
+
+  private final SecurityContextRepository contexts;
+  private final CsrfTokenRepository csrfTokens;
+
+  SessionSignIn(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
+    this.contexts = contexts;
+    this.csrfTokens = csrfTokens;
+  }
+
+  public void start(UserAccount user, HttpServletRequest request, HttpServletResponse response) {
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      previous.invalidate();
+    }
+    request.getSession(true);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(KubewardAuthentication.session(user));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    CsrfToken token = csrfTokens.generateToken(request);
+    csrfTokens.saveToken(token, request, response);
+  }
+
+  public void end(HttpServletRequest request, HttpServletResponse response) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+    csrfTokens.saveToken(null, request, response);
+  }
+}
