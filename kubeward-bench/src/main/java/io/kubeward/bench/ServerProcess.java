@@ -3,6 +3,7 @@ package io.kubeward.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,23 +28,24 @@ final class ServerProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
-  private static final Pattern AFTER_GC = Pattern.compile("->(\\d+)M\\(");
 
   private final Process process;
   private final int port;
   private final String password;
-  private final Path gcLog;
   private final Path javaHome;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .cookieHandler(new CookieManager())
+          .build();
+  private boolean signedIn;
   final long startedNanos;
 
   private ServerProcess(
-      Process process, int port, String password, Path gcLog, Path javaHome, long startedNanos) {
+      Process process, int port, String password, Path javaHome, long startedNanos) {
     this.process = process;
     this.port = port;
     this.password = password;
-    this.gcLog = gcLog;
     this.javaHome = javaHome;
     this.startedNanos = startedNanos;
   }
@@ -74,23 +74,44 @@ final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(workDir.resolve("server.log").toFile())
             .start();
-    return new ServerProcess(process, port, password, gcLog, javaHome, started);
+    return new ServerProcess(process, port, password, javaHome, started);
   }
 
   long pid() {
     return process.pid();
   }
 
-  /** GET with the admin's credentials; the body as JSON, or empty when not 200. */
+  /** GET as the admin, signing in first (session cookie) when needed. */
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    String basic =
-        Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    if (!signedIn) {
+      signIn();
+    }
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401) {
+      signedIn = false;
+    }
+    return response;
+  }
+
+  private void signIn() throws IOException, InterruptedException {
+    String body =
+        JSON.writeValueAsString(java.util.Map.of("username", "admin", "password", password));
+    HttpRequest login =
+        HttpRequest.newBuilder(uri("/api/v1/auth/login"))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("sign-in answered " + response.statusCode());
+    }
+    signedIn = true;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -101,18 +122,26 @@ final class ServerProcess implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
-  /** Polls the overview until it counts {@code pods} pods; the time since process start. */
-  Duration awaitOverviewWithPods(int pods, Duration timeout) throws InterruptedException {
+  /** How long the server took to answer HTTP at all, and to count every pod. */
+  record ColdStart(Duration firstAnswer, Duration complete) {}
+
+  /** Polls the overview until it counts {@code pods} pods. */
+  ColdStart awaitOverviewWithPods(int pods, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Duration firstAnswer = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The server exited; see its log");
       }
       try {
         HttpResponse<String> response = get("/api/v1/overview");
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        if (firstAnswer == null) {
+          firstAnswer = elapsed;
+        }
         if (response.statusCode() == 200
             && JSON.readTree(response.body()).path("pods").path("total").asInt() == pods) {
-          return Duration.ofNanos(System.nanoTime() - startedNanos);
+          return new ColdStart(firstAnswer, elapsed);
         }
       } catch (IOException notYetListening) {
         // the port opens a few seconds after start
@@ -130,20 +159,6 @@ final class ServerProcess implements AutoCloseable {
       throw new IOException("jcmd GC.heap_info gave no 'used' figure");
     }
     return Long.parseLong(used.group(1)) / 1024.0;
-  }
-
-  /** The largest heap after any GC logged at or after {@code fromLine}, in MiB. */
-  OptionalLong peakAfterGcMiB(int fromLine) throws IOException {
-    List<String> lines = Files.readAllLines(gcLog);
-    return lines.subList(Math.min(fromLine, lines.size()), lines.size()).stream()
-        .map(AFTER_GC::matcher)
-        .filter(Matcher::find)
-        .mapToLong(m -> Long.parseLong(m.group(1)))
-        .max();
-  }
-
-  int gcLogLines() throws IOException {
-    return Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
   }
 
   private String jcmd(String command) throws IOException, InterruptedException {
