@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param latencyMillis round trip of the last successful {@code GET /version}
  * @param apiReady whether {@code /readyz} answered 200 in the last successful probe
  * @param cacheSynced whether the shared cache has completed its first list
+ * @param source where the connection comes from: {@code kubeconfig}, {@code in-cluster} or {@code
+ *     added} (at runtime)
  */
 public record ClusterStatus(
     String name,
@@ -25,7 +27,8 @@ public record ClusterStatus(
     String lastError,
     Instant lastErrorAt,
     Instant lastProbe,
-    boolean cacheSynced) {
+    boolean cacheSynced,
+    String source) {
 
   static ClusterStatus of(ManagedCluster cluster, boolean isDefault) {
     Reachability r = cluster.reachability();
@@ -41,6 +44,7 @@ public record ClusterStatus(
         r.lastError(),
         r.lastErrorAt(),
         r.lastProbe(),
-        cluster.cacheSynced());
+        cluster.cacheSynced(),
+        cluster.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
   }
 }

@@ -1,9 +1,11 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.domain.ClusterOverview;
-import io.kubeward.cluster.domain.Reachability;
 
-/** Use case: the overview of one cluster, read from the shared cache. */
+/**
+ * Use case: the overview of one cluster, read from the shared cache, over what the caller reads.
+ */
 public final class GetClusterOverview {
 
   private final ClusterRegistry clusters;
@@ -14,26 +16,22 @@ public final class GetClusterOverview {
 
   /**
    * @throws ClusterNotFoundException if no cluster has that name
+   * @throws io.kubeward.access.app.AccessDeniedException if the caller may read nothing in it
    * @throws ClusterUnreachableException if the last probe could not reach the cluster's API
    * @throws ClusterNotSyncedException if the cache has not completed its first list yet
    */
-  public ClusterOverview of(String clusterName) {
-    ManagedCluster cluster =
-        clusters.find(clusterName).orElseThrow(() -> new ClusterNotFoundException(clusterName));
-    Reachability reachability = cluster.reachability();
-    if (reachability.state() == Reachability.State.UNREACHABLE) {
-      throw new ClusterUnreachableException(
-          cluster.name(), reachability.since(), reachability.lastError());
-    }
-    if (!cluster.cacheSynced()) {
-      throw new ClusterNotSyncedException(cluster.name());
-    }
+  public ClusterOverview of(Caller caller, String clusterName) {
+    ReadableCluster readable = ReadableCluster.of(clusters, caller, clusterName);
+    ManagedCluster cluster = readable.cluster();
     return ClusterOverview.compute(
-        cluster.name(), reachability.kubernetesVersion(), cluster.snapshot());
+        cluster.name(),
+        cluster.reachability().kubernetesVersion(),
+        cluster.snapshot(),
+        readable.visible());
   }
 
   /** The overview of the default cluster. */
-  public ClusterOverview ofDefault() {
-    return of(clusters.defaultClusterName());
+  public ClusterOverview ofDefault(Caller caller) {
+    return of(caller, clusters.defaultClusterName());
   }
 }

@@ -1,8 +1,10 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.AccessPolicy;
 import java.util.List;
 
-/** Use case: every managed cluster with its reachability, the default first. */
+/** Use case: the managed clusters with their reachability, the default first. */
 public final class ListClusters {
 
   private final ClusterRegistry clusters;
@@ -11,6 +13,7 @@ public final class ListClusters {
     this.clusters = clusters;
   }
 
+  /** Every cluster (for the public health endpoint, which shows no details). */
   public List<ClusterStatus> list() {
     String defaultName = clusters.defaultClusterName();
     return clusters.all().stream()
@@ -21,6 +24,21 @@ public final class ListClusters {
                     ? (a.defaultCluster() ? -1 : 1)
                     : a.name().compareTo(b.name()))
         .toList();
+  }
+
+  /** The clusters the caller may see anything in. */
+  public List<ClusterStatus> list(Caller caller) {
+    return list().stream()
+        .filter(c -> AccessPolicy.seesCluster(caller.principal(), c.name()))
+        .toList();
+  }
+
+  /** One cluster with its control plane's health checks, fetched now. */
+  public ClusterDetails details(Caller caller, String name) {
+    ManagedCluster cluster = ReadableCluster.known(clusters, caller, name).cluster();
+    return new ClusterDetails(
+        ClusterStatus.of(cluster, cluster.name().equals(clusters.defaultClusterName())),
+        cluster.controlPlaneHealth());
   }
 
   /** The status of the default cluster. */

@@ -1,16 +1,33 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
+import io.kubeward.cluster.domain.ControlPlaneHealth;
+import io.kubeward.cluster.domain.IndexedViews;
+import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.Reachability;
+import io.kubeward.cluster.domain.ViewChange;
+import java.util.function.Consumer;
 
 /**
  * Port: one cluster Kubeward manages, as the use cases see it. The {@code kube} package implements
  * it over a fabric8 client, a shared informer cache and a reachability probe.
  */
-public interface ManagedCluster {
+public interface ManagedCluster extends AutoCloseable {
+
+  /** Where a cluster's connection comes from, as the API shows it. */
+  enum Source {
+    KUBECONFIG,
+    IN_CLUSTER,
+    ADDED
+  }
 
   /** The cluster's name in Kubeward (unique, used in URLs). */
   String name();
+
+  default Source source() {
+    return Source.KUBECONFIG;
+  }
 
   Reachability reachability();
 
@@ -19,4 +36,23 @@ public interface ManagedCluster {
 
   /** The cached views; cheap (no copy). */
   ClusterSnapshot snapshot();
+
+  /** The indexed views of one cached kind. */
+  default IndexedViews<? extends KubeObjectView> views(CachedKind kind) {
+    throw new UnsupportedOperationException("no cached " + kind.plural());
+  }
+
+  /** Runs {@code listener} on each change of a cached view; it must return quickly. */
+  default void addListener(Consumer<ViewChange> listener) {}
+
+  default void removeListener(Consumer<ViewChange> listener) {}
+
+  /** Fetches {@code /readyz?verbose} and {@code /livez} now (never throws). */
+  default ControlPlaneHealth controlPlaneHealth() {
+    return ControlPlaneHealth.unavailable("not supported");
+  }
+
+  /** Stops the cache and the probe and releases the connections. */
+  @Override
+  default void close() {}
 }

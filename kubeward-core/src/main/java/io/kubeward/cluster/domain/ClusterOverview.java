@@ -1,8 +1,11 @@
 package io.kubeward.cluster.domain;
 
+import io.kubeward.access.domain.NamespaceVisibility;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,25 +13,48 @@ import java.util.TreeMap;
 
 /**
  * What a person wants to know first about a cluster: how many nodes are fine, which pods are in
- * trouble and why, whether the Deployments are available, and how much the cluster can hold.
+ * trouble and why, whether the Deployments are available, how much the cluster can hold and how
+ * much is requested, per node and per namespace.
+ *
+ * <p>Computed over the namespaces the caller may read. Node figures (counts, capacity, per-node
+ * rows) need cluster-wide read: for a namespace-scoped caller {@code clusterWide} is false, {@code
+ * nodes}, {@code capacity} and {@code allocatable} are {@code null} and {@code perNode} is empty.
  *
  * @param cluster the cluster's name in Kubeward
  * @param kubernetesVersion the apiserver's git version (e.g. {@code v1.34.1}), {@code null} if
  *     unknown
+ * @param requested sum of the effective requests of the pods holding node resources
+ * @param limits sum of their limits
  */
 public record ClusterOverview(
     String cluster,
     String kubernetesVersion,
+    boolean clusterWide,
     NodeSummary nodes,
     PodSummary pods,
     int namespaces,
     DeploymentSummary deployments,
     int services,
-    Resources allocatable) {
+    Resources capacity,
+    Resources allocatable,
+    Resources requested,
+    Resources limits,
+    List<NodeUsage> perNode,
+    List<NamespaceSummary> perNamespace) {
 
-  /** Node counts. {@code zones} is sorted by zone name; nodes without a zone come last. */
+  /**
+   * Node counts. {@code zones} is sorted by zone name; nodes without a zone come last. {@code
+   * byCondition} counts nodes per condition: {@code Ready}, {@code NotReady}, {@code
+   * SchedulingDisabled} and each pressure condition that is True (zeros included for the usual
+   * ones).
+   */
   public record NodeSummary(
-      int total, int ready, int notReady, int unschedulable, List<ZoneSummary> zones) {}
+      int total,
+      int ready,
+      int notReady,
+      int unschedulable,
+      List<ZoneSummary> zones,
+      Map<String, Integer> byCondition) {}
 
   /** Nodes in one zone ({@code zone} is {@code null} for nodes without a zone label). */
   public record ZoneSummary(String zone, int total, int ready) {}
@@ -42,18 +68,165 @@ public record ClusterOverview(
 
   public record DeploymentSummary(int total, int available, int unavailable) {}
 
-  /** Computes the overview from the cached views. Pure: no I/O, no clock. */
+  /** One node's capacity and what its pods request. */
+  public record NodeUsage(
+      String name,
+      boolean ready,
+      boolean unschedulable,
+      String zone,
+      Resources capacity,
+      Resources allocatable,
+      Resources requested,
+      Resources limits) {}
+
+  /** One namespace: its pods by state, its Deployments and what its pods request. */
+  public record NamespaceSummary(
+      String namespace,
+      int pods,
+      int running,
+      int pending,
+      int failed,
+      int withProblems,
+      int deployments,
+      int deploymentsAvailable,
+      Resources requested,
+      Resources limits) {}
+
+  static final List<String> USUAL_CONDITIONS =
+      List.of(
+          "Ready",
+          "NotReady",
+          "SchedulingDisabled",
+          "MemoryPressure",
+          "DiskPressure",
+          "PIDPressure",
+          "NetworkUnavailable");
+
+  /** The overview of everything (cluster-wide read). */
   public static ClusterOverview compute(
       String cluster, String kubernetesVersion, ClusterSnapshot snapshot) {
+    return compute(cluster, kubernetesVersion, snapshot, NamespaceVisibility.ALL);
+  }
+
+  /** Computes the overview from the cached views, over {@code visible}. Pure: no I/O, no clock. */
+  public static ClusterOverview compute(
+      String cluster,
+      String kubernetesVersion,
+      ClusterSnapshot snapshot,
+      NamespaceVisibility visible) {
+    boolean clusterWide = visible.all();
+    Map<String, Usage> byNode = new HashMap<>();
+    Map<String, NamespaceTally> byNamespace = new TreeMap<>();
+    for (NamespaceView namespace : snapshot.namespaces()) {
+      if (visible.includes(namespace.name())) {
+        byNamespace.put(namespace.name(), new NamespaceTally());
+      }
+    }
+    Map<PodPhase, Integer> phases = new EnumMap<>(PodPhase.class);
+    Map<PodProblem, Integer> problems = new EnumMap<>(PodProblem.class);
+    int total = 0;
+    int withProblems = 0;
+    Usage clusterUsage = new Usage();
+    for (PodView pod : snapshot.pods()) {
+      if (!visible.includes(pod.namespace())) {
+        continue;
+      }
+      total++;
+      PodPhase phase = pod.phase() == null ? PodPhase.UNKNOWN : pod.phase();
+      phases.merge(phase, 1, Integer::sum);
+      NamespaceTally tally =
+          byNamespace.computeIfAbsent(pod.namespace(), n -> new NamespaceTally());
+      tally.pods++;
+      switch (phase) {
+        case RUNNING -> tally.running++;
+        case PENDING -> tally.pending++;
+        case FAILED -> tally.failed++;
+        default -> {}
+      }
+      if (pod.problem() != null) {
+        withProblems++;
+        tally.withProblems++;
+        problems.merge(pod.problem(), 1, Integer::sum);
+      }
+      if (pod.holdsResources()) {
+        clusterUsage.add(pod);
+        tally.usage.add(pod);
+        byNode.computeIfAbsent(pod.nodeName(), n -> new Usage()).add(pod);
+      }
+    }
+    int deploymentsTotal = 0;
+    int deploymentsAvailable = 0;
+    for (DeploymentView deployment : snapshot.deployments()) {
+      if (!visible.includes(deployment.namespace())) {
+        continue;
+      }
+      deploymentsTotal++;
+      NamespaceTally tally =
+          byNamespace.computeIfAbsent(deployment.namespace(), n -> new NamespaceTally());
+      tally.deployments++;
+      if (deployment.fullyAvailable()) {
+        deploymentsAvailable++;
+        tally.deploymentsAvailable++;
+      }
+    }
+    int services = 0;
+    for (ServiceView service : snapshot.services()) {
+      if (visible.includes(service.namespace())) {
+        services++;
+      }
+    }
+    List<NamespaceSummary> perNamespace = new ArrayList<>();
+    byNamespace.forEach(
+        (name, t) ->
+            perNamespace.add(
+                new NamespaceSummary(
+                    name,
+                    t.pods,
+                    t.running,
+                    t.pending,
+                    t.failed,
+                    t.withProblems,
+                    t.deployments,
+                    t.deploymentsAvailable,
+                    t.usage.requested,
+                    t.usage.limits)));
     return new ClusterOverview(
         cluster,
         kubernetesVersion,
-        summarizeNodes(snapshot),
-        summarizePods(snapshot),
-        snapshot.namespaces().size(),
-        summarizeDeployments(snapshot),
-        snapshot.services().size(),
-        allocatable(snapshot));
+        clusterWide,
+        clusterWide ? summarizeNodes(snapshot) : null,
+        podSummary(total, phases, problems, withProblems),
+        byNamespace.size(),
+        new DeploymentSummary(
+            deploymentsTotal, deploymentsAvailable, deploymentsTotal - deploymentsAvailable),
+        services,
+        clusterWide ? sum(snapshot, NodeView::capacity) : null,
+        clusterWide ? sum(snapshot, NodeView::allocatable) : null,
+        clusterUsage.requested,
+        clusterUsage.limits,
+        clusterWide ? perNode(snapshot, byNode) : List.of(),
+        List.copyOf(perNamespace));
+  }
+
+  private static final class Usage {
+    Resources requested = Resources.ZERO;
+    Resources limits = Resources.ZERO;
+
+    void add(PodView pod) {
+      requested = requested.plus(pod.requests());
+      limits = limits.plus(pod.limits());
+    }
+  }
+
+  private static final class NamespaceTally {
+    int pods;
+    int running;
+    int pending;
+    int failed;
+    int withProblems;
+    int deployments;
+    int deploymentsAvailable;
+    final Usage usage = new Usage();
   }
 
   private static NodeSummary summarizeNodes(ClusterSnapshot snapshot) {
@@ -61,13 +234,20 @@ public record ClusterOverview(
     int ready = 0;
     int unschedulable = 0;
     Map<String, int[]> byZone = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    Map<String, Integer> byCondition = new LinkedHashMap<>();
+    USUAL_CONDITIONS.forEach(c -> byCondition.put(c, 0));
     for (NodeView node : snapshot.nodes()) {
       total++;
       if (node.ready()) {
         ready++;
       }
+      byCondition.merge(node.ready() ? "Ready" : "NotReady", 1, Integer::sum);
       if (node.unschedulable()) {
         unschedulable++;
+        byCondition.merge("SchedulingDisabled", 1, Integer::sum);
+      }
+      for (String pressure : node.pressures()) {
+        byCondition.merge(pressure, 1, Integer::sum);
       }
       int[] zone = byZone.computeIfAbsent(node.zone(), z -> new int[2]);
       zone[0]++;
@@ -79,22 +259,39 @@ public record ClusterOverview(
         byZone.entrySet().stream()
             .map(e -> new ZoneSummary(e.getKey(), e.getValue()[0], e.getValue()[1]))
             .toList();
-    return new NodeSummary(total, ready, total - ready, unschedulable, zones);
+    return new NodeSummary(
+        total,
+        ready,
+        total - ready,
+        unschedulable,
+        zones,
+        Collections.unmodifiableMap(byCondition));
   }
 
-  private static PodSummary summarizePods(ClusterSnapshot snapshot) {
-    Map<PodPhase, Integer> phases = new EnumMap<>(PodPhase.class);
-    Map<PodProblem, Integer> problems = new EnumMap<>(PodProblem.class);
-    int total = 0;
-    int withProblems = 0;
-    for (PodView pod : snapshot.pods()) {
-      total++;
-      phases.merge(pod.phase() == null ? PodPhase.UNKNOWN : pod.phase(), 1, Integer::sum);
-      if (pod.problem() != null) {
-        withProblems++;
-        problems.merge(pod.problem(), 1, Integer::sum);
-      }
+  private static List<NodeUsage> perNode(ClusterSnapshot snapshot, Map<String, Usage> byNode) {
+    List<NodeUsage> rows = new ArrayList<>();
+    for (NodeView node : snapshot.nodes()) {
+      Usage usage = byNode.getOrDefault(node.name(), new Usage());
+      rows.add(
+          new NodeUsage(
+              node.name(),
+              node.ready(),
+              node.unschedulable(),
+              node.zone(),
+              node.capacity(),
+              node.allocatable(),
+              usage.requested,
+              usage.limits));
     }
+    rows.sort(Comparator.comparing(NodeUsage::name));
+    return List.copyOf(rows);
+  }
+
+  private static PodSummary podSummary(
+      int total,
+      Map<PodPhase, Integer> phases,
+      Map<PodProblem, Integer> problems,
+      int withProblems) {
     Map<String, Integer> byPhase = new LinkedHashMap<>();
     for (PodPhase phase : PodPhase.values()) {
       byPhase.put(phase.kubernetesName(), phases.getOrDefault(phase, 0));
@@ -110,22 +307,11 @@ public record ClusterOverview(
         withProblems);
   }
 
-  private static DeploymentSummary summarizeDeployments(ClusterSnapshot snapshot) {
-    int total = 0;
-    int available = 0;
-    for (DeploymentView deployment : snapshot.deployments()) {
-      total++;
-      if (deployment.isAvailable()) {
-        available++;
-      }
-    }
-    return new DeploymentSummary(total, available, total - available);
-  }
-
-  private static Resources allocatable(ClusterSnapshot snapshot) {
+  private static Resources sum(
+      ClusterSnapshot snapshot, java.util.function.Function<NodeView, Resources> field) {
     Resources sum = Resources.ZERO;
     for (NodeView node : snapshot.nodes()) {
-      sum = sum.plus(node.allocatable());
+      sum = sum.plus(field.apply(node));
     }
     return sum;
   }

@@ -1,15 +1,50 @@
 package io.kubeward.cluster.domain;
 
+import java.time.Instant;
+import java.util.Map;
+
 /**
- * Compact projection of a Pod: only what the overview and (later) the pod lists need. {@code
- * nodeName} is {@code null} until scheduled; {@code problem} is {@code null} for a healthy pod.
+ * Compact projection of a Pod: what the overview and the pod lists show. {@code nodeName} is {@code
+ * null} until scheduled; {@code problem} is {@code null} for a healthy pod; {@code ready} is "ready
+ * containers/containers" ({@code "1/2"}); {@code requests}/{@code limits} are the pod's effective
+ * values (the larger of the containers' sum and any init container, plus overhead), {@code pods} 1.
  */
 public record PodView(
     String namespace,
     String name,
     String uid,
+    String resourceVersion,
+    Instant createdAt,
+    Map<String, String> labels,
+    OwnerRef owner,
     String nodeName,
     PodPhase phase,
     PodProblem problem,
-    String resourceVersion)
-    implements KubeObjectView {}
+    String ready,
+    int restarts,
+    String ip,
+    Resources requests,
+    Resources limits)
+    implements KubeObjectView {
+
+  /** The problem reason if any, else the phase (as Kubernetes writes them). */
+  @Override
+  public String status() {
+    if (problem != null) {
+      return problem.reason();
+    }
+    return phase == null ? PodPhase.UNKNOWN.kubernetesName() : phase.kubernetesName();
+  }
+
+  /** Whether the pod holds node resources (scheduled and neither succeeded nor failed). */
+  public boolean holdsResources() {
+    return nodeName != null && phase != PodPhase.SUCCEEDED && phase != PodPhase.FAILED;
+  }
+
+  @Override
+  public PodView withResourceVersion(String version) {
+    return new PodView(
+        namespace, name, uid, version, createdAt, labels, owner, nodeName, phase, problem, ready,
+        restarts, ip, requests, limits);
+  }
+}

@@ -1,6 +1,9 @@
 package io.kubeward.cluster.domain;
 
-/** An amount of the resources the overview sums: CPU in millicores, memory in bytes, pod slots. */
+/**
+ * An amount of the resources the overview sums: CPU in millicores, memory in bytes, pod slots (for
+ * a pod's requests: 1).
+ */
 public record Resources(long cpuMillis, long memoryBytes, long pods) {
 
   public static final Resources ZERO = new Resources(0, 0, 0);
@@ -8,5 +11,13 @@ public record Resources(long cpuMillis, long memoryBytes, long pods) {
   public Resources plus(Resources other) {
     return new Resources(
         cpuMillis + other.cpuMillis, memoryBytes + other.memoryBytes, pods + other.pods);
+  }
+
+  /** Component-wise maximum (init containers run one at a time, before the others). */
+  public Resources max(Resources other) {
+    return new Resources(
+        Math.max(cpuMillis, other.cpuMillis),
+        Math.max(memoryBytes, other.memoryBytes),
+        Math.max(pods, other.pods));
   }
 }

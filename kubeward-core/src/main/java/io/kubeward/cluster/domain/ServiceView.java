@@ -1,6 +1,31 @@
 package io.kubeward.cluster.domain;
 
-/** Compact projection of a Service. */
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Compact projection of a Service; {@code ports} as kubectl shows them ({@code 80/TCP,443/TCP}).
+ */
 public record ServiceView(
-    String namespace, String name, String uid, String type, String resourceVersion)
-    implements KubeObjectView {}
+    String namespace,
+    String name,
+    String uid,
+    String resourceVersion,
+    Instant createdAt,
+    Map<String, String> labels,
+    String type,
+    String clusterIP,
+    String ports)
+    implements KubeObjectView {
+
+  @Override
+  public String status() {
+    return type == null ? "" : type;
+  }
+
+  @Override
+  public ServiceView withResourceVersion(String version) {
+    return new ServiceView(
+        namespace, name, uid, version, createdAt, labels, type, clusterIP, ports);
+  }
+}

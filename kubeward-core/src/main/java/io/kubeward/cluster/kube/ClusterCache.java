@@ -1,32 +1,65 @@
 package io.kubeward.cluster.kube;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.DeploymentView;
+import io.kubeward.cluster.domain.IndexedViews;
+import io.kubeward.cluster.domain.Indexes;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.NamespaceView;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.Projections;
 import io.kubeward.cluster.domain.ServiceView;
+import io.kubeward.cluster.domain.ViewChange;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one shared cache of a cluster: an informer per kind (nodes, namespaces, pods, deployments,
- * services), each keeping compact views in a {@link ProjectingItemStore}. Every feature reads from
- * here; nothing lists the API per request.
+ * The one shared cache of a cluster: an informer per {@link CachedKind}, each keeping compact,
+ * indexed views in a {@link ProjectingItemStore}. Every feature reads from here; nothing lists the
+ * API per request. Secrets are listed and watched as metadata only ({@link
+ * MetadataOnlyListerWatcher}).
+ *
+ * <p>Lists are paginated ({@value #PAGE_SIZE} objects a page) so that a first list or a relist of a
+ * big cluster holds at most one page of full objects at a time.
  *
  * <p>Resilience: informers retry every failure with fabric8's exponential back-off (1s doubling up
  * to 32x, see {@code ClientSettings#watchReconnectInterval}) instead of fabric8's default of giving
@@ -35,92 +68,258 @@ import org.slf4j.LoggerFactory;
  * on {@code 410 Gone}, and the relist removes objects deleted meanwhile. As a safety net {@link
  * #restartStopped()} (called by the probe when the API comes back) replaces any informer that
  * stopped anyway, reusing its store so the views stay available during the relist.
- *
- * <p>Indexes (pods by node, by namespace, by owner) are for the console queries of the next issue;
- * they belong in the stores, maintained on put/remove of views.
  */
 public final class ClusterCache implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterCache.class);
+  static final long PAGE_SIZE = 500;
 
-  private final Informed<Node, NodeView> nodes;
-  private final Informed<Namespace, NamespaceView> namespaces;
-  private final Informed<Pod, PodView> pods;
-  private final Informed<Deployment, DeploymentView> deployments;
-  private final Informed<Service, ServiceView> services;
-  private final List<Informed<?, ?>> all;
+  private final Map<CachedKind, Informed<?, ?>> informers = new EnumMap<>(CachedKind.class);
+  private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService metadataExecutor;
+  private final MetadataOnlyListerWatcher secretsListerWatcher;
 
   private ClusterCache(String cluster, KubernetesClient client) {
-    nodes =
-        new Informed<>(
+    add(
+        cluster,
+        CachedKind.NODES,
+        () -> client.nodes().withLimit(PAGE_SIZE),
+        Projections::node,
+        Node::new);
+    add(
+        cluster,
+        CachedKind.NAMESPACES,
+        () -> client.namespaces().withLimit(PAGE_SIZE),
+        Projections::namespace,
+        Namespace::new);
+    add(
+        cluster,
+        CachedKind.PODS,
+        () -> client.pods().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::pod,
+        Pod::new);
+    add(
+        cluster,
+        CachedKind.DEPLOYMENTS,
+        () -> client.apps().deployments().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::deployment,
+        Deployment::new);
+    add(
+        cluster,
+        CachedKind.REPLICASETS,
+        () -> client.apps().replicaSets().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::replicaSet,
+        ReplicaSet::new);
+    add(
+        cluster,
+        CachedKind.STATEFULSETS,
+        () -> client.apps().statefulSets().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::statefulSet,
+        StatefulSet::new);
+    add(
+        cluster,
+        CachedKind.DAEMONSETS,
+        () -> client.apps().daemonSets().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::daemonSet,
+        DaemonSet::new);
+    add(
+        cluster,
+        CachedKind.JOBS,
+        () -> client.batch().v1().jobs().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::job,
+        Job::new);
+    add(
+        cluster,
+        CachedKind.CRONJOBS,
+        () -> client.batch().v1().cronjobs().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::cronJob,
+        CronJob::new);
+    add(
+        cluster,
+        CachedKind.SERVICES,
+        () -> client.services().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::service,
+        Service::new);
+    add(
+        cluster,
+        CachedKind.ENDPOINTSLICES,
+        () -> client.discovery().v1().endpointSlices().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::endpointSlice,
+        EndpointSlice::new);
+    add(
+        cluster,
+        CachedKind.INGRESSES,
+        () -> client.network().v1().ingresses().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::ingress,
+        Ingress::new);
+    add(
+        cluster,
+        CachedKind.PERSISTENTVOLUMECLAIMS,
+        () -> client.persistentVolumeClaims().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::persistentVolumeClaim,
+        PersistentVolumeClaim::new);
+    add(
+        cluster,
+        CachedKind.PERSISTENTVOLUMES,
+        () -> client.persistentVolumes().withLimit(PAGE_SIZE),
+        Projections::persistentVolume,
+        PersistentVolume::new);
+    add(
+        cluster,
+        CachedKind.STORAGECLASSES,
+        () -> client.storage().v1().storageClasses().withLimit(PAGE_SIZE),
+        Projections::storageClass,
+        StorageClass::new);
+    add(
+        cluster,
+        CachedKind.EVENTS,
+        () -> client.v1().events().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::event,
+        Event::new);
+    add(
+        cluster,
+        CachedKind.HORIZONTALPODAUTOSCALERS,
+        () ->
+            client
+                .autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inAnyNamespace()
+                .withLimit(PAGE_SIZE),
+        Projections::horizontalPodAutoscaler,
+        HorizontalPodAutoscaler::new);
+    add(
+        cluster,
+        CachedKind.PODDISRUPTIONBUDGETS,
+        () -> client.policy().v1().podDisruptionBudget().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::podDisruptionBudget,
+        PodDisruptionBudget::new);
+    add(
+        cluster,
+        CachedKind.RESOURCEQUOTAS,
+        () -> client.resourceQuotas().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::resourceQuota,
+        ResourceQuota::new);
+    add(
+        cluster,
+        CachedKind.LIMITRANGES,
+        () -> client.limitRanges().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::limitRange,
+        LimitRange::new);
+    add(
+        cluster,
+        CachedKind.CONFIGMAPS,
+        () -> client.configMaps().inAnyNamespace().withLimit(PAGE_SIZE),
+        Projections::configMap,
+        ConfigMap::new);
+    metadataExecutor =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("kubeward-secrets-" + cluster + "-", 0).factory());
+    secretsListerWatcher =
+        new MetadataOnlyListerWatcher(client.getConfiguration(), "v1", "Secret", PAGE_SIZE);
+    informers.put(
+        CachedKind.SECRETS,
+        new Informed<GenericKubernetesResource, KubeObjectView>(
             cluster,
-            "nodes",
-            () -> client.nodes().runnableInformer(0),
-            Projections::node,
-            Node::new);
-    namespaces =
+            CachedKind.SECRETS,
+            () ->
+                new DefaultSharedIndexInformer<
+                    GenericKubernetesResource, GenericKubernetesResourceList>(
+                    GenericKubernetesResource.class, secretsListerWatcher, 0, metadataExecutor),
+            Projections::secretMetadata,
+            GenericKubernetesResource::new));
+    informers
+        .values()
+        .forEach(informed -> informed.store.addListener((b, a) -> publish(informed.kind, b, a)));
+  }
+
+  private <T extends HasMetadata, V extends KubeObjectView> void add(
+      String cluster,
+      CachedKind kind,
+      Supplier<io.fabric8.kubernetes.client.dsl.Informable<T>> operation,
+      Function<T, V> projection,
+      Supplier<T> stubFactory) {
+    informers.put(
+        kind,
         new Informed<>(
-            cluster,
-            "namespaces",
-            () -> client.namespaces().runnableInformer(0),
-            Projections::namespace,
-            Namespace::new);
-    pods =
-        new Informed<>(
-            cluster,
-            "pods",
-            () -> client.pods().inAnyNamespace().runnableInformer(0),
-            Projections::pod,
-            Pod::new);
-    deployments =
-        new Informed<>(
-            cluster,
-            "deployments",
-            () -> client.apps().deployments().inAnyNamespace().runnableInformer(0),
-            Projections::deployment,
-            Deployment::new);
-    services =
-        new Informed<>(
-            cluster,
-            "services",
-            () -> client.services().inAnyNamespace().runnableInformer(0),
-            Projections::service,
-            Service::new);
-    all = List.of(nodes, namespaces, pods, deployments, services);
+            cluster, kind, () -> operation.get().runnableInformer(0), projection, stubFactory));
+  }
+
+  private void publish(CachedKind kind, KubeObjectView before, KubeObjectView after) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    ViewChange change =
+        before == null
+            ? new ViewChange(kind, ViewChange.Type.ADDED, after)
+            : after == null
+                ? new ViewChange(kind, ViewChange.Type.DELETED, before)
+                : new ViewChange(kind, ViewChange.Type.MODIFIED, after);
+    for (Consumer<ViewChange> listener : listeners) {
+      listener.accept(change);
+    }
   }
 
   /** Creates the informers and starts them without waiting: an absent API must not block. */
   public static ClusterCache start(String cluster, KubernetesClient client) {
     ClusterCache cache = new ClusterCache(cluster, client);
-    cache.all.forEach(Informed::start);
+    cache.informers.values().forEach(Informed::start);
     return cache;
   }
 
   /** Whether every kind has completed a first list (stays true while the API is away). */
   public boolean hasSynced() {
-    return all.stream().allMatch(i -> i.synced);
+    return informers.values().stream().allMatch(i -> i.synced);
   }
 
   public ClusterSnapshot snapshot() {
     return new ClusterSnapshot(
-        nodes.views(), namespaces.views(), pods.views(), deployments.views(), services.views());
+        typed(CachedKind.NODES, NodeView.class),
+        typed(CachedKind.NAMESPACES, NamespaceView.class),
+        typed(CachedKind.PODS, PodView.class),
+        typed(CachedKind.DEPLOYMENTS, DeploymentView.class),
+        typed(CachedKind.SERVICES, ServiceView.class));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <V extends KubeObjectView> Collection<V> typed(CachedKind kind, Class<V> type) {
+    return (Collection<V>) informers.get(kind).store.views();
+  }
+
+  /** The indexed views of one kind. */
+  public IndexedViews<? extends KubeObjectView> views(CachedKind kind) {
+    return informers.get(kind).store;
+  }
+
+  /**
+   * Runs {@code listener} on every change of a view, on the informer's thread: it must return
+   * quickly (hand the change over, never block).
+   */
+  public void addListener(Consumer<ViewChange> listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Consumer<ViewChange> listener) {
+    listeners.remove(listener);
   }
 
   /** Replaces informers that have stopped (for whatever reason) by new ones over the same store. */
   public void restartStopped() {
-    all.forEach(Informed::restartIfStopped);
+    informers.values().forEach(Informed::restartIfStopped);
   }
 
   @Override
   public void close() {
-    all.forEach(Informed::close);
+    informers.values().forEach(Informed::close);
+    secretsListerWatcher.close();
+    metadataExecutor.shutdownNow();
   }
 
   /** One kind: its store outlives the informers that fill it. */
   private static final class Informed<T extends HasMetadata, V extends KubeObjectView> {
 
     private final String cluster;
-    private final String kind;
+    private final CachedKind kind;
     private final Supplier<SharedIndexInformer<T>> factory;
     private final ProjectingItemStore<T, V> store;
     private volatile SharedIndexInformer<T> informer;
@@ -130,18 +329,14 @@ public final class ClusterCache implements AutoCloseable {
 
     Informed(
         String cluster,
-        String kind,
+        CachedKind kind,
         Supplier<SharedIndexInformer<T>> factory,
         Function<T, V> projection,
         Supplier<T> stubFactory) {
       this.cluster = cluster;
       this.kind = kind;
       this.factory = factory;
-      this.store = new ProjectingItemStore<>(projection, stubFactory);
-    }
-
-    Collection<V> views() {
-      return store.views();
+      this.store = new ProjectingItemStore<>(projection, stubFactory, Indexes.forKind(kind));
     }
 
     synchronized void start() {
@@ -160,7 +355,10 @@ public final class ClusterCache implements AutoCloseable {
                   synced = true;
                   failing = false;
                   log.info(
-                      "Cluster {}: cache of {} synced ({} objects)", cluster, kind, store.size());
+                      "Cluster {}: cache of {} synced ({} objects)",
+                      cluster,
+                      kind.plural(),
+                      store.size());
                 }
               });
       next.stopped()
@@ -171,7 +369,7 @@ public final class ClusterCache implements AutoCloseable {
                       "Cluster {}: informer for {} stopped; it will be restarted when the API"
                           + " answers again",
                       cluster,
-                      kind,
+                      kind.plural(),
                       failure);
                 }
               });
@@ -187,7 +385,7 @@ public final class ClusterCache implements AutoCloseable {
         log.warn(
             "Cluster {}: cache of {} lost the API ({}); retrying with back-off",
             cluster,
-            kind,
+            kind.plural(),
             Failures.describe(failure));
       }
       return true;
@@ -198,7 +396,7 @@ public final class ClusterCache implements AutoCloseable {
       if (closed || current == null || !current.stopped().toCompletableFuture().isDone()) {
         return;
       }
-      log.info("Cluster {}: restarting the informer for {}", cluster, kind);
+      log.info("Cluster {}: restarting the informer for {}", cluster, kind.plural());
       start();
     }
 

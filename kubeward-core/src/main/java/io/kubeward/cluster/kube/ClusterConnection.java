@@ -47,6 +47,7 @@ public final class ClusterConnection {
           case ClusterSource.KubeconfigFile file -> fromFile(file);
           case ClusterSource.InCluster inCluster -> inCluster();
           case ClusterSource.DefaultKubeconfig defaults -> fromDefaults(defaults);
+          case ClusterSource.KubeconfigText text -> fromText(text);
         };
     String resolvedName = name != null && !name.isBlank() ? name : defaultName(source, config);
     if (!NAME.matcher(resolvedName).matches()) {
@@ -78,6 +79,21 @@ public final class ClusterConnection {
           "kubeconfig file " + file.toAbsolutePath() + " cannot be used: " + e.getMessage(), e);
     }
     checkContext(config, source.context(), file.toString());
+    return config;
+  }
+
+  private static Config fromText(ClusterSource.KubeconfigText source) {
+    Config config;
+    try {
+      config = Config.fromKubeconfig(source.context(), source.kubeconfig(), null);
+    } catch (RuntimeException e) {
+      throw new ClusterConfigurationException(
+          "the kubeconfig cannot be used: " + Failures.describe(e), e);
+    }
+    checkContext(config, source.context(), "(given)");
+    if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+      throw new ClusterConfigurationException("the kubeconfig names no server");
+    }
     return config;
   }
 

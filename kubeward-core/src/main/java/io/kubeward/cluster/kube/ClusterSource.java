@@ -21,4 +21,16 @@ public sealed interface ClusterSource {
    * @param context the context to use, {@code null} for the current-context
    */
   record DefaultKubeconfig(String context) implements ClusterSource {}
+
+  /**
+   * Kubeconfig text given at runtime (a cluster added through the API).
+   *
+   * @param context the context to use, {@code null} for the current-context
+   */
+  record KubeconfigText(String kubeconfig, String context) implements ClusterSource {
+    @Override
+    public String toString() {
+      return "KubeconfigText[context=" + context + "]";
+    }
+  }
 }

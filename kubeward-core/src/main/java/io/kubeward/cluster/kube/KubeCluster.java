@@ -2,12 +2,18 @@ package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
+import io.kubeward.cluster.domain.ControlPlaneHealth;
+import io.kubeward.cluster.domain.IndexedViews;
+import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
+import io.kubeward.cluster.domain.ViewChange;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,19 +22,22 @@ import org.slf4j.LoggerFactory;
  * never waits for, nor fails because of, the cluster's API: an unreachable cluster is a state, not
  * an error.
  */
-public final class KubeCluster implements ManagedCluster, AutoCloseable {
+public final class KubeCluster implements ManagedCluster {
 
   private static final Logger log = LoggerFactory.getLogger(KubeCluster.class);
 
   private final ClusterConnection connection;
+  private final Source source;
   private final KubernetesClient client;
   private final KubernetesClient probeClient;
   private final ClusterCache cache;
   private final ReachabilityProbe probe;
   private final ScheduledExecutorService scheduler;
 
-  private KubeCluster(ClusterConnection connection, ProbeSettings probeSettings, Clock clock) {
+  private KubeCluster(
+      ClusterConnection connection, Source source, ProbeSettings probeSettings, Clock clock) {
     this.connection = connection;
+    this.source = source;
     this.client = connection.newClient();
     this.probeClient = connection.newProbeClient(probeSettings.timeout());
     this.scheduler =
@@ -45,13 +54,23 @@ public final class KubeCluster implements ManagedCluster, AutoCloseable {
   /** Connects (lazily: no request is sent here), starts the cache and the probe. */
   public static KubeCluster start(
       ClusterConnection connection, ProbeSettings probeSettings, Clock clock) {
+    return start(connection, Source.KUBECONFIG, probeSettings, clock);
+  }
+
+  public static KubeCluster start(
+      ClusterConnection connection, Source source, ProbeSettings probeSettings, Clock clock) {
     log.info("Cluster {}: watching {}", connection.name(), connection.serverUrl());
-    return new KubeCluster(connection, probeSettings, clock);
+    return new KubeCluster(connection, source, probeSettings, clock);
   }
 
   @Override
   public String name() {
     return connection.name();
+  }
+
+  @Override
+  public Source source() {
+    return source;
   }
 
   @Override
@@ -67,6 +86,26 @@ public final class KubeCluster implements ManagedCluster, AutoCloseable {
   @Override
   public ClusterSnapshot snapshot() {
     return cache.snapshot();
+  }
+
+  @Override
+  public IndexedViews<? extends KubeObjectView> views(CachedKind kind) {
+    return cache.views(kind);
+  }
+
+  @Override
+  public void addListener(Consumer<ViewChange> listener) {
+    cache.addListener(listener);
+  }
+
+  @Override
+  public void removeListener(Consumer<ViewChange> listener) {
+    cache.removeListener(listener);
+  }
+
+  @Override
+  public ControlPlaneHealth controlPlaneHealth() {
+    return probe.controlPlaneHealth();
   }
 
   /** The shared client, for writes through the API (reads go through the cache). */

@@ -3,6 +3,7 @@ package io.kubeward.cluster.kube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.kubeward.cluster.domain.ControlPlaneHealth;
 import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
 import java.time.Clock;
@@ -132,6 +133,27 @@ public final class ReachabilityProbe {
       readyError = "GET /readyz: " + Failures.describe(e);
     }
     return before.afterSuccess(clock.instant(), latency, gitVersion, readyError);
+  }
+
+  /** Fetches {@code /readyz?verbose} and {@code /livez} now; never throws. */
+  public ControlPlaneHealth controlPlaneHealth() {
+    HttpClient http = client.getHttpClient();
+    String base = client.getMasterUrl().toString();
+    if (!base.endsWith("/")) {
+      base = base + "/";
+    }
+    long timeout = settings.timeout().toNanos();
+    try {
+      HttpResponse<String> ready = get(http, base + "readyz?verbose", timeout);
+      HttpResponse<String> live = get(http, base + "livez", timeout);
+      String livez =
+          live.code() == 200
+              ? (live.body() == null ? "ok" : live.body().strip())
+              : answer("GET /livez", live);
+      return new ControlPlaneHealth(ControlPlaneHealth.parseVerbose(ready.body()), livez, null);
+    } catch (Exception e) {
+      return ControlPlaneHealth.unavailable(Failures.describe(e));
+    }
   }
 
   private static HttpResponse<String> get(HttpClient http, String uri, long timeoutNanos)

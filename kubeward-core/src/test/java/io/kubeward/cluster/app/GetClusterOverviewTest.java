@@ -16,13 +16,28 @@ import org.junit.jupiter.api.Test;
 
 class GetClusterOverviewTest {
 
+  private static final io.kubeward.access.app.Caller ADMIN =
+      io.kubeward.access.app.Caller.controller("test");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private record FakeCluster(String name, Reachability reachability, boolean cacheSynced)
       implements ManagedCluster {
     @Override
     public ClusterSnapshot snapshot() {
-      NodeView node = new NodeView("n", "u", true, false, "z", Resources.ZERO, "v1", "1");
+      NodeView node =
+          new NodeView(
+              "n",
+              "u",
+              "1",
+              null,
+              java.util.Map.of(),
+              true,
+              false,
+              "z",
+              List.of(),
+              Resources.ZERO,
+              Resources.ZERO,
+              "v1");
       return new ClusterSnapshot(List.of(node), List.of(), List.of(), List.of(), List.of());
     }
   }
@@ -32,12 +47,13 @@ class GetClusterOverviewTest {
   private static final Reachability DOWN = UP.afterFailure(T0.plusSeconds(5), "Connection refused");
 
   private static GetClusterOverview useCase(ManagedCluster... clusters) {
-    return new GetClusterOverview(new FixedClusterRegistry(List.of(clusters), clusters[0].name()));
+    return new GetClusterOverview(
+        new RuntimeClusterRegistry(List.of(clusters), clusters[0].name()));
   }
 
   @Test
   void overviewOfAReachableSyncedClusterCarriesItsVersion() {
-    var overview = useCase(new FakeCluster("prod", UP, true)).ofDefault();
+    var overview = useCase(new FakeCluster("prod", UP, true)).ofDefault(ADMIN);
 
     assertThat(overview.cluster()).isEqualTo("prod");
     assertThat(overview.kubernetesVersion()).isEqualTo("v1.34.4");
@@ -46,7 +62,7 @@ class GetClusterOverviewTest {
 
   @Test
   void unreachableClusterIsUnavailableWithItsNameErrorAndSince() {
-    assertThatThrownBy(() -> useCase(new FakeCluster("prod", DOWN, true)).of("prod"))
+    assertThatThrownBy(() -> useCase(new FakeCluster("prod", DOWN, true)).of(ADMIN, "prod"))
         .isInstanceOfSatisfying(
             ClusterUnreachableException.class,
             e -> {
@@ -63,7 +79,7 @@ class GetClusterOverviewTest {
 
   @Test
   void clusterNotYetLoadedIsUnavailableToo() {
-    assertThatThrownBy(() -> useCase(new FakeCluster("prod", UP, false)).of("prod"))
+    assertThatThrownBy(() -> useCase(new FakeCluster("prod", UP, false)).of(ADMIN, "prod"))
         .isInstanceOf(ClusterNotSyncedException.class)
         .extracting(e -> ((KubewardException) e).kind())
         .isEqualTo(ErrorKind.UNAVAILABLE);
@@ -72,13 +88,15 @@ class GetClusterOverviewTest {
   @Test
   void notYetProbedButSyncedClusterIsServed() {
     assertThat(
-            useCase(new FakeCluster("prod", Reachability.unknown(T0), true)).of("prod").cluster())
+            useCase(new FakeCluster("prod", Reachability.unknown(T0), true))
+                .of(ADMIN, "prod")
+                .cluster())
         .isEqualTo("prod");
   }
 
   @Test
   void unknownClusterIsNotFound() {
-    assertThatThrownBy(() -> useCase(new FakeCluster("prod", UP, true)).of("staging"))
+    assertThatThrownBy(() -> useCase(new FakeCluster("prod", UP, true)).of(ADMIN, "staging"))
         .isInstanceOf(ClusterNotFoundException.class)
         .hasMessage("No cluster named staging");
   }
@@ -87,7 +105,7 @@ class GetClusterOverviewTest {
   void clustersAreListedDefaultFirst() {
     ListClusters list =
         new ListClusters(
-            new FixedClusterRegistry(
+            new RuntimeClusterRegistry(
                 List.of(new FakeCluster("b", DOWN, true), new FakeCluster("a", UP, true)), "b"));
 
     assertThat(list.list())

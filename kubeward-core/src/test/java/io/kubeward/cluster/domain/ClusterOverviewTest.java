@@ -24,12 +24,41 @@ class ClusterOverviewTest {
   }
 
   private void node(String name, boolean ready, boolean unschedulable, String zone) {
-    nodes.add(new NodeView(name, "u-" + name, ready, unschedulable, zone, SMALL, "v1.34.1", "1"));
+    nodes.add(
+        new NodeView(
+            name,
+            "u-" + name,
+            "1",
+            null,
+            java.util.Map.of(),
+            ready,
+            unschedulable,
+            zone,
+            List.of(),
+            SMALL,
+            SMALL,
+            "v1.34.1"));
   }
 
   private void pod(PodPhase phase, PodProblem problem) {
     int n = pods.size();
-    pods.add(new PodView("ns", "p" + n, "u" + n, "n1", phase, problem, "1"));
+    pods.add(
+        new PodView(
+            "ns",
+            "p" + n,
+            "u" + n,
+            "1",
+            null,
+            java.util.Map.of(),
+            null,
+            "n1",
+            phase,
+            problem,
+            "1/1",
+            0,
+            null,
+            new Resources(100, 1000, 1),
+            new Resources(200, 2000, 1)));
   }
 
   @Test
@@ -134,10 +163,13 @@ class ClusterOverviewTest {
 
   @Test
   void deploymentIsAvailableWhenAllDesiredReplicasAreAvailable() {
-    deployments.add(new DeploymentView("ns", "ok", "1", 3, 3, 3, 3, "1"));
-    deployments.add(new DeploymentView("ns", "rolling", "2", 3, 2, 2, 1, "1"));
-    deployments.add(new DeploymentView("ns", "scaled-to-zero", "3", 0, 0, 0, 0, "1"));
-    deployments.add(new DeploymentView("ns", "surge", "4", 2, 3, 3, 1, "1"));
+    deployments.add(new DeploymentView("ns", "ok", "1", "1", null, java.util.Map.of(), 3, 3, 3, 3));
+    deployments.add(
+        new DeploymentView("ns", "rolling", "2", "1", null, java.util.Map.of(), 3, 2, 2, 1));
+    deployments.add(
+        new DeploymentView("ns", "scaled-to-zero", "3", "1", null, java.util.Map.of(), 0, 0, 0, 0));
+    deployments.add(
+        new DeploymentView("ns", "surge", "4", "1", null, java.util.Map.of(), 2, 3, 3, 1));
 
     ClusterOverview.DeploymentSummary summary = compute().deployments();
 
@@ -148,9 +180,11 @@ class ClusterOverviewTest {
 
   @Test
   void countsNamespacesAndServices() {
-    namespaces.add(new NamespaceView("default", "1", "Active", "1"));
-    namespaces.add(new NamespaceView("kube-system", "2", "Active", "1"));
-    services.add(new ServiceView("default", "kubernetes", "3", "ClusterIP", "1"));
+    namespaces.add(new NamespaceView("default", "1", "1", null, java.util.Map.of(), "Active"));
+    namespaces.add(new NamespaceView("kube-system", "2", "1", null, java.util.Map.of(), "Active"));
+    services.add(
+        new ServiceView(
+            "default", "kubernetes", "3", "1", null, java.util.Map.of(), "ClusterIP", null, ""));
 
     ClusterOverview overview = compute();
 

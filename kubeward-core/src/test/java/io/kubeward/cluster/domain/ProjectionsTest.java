@@ -32,7 +32,22 @@ class ProjectionsTest {
 
       assertThat(view)
           .isEqualTo(
-              new PodView("shop", "web-1", "uid-web-1", "node-1", PodPhase.RUNNING, null, "7"));
+              new PodView(
+                  "shop",
+                  "web-1",
+                  "uid-web-1",
+                  "7",
+                  null,
+                  java.util.Map.of(),
+                  null,
+                  "node-1",
+                  PodPhase.RUNNING,
+                  null,
+                  "1/0",
+                  0,
+                  null,
+                  new Resources(0, 0, 1),
+                  new Resources(0, 0, 1)));
     }
 
     @Test
@@ -169,12 +184,16 @@ class ProjectionsTest {
               new NodeView(
                   "n1",
                   "u1",
+                  "3",
+                  null,
+                  view.labels(),
                   true,
                   false,
                   "zone-a",
+                  java.util.List.of(),
+                  view.capacity(),
                   new Resources(3500, 16L * 1024 * 1024 * 1024, 110),
-                  "v1.34.1",
-                  "3"));
+                  "v1.34.1"));
     }
 
     @ParameterizedTest
@@ -237,7 +256,7 @@ class ProjectionsTest {
 
     assertThat(view.desired()).isEqualTo(1);
     assertThat(view.available()).isZero();
-    assertThat(view.isAvailable()).isFalse();
+    assertThat(view.fullyAvailable()).isFalse();
   }
 
   @Test

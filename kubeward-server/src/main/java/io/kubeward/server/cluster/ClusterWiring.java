@@ -1,23 +1,43 @@
 package io.kubeward.server.cluster;
 
+import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
-import io.kubeward.cluster.app.FixedClusterRegistry;
+import io.kubeward.cluster.app.ClusterStore;
 import io.kubeward.cluster.app.GetClusterOverview;
 import io.kubeward.cluster.app.ListClusters;
+import io.kubeward.cluster.app.ListResources;
+import io.kubeward.cluster.app.ManageClusters;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.app.RuntimeClusterRegistry;
+import io.kubeward.cluster.app.WatchCluster;
 import io.kubeward.cluster.kube.ClusterConnection;
 import io.kubeward.cluster.kube.ClusterSource;
 import io.kubeward.cluster.kube.KubeCluster;
+import io.kubeward.cluster.kube.KubeClusterFactory;
+import io.kubeward.resource.app.ObjectAccess;
+import io.kubeward.resource.kube.JacksonObjectCodec;
+import io.kubeward.resource.kube.KubeObjects;
 import io.kubeward.server.config.KubewardProperties;
+import io.kubeward.server.persistence.PersistenceProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Wires the clusters (one for now: from the kubeconfig, or in-cluster) and their use cases. */
+/**
+ * Wires the clusters (the one from the start-up configuration plus those added at runtime and
+ * restored from the database) and their use cases.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ClusterWiring {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterWiring.class);
 
   @Bean
   @ConditionalOnMissingBean
@@ -25,12 +45,19 @@ public class ClusterWiring {
     return Clock.systemUTC();
   }
 
-  @Bean(destroyMethod = "close")
+  /** Closed by the registry, which owns every cluster. */
+  @Bean(destroyMethod = "")
   KubeCluster defaultCluster(KubewardProperties properties, Clock clock) {
+    ClusterSource source = sourceOf(properties);
     ClusterConnection connection =
-        ClusterConnection.resolve(
-            properties.clusterName(), sourceOf(properties), properties.client().settings());
-    return KubeCluster.start(connection, properties.probe().settings(), clock);
+        ClusterConnection.resolve(properties.clusterName(), source, properties.client().settings());
+    return KubeCluster.start(
+        connection,
+        source instanceof ClusterSource.InCluster
+            ? ManagedCluster.Source.IN_CLUSTER
+            : ManagedCluster.Source.KUBECONFIG,
+        properties.probe().settings(),
+        clock);
   }
 
   static ClusterSource sourceOf(KubewardProperties properties) {
@@ -44,9 +71,39 @@ public class ClusterWiring {
     return new ClusterSource.DefaultKubeconfig(properties.context());
   }
 
+  @Bean(destroyMethod = "close")
+  RuntimeClusterRegistry clusterRegistry(KubeCluster defaultCluster) {
+    return new RuntimeClusterRegistry(List.of(defaultCluster), defaultCluster.name());
+  }
+
   @Bean
-  ClusterRegistry clusterRegistry(KubeCluster defaultCluster) {
-    return new FixedClusterRegistry(List.of(defaultCluster), defaultCluster.name());
+  CredentialCipher credentialCipher(
+      ClusterRegistryProperties properties, PersistenceProperties persistence) {
+    return CredentialCipher.from(properties, persistence.dataDir());
+  }
+
+  @Bean
+  ClusterStore clusterStore(JdbcClient jdbc, CredentialCipher cipher) {
+    return new JdbcClusterStore(jdbc, cipher);
+  }
+
+  @Bean
+  ManageClusters manageClusters(
+      RuntimeClusterRegistry clusters,
+      KubewardProperties properties,
+      ClusterStore store,
+      AuditedAction audited,
+      Clock clock) {
+    ManageClusters manage =
+        new ManageClusters(
+            clusters,
+            new KubeClusterFactory(
+                properties.client().settings(), properties.probe().settings(), clock),
+            store,
+            audited,
+            clock);
+    manage.restore();
+    return manage;
   }
 
   @Bean
@@ -57,5 +114,29 @@ public class ClusterWiring {
   @Bean
   ListClusters listClusters(ClusterRegistry clusters) {
     return new ListClusters(clusters);
+  }
+
+  @Bean
+  ListResources listResources(ClusterRegistry clusters) {
+    return new ListResources(clusters);
+  }
+
+  @Bean
+  WatchCluster watchCluster(ClusterRegistry clusters) {
+    return new WatchCluster(clusters);
+  }
+
+  @Bean
+  ObjectAccess objectAccess(ClusterRegistry clusters, AuditedAction audited, Clock clock) {
+    KubeObjects gateway =
+        new KubeObjects(
+            name ->
+                clusters
+                    .find(name)
+                    .filter(KubeCluster.class::isInstance)
+                    .map(c -> ((KubeCluster) c).client())
+                    .or(Optional::empty),
+            clock);
+    return new ObjectAccess(clusters, gateway, new JacksonObjectCodec(), audited);
   }
 }

@@ -1,0 +1,115 @@
+package io.kubeward.cluster.app;
+
+import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.domain.CachedKind;
+import io.kubeward.cluster.domain.ContinueToken;
+import io.kubeward.cluster.domain.IndexedViews;
+import io.kubeward.cluster.domain.KubeObjectView;
+import io.kubeward.cluster.domain.LabelSelector;
+import io.kubeward.cluster.domain.ListQuery;
+import io.kubeward.cluster.domain.Page;
+import io.kubeward.cluster.domain.SortOrder;
+import io.kubeward.cluster.domain.ViewQuery;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Use case: a page of one cached kind, filtered, sorted and limited to the namespaces the caller
+ * may read, from the shared cache only.
+ */
+public final class ListResources {
+
+  private final ClusterRegistry clusters;
+
+  public ListResources(ClusterRegistry clusters) {
+    this.clusters = clusters;
+  }
+
+  /** The list parameters as they arrive (strings, {@code null} when absent). */
+  public record Request(
+      String namespace,
+      String labelSelector,
+      String name,
+      String node,
+      String phase,
+      String problem,
+      String owner,
+      String sort,
+      String limit,
+      String continueToken) {}
+
+  /** A page with the kind it lists. */
+  public record Result(CachedKind kind, Page<? extends KubeObjectView> page) {}
+
+  public Result list(Caller caller, String cluster, String kindName, Request request) {
+    CachedKind kind =
+        CachedKind.byPlural(kindName)
+            .orElseThrow(
+                () ->
+                    ClusterRequestException.unknownKind(
+                        kindName,
+                        Arrays.stream(CachedKind.values())
+                            .map(CachedKind::plural)
+                            .collect(Collectors.joining(", "))));
+    ListQuery query = parse(request);
+    ReadableCluster readable = ReadableCluster.of(clusters, caller, cluster);
+    IndexedViews<? extends KubeObjectView> views = readable.cluster().views(kind);
+    return new Result(kind, ViewQuery.run(views, query, readable.visible()));
+  }
+
+  static ListQuery parse(Request request) {
+    LabelSelector selector;
+    try {
+      selector = LabelSelector.parse(request.labelSelector());
+    } catch (LabelSelector.InvalidSelectorException e) {
+      throw ClusterRequestException.invalidLabelSelector(
+          request.labelSelector(), e.position(), e.getMessage());
+    }
+    SortOrder order =
+        SortOrder.parse(request.sort())
+            .orElseThrow(
+                () ->
+                    ClusterRequestException.invalidParameter(
+                        "sort",
+                        request.sort(),
+                        "use one of "
+                            + Arrays.stream(SortOrder.values())
+                                .map(SortOrder::parameter)
+                                .collect(Collectors.joining(", "))));
+    int limit = ListQuery.DEFAULT_LIMIT;
+    if (request.limit() != null && !request.limit().isBlank()) {
+      try {
+        limit = Integer.parseInt(request.limit().strip());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
+        throw ClusterRequestException.invalidParameter(
+            "limit", request.limit(), "a number from 1 to " + ListQuery.MAX_LIMIT);
+      }
+    }
+    ContinueToken after = null;
+    if (request.continueToken() != null && !request.continueToken().isBlank()) {
+      try {
+        after = ContinueToken.decode(request.continueToken().strip(), order);
+      } catch (ContinueToken.InvalidTokenException e) {
+        throw ClusterRequestException.invalidContinue(e.getMessage());
+      }
+    }
+    return new ListQuery(
+        blankToNull(request.namespace()),
+        selector,
+        blankToNull(request.name()),
+        blankToNull(request.node()),
+        blankToNull(request.phase()),
+        blankToNull(request.problem()),
+        blankToNull(request.owner()),
+        order,
+        limit,
+        after);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

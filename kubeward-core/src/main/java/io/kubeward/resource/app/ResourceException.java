@@ -1,0 +1,85 @@
+package io.kubeward.resource.app;
+
+import io.kubeward.common.ErrorKind;
+import io.kubeward.common.KubewardException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Failures of the generic object access, each with its stable code. */
+public final class ResourceException extends KubewardException {
+
+  public static final String MALFORMED = "resource.malformed";
+  public static final String UNKNOWN_KIND = "resource.unknown-kind";
+  public static final String INVALID = "resource.invalid";
+  public static final String CONFLICT = "resource.conflict";
+  public static final String NOT_FOUND = "resource.not-found";
+  public static final String TOO_LARGE = "request.too-large";
+  public static final String REFUSED = "resource.refused";
+
+  private ResourceException(
+      String code, ErrorKind kind, String message, Map<String, Object> properties) {
+    super(code, kind, message, properties);
+  }
+
+  /** The body is no YAML/JSON object; {@code line}/{@code column} are 1-based (0 if unknown). */
+  public static ResourceException malformed(String reason, int line, int column) {
+    return new ResourceException(
+        MALFORMED,
+        ErrorKind.INVALID,
+        "Malformed object at line " + line + ", column " + column + ": " + reason,
+        props("line", line, "column", column, "reason", reason));
+  }
+
+  public static ResourceException unknownKind(String apiVersion, String kind) {
+    return new ResourceException(
+        UNKNOWN_KIND,
+        ErrorKind.INVALID,
+        "The cluster serves no kind " + kind + " in " + apiVersion,
+        props("kind", String.valueOf(kind), "apiVersion", String.valueOf(apiVersion)));
+  }
+
+  /** The object is not valid (locally: a missing field; or as the apiserver says). */
+  public static ResourceException invalid(String reason) {
+    return new ResourceException(
+        INVALID, ErrorKind.INVALID, "Invalid object: " + reason, props("reason", reason));
+  }
+
+  public static ResourceException conflict(String reason, List<String> managers) {
+    return new ResourceException(
+        CONFLICT,
+        ErrorKind.CONFLICT,
+        "Conflict: " + reason,
+        props("reason", reason, "managers", List.copyOf(managers)));
+  }
+
+  public static ResourceException notFound(String kind, String namespace, String name) {
+    return new ResourceException(
+        NOT_FOUND,
+        ErrorKind.NOT_FOUND,
+        kind + " " + (namespace == null ? "" : namespace + "/") + name + " does not exist",
+        props("kind", kind, "name", name, "namespace", namespace == null ? "-" : namespace));
+  }
+
+  public static ResourceException tooLarge(long limit) {
+    return new ResourceException(
+        TOO_LARGE,
+        ErrorKind.TOO_LARGE,
+        "The request body is larger than " + limit + " bytes",
+        props("limit", limit));
+  }
+
+  /** The apiserver refused Kubeward's own credentials (403) or another request error. */
+  public static ResourceException refused(String reason) {
+    return new ResourceException(
+        REFUSED, ErrorKind.FORBIDDEN, "The cluster refused: " + reason, props("reason", reason));
+  }
+
+  private static Map<String, Object> props(Object... pairs) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.put((String) pairs[i], pairs[i + 1]);
+    }
+    return properties;
+  }
+}

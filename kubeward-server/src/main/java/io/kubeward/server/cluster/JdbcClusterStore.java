@@ -1,0 +1,54 @@
+package io.kubeward.server.cluster;
+
+import io.kubeward.cluster.app.ClusterStore;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Added clusters in the database ({@code kubeward_cluster}), kubeconfig encrypted. */
+final class JdbcClusterStore implements ClusterStore {
+
+  private final JdbcClient jdbc;
+  private final CredentialCipher cipher;
+
+  JdbcClusterStore(JdbcClient jdbc, CredentialCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  @Override
+  public List<StoredCluster> load() {
+    return jdbc.sql(
+            "SELECT name, context_name, kubeconfig_encrypted, added_by, added_at"
+                + " FROM kubeward_cluster ORDER BY name")
+        .query(
+            (rs, row) ->
+                new StoredCluster(
+                    rs.getString("name"),
+                    cipher.decrypt(rs.getString("kubeconfig_encrypted"), rs.getString("name")),
+                    rs.getString("context_name"),
+                    rs.getString("added_by"),
+                    rs.getTimestamp("added_at").toInstant()))
+        .list();
+  }
+
+  @Override
+  public void save(StoredCluster cluster) {
+    jdbc.sql(
+            "INSERT INTO kubeward_cluster"
+                + " (name, context_name, kubeconfig_encrypted, added_by, added_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(
+            cluster.name(),
+            cluster.context(),
+            cipher.encrypt(cluster.kubeconfig(), cluster.name()),
+            cluster.addedBy(),
+            Timestamp.from(cluster.addedAt()))
+        .update();
+  }
+
+  @Override
+  public void delete(String name) {
+    jdbc.sql("DELETE FROM kubeward_cluster WHERE name = ?").params(name).update();
+  }
+}
