@@ -1,0 +1,367 @@
+package io.kubeward.sandbox.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console in a real browser (Debian's Chromium, headless) against the sandbox: a real control
+ * plane with sample workloads and the server in this JVM. Assertions read the end state back from
+ * the cluster. The order only makes the screenshots of {@code bin/screenshots} tell a story; every
+ * test signs in by itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final String NEW_ADMIN_PASSWORD = "console-admin-password-1";
+  private static final String VIEWER = "console-viewer";
+  private static final String VIEWER_PASSWORD = "console-viewer-password-1";
+
+  @TempDir static Path dir;
+  private static Sandbox sandbox;
+  private static KubernetesClient client;
+  private static ConsoleBrowser browser;
+  private static String adminPassword;
+
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // A fresh database, so that this start creates admin with a generated password.
+    System.setProperty("kubeward.data-dir", dir.resolve("data").toString());
+    sandbox = Sandbox.start(new Sandbox.Options(0, 4, dir.resolve("sandbox.kubeconfig")));
+    client = sandbox.controlPlane().newAdminClient();
+    adminPassword = sandbox.credentials().password();
+    browser = new ConsoleBrowser(sandbox.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    System.clearProperty("kubeward.data-dir");
+    if (browser != null) {
+      browser.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = browser.newContext("en-US");
+    page = context.newPage();
+    page.onPageError(error -> System.err.println("[browser] page error: " + error));
+  }
+
+  @AfterEach
+  void closePage() {
+    context.close();
+  }
+
+  @Test
+  @Order(1)
+  void signInSendsAnonymousUsersToTheSignInPageAndBack() {
+    page.navigate("/pods");
+    page.waitForURL(Pattern.compile(".*/login\\?redirect=.*pods.*"));
+    Screenshots.save(page, "01-sign-in");
+
+    field("login-username").fill("admin");
+    field("login-password").fill("not-the-password");
+    page.getByTestId("login-submit").click();
+    PlaywrightAssertions.assertThat(banner()).hasAttribute("data-status", "401");
+
+    signInAsAdmin(false);
+    page.waitForURL(Pattern.compile(".*/pods.*"));
+    PlaywrightAssertions.assertThat(page.getByTestId("user-menu")).containsText("admin");
+  }
+
+  @Test
+  @Order(2)
+  void overviewShowsTheClustersRealCounts() {
+    signInAsAdmin(true);
+    page.navigate("/overview");
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.reload();
+              int pods = client.pods().inAnyNamespace().list().getItems().size();
+              int nodes = client.nodes().list().getItems().size();
+              PlaywrightAssertions.assertThat(page.getByTestId("nodes-total"))
+                  .hasText(String.valueOf(nodes));
+              PlaywrightAssertions.assertThat(page.getByTestId("pods-total"))
+                  .hasText(String.valueOf(pods));
+              PlaywrightAssertions.assertThat(page.getByTestId("problem-CrashLoopBackOff"))
+                  .isVisible();
+            });
+    assertThat(page.getByTestId("nodes-ready").textContent()).startsWith("4 ");
+    PlaywrightAssertions.assertThat(page.getByTestId("card-zones")).containsText("zone-a");
+    PlaywrightAssertions.assertThat(page.getByTestId("card-zones")).containsText("zone-b");
+    Screenshots.save(page, "02-overview");
+  }
+
+  @Test
+  @Order(3)
+  void podsAreFilteredByNamespaceAndProblemOnTheServer() {
+    signInAsAdmin(true);
+    page.navigate("/pods");
+    chooseNamespace("broken");
+    choose("filter-problem", "CrashLoopBackOff");
+
+    Locator rows = page.locator("[data-testid=resource-table] tbody tr");
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.getByTestId("filter-search").click();
+              PlaywrightAssertions.assertThat(rows.first()).containsText("crasher-");
+            });
+    for (String text : rows.allInnerTexts()) {
+      assertThat(text).contains("broken").contains("CrashLoopBackOff");
+    }
+    assertThat(page.url()).contains("namespace=broken").contains("problem=CrashLoopBackOff");
+    Screenshots.save(page, "03-pods-filtered");
+
+    // The filter lives in the URL: a refresh (served index.html by the server) shows the same page.
+    page.reload();
+    PlaywrightAssertions.assertThat(rows.first()).containsText("crasher-");
+    PlaywrightAssertions.assertThat(page.getByTestId("list-total")).hasAttribute("data-total", "1");
+  }
+
+  @Test
+  @Order(4)
+  void editingADeploymentShowsTheDiffThenAppliesIt() {
+    signInAsAdmin(true);
+    page.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=shop&name=cart");
+    Locator editor = textarea(page, "yaml-editor");
+    PlaywrightAssertions.assertThat(editor).hasValue(Pattern.compile("name: cart"));
+
+    editor.fill(editor.inputValue().replaceFirst("replicas: 2", "replicas: 3"));
+    page.getByTestId("yaml-preview").click();
+    // The sample workloads were created by another field manager: the dry run reports a conflict
+    // on spec.replicas (409) and the user chooses to take the field over.
+    Locator conflict = page.locator("[data-testid=problem-banner][data-status='409']");
+    page.locator("[data-testid=diff], [data-testid=problem-banner]").first().waitFor();
+    if (conflict.isVisible()) {
+      page.getByTestId("yaml-force-preview").click();
+      conflict.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+    }
+    failOnBanner(page, "[data-testid=diff], [data-testid=yaml-no-change]");
+    Locator diff = page.getByTestId("diff");
+    PlaywrightAssertions.assertThat(diff).containsText("replicas: 3");
+    PlaywrightAssertions.assertThat(diffLine(diff, "del", "replicas: 2")).isVisible();
+    PlaywrightAssertions.assertThat(diffLine(diff, "add", "replicas: 3")).isVisible();
+    assertThat(replicas("shop", "cart")).as("a preview changes nothing").isEqualTo(2);
+    Screenshots.save(page, "04-yaml-diff-preview");
+
+    page.getByTestId("yaml-apply").click();
+    failOnBanner(page, "[data-testid=yaml-notice]");
+    PlaywrightAssertions.assertThat(page.getByTestId("yaml-notice")).isVisible();
+    await().atMost(DEADLINE).until(() -> replicas("shop", "cart") == 3);
+    PlaywrightAssertions.assertThat(editor).hasValue(Pattern.compile("replicas: 3"));
+  }
+
+  @Test
+  @Order(5)
+  void auditLogShowsTheChangeAndVerifiesTheChain() {
+    signInAsAdmin(true);
+    page.navigate("/audit");
+    Locator table = page.getByTestId("audit-table");
+    PlaywrightAssertions.assertThat(table.locator("tbody tr").first()).isVisible();
+    page.getByTestId("audit-verify").click();
+    PlaywrightAssertions.assertThat(page.getByTestId("audit-verification")).containsText("intact");
+    Screenshots.save(page, "05-audit-log");
+  }
+
+  @Test
+  @Order(6)
+  void aViewerIsRefusedAnEdit() {
+    signInAsAdmin(true);
+    createUser(VIEWER, VIEWER_PASSWORD, "viewer");
+    int before = replicas("payments", "api");
+
+    BrowserContext viewerContext = browser.newContext("en-US");
+    try {
+      Page viewer = viewerContext.newPage();
+      viewer.navigate("/login");
+      signIn(viewer, VIEWER, VIEWER_PASSWORD, VIEWER_PASSWORD + "-new");
+      viewer.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=payments&name=api");
+      Locator editor = textarea(viewer, "yaml-editor");
+      PlaywrightAssertions.assertThat(editor).hasValue(Pattern.compile("name: api"));
+      editor.fill(editor.inputValue().replaceFirst("replicas: " + before, "replicas: 7"));
+      viewer.getByTestId("yaml-preview").click();
+      Locator apply = viewer.getByTestId("yaml-apply");
+      Locator refused = viewer.locator("[data-testid=problem-banner][data-status='403']");
+      // The server may already refuse the dry run; if it shows a diff, applying must be refused.
+      refused.or(apply).first().waitFor();
+      if (!refused.isVisible()) {
+        apply.click();
+      }
+      PlaywrightAssertions.assertThat(refused).isVisible();
+      PlaywrightAssertions.assertThat(refused).containsText("Not allowed");
+      Screenshots.save(viewer, "06-viewer-refused");
+    } finally {
+      viewerContext.close();
+    }
+    assertThat(replicas("payments", "api")).isEqualTo(before);
+  }
+
+  @Test
+  @Order(7)
+  void theLanguageChoiceIsRemembered() {
+    signInAsAdmin(true);
+    page.navigate("/overview");
+    choose("language-switch", "简体中文");
+    PlaywrightAssertions.assertThat(page.getByTestId("nav-overview")).hasText("概览");
+    page.reload();
+    PlaywrightAssertions.assertThat(page.getByTestId("nav-pods")).hasText("容器组");
+    PlaywrightAssertions.assertThat(page.getByTestId("overview")).containsText("概览");
+    Screenshots.save(page, "07-overview-zh");
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private Locator field(String testId) {
+    return input(page, testId);
+  }
+
+  /**
+   * Element Plus puts a test id on the native input or on its wrapper, depending on the component.
+   */
+  private static Locator input(Page page, String testId) {
+    return page.locator("input[data-testid=%1$s], [data-testid=%1$s] input".formatted(testId))
+        .first();
+  }
+
+  private static Locator textarea(Page page, String testId) {
+    return page.locator("textarea[data-testid=%1$s], [data-testid=%1$s] textarea".formatted(testId))
+        .first();
+  }
+
+  private Locator banner() {
+    return page.getByTestId("problem-banner");
+  }
+
+  /** Signs in as admin; the generated password must be changed at the first sign-in. */
+  private void signInAsAdmin(boolean navigate) {
+    if (navigate) {
+      page.navigate("/login");
+    }
+    adminPassword = signIn(page, "admin", adminPassword, NEW_ADMIN_PASSWORD);
+  }
+
+  /** Signs in and, when the server asks for it, changes the password; returns the one in use. */
+  private static String signIn(Page page, String user, String password, String replacement) {
+    input(page, "login-username").fill(user);
+    input(page, "login-password").fill(password);
+    page.getByTestId("login-submit").click();
+    page.waitForURL(url -> !url.contains("/login"));
+    if (!page.url().contains("/password")) {
+      return password;
+    }
+    input(page, "password-current").fill(password);
+    input(page, "password-new").fill(replacement);
+    input(page, "password-repeat").fill(replacement);
+    page.getByTestId("password-submit").click();
+    page.waitForURL(url -> !url.contains("/password"));
+    return replacement;
+  }
+
+  /** Opens an Element Plus select and clicks the option with that text. */
+  private void choose(String testId, String option) {
+    page.getByTestId(testId).click();
+    page.locator(".el-select-dropdown__item:visible")
+        .filter(new Locator.FilterOptions().setHasText(option))
+        .first()
+        .click();
+  }
+
+  private void chooseNamespace(String namespace) {
+    page.getByTestId("filter-namespace").click();
+    input(page, "filter-namespace").fill(namespace);
+    page.locator(".el-select-dropdown__item:visible")
+        .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + namespace + "$")))
+        .first()
+        .click();
+  }
+
+  /** Creates a user through the API as the signed-in admin (session cookie + CSRF header). */
+  private void createUser(String username, String password, String role) {
+    context.request().get("/api/v1/auth/me");
+    String xsrf =
+        context.cookies().stream()
+            .filter(cookie -> cookie.name.equals("XSRF-TOKEN"))
+            .map((Cookie cookie) -> cookie.value)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie after signing in"));
+    APIResponse response =
+        context
+            .request()
+            .post(
+                "/api/v1/users",
+                RequestOptions.create()
+                    .setHeader("X-XSRF-TOKEN", xsrf)
+                    .setData(
+                        Map.of(
+                            "username",
+                            username,
+                            "password",
+                            password,
+                            "grants",
+                            List.of(Map.of("role", role, "cluster", "*", "namespace", "*")))));
+    assertThat(response.status()).as(response.text()).isIn(201, 409);
+  }
+
+  /** Waits for the expected element or a problem banner; a banner fails with the API's words. */
+  private static void failOnBanner(Page page, String expected) {
+    Locator banner = page.getByTestId("problem-banner");
+    page.locator(expected + ", [data-testid=problem-banner]").first().waitFor();
+    if (banner.isVisible()) {
+      throw new AssertionError("The console showed a problem: " + banner.innerText());
+    }
+  }
+
+  private static Locator diffLine(Locator diff, String kind, String text) {
+    return diff.locator("." + kind).filter(new Locator.FilterOptions().setHasText(text)).first();
+  }
+
+  private static int replicas(String namespace, String name) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .get()
+        .getSpec()
+        .getReplicas();
+  }
+}

@@ -1,0 +1,36 @@
+package io.kubeward.server.web.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The console is a single-page app (module {@code kubeward-ui}, served from {@code
+ * META-INF/resources}): a refresh or a bookmark on one of its routes must load {@code index.html},
+ * which then shows the route. The list mirrors the top-level routes of {@code
+ * kubeward-ui/src/router/index.ts}; API paths never match.
+ */
+@Controller
+class ConsoleRoutes {
+
+  @GetMapping({
+    "/login",
+    "/password",
+    "/overview",
+    "/nodes",
+    "/namespaces",
+    "/workloads",
+    "/workloads/{kind}",
+    "/pods",
+    "/network",
+    "/network/{kind}",
+    "/config",
+    "/config/{kind}",
+    "/events",
+    "/yaml",
+    "/users",
+    "/audit"
+  })
+  String index() {
+    return "forward:/index.html";
+  }
+}

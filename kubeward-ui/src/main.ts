@@ -1,0 +1,23 @@
+import { createApp } from 'vue'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import App from './App.vue'
+import { configureClient } from './api/client'
+import { currentLocale, i18n } from './i18n'
+import { acceptLanguage } from './i18n/locale'
+import { router } from './router'
+import { forget } from './state/session'
+
+configureClient({
+  language: () => acceptLanguage(currentLocale()),
+  onUnauthenticated: () => {
+    forget()
+    const current = router.currentRoute.value
+    if (!current.meta.public) {
+      router.push({ name: 'login', query: { redirect: current.fullPath } })
+    }
+  },
+})
+document.documentElement.lang = currentLocale()
+
+createApp(App).use(i18n).use(router).use(ElementPlus).mount('#app')

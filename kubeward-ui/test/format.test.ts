@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { age, bytes, cpu, diffLines, field, percent, text } from '@/api/format'
+import { readCookie } from '@/api/client'
+import en from '@/i18n/en'
+import { translator } from './translate'
+
+const t = translator(en)
+
+describe('format', () => {
+  it('shows ages like kubectl', () => {
+    const now = Date.parse('2026-01-02T00:00:00Z')
+    expect(age('2026-01-01T23:59:30Z', t, now)).toBe('30s')
+    expect(age('2026-01-01T23:00:00Z', t, now)).toBe('1h')
+    expect(age('2025-12-30T00:00:00Z', t, now)).toBe('3d')
+    expect(age(undefined, t, now)).toBe('')
+  })
+  it('shows quantities', () => {
+    expect(cpu(8000)).toBe('8')
+    expect(cpu(250)).toBe('250m')
+    expect(cpu(1500)).toBe('1.5')
+    expect(bytes(32 * 1024 ** 3)).toBe('32 GiB')
+    expect(bytes(1536)).toBe('1.5 KiB')
+    expect(percent(1, 3)).toBe(33)
+    expect(percent(5, 0)).toBe(0)
+  })
+  it('reads nested and alternative fields', () => {
+    expect(field({ owner: { kind: 'ReplicaSet', name: 'web-1' } }, 'owner.name')).toBe('web-1')
+    expect(field({ b: 2 }, 'a', 'b')).toBe(2)
+    expect(text({ kind: 'ReplicaSet', name: 'web-1' })).toBe('ReplicaSet/web-1')
+    expect(text({ app: 'web' })).toBe('app=web')
+    expect(text(['a', 'b'])).toBe('a, b')
+  })
+  it('classifies unified diff lines', () => {
+    const lines = diffLines('--- before\n+++ after\n@@ -1,2 +1,2 @@\n spec:\n-  replicas: 1\n+  replicas: 2\n')
+    expect(lines.map((l) => l.kind)).toEqual(['meta', 'meta', 'hunk', 'ctx', 'del', 'add'])
+  })
+})
+
+describe('readCookie', () => {
+  it('finds the CSRF cookie among others', () => {
+    expect(readCookie('a=1; XSRF-TOKEN=abc%3D; b=2', 'XSRF-TOKEN')).toBe('abc=')
+    expect(readCookie('a=1', 'XSRF-TOKEN')).toBeNull()
+  })
+})
+
+describe('safeRedirect', async () => {
+  const { safeRedirect } = await import('@/router/redirect')
+  it('keeps paths inside the console and refuses other sites', () => {
+    expect(safeRedirect('/pods?namespace=broken')).toBe('/pods?namespace=broken')
+    expect(safeRedirect('//evil.example/')).toBe('/overview')
+    expect(safeRedirect('/\\evil.example')).toBe('/overview')
+    expect(safeRedirect('https://evil.example/')).toBe('/overview')
+    expect(safeRedirect('/login')).toBe('/overview')
+    expect(safeRedirect(undefined)).toBe('/overview')
+  })
+})
+
+describe('ratio', async () => {
+  const { ratio } = await import('@/api/format')
+  it('shows ready of desired, also from generic views', () => {
+    expect(ratio({ name: 'a', ready: 1, desired: 3 }, 'ready', 'desired')).toBe('1/3')
+    expect(ratio({ name: 'a', fields: { ready: 2, desired: 2 } }, 'ready', 'desired')).toBe('2/2')
+    expect(ratio({ name: 'a' }, 'ready', 'desired')).toBe('')
+  })
+})
