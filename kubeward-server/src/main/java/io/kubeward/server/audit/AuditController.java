@@ -234,7 +234,15 @@ class AuditController {
         "request.invalid-parameter",
         ErrorKind.INVALID,
         parameter + " " + reason,
-        Map.of("parameter", parameter, "reason", reason));
+        orderedProperties(parameter, reason));
+  }
+
+  /** The message arguments follow insertion order: {0} the parameter, {1} the reason. */
+  private static Map<String, Object> orderedProperties(String parameter, String reason) {
+    Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    properties.put("parameter", parameter);
+    properties.put("reason", reason);
+    return properties;
   }
 
   static String lower(Enum<?> value) {
