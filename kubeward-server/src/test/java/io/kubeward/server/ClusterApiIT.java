@@ -322,6 +322,14 @@ class ClusterApiIT {
     assertThat(malformed.json().get("code").asString()).isEqualTo("resource.malformed");
     assertThat(malformed.json().get("line").asInt()).isPositive();
     assertThat(malformed.json().get("column").asInt()).isPositive();
+    assertThat(server.context().getBean(AuditLog.class).find(AuditQuery.latest(1)))
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.entry().verb()).isEqualTo("apply");
+              assertThat(record.entry().result()).isEqualTo(AuditEntry.Result.FAILURE);
+              assertThat(record.entry().error()).startsWith("resource.malformed");
+            });
     Answer unknown =
         call(
             "POST",

@@ -103,7 +103,19 @@ public final class ObjectAccess {
   /** Server-side apply: the applied object (as YAML), audited as {@code apply} with the diff. */
   public String apply(Caller caller, String cluster, String body, boolean force) {
     requireCluster(cluster);
-    Body parsed = body(body);
+    Body parsed;
+    try {
+      parsed = body(body);
+    } catch (ResourceException malformed) {
+      // The target is unknown, so no role can be checked; the attempt is still audited.
+      return audited.runOwn(
+          caller,
+          new AuditedAction.Target(cluster, null, null, null),
+          "apply",
+          () -> {
+            throw malformed;
+          });
+    }
     if (mayMutateNowhere(caller, cluster)) {
       denyAudited(caller, cluster, parsed.namespace(), parsed.kind(), parsed.name(), "apply");
     }
