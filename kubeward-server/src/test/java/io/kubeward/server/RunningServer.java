@@ -161,6 +161,29 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /** Signs in through {@code POST /api/v1/auth/login}; check {@link Session#lastLogin()}. */
+  /**
+   * Creates a user as admin with the given grants ({@code role}, {@code cluster}, {@code namespace}
+   * maps) and signs them in, choosing a new password as the first sign-in requires.
+   */
+  public Session newUser(String name, java.util.List<Map<String, String>> grants) {
+    String initial = name + "-initial-password";
+    Response created =
+        admin()
+            .post("/api/v1/users", Map.of("username", name, "password", initial, "grants", grants));
+    if (created.status() != 201) {
+      throw new IllegalStateException("creating " + name + " answered " + created.body());
+    }
+    Session session = login(name, initial);
+    Response changed =
+        session.post(
+            "/api/v1/auth/password",
+            Map.of("currentPassword", initial, "newPassword", name + "-chosen-password"));
+    if (changed.status() != 204) {
+      throw new IllegalStateException("password change of " + name + " answered " + changed.body());
+    }
+    return session;
+  }
+
   public Session login(String username, String password) {
     Session session = new Session();
     session.login(username, password);

@@ -53,20 +53,7 @@ class AccessIT {
 
   /** Creates a user as admin and signs them in with the new password they chose. */
   private static Session userWithGrants(String name, List<Map<String, String>> grants) {
-    String initial = name + "-initial-password";
-    Response created =
-        server
-            .admin()
-            .post("/api/v1/users", Map.of("username", name, "password", initial, "grants", grants));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    Session session = server.login(name, initial);
-    assertThat(session.lastLogin().status()).isEqualTo(200);
-    Response changed =
-        session.post(
-            "/api/v1/auth/password",
-            Map.of("currentPassword", initial, "newPassword", name + "-chosen-password"));
-    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
-    return session;
+    return server.newUser(name, grants);
   }
 
   private static JsonNode auditRecords(String query) {

@@ -301,27 +301,7 @@ class RbacMatrixIT {
   }
 
   private static Session userWithGrant(String name, String role, String namespace) {
-    String initial = name + "-initial-password";
-    Response created =
-        server
-            .admin()
-            .post(
-                "/api/v1/users",
-                Map.of(
-                    "username",
-                    name,
-                    "password",
-                    initial,
-                    "grants",
-                    List.of(Map.of("role", role, "cluster", CLUSTER, "namespace", namespace))));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    Session session = server.login(name, initial);
-    assertThat(session.lastLogin().status()).isEqualTo(200);
-    Response changed =
-        session.post(
-            "/api/v1/auth/password",
-            Map.of("currentPassword", initial, "newPassword", name + "-chosen-password"));
-    assertThat(changed.status()).as(changed.body()).isEqualTo(204);
-    return session;
+    return server.newUser(
+        name, List.of(Map.of("role", role, "cluster", CLUSTER, "namespace", namespace)));
   }
 }
