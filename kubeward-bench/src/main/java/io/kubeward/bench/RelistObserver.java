@@ -47,20 +47,28 @@ final class RelistObserver {
                 });
   }
 
-  Result awaitRecovery(Duration timeout) throws InterruptedException {
+  /**
+   * Waits until the overview is complete again and has stayed so for 5 s, counting from when it was
+   * last unavailable or, if it never was (the outage fell between two probes), from {@code
+   * restarted} + 30 s, long enough for every informer to have relisted.
+   */
+  Result awaitRecovery(long restartedNanos, Duration timeout) throws InterruptedException {
     long deadline = startNanos + timeout.toNanos();
+    long settle = restartedNanos + Duration.ofSeconds(30).toNanos();
     long completeSince = 0;
     try {
       while (System.nanoTime() < deadline) {
         long now = System.nanoTime();
         if (isComplete()) {
-          if (lastGapNanos.get() != 0 && completeSince == 0) {
+          boolean recovered = lastGapNanos.get() != 0 || now > settle;
+          if (recovered && completeSince == 0) {
             completeSince = now;
           }
           if (completeSince != 0 && now - completeSince > Duration.ofSeconds(5).toNanos()) {
+            long gapStart = firstGapNanos.get();
             return new Result(
                 peak.get(),
-                Duration.ofNanos(lastGapNanos.get() - firstGapNanos.get()),
+                Duration.ofNanos(gapStart == 0 ? 0 : lastGapNanos.get() - gapStart),
                 Duration.ofNanos(completeSince - startNanos));
           }
         } else {

@@ -118,6 +118,37 @@ class RbacMatrixIT {
     return tests.stream();
   }
 
+  @org.junit.jupiter.api.Test
+  void namespaceScopedUserGetsTheirNamespaceInListsAndOverviewNotAnError() {
+    Session viewer = sessions.get("viewer");
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Response secrets =
+                  viewer.get("/api/v1/clusters/" + CLUSTER + "/resources/secrets?limit=500");
+              assertThat(secrets.status()).as(secrets.body()).isEqualTo(200);
+              List<String> namespaces = new ArrayList<>();
+              secrets
+                  .json()
+                  .get("items")
+                  .forEach(i -> namespaces.add(i.get("namespace").asString()));
+              assertThat(namespaces).containsOnly(inScope).isNotEmpty();
+              assertThat(secrets.json().get("total").asInt()).isEqualTo(namespaces.size());
+            });
+    Response others =
+        viewer.get("/api/v1/clusters/" + CLUSTER + "/resources/secrets?namespace=" + outOfScope);
+    assertThat(others.status()).isIn(200, 403);
+    if (others.status() == 200) {
+      assertThat(others.json().get("items")).isEmpty();
+    }
+    Response overview = viewer.get("/api/v1/clusters/" + CLUSTER + "/overview");
+    assertThat(overview.status()).as(overview.body()).isEqualTo(200);
+    assertThat(overview.json().get("clusterWide").asBoolean()).isFalse();
+    assertThat(overview.body()).doesNotContain(outOfScope);
+  }
+
   // ---- the endpoints -------------------------------------------------------------------------
 
   private void apply(String role, String namespace, boolean allowed) {
