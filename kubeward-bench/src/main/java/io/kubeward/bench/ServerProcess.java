@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The name the server gives the benchmark's cluster. */
+  static final String CLUSTER = "bench";
+
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
   private final Process process;
@@ -66,6 +70,7 @@ final class ServerProcess implements AutoCloseable {
     command.add(jar.toString());
     command.add("--kubeconfig=" + kubeconfig);
     command.add("--server.port=" + port);
+    command.add("--kubeward.cluster-name=" + CLUSTER);
     command.add("--kubeward.security.admin-password=" + password);
     command.add("--kubeward.data-dir=" + workDir.resolve("data"));
     long started = System.nanoTime();
