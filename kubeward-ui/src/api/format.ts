@@ -106,3 +106,115 @@ export function diffLines(diff: string): { kind: 'add' | 'del' | 'hunk' | 'meta'
       return { kind: 'ctx' as const, text: line }
     })
 }
+
+// --- Nodes, drains and maintenances ------------------------------------------------------------
+
+/** "2d 3h", "5h 12m", "4m 10s", "40s": a length of time, two units at most. */
+export function duration(seconds: number | null | undefined, t: Translate): string {
+  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '–'
+  const s = Math.max(0, Math.floor(seconds))
+  const d = Math.floor(s / 86400)
+  const h = Math.floor((s % 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const rest = s % 60
+  const parts: string[] = []
+  if (d) parts.push(t('age.d', { n: d }))
+  if (h || (d && parts.length < 2)) parts.push(t('age.h', { n: h }))
+  if (!d && (m || (h && parts.length < 2))) parts.push(t('age.m', { n: m }))
+  if (!d && !h) parts.push(t('age.s', { n: rest }))
+  return parts.slice(0, 2).join(' ')
+}
+
+/** Seconds between two RFC 3339 times (`to` defaults to now); null when `from` is missing. */
+export function secondsBetween(from: string | null | undefined, to?: string | null, now: number = Date.now()): number | null {
+  if (!from) return null
+  const start = Date.parse(from)
+  if (Number.isNaN(start)) return null
+  const end = to ? Date.parse(to) : now
+  if (Number.isNaN(end)) return null
+  return Math.max(0, Math.floor((end - start) / 1000))
+}
+
+/** How long since a time ("for 3h 5m" without the "for"), or between two times. */
+export function since(from: string | null | undefined, t: Translate, now: number = Date.now(), to?: string | null): string {
+  return duration(secondsBetween(from, to, now), t)
+}
+
+/** A local date and time for tables ("2026-11-22 04:31:07"); empty for nothing. */
+export function dateTime(value: string | null | undefined): string {
+  if (!value) return ''
+  const time = Date.parse(value)
+  if (Number.isNaN(time)) return value
+  const d = new Date(time)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+}
+
+export type TagType = 'success' | 'info' | 'warning' | 'danger' | 'primary'
+
+const FATE_TAGS: Record<string, TagType> = {
+  EVICT: 'primary',
+  SKIP_DAEMONSET: 'info',
+  SKIP_MIRROR: 'info',
+  SKIP_FINISHED: 'info',
+  BLOCKED_BY_PDB: 'warning',
+  NEEDS_FORCE: 'danger',
+  NEEDS_DELETE_EMPTYDIR: 'danger',
+}
+const VERDICT_TAGS: Record<string, TagType> = { CAN_DRAIN_NOW: 'success', WILL_WAIT: 'warning', REFUSED: 'danger' }
+const POD_STATE_TAGS: Record<string, TagType> = {
+  PENDING: 'info',
+  EVICTING: 'primary',
+  DELETING: 'primary',
+  BLOCKED: 'warning',
+  GONE: 'success',
+  SKIPPED: 'info',
+  REFUSED: 'danger',
+  FAILED: 'danger',
+}
+const DRAIN_STATE_TAGS: Record<string, TagType> = {
+  RUNNING: 'primary',
+  SUCCEEDED: 'success',
+  BLOCKED: 'warning',
+  TIMED_OUT: 'danger',
+  REFUSED: 'danger',
+}
+const PHASE_TAGS: Record<string, TagType> = {
+  Pending: 'info',
+  WaitingForLock: 'info',
+  Running: 'primary',
+  Paused: 'warning',
+  Cancelling: 'warning',
+  Cancelled: 'info',
+  Succeeded: 'success',
+  Failed: 'danger',
+}
+const STEP_TAGS: Record<string, TagType> = {
+  Pending: 'info',
+  WaitingForWindow: 'info',
+  Cordoning: 'primary',
+  Draining: 'primary',
+  Action: 'primary',
+  WaitingForReady: 'primary',
+  Uncordoning: 'primary',
+  Done: 'success',
+  Failed: 'danger',
+  Skipped: 'info',
+}
+
+/** The colour of a value's tag; 'info' for values the console does not know. */
+export function tagType(group: 'fate' | 'verdict' | 'podState' | 'drainState' | 'phase' | 'step', value: string | null | undefined): TagType {
+  const table = { fate: FATE_TAGS, verdict: VERDICT_TAGS, podState: POD_STATE_TAGS, drainState: DRAIN_STATE_TAGS, phase: PHASE_TAGS, step: STEP_TAGS }[group]
+  return (value && table[value]) || 'info'
+}
+
+/**
+ * A server enum value in the user's language (`drain.fate.EVICT` → "Evicted"); the value itself
+ * when the console has no message for it (a newer server), so nothing is ever blank.
+ */
+export function enumLabel(t: Translate, prefix: string, value: string | null | undefined): string {
+  if (!value) return ''
+  const key = `${prefix}.${value}`
+  const text = t(key)
+  return text === key ? value : text
+}

@@ -10,10 +10,20 @@ import type {
   Cluster,
   ClusterOverview,
   CreatedToken,
+  DrainPlan,
+  DrainPreviewOptions,
+  DrainRequest,
   Grant,
+  HealthDetection,
   KindInfo,
   ListPage,
+  Maintenance,
+  MaintenancePreview,
+  MaintenanceSpec,
   Me,
+  MetadataPreview,
+  NodeDetail,
+  NodeMetadata,
   NewUser,
   ObjectRef,
   Preview,
@@ -107,4 +117,56 @@ export const objects = {
     }),
   remove: (clusterName: string, ref: ObjectRef, propagation: Propagation) =>
     request<void>('DELETE', `${cluster(clusterName)}/object${objectQuery(ref, { propagation })}`),
+}
+
+/** A list answer as `{items: [...]}` or a bare array (both are accepted, the contract says items). */
+export function itemsOf<T>(body: { items?: T[] } | T[] | undefined | null): T[] {
+  if (Array.isArray(body)) return body
+  return body?.items ?? []
+}
+
+const node = (clusterName: string, name: string) => `${cluster(clusterName)}/nodes/${enc(name)}`
+
+export const nodes = {
+  get: (clusterName: string, name: string) => request<NodeDetail>('GET', node(clusterName, name)),
+  cordon: (clusterName: string, name: string) => request<NodeDetail>('POST', `${node(clusterName, name)}/cordon`),
+  uncordon: (clusterName: string, name: string) => request<NodeDetail>('POST', `${node(clusterName, name)}/uncordon`),
+  previewMetadata: (clusterName: string, name: string, metadata: NodeMetadata) =>
+    request<MetadataPreview>('POST', `${node(clusterName, name)}/metadata/preview`, { body: metadata }),
+  updateMetadata: (clusterName: string, name: string, metadata: NodeMetadata) =>
+    request<NodeDetail>('PUT', `${node(clusterName, name)}/metadata`, { body: metadata }),
+  drainPreview: (clusterName: string, name: string, options: DrainPreviewOptions) =>
+    request<DrainPlan>(
+      'GET',
+      `${node(clusterName, name)}/drain-preview${toQueryString({ force: options.force, deleteEmptyDirData: options.deleteEmptyDirData })}`,
+    ),
+  /** Starts a drain as a one-node maintenance; answers the maintenance (201). */
+  drain: (clusterName: string, name: string, body: DrainRequest) =>
+    request<Maintenance>('POST', `${node(clusterName, name)}/drain`, { body }),
+}
+
+export const nodeHealth = {
+  list: async (clusterName: string, filter: { active?: boolean; node?: string } = {}) =>
+    itemsOf(
+      await request<{ items?: HealthDetection[] } | HealthDetection[]>(
+        'GET',
+        `${cluster(clusterName)}/node-health${toQueryString({ active: filter.active, node: filter.node || undefined })}`,
+      ),
+    ),
+}
+
+const maintenance = (clusterName: string, name: string) => `${cluster(clusterName)}/maintenances/${enc(name)}`
+
+export const maintenances = {
+  list: async (clusterName: string) =>
+    itemsOf(await request<{ items?: Maintenance[] } | Maintenance[]>('GET', `${cluster(clusterName)}/maintenances`)),
+  get: (clusterName: string, name: string) => request<Maintenance>('GET', maintenance(clusterName, name)),
+  create: (clusterName: string, name: string, spec: MaintenanceSpec) =>
+    request<Maintenance>('POST', `${cluster(clusterName)}/maintenances`, { body: { name, ...spec } }),
+  preview: (clusterName: string, spec: MaintenanceSpec) =>
+    request<MaintenancePreview>('POST', `${cluster(clusterName)}/maintenances/preview`, { body: spec }),
+  pause: (clusterName: string, name: string) => request<Maintenance>('POST', `${maintenance(clusterName, name)}/pause`),
+  resume: (clusterName: string, name: string) => request<Maintenance>('POST', `${maintenance(clusterName, name)}/resume`),
+  cancel: (clusterName: string, name: string) => request<Maintenance>('POST', `${maintenance(clusterName, name)}/cancel`),
+  watchUrl: (clusterName: string, name: string) => `${maintenance(clusterName, name)}/watch`,
 }

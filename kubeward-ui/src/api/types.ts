@@ -194,3 +194,282 @@ export interface ChangeEvent {
   name: string
   view: ResourceView | null
 }
+
+// --- Nodes, drain and maintenance (issue 5; docs/API.md "Nodes", "Drain", "Maintenance") -------
+
+export interface NodeResources {
+  cpuMillis?: number | null
+  memoryBytes?: number | null
+  pods?: number | null
+  ephemeralStorageBytes?: number | null
+}
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
+
+export interface Taint {
+  key: string
+  value?: string | null
+  effect: TaintEffect | string
+}
+
+export interface NodeCondition {
+  type: string
+  status: 'True' | 'False' | 'Unknown' | string
+  reason?: string | null
+  message?: string | null
+  /** When the condition last changed status (lastTransitionTime). */
+  since?: string | null
+  lastHeartbeat?: string | null
+}
+
+export interface NodeVersions {
+  kubelet?: string | null
+  kubeProxy?: string | null
+  osImage?: string | null
+  kernel?: string | null
+  containerRuntime?: string | null
+}
+
+export interface NodePod {
+  namespace: string
+  name: string
+  ownerKind?: string | null
+  ownerName?: string | null
+  status?: string | null
+  ready?: string | boolean | null
+  restarts?: number | null
+  requests?: NodeResources | null
+}
+
+export type HealthType =
+  | 'NotReady'
+  | 'Unknown'
+  | 'HeartbeatStale'
+  | 'MemoryPressure'
+  | 'DiskPressure'
+  | 'PIDPressure'
+  | 'NetworkUnavailable'
+  | 'Flapping'
+  | 'FrequentEvictions'
+  | 'CordonedTooLong'
+
+export interface HealthDetection {
+  node?: string
+  type: HealthType | string
+  startedAt: string
+  endedAt?: string | null
+  message?: string | null
+}
+
+export interface NodeDetail {
+  name: string
+  roles: string[]
+  zone?: string | null
+  unschedulable: boolean
+  labels: Record<string, string>
+  taints: Taint[]
+  conditions: NodeCondition[]
+  heartbeatAgeSeconds?: number | null
+  versions: NodeVersions
+  capacity: NodeResources
+  allocatable: NodeResources
+  requested: NodeResources
+  limits: NodeResources
+  pods: NodePod[]
+  health: HealthDetection[]
+  createdAt?: string | null
+}
+
+/** The desired full sets of labels and taints of a node. */
+export interface NodeMetadata {
+  labels: Record<string, string>
+  taints: Taint[]
+}
+
+export interface MetadataPreview {
+  diff: string
+  changed: boolean
+}
+
+export type PodFate =
+  | 'EVICT'
+  | 'SKIP_DAEMONSET'
+  | 'SKIP_MIRROR'
+  | 'SKIP_FINISHED'
+  | 'BLOCKED_BY_PDB'
+  | 'NEEDS_FORCE'
+  | 'NEEDS_DELETE_EMPTYDIR'
+
+export type DrainVerdict = 'CAN_DRAIN_NOW' | 'WILL_WAIT' | 'REFUSED'
+
+export interface PodPlan {
+  namespace: string
+  name: string
+  ownerKind?: string | null
+  ownerName?: string | null
+  fate: PodFate
+  pdb?: string | null
+  disruptionsAllowed?: number | null
+  reason?: string | null
+}
+
+export interface DrainPlan {
+  node: string
+  verdict: DrainVerdict
+  pods: PodPlan[]
+  /** Pods per fate, when the server counts them. */
+  counts?: Partial<Record<PodFate, number>>
+}
+
+export interface DrainPreviewOptions {
+  force: boolean
+  deleteEmptyDirData: boolean
+}
+
+export type PodDrainState = 'PENDING' | 'EVICTING' | 'BLOCKED' | 'DELETING' | 'GONE' | 'SKIPPED' | 'REFUSED' | 'FAILED'
+
+export interface PodProgress {
+  namespace: string
+  name: string
+  uid?: string | null
+  state: PodDrainState
+  pdb?: string | null
+  attempts?: number
+  lastAttemptAt?: string | null
+  nextAttemptAt?: string | null
+  message?: string | null
+}
+
+export interface DrainBlocker {
+  namespace: string
+  pdb: string
+  pods: string[]
+}
+
+export type DrainState = 'RUNNING' | 'SUCCEEDED' | 'BLOCKED' | 'TIMED_OUT' | 'REFUSED'
+
+export interface DrainProgress {
+  node: string
+  state: DrainState
+  startedAt?: string | null
+  finishedAt?: string | null
+  pods: PodProgress[]
+  blockers: DrainBlocker[]
+  message?: string | null
+}
+
+/** Body of POST /nodes/{node}/drain. */
+export interface DrainRequest {
+  force: boolean
+  deleteEmptyDirData: boolean
+  gracePeriodSeconds?: number | null
+  timeoutSeconds?: number | null
+  blockedReportAfterSeconds?: number | null
+  uncordon: boolean
+}
+
+export interface LabelSelectorRequirement {
+  key: string
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | string
+  values?: string[]
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>
+  matchExpressions?: LabelSelectorRequirement[]
+}
+
+export type ActionType = 'None' | 'WaitForCondition' | 'WaitForAnnotation' | 'Job' | 'Wait'
+
+export interface MaintenanceAction {
+  type: ActionType
+  conditionType?: string
+  annotation?: string
+  job?: { image: string; command: string[] }
+  duration?: string
+}
+
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'
+
+export interface MaintenanceWindow {
+  days: Weekday[]
+  start: string
+  end: string
+  timeZone: string
+}
+
+export interface MaintenanceSpec {
+  nodes?: string[]
+  nodeSelector?: LabelSelector
+  concurrency: number
+  action: MaintenanceAction
+  windows?: MaintenanceWindow[]
+  blockers?: { podSelector?: LabelSelector; alerts?: Record<string, unknown> }
+  drain: {
+    force: boolean
+    deleteEmptyDirData: boolean
+    gracePeriodSeconds?: number
+    timeout?: string
+    blockedReportAfter?: string
+  }
+  readyTimeout?: string
+  actionTimeout?: string
+  uncordon: boolean
+  paused?: boolean
+  cancelled?: boolean
+}
+
+export type MaintenancePhase =
+  | 'Pending'
+  | 'WaitingForLock'
+  | 'Running'
+  | 'Paused'
+  | 'Cancelling'
+  | 'Cancelled'
+  | 'Succeeded'
+  | 'Failed'
+
+export type NodeStep =
+  | 'Pending'
+  | 'WaitingForWindow'
+  | 'Cordoning'
+  | 'Draining'
+  | 'Action'
+  | 'WaitingForReady'
+  | 'Uncordoning'
+  | 'Done'
+  | 'Failed'
+  | 'Skipped'
+
+export interface StatusCondition {
+  type: string
+  status: string
+  reason?: string | null
+  message?: string | null
+  lastTransitionTime?: string | null
+}
+
+export interface MaintenanceNode {
+  name: string
+  step: NodeStep | string
+  startedAt?: string | null
+  finishedAt?: string | null
+  message?: string | null
+  drain?: DrainProgress | null
+}
+
+export interface Maintenance {
+  name: string
+  createdBy?: string | null
+  createdAt?: string | null
+  spec: MaintenanceSpec
+  phase?: MaintenancePhase | string | null
+  message?: string | null
+  conditions?: StatusCondition[]
+  nodes?: MaintenanceNode[]
+}
+
+export interface MaintenancePreview {
+  batches: string[][]
+  drains: Record<string, DrainPlan>
+}

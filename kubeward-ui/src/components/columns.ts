@@ -1,6 +1,6 @@
 // Column definitions of the list pages: which compact-view fields a column shows and how.
 
-export type ColumnFormat = 'text' | 'age' | 'problem' | 'labels' | 'cpu' | 'bytes' | 'status' | 'ratio' | 'ref'
+export type ColumnFormat = 'text' | 'age' | 'problem' | 'labels' | 'cpu' | 'bytes' | 'status' | 'ratio' | 'ref' | 'count' | 'schedulable'
 
 export interface Column {
   /** The message key under `column.` (also the column's id). */
@@ -43,10 +43,13 @@ export const PODS_COLUMNS: Column[] = [
 ]
 
 export const NODES_COLUMNS: Column[] = [
-  NAME,
-  c('status', ['status', 'ready'], { format: 'status', sort: 'status', width: 110 }),
+  c('name', 'name', { sort: 'name', link: true, width: 220 }),
+  c('status', ['status', 'ready'], { format: 'status', sort: 'status', width: 170 }),
+  c('roles', ['roles'], { width: 120 }),
   c('zone', ['zone'], { width: 100 }),
-  c('version', ['kubeletVersion', 'version'], { width: 110 }),
+  c('schedulable', ['unschedulable'], { format: 'schedulable', width: 110 }),
+  c('taints', ['taintCount', 'taints'], { format: 'count', width: 80 }),
+  c('version', ['versions.kubelet', 'kubeletVersion', 'version'], { width: 110 }),
   c('cpu', ['allocatable.cpuMillis', 'cpuMillis'], { format: 'cpu', width: 80 }),
   c('memory', ['allocatable.memoryBytes', 'memoryBytes'], { format: 'bytes', width: 110 }),
   c('pods', ['allocatable.pods', 'podCount', 'pods'], { width: 80 }),

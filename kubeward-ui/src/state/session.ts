@@ -3,6 +3,7 @@
 import { computed, reactive } from 'vue'
 import * as api from '@/api/kubeward'
 import type { Cluster, Me } from '@/api/types'
+import { mayOperate } from '@/api/roles'
 
 const CLUSTER_STORAGE_KEY = 'kubeward.cluster'
 
@@ -58,3 +59,6 @@ export function selectCluster(name: string): void {
   session.cluster = name
   if (name) localStorage.setItem(CLUSTER_STORAGE_KEY, name)
 }
+
+/** Whether the signed-in user may cordon, drain and run maintenances on the shown cluster. */
+export const canOperate = computed(() => mayOperate(session.me, session.cluster))
