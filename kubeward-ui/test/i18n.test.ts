@@ -69,3 +69,36 @@ describe('initialLocale', () => {
     expect(acceptLanguage('en')).toBe('en')
   })
 })
+
+describe('node, drain and maintenance messages', () => {
+  it('has a label for every enum value the server sends, in both languages', async () => {
+    const m = await import('@/api/maintenance')
+    const groups: Record<string, readonly string[]> = {
+      'drain.verdicts': ['CAN_DRAIN_NOW', 'WILL_WAIT', 'REFUSED'],
+      'drain.fate': ['EVICT', 'SKIP_DAEMONSET', 'SKIP_MIRROR', 'SKIP_FINISHED', 'BLOCKED_BY_PDB', 'NEEDS_FORCE', 'NEEDS_DELETE_EMPTYDIR'],
+      'drain.podState': ['PENDING', 'EVICTING', 'BLOCKED', 'DELETING', 'GONE', 'SKIPPED', 'REFUSED', 'FAILED'],
+      'drain.state': ['RUNNING', 'SUCCEEDED', 'BLOCKED', 'TIMED_OUT', 'REFUSED'],
+      'maintenance.phase': ['Pending', 'WaitingForLock', 'Running', 'Paused', 'Cancelling', 'Cancelled', 'Succeeded', 'Failed'],
+      'maintenance.step': ['Pending', 'WaitingForWindow', 'Cordoning', 'Draining', 'Action', 'WaitingForReady', 'Uncordoning', 'Done', 'Failed', 'Skipped'],
+      'maintenance.actions': m.ACTION_TYPES,
+      'maintenance.days': m.WEEKDAYS,
+      'health.types': ['NotReady', 'Unknown', 'HeartbeatStale', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable', 'Flapping', 'FrequentEvictions', 'CordonedTooLong'],
+    }
+    for (const [prefix, values] of Object.entries(groups)) {
+      for (const value of values) {
+        expect(lookup(en, `${prefix}.${value}`), `${prefix}.${value}`).toBeDefined()
+        expect(lookup(zhCN, `${prefix}.${value}`), `${prefix}.${value}`).toBeDefined()
+      }
+    }
+    for (const verb of ['pause', 'resume', 'cancel']) {
+      for (const suffix of ['', 'Confirm', 'Done']) expect(lookup(en, `maintenance.${verb}${suffix}`), verb + suffix).toBeDefined()
+    }
+  })
+
+  it('has every message key the form and editor hints return', () => {
+    const source = readFileSync(join(__dirname, '..', 'src', 'api', 'maintenance.ts'), 'utf8')
+    const used = [...source.matchAll(/'((?:nodes|maintenance)\.[\w.]+)'/g)].map((match) => match[1])
+    expect(used.length).toBeGreaterThan(15)
+    expect(used.filter((key) => lookup(en, key) === undefined)).toEqual([])
+  })
+})

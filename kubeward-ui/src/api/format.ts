@@ -113,16 +113,18 @@ export function diffLines(diff: string): { kind: 'add' | 'del' | 'hunk' | 'meta'
 export function duration(seconds: number | null | undefined, t: Translate): string {
   if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '–'
   const s = Math.max(0, Math.floor(seconds))
-  const d = Math.floor(s / 86400)
-  const h = Math.floor((s % 86400) / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const rest = s % 60
-  const parts: string[] = []
-  if (d) parts.push(t('age.d', { n: d }))
-  if (h || (d && parts.length < 2)) parts.push(t('age.h', { n: h }))
-  if (!d && (m || (h && parts.length < 2))) parts.push(t('age.m', { n: m }))
-  if (!d && !h) parts.push(t('age.s', { n: rest }))
-  return parts.slice(0, 2).join(' ')
+  const units: [string, number][] = [
+    ['age.d', Math.floor(s / 86400)],
+    ['age.h', Math.floor((s % 86400) / 3600)],
+    ['age.m', Math.floor((s % 3600) / 60)],
+    ['age.s', s % 60],
+  ]
+  const first = units.findIndex(([, n]) => n > 0)
+  if (first < 0) return t('age.s', { n: 0 })
+  const parts = [t(units[first][0], { n: units[first][1] })]
+  const next = units[first + 1]
+  if (next && next[1] > 0) parts.push(t(next[0], { n: next[1] }))
+  return parts.join(' ')
 }
 
 /** Seconds between two RFC 3339 times (`to` defaults to now); null when `from` is missing. */
