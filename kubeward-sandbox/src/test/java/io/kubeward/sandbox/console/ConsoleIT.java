@@ -11,12 +11,18 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.sandbox.Sandbox;
+import io.kubeward.testkit.controlplane.FakeNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -248,6 +254,256 @@ class ConsoleIT {
     Screenshots.save(page, "07-overview-zh");
   }
 
+  // --- nodes, drain and maintenance (issue 5) -----------------------------------------------
+
+  private static final String CORDON_NODE = "sandbox-node-3";
+  private static final String DRAIN_NODE = "console-drain-node";
+  private static final String MAINTENANCE_NODE_A = "console-maintenance-a";
+  private static final String MAINTENANCE_NODE_B = "console-maintenance-b";
+  private static final String CONSOLE_NODE_LABEL = "console.kubeward.io/pool";
+  private static final String DRAIN_NAMESPACE = "console-drain";
+
+  @Test
+  @Order(8)
+  void nodeDetailCordonsAndUncordonsTheNode() {
+    signInAsAdmin(true);
+    page.navigate("/nodes");
+    page.locator("[data-testid=resource-table] tbody tr")
+        .filter(new Locator.FilterOptions().setHasText(CORDON_NODE))
+        .getByTestId("row-name")
+        .click();
+    page.waitForURL(Pattern.compile(".*/nodes/" + CORDON_NODE));
+    failOnBanner(page, "[data-testid=node-conditions]");
+    PlaywrightAssertions.assertThat(page.getByTestId("node-conditions")).containsText("Ready");
+    PlaywrightAssertions.assertThat(page.getByTestId("node-pods")).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-labels")).containsText("zone-b");
+
+    page.getByTestId("node-cordon").click();
+    confirm();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-schedulable"))
+        .hasAttribute("data-unschedulable", "true");
+    await().atMost(DEADLINE).until(() -> unschedulable(CORDON_NODE));
+    Screenshots.save(page, "08-node-detail-cordoned");
+
+    page.getByTestId("node-uncordon").click();
+    confirm();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-schedulable"))
+        .hasAttribute("data-unschedulable", "false");
+    await().atMost(DEADLINE).until(() -> !unschedulable(CORDON_NODE));
+  }
+
+  @Test
+  @Order(9)
+  void editingANodeLabelShowsTheDiffBeforeApplying() {
+    signInAsAdmin(true);
+    page.navigate("/nodes/" + CORDON_NODE);
+    page.getByTestId("node-edit-metadata").click();
+    Locator dialog = page.getByTestId("node-metadata-dialog");
+    dialog.getByTestId("label-add").click();
+    Locator row = dialog.getByTestId("label-row").last();
+    input(row, "label-key").fill("-not valid");
+    PlaywrightAssertions.assertThat(row.getByTestId("label-problem")).isVisible();
+    PlaywrightAssertions.assertThat(dialog.getByTestId("node-metadata-preview-button"))
+        .isDisabled();
+
+    input(row, "label-key").fill("console.kubeward.io/checked");
+    input(row, "label-value").fill("yes");
+    PlaywrightAssertions.assertThat(row.getByTestId("label-problem")).hasCount(0);
+    dialog.getByTestId("node-metadata-preview-button").click();
+    failOnBanner(page, "[data-testid=diff]");
+    Locator diff = dialog.getByTestId("diff");
+    PlaywrightAssertions.assertThat(diffLine(diff, "add", "console.kubeward.io/checked"))
+        .isVisible();
+    assertThat(labels(CORDON_NODE))
+        .as("a preview changes nothing")
+        .doesNotContainKey("console.kubeward.io/checked");
+    Screenshots.save(page, "09-node-labels-diff");
+
+    dialog.getByTestId("node-metadata-apply").click();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-labels"))
+        .containsText("console.kubeward.io/checked=yes");
+    await()
+        .atMost(DEADLINE)
+        .until(() -> "yes".equals(labels(CORDON_NODE).get("console.kubeward.io/checked")));
+  }
+
+  @Test
+  @Order(10)
+  void drainPreviewThenStartFollowsTheDrainUntilItSucceeds() {
+    addConsoleNodes();
+    deployOn(DRAIN_NODE, "web", 2);
+    signInAsAdmin(true);
+    page.navigate("/nodes/" + DRAIN_NODE);
+    page.getByTestId("node-drain").click();
+    Locator dialog = page.getByTestId("drain-dialog");
+    failOnBanner(page, "[data-testid=drain-plan]");
+    Locator plan = dialog.getByTestId("drain-plan");
+    PlaywrightAssertions.assertThat(plan).hasAttribute("data-verdict", "CAN_DRAIN_NOW");
+    PlaywrightAssertions.assertThat(plan.locator("[data-fate=EVICT]")).hasCount(2);
+    PlaywrightAssertions.assertThat(plan).containsText("ReplicaSet/web-");
+    assertThat(unschedulable(DRAIN_NODE)).as("a preview changes nothing").isFalse();
+    Screenshots.save(page, "10-drain-preview");
+
+    dialog.getByTestId("drain-start").click();
+    page.waitForURL(Pattern.compile(".*/maintenances/[^/]+$"));
+    Locator detail = page.getByTestId("maintenance-detail");
+    detail.waitFor();
+    Locator node =
+        page.locator("[data-testid=maintenance-node][data-node=%s]".formatted(DRAIN_NODE));
+    // The page follows the watch stream: no reload while the drain runs.
+    PlaywrightAssertions.assertThat(detail)
+        .hasAttribute(
+            "data-phase",
+            "Succeeded",
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                .setTimeout(DEADLINE.toMillis() * 2));
+    PlaywrightAssertions.assertThat(node.getByTestId("drain-state"))
+        .hasAttribute("data-state", "SUCCEEDED");
+    PlaywrightAssertions.assertThat(node.locator("[data-testid=drain-pods] [data-state=GONE]"))
+        .hasCount(2);
+    PlaywrightAssertions.assertThat(page.getByTestId("maintenance-log")).containsText("web-");
+    Screenshots.save(page, "11-drain-succeeded");
+
+    assertThat(podsOn(DRAIN_NODE, DRAIN_NAMESPACE)).as("evicted pods are gone").isEmpty();
+    assertThat(unschedulable(DRAIN_NODE)).as("a drain leaves the node cordoned").isTrue();
+    client.apps().deployments().inNamespace(DRAIN_NAMESPACE).withName("web").delete();
+  }
+
+  @Test
+  @Order(11)
+  void aMaintenanceIsCreatedFromANodeSelectionAfterAPreview() {
+    addConsoleNodes();
+    signInAsAdmin(true);
+    page.navigate("/nodes?name=console-maintenance");
+    Locator rows = page.locator("[data-testid=resource-table] tbody tr");
+    PlaywrightAssertions.assertThat(rows).hasCount(2);
+    for (String name : List.of(MAINTENANCE_NODE_A, MAINTENANCE_NODE_B)) {
+      rows.filter(new Locator.FilterOptions().setHasText(name)).locator(".el-checkbox").click();
+    }
+    PlaywrightAssertions.assertThat(page.getByTestId("nodes-selected")).containsText("2");
+    page.getByTestId("plan-maintenance").click();
+    Locator dialog = page.getByTestId("maintenance-dialog");
+    PlaywrightAssertions.assertThat(dialog.getByTestId("maintenance-nodes"))
+        .containsText(MAINTENANCE_NODE_A);
+    PlaywrightAssertions.assertThat(dialog.getByTestId("maintenance-create")).isDisabled();
+
+    dialog.getByTestId("maintenance-preview-button").click();
+    failOnBanner(page, "[data-testid=maintenance-preview]");
+    Locator batches = dialog.getByTestId("maintenance-batches");
+    // Concurrency 1: one node per batch.
+    PlaywrightAssertions.assertThat(batches.locator("li")).hasCount(2);
+    PlaywrightAssertions.assertThat(batches).containsText(MAINTENANCE_NODE_A);
+    PlaywrightAssertions.assertThat(batches).containsText(MAINTENANCE_NODE_B);
+    Screenshots.save(page, "12-maintenance-preview");
+
+    dialog.getByTestId("maintenance-create").click();
+    page.waitForURL(Pattern.compile(".*/maintenances/maintenance-[^/]+$"));
+    Locator detail = page.getByTestId("maintenance-detail");
+    PlaywrightAssertions.assertThat(detail)
+        .hasAttribute(
+            "data-phase",
+            "Succeeded",
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                .setTimeout(DEADLINE.toMillis() * 2));
+    PlaywrightAssertions.assertThat(
+            detail.locator("[data-testid=maintenance-node][data-step=Done]"))
+        .hasCount(2);
+    Screenshots.save(page, "13-maintenance-succeeded");
+    String name = detail.getAttribute("data-name");
+    assertThat(unschedulable(MAINTENANCE_NODE_A)).as("uncordoned at the end").isFalse();
+    assertThat(unschedulable(MAINTENANCE_NODE_B)).as("uncordoned at the end").isFalse();
+
+    page.navigate("/maintenances");
+    PlaywrightAssertions.assertThat(page.getByTestId("maintenances-table")).containsText(name);
+  }
+
+  /** Nodes of their own for the drain and maintenance tests, so the sample workloads stay put. */
+  private static synchronized void addConsoleNodes() {
+    if (client.nodes().withName(DRAIN_NODE).get() != null) {
+      return;
+    }
+    sandbox
+        .controlPlane()
+        .addNodes(
+            List.of(
+                FakeNode.inZone(DRAIN_NODE, "zone-a").withLabel(CONSOLE_NODE_LABEL, "drain"),
+                FakeNode.inZone(MAINTENANCE_NODE_A, "zone-a")
+                    .withLabel(CONSOLE_NODE_LABEL, "maintenance"),
+                FakeNode.inZone(MAINTENANCE_NODE_B, "zone-b")
+                    .withLabel(CONSOLE_NODE_LABEL, "maintenance")));
+  }
+
+  /** A Deployment whose pods can only run on {@code node}; waits until they run there. */
+  private static void deployOn(String node, String name, int replicas) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(DRAIN_NAMESPACE)
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    client
+        .apps()
+        .deployments()
+        .inNamespace(DRAIN_NAMESPACE)
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withNewSelector()
+                .addToMatchLabels("app", name)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", name)
+                .endMetadata()
+                .withNewSpec()
+                .addToNodeSelector(CONSOLE_NODE_LABEL, "drain")
+                .addNewContainer()
+                .withName(name)
+                .withImage("nginx:1.27")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .serverSideApply();
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                podsOn(node, DRAIN_NAMESPACE).stream()
+                        .filter(pod -> "Running".equals(pod.getStatus().getPhase()))
+                        .count()
+                    == replicas);
+  }
+
+  private static List<Pod> podsOn(String node, String namespace) {
+    return client.pods().inNamespace(namespace).list().getItems().stream()
+        .filter(pod -> node.equals(pod.getSpec().getNodeName()))
+        .toList();
+  }
+
+  private static boolean unschedulable(String node) {
+    Node found = client.nodes().withName(node).get();
+    return Boolean.TRUE.equals(found.getSpec().getUnschedulable());
+  }
+
+  private static Map<String, String> labels(String node) {
+    return Objects.requireNonNullElse(
+        client.nodes().withName(node).get().getMetadata().getLabels(), Map.of());
+  }
+
+  /** Clicks the primary button of the Element Plus confirmation box. */
+  private void confirm() {
+    page.locator(".el-message-box .el-message-box__btns .el-button--primary").click();
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private Locator field(String testId) {
@@ -259,6 +515,12 @@ class ConsoleIT {
    */
   private static Locator input(Page page, String testId) {
     return page.locator("input[data-testid=%1$s], [data-testid=%1$s] input".formatted(testId))
+        .first();
+  }
+
+  private static Locator input(Locator scope, String testId) {
+    return scope
+        .locator("input[data-testid=%1$s], [data-testid=%1$s] input".formatted(testId))
         .first();
   }
 
