@@ -1,0 +1,22 @@
+package io.kubeward.maintenance.app;
+
+import io.kubeward.common.ErrorKind;
+import io.kubeward.common.KubewardException;
+import java.util.Map;
+
+/**
+ * The NodeMaintenance CRD is not installed in the cluster and Kubeward may not install it, so
+ * maintenance is not available there.
+ */
+public final class MaintenanceUnavailableException extends KubewardException {
+
+  public static final String CODE = "maintenance.crd-missing";
+
+  public MaintenanceUnavailableException(String cluster, String reason) {
+    super(
+        CODE,
+        ErrorKind.UNAVAILABLE,
+        "The NodeMaintenance CRD is missing in " + cluster + ": " + reason,
+        Map.of("cluster", cluster, "reason", reason == null ? "-" : reason));
+  }
+}
