@@ -38,7 +38,7 @@ public final class MaintenanceValidation {
     if (spec == null) {
       throw new InvalidMaintenanceException("spec", "missing");
     }
-    boolean selector = spec.nodeSelector() != null && !spec.nodeSelector().isEmpty();
+    boolean selector = spec.nodeSelector() != null && !spec.nodeSelector().selectsAll();
     if (spec.nodes().isEmpty() && !selector) {
       throw new InvalidMaintenanceException("nodes", "give nodes or a nodeSelector");
     }

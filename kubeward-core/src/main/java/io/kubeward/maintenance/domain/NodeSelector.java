@@ -21,7 +21,7 @@ public record NodeSelector(Map<String, String> matchLabels, List<Requirement> ma
     }
   }
 
-  public boolean isEmpty() {
+  public boolean selectsAll() {
     return matchLabels.isEmpty() && matchExpressions.isEmpty();
   }
 
