@@ -2,6 +2,7 @@ package io.kubeward.maintenance.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A maintenance names a node that does not exist; nothing was created. */
@@ -14,6 +15,13 @@ public final class MaintenanceNodeNotFoundException extends KubewardException {
         CODE,
         ErrorKind.INVALID,
         "No node " + node + " in " + cluster,
-        Map.of("cluster", cluster, "node", node));
+        ordered("cluster", cluster, "node", node));
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(k1, v1);
+    p.put(k2, v2);
+    return p;
   }
 }

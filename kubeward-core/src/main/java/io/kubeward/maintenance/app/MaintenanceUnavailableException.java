@@ -2,6 +2,7 @@ package io.kubeward.maintenance.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,13 @@ public final class MaintenanceUnavailableException extends KubewardException {
         CODE,
         ErrorKind.UNAVAILABLE,
         "The NodeMaintenance CRD is missing in " + cluster + ": " + reason,
-        Map.of("cluster", cluster, "reason", reason == null ? "-" : reason));
+        ordered("cluster", cluster, "reason", reason == null ? "-" : reason));
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(k1, v1);
+    p.put(k2, v2);
+    return p;
   }
 }

@@ -2,6 +2,7 @@ package io.kubeward.maintenance.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The NodeMaintenance changed since it was read (resourceVersion); read it again. */
@@ -14,6 +15,13 @@ public final class StaleMaintenanceException extends KubewardException {
         CODE,
         ErrorKind.CONFLICT,
         "NodeMaintenance " + name + " changed in " + cluster,
-        Map.of("cluster", cluster, "name", name));
+        ordered("cluster", cluster, "name", name));
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(k1, v1);
+    p.put(k2, v2);
+    return p;
   }
 }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs or updates the NodeMaintenance CRD by server-side apply (field manager {@code
- * kubeward}) and waits until it is Established. Without the permission, an existing CRD is used as
- * it is; a missing one makes maintenance unavailable in that cluster, with a clear reason.
+ * Installs or updates the NodeMaintenance CRD by server-side apply (field manager {@code kubeward})
+ * and waits until it is Established. Without the permission, an existing CRD is used as it is; a
+ * missing one makes maintenance unavailable in that cluster, with a clear reason.
  */
 public final class CrdInstaller {
 
@@ -82,7 +82,8 @@ public final class CrdInstaller {
         return new Result(true, null);
       }
       if (System.nanoTime() > deadline) {
-        return new Result(false, "CRD " + NodeMaintenanceResources.CRD_NAME + " is not Established");
+        return new Result(
+            false, "CRD " + NodeMaintenanceResources.CRD_NAME + " is not Established");
       }
       try {
         Thread.sleep(200);

@@ -84,7 +84,12 @@ public final class KubeMaintenanceEvents implements MaintenanceEvents {
                   .build())
           .create();
     } catch (RuntimeException e) {
-      log.debug("Event {} on {} {} not recorded: {}", reason, target.getKind(), target.getName(), e.toString());
+      log.debug(
+          "Event {} on {} {} not recorded: {}",
+          reason,
+          target.getKind(),
+          target.getName(),
+          e.toString());
     }
   }
 }

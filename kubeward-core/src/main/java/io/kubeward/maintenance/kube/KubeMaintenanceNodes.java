@@ -79,8 +79,7 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     annotations.put(CORDONED_BY, marker);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("unschedulable", unschedulable ? Boolean.TRUE : null);
-    Map<String, Object> body =
-        Map.of("metadata", Map.of("annotations", annotations), "spec", spec);
+    Map<String, Object> body = Map.of("metadata", Map.of("annotations", annotations), "spec", spec);
     try {
       client
           .nodes()
@@ -142,7 +141,14 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     Job job = client.batch().v1().jobs().inNamespace(jobNamespace).withName(name).get();
     if (job == null) {
       try {
-        job = client.batch().v1().jobs().inNamespace(jobNamespace).resource(newJob(name, node, template)).create();
+        job =
+            client
+                .batch()
+                .v1()
+                .jobs()
+                .inNamespace(jobNamespace)
+                .resource(newJob(name, node, template))
+                .create();
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
           throw e;

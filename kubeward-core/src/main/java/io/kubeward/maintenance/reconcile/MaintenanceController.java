@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The maintenance controller of one cluster. Every Kubeward replica runs leader election on the
- * Lease {@value #LEADER_LEASE}; only the leader watches NodeMaintenances (an informer), queues their
- * names and reconciles them one at a time on a single worker thread, requeueing each when the
+ * Lease {@value #LEADER_LEASE}; only the leader watches NodeMaintenances (an informer), queues
+ * their names and reconciles them one at a time on a single worker thread, requeueing each when the
  * reconciler asks. Losing the leadership stops the informer and the worker; closing releases the
  * Lease, so another replica (or the next start) takes over within a retry period.
  */
@@ -100,10 +100,7 @@ public final class MaintenanceController implements AutoCloseable {
     leading = true;
     queue.clear();
     worker =
-        Thread.ofPlatform()
-            .daemon()
-            .name("kubeward-maintenance-" + ports.name())
-            .start(this::work);
+        Thread.ofPlatform().daemon().name("kubeward-maintenance-" + ports.name()).start(this::work);
     informer =
         client
             .genericKubernetesResources(NodeMaintenanceResources.CONTEXT)

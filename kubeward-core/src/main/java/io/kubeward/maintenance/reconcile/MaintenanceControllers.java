@@ -106,7 +106,9 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
     return entry != null && entry.controller() != null && entry.controller().leading();
   }
 
-  /** Starts maintenance in new clusters (and retries unavailable ones), stops it in removed ones. */
+  /**
+   * Starts maintenance in new clusters (and retries unavailable ones), stops it in removed ones.
+   */
   public synchronized void sync() {
     Set<String> names = new HashSet<>();
     for (ManagedCluster cluster : registry.all()) {
@@ -139,8 +141,7 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
         CrdInstaller.Result crd =
             CrdInstaller.ensure(cluster.name(), client, settings.crdEstablishTimeout());
         if (!crd.available()) {
-          log.warn(
-              "Cluster {}: node maintenance is unavailable: {}", cluster.name(), crd.reason());
+          log.warn("Cluster {}: node maintenance is unavailable: {}", cluster.name(), crd.reason());
           return Optional.of(new Entry(cluster, null, null, crd.reason()));
         }
       }
