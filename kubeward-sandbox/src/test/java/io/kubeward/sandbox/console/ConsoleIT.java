@@ -53,6 +53,7 @@ class ConsoleIT {
   private static KubernetesClient client;
   private static ConsoleBrowser browser;
   private static String adminPassword;
+  private static String viewerPassword = VIEWER_PASSWORD;
 
   private BrowserContext context;
   private Page page;
@@ -219,7 +220,7 @@ class ConsoleIT {
     try {
       Page viewer = viewerContext.newPage();
       viewer.navigate("/login");
-      signIn(viewer, VIEWER, VIEWER_PASSWORD, VIEWER_PASSWORD + "-new");
+      viewerPassword = signIn(viewer, VIEWER, viewerPassword, VIEWER_PASSWORD + "-new");
       viewer.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=payments&name=api");
       Locator editor = textarea(viewer, "yaml-editor");
       PlaywrightAssertions.assertThat(editor).hasValue(Pattern.compile("name: api"));
@@ -415,6 +416,29 @@ class ConsoleIT {
 
     page.navigate("/maintenances");
     PlaywrightAssertions.assertThat(page.getByTestId("maintenances-table")).containsText(name);
+  }
+
+  @Test
+  @Order(12)
+  void aViewerSeesNodesWithoutTheOperatorButtons() {
+    signInAsAdmin(true);
+    createUser(VIEWER, VIEWER_PASSWORD, "viewer");
+    BrowserContext viewerContext = browser.newContext("en-US");
+    try {
+      Page viewer = viewerContext.newPage();
+      viewer.navigate("/login");
+      viewerPassword = signIn(viewer, VIEWER, viewerPassword, VIEWER_PASSWORD + "-new");
+      viewer.navigate("/nodes/" + CORDON_NODE);
+      failOnBanner(viewer, "[data-testid=node-conditions]");
+      PlaywrightAssertions.assertThat(viewer.getByTestId("node-conditions")).isVisible();
+      PlaywrightAssertions.assertThat(viewer.getByTestId("node-cordon")).hasCount(0);
+      PlaywrightAssertions.assertThat(viewer.getByTestId("node-drain")).hasCount(0);
+      PlaywrightAssertions.assertThat(viewer.getByTestId("node-edit-metadata")).hasCount(0);
+      viewer.navigate("/maintenances");
+      PlaywrightAssertions.assertThat(viewer.getByTestId("maintenance-new")).isDisabled();
+    } finally {
+      viewerContext.close();
+    }
   }
 
   /** Nodes of their own for the drain and maintenance tests, so the sample workloads stay put. */
