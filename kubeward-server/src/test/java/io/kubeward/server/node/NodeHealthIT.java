@@ -11,6 +11,9 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Node health detection on the local control plane: a fresh KWOK node whose heartbeats stop (KWOK
- * stops managing a node once its {@code kwok.x-k8s.io/node} annotation is gone) is detected, and
- * the detections end once KWOK manages it again. Other nodes keep their heartbeats.
+ * Node health detection on the local control plane: the heartbeats of one fresh KWOK node stop (the
+ * test holds its Lease as another holder, so KWOK neither renews it nor posts the node's status;
+ * removing the {@code kwok.x-k8s.io/node} annotation does not stop KWOK's Lease renewals) and are
+ * detected; the detections end when the borrowed Lease expires and KWOK's heartbeats resume. Other
+ * nodes keep their heartbeats.
  */
 @LocalControlPlane
 class NodeHealthIT {
@@ -34,6 +39,7 @@ class NodeHealthIT {
   private static KubernetesClient kube;
   private static String node;
   private static Session admin;
+  private static final Duration BORROWED = Duration.ofSeconds(100);
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
@@ -67,20 +73,27 @@ class NodeHealthIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> admin.get("/api/v1/clusters/" + CLUSTER + "/nodes/" + node).status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> kube.leases().inNamespace("kube-node-lease").withName(node).get() != null);
     assertThat(activeTypes()).isEmpty();
 
-    setKwokAnnotation(null);
+    holdLeaseFor(BORROWED);
 
     await()
-        .atMost(Duration.ofMinutes(3))
-        .untilAsserted(() -> assertThat(activeTypes()).contains("HeartbeatStale", "Unknown"));
+        .atMost(Duration.ofMinutes(2))
+        .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("HeartbeatStale"));
     JsonNode detail = admin.get("/api/v1/clusters/" + CLUSTER + "/nodes/" + node).json();
-    assertThat(detail.path("heartbeatAgeSeconds").asLong()).isGreaterThan(30);
+    assertThat(detail.path("heartbeatAgeSeconds").isNumber()).isTrue();
     assertThat(detail.path("health").toString()).contains("HeartbeatStale");
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("Unknown"));
 
-    setKwokAnnotation("fake");
-
-    await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(activeTypes()).isEmpty());
+    // the borrowed lease expires: KWOK takes it back and heartbeats resume
+    await()
+        .atMost(BORROWED.plus(Duration.ofMinutes(2)))
+        .untilAsserted(() -> assertThat(activeTypes()).as(state()).isEmpty());
     JsonNode ended =
         admin
             .get("/api/v1/clusters/" + CLUSTER + "/node-health?active=false&node=" + node)
@@ -90,10 +103,41 @@ class NodeHealthIT {
     for (JsonNode detection : ended) {
       endedTypes.add(detection.path("type").asString());
       assertThat(detection.path("endedAt").isNull()).isFalse();
-      assertThat(detection.path("startedAt").asString())
-          .isLessThanOrEqualTo(detection.path("endedAt").asString());
+      assertThat(Instant.parse(detection.path("startedAt").asString()))
+          .isBefore(Instant.parse(detection.path("endedAt").asString()));
     }
     assertThat(endedTypes).contains("HeartbeatStale", "Unknown");
+  }
+
+  /**
+   * Takes the node's Lease as another holder (as a second KWOK would): KWOK neither renews the
+   * Lease nor updates the node's status until the borrowed Lease expires.
+   */
+  private static void holdLeaseFor(Duration duration) {
+    kube.leases()
+        .inNamespace("kube-node-lease")
+        .withName(node)
+        .edit(
+            lease -> {
+              lease.getSpec().setHolderIdentity("node-health-it");
+              lease.getSpec().setLeaseDurationSeconds((int) duration.toSeconds());
+              lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+              return lease;
+            });
+  }
+
+  /** What the cluster says of the node, for failure messages. */
+  private static String state() {
+    var lease = kube.leases().inNamespace("kube-node-lease").withName(node).get();
+    var live = kube.nodes().withName(node).get();
+    return "lease renewTime "
+        + (lease == null ? "none" : lease.getSpec().getRenewTime())
+        + ", annotations "
+        + live.getMetadata().getAnnotations()
+        + ", conditions "
+        + live.getStatus().getConditions().stream()
+            .map(c -> c.getType() + "=" + c.getStatus() + "@" + c.getLastHeartbeatTime())
+            .toList();
   }
 
   private static List<String> activeTypes() {
@@ -105,19 +149,5 @@ class NodeHealthIT {
       types.add(detection.path("type").asString());
     }
     return types;
-  }
-
-  private static void setKwokAnnotation(String value) {
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              if (value == null) {
-                n.getMetadata().getAnnotations().remove(ControlPlane.KWOK_NODE_ANNOTATION);
-              } else {
-                n.getMetadata().getAnnotations().put(ControlPlane.KWOK_NODE_ANNOTATION, value);
-              }
-              return n;
-            });
   }
 }
