@@ -7,13 +7,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Session;
 import io.kubeward.testkit.LocalControlPlane;
+import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,10 +38,11 @@ class NodeHealthIT {
   private static KubernetesClient kube;
   private static String node;
   private static Session admin;
-  private static final Duration BORROWED = Duration.ofSeconds(100);
+  private static ControlPlane controlPlane;
 
   @BeforeAll
-  static void start(ControlPlane controlPlane) {
+  static void start(ControlPlane plane) {
+    controlPlane = plane;
     node = "health-it-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
     controlPlane.addNodes(List.of(FakeNode.inZone(node, "zone-h")));
     kube = controlPlane.newAdminClient();
@@ -60,6 +60,7 @@ class NodeHealthIT {
   @AfterAll
   static void stop() {
     if (kube != null) {
+      awaitAllNodesReady();
       kube.nodes().withName(node).delete();
       kube.close();
     }
@@ -78,21 +79,23 @@ class NodeHealthIT {
         .until(() -> kube.leases().inNamespace("kube-node-lease").withName(node).get() != null);
     assertThat(activeTypes()).isEmpty();
 
-    holdLeaseFor(BORROWED);
+    controlPlane.stopComponent(Component.KWOK);
+    try {
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("HeartbeatStale"));
+      JsonNode detail = admin.get("/api/v1/clusters/" + CLUSTER + "/nodes/" + node).json();
+      assertThat(detail.path("heartbeatAgeSeconds").asLong()).isGreaterThanOrEqualTo(30);
+      assertThat(detail.path("health").toString()).contains("HeartbeatStale");
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("Unknown"));
+    } finally {
+      controlPlane.startComponent(Component.KWOK);
+    }
 
     await()
         .atMost(Duration.ofMinutes(2))
-        .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("HeartbeatStale"));
-    JsonNode detail = admin.get("/api/v1/clusters/" + CLUSTER + "/nodes/" + node).json();
-    assertThat(detail.path("heartbeatAgeSeconds").isNumber()).isTrue();
-    assertThat(detail.path("health").toString()).contains("HeartbeatStale");
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .untilAsserted(() -> assertThat(activeTypes()).as(state()).contains("Unknown"));
-
-    // the borrowed lease expires: KWOK takes it back and heartbeats resume
-    await()
-        .atMost(BORROWED.plus(Duration.ofMinutes(2)))
         .untilAsserted(() -> assertThat(activeTypes()).as(state()).isEmpty());
     JsonNode ended =
         admin
@@ -109,21 +112,21 @@ class NodeHealthIT {
     assertThat(endedTypes).contains("HeartbeatStale", "Unknown");
   }
 
-  /**
-   * Takes the node's Lease as another holder (as a second KWOK would): KWOK neither renews the
-   * Lease nor updates the node's status until the borrowed Lease expires.
-   */
-  private static void holdLeaseFor(Duration duration) {
-    kube.leases()
-        .inNamespace("kube-node-lease")
-        .withName(node)
-        .edit(
-            lease -> {
-              lease.getSpec().setHolderIdentity("node-health-it");
-              lease.getSpec().setLeaseDurationSeconds((int) duration.toSeconds());
-              lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-              return lease;
-            });
+  /** Leaves every node Ready again for the tests that follow. */
+  private static void awaitAllNodesReady() {
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                kube.nodes().list().getItems().stream()
+                    .filter(n -> !n.getMetadata().getName().equals(node))
+                    .allMatch(
+                        n ->
+                            n.getStatus().getConditions().stream()
+                                .anyMatch(
+                                    c ->
+                                        "Ready".equals(c.getType())
+                                            && "True".equals(c.getStatus()))));
   }
 
   /** What the cluster says of the node, for failure messages. */
