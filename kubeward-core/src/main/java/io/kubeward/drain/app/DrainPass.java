@@ -90,6 +90,9 @@ public final class DrainPass {
    *
    * @param previous the last pass's progress, {@code null} on the first pass
    * @return the progress after this pass; pass it in next time
+   * @throws io.kubeward.cluster.app.ClusterUnreachableException if the pods or budgets cannot be
+   *     read; nothing was sent, call again later with the same {@code previous}
+   * @throws io.kubeward.cluster.app.ClusterNotFoundException if there is no such cluster
    */
   public DrainProgress advance(
       String cluster, String node, DrainOptions options, DrainProgress previous) {
