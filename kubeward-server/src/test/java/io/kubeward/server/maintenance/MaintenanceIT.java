@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.audit.app.AuditLog;
+import io.kubeward.audit.app.AuditQuery;
+import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.server.RunningServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
@@ -286,6 +290,19 @@ class MaintenanceIT {
       assertThat(n.getMetadata().getAnnotations()).doesNotContainKey(MARKER);
       assertThat(step("roll", node)).isEqualTo("Done");
     }
+    List<String> nodeReasons =
+        kube.v1().events().inNamespace("default").list().getItems().stream()
+            .filter(e -> nodes.get(0).equals(e.getInvolvedObject().getName()))
+            .map(io.fabric8.kubernetes.api.model.Event::getReason)
+            .toList();
+    assertThat(nodeReasons).contains("NodeCordoned", "NodeDrained", "NodeUncordoned");
+    List<String> maintenanceReasons =
+        kube.v1().events().inNamespace("default").list().getItems().stream()
+            .filter(e -> "NodeMaintenance".equals(e.getInvolvedObject().getKind()))
+            .filter(e -> "roll".equals(e.getInvolvedObject().getName()))
+            .map(io.fabric8.kubernetes.api.model.Event::getReason)
+            .toList();
+    assertThat(maintenanceReasons).contains("Started", "Succeeded");
     JsonNode finished = maintenance("roll");
     assertThat(finished.path("conditions").toString()).contains("Completed", "Succeeded");
     assertThat(finished.path("createdBy").asString()).isEqualTo("admin");
@@ -323,6 +340,23 @@ class MaintenanceIT {
       assertThat(kube.nodes().withName(node).get().getMetadata().getAnnotations())
           .doesNotContainKey(MARKER);
     }
+    assertThat(
+            server.context().getBean(AuditLog.class).find(AuditQuery.latest(50)).stream()
+                .map(AuditRecord::entry)
+                .filter(e -> "cancel-me".equals(e.name()))
+                .map(AuditEntry::verb))
+        .contains("maintenance.create", "maintenance.cancel");
+
+    RunningServer.Session viewer =
+        server.newUser(
+            "maintenance-viewer",
+            List.of(Map.of("role", "viewer", "cluster", "*", "namespace", "*")));
+    assertThat(viewer.get(path("/maintenances/cancel-me")).status()).isEqualTo(200);
+    RunningServer.Response denied =
+        viewer.post(path("/maintenances"), Map.of("name", "by-viewer", "nodes", nodes));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(api.get(path("/maintenances/by-viewer")).status()).isEqualTo(404);
+
     RunningServer.Response again = api.post(path("/maintenances/cancel-me/resume"), null);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.problemCode()).isEqualTo("maintenance.finished");
