@@ -536,4 +536,60 @@ class MaintenanceIT {
     assertThat(preview.json().path("drains").path(nodes.get(0)).path("verdict").asString())
         .isEqualTo("CAN_DRAIN_NOW");
   }
+
+  @Test
+  void withoutRightsOnTheCrdTheMaintenanceEndpointsAnswer503(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.serviceAccounts()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("no-crd-rights")
+                .endMetadata()
+                .build())
+        .create();
+    String saToken =
+        kube.serviceAccounts()
+            .inNamespace(ns.name())
+            .withName("no-crd-rights")
+            .tokenRequest(
+                new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(3600L)
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
+    java.nio.file.Path kubeconfig = java.nio.file.Files.createTempFile("no-crd-rights", ".yaml");
+    java.nio.file.Files.writeString(
+        kubeconfig,
+        java.nio.file.Files.readString(plane.kubeconfig())
+            .replaceAll("token: .*", "token: " + saToken));
+    try (RunningServer restricted =
+        RunningServer.start(
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "--kubeward.cluster-name=restricted",
+            "--kubeward.probe.interval=1s")) {
+      RunningServer.Client admin =
+          restricted.bearer(restricted.admin().createToken("restricted", 1), Map.of());
+      RunningServer.Response list =
+          admin.send(
+              "GET",
+              "/api/v1/clusters/restricted/maintenances",
+              null,
+              Map.of("Accept-Language", "zh-CN"));
+      assertThat(list.status()).as(list.body()).isEqualTo(503);
+      assertThat(list.contentType()).startsWith("application/problem+json");
+      assertThat(list.problemCode()).isEqualTo("maintenance.crd-missing");
+      assertThat(list.json().path("title").asString()).isEqualTo("节点维护不可用");
+      RunningServer.Response drain =
+          admin.post("/api/v1/clusters/restricted/nodes/any/drain", Map.of());
+      assertThat(drain.status()).isEqualTo(503);
+      assertThat(drain.json().path("detail").asString()).contains("nodemaintenances.kubeward.io");
+    } finally {
+      java.nio.file.Files.deleteIfExists(kubeconfig);
+    }
+  }
 }
