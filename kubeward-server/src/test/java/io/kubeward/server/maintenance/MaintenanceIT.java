@@ -72,7 +72,9 @@ class MaintenanceIT {
             "--kubeward.maintenance.drain-poll=500ms",
             "--kubeward.maintenance.lease-duration=4s",
             "--kubeward.maintenance.renew-deadline=3s",
-            "--kubeward.maintenance.retry-period=500ms");
+            "--kubeward.maintenance.retry-period=500ms",
+            "--kubeward.drain.backoff-base=500ms",
+            "--kubeward.drain.backoff-max=1s");
     token = server.admin().createToken("maintenance-it", 1);
     api = server.bearer(token, Map.of());
   }
@@ -412,15 +414,61 @@ class MaintenanceIT {
             .filter(p -> node.equals(p.getSpec().getNodeName()))
             .map(p -> p.getMetadata().getName())
             .toList();
+    // a budget that allows no disruption holds the drain until the test removes it
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName("hold")
+                .endMetadata()
+                .withNewSpec()
+                .withNewMinAvailable(4)
+                .withNewSelector()
+                .addToMatchLabels("app", "mnt-drain")
+                .endSelector()
+                .endSpec()
+                .build())
+        .create();
 
     RunningServer.Response created = api.post(path("/nodes/" + node + "/drain"), Map.of());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String name = created.json().path("name").asString();
+    assertThat(created.raw().headers().firstValue("Location"))
+        .hasValue("/api/v1/clusters/local/maintenances/" + name);
     assertThat(created.json().path("spec").path("uncordon").asBoolean()).isFalse();
     assertThat(created.json().path("spec").path("action").path("type").asString())
         .isEqualTo("None");
 
-    List<JsonNode> events = watch(name);
+    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> watched =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                watch(name, events);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await("the watch shows the drain blocked by the budget")
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                events.stream()
+                    .anyMatch(
+                        e ->
+                            e.path("nodes")
+                                .get(0)
+                                .path("drain")
+                                .path("pods")
+                                .toString()
+                                .contains("BLOCKED")));
+    kube.policy().v1().podDisruptionBudget().inNamespace(ns.name()).withName("hold").delete();
+
+    watched.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     JsonNode last = events.getLast();
     assertThat(last.path("phase").asString()).isEqualTo("Succeeded");
     JsonNode drain = last.path("nodes").get(0).path("drain");
@@ -432,6 +480,12 @@ class MaintenanceIT {
       }
     }
     assertThat(gone).containsAll(podsOnNode);
+    assertThat(
+            events.stream()
+                .filter(e -> e.path("nodes").get(0).path("step").asString().equals("Draining"))
+                .map(e -> e.path("nodes").get(0).path("drain").path("pods").toString()))
+        .as("progress events while the budget held the pods")
+        .anyMatch(pods -> pods.contains("BLOCKED"));
     assertThat(events.stream().map(e -> e.path("nodes").get(0).path("step").asString()))
         .contains("Draining", "Done");
     assertThat(cordoned(kube, node)).as("drain leaves the node cordoned").isTrue();
@@ -444,15 +498,14 @@ class MaintenanceIT {
             });
   }
 
-  /** Reads the SSE watch until the server ends it; returns the maintenance events' data. */
-  static List<JsonNode> watch(String name) throws Exception {
+  /** Reads the SSE watch until the server ends it, adding the maintenance events' data. */
+  static void watch(String name, List<JsonNode> events) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.url(path("/maintenances/" + name + "/watch"))))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "text/event-stream")
             .timeout(DEADLINE)
             .build();
-    List<JsonNode> events = new ArrayList<>();
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -471,7 +524,6 @@ class MaintenanceIT {
       }
     }
     assertThat(events).isNotEmpty();
-    return events;
   }
 
   @Test
@@ -591,5 +643,41 @@ class MaintenanceIT {
     } finally {
       java.nio.file.Files.deleteIfExists(kubeconfig);
     }
+  }
+
+  @Test
+  void aJobActionRunsPinnedToTheNodeAndTheNodeComesBack(KubernetesClient kube) {
+    String node = pool("mnt-job", 1).get(0);
+    RunningServer.Response created =
+        api.post(
+            path("/maintenances"),
+            Map.of(
+                "name", "job-action",
+                "nodes", List.of(node),
+                "action",
+                    Map.of(
+                        "type",
+                        "Job",
+                        "job",
+                        Map.of(
+                            "image",
+                            "registry.example/upgrade:1",
+                            "command",
+                            List.of("/upgrade")))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitPhase("job-action", "Succeeded");
+
+    var jobs =
+        kube.batch().v1().jobs().inNamespace("kubeward-system").list().getItems().stream()
+            .filter(j -> node.equals(j.getSpec().getTemplate().getSpec().getNodeName()))
+            .toList();
+    assertThat(jobs).hasSize(1);
+    var job = jobs.get(0);
+    assertThat(job.getMetadata().getName()).startsWith("nm-job-action-" + node);
+    assertThat(job.getSpec().getTemplate().getSpec().getTolerations())
+        .anyMatch(t -> "node.kubernetes.io/unschedulable".equals(t.getKey()));
+    assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(cordoned(kube, node)).isFalse();
+    assertThat(step("job-action", node)).isEqualTo("Done");
   }
 }
