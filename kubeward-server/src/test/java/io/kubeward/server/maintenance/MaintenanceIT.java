@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.audit.app.AuditLog;
+import io.kubeward.audit.app.AuditQuery;
+import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.server.RunningServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
@@ -68,7 +72,9 @@ class MaintenanceIT {
             "--kubeward.maintenance.drain-poll=500ms",
             "--kubeward.maintenance.lease-duration=4s",
             "--kubeward.maintenance.renew-deadline=3s",
-            "--kubeward.maintenance.retry-period=500ms");
+            "--kubeward.maintenance.retry-period=500ms",
+            "--kubeward.drain.backoff-base=500ms",
+            "--kubeward.drain.backoff-max=1s");
     token = server.admin().createToken("maintenance-it", 1);
     api = server.bearer(token, Map.of());
   }
@@ -286,6 +292,19 @@ class MaintenanceIT {
       assertThat(n.getMetadata().getAnnotations()).doesNotContainKey(MARKER);
       assertThat(step("roll", node)).isEqualTo("Done");
     }
+    List<String> nodeReasons =
+        kube.v1().events().inNamespace("default").list().getItems().stream()
+            .filter(e -> nodes.get(0).equals(e.getInvolvedObject().getName()))
+            .map(io.fabric8.kubernetes.api.model.Event::getReason)
+            .toList();
+    assertThat(nodeReasons).contains("NodeCordoned", "NodeDrained", "NodeUncordoned");
+    List<String> maintenanceReasons =
+        kube.v1().events().inNamespace("default").list().getItems().stream()
+            .filter(e -> "NodeMaintenance".equals(e.getInvolvedObject().getKind()))
+            .filter(e -> "roll".equals(e.getInvolvedObject().getName()))
+            .map(io.fabric8.kubernetes.api.model.Event::getReason)
+            .toList();
+    assertThat(maintenanceReasons).contains("Started", "Succeeded");
     JsonNode finished = maintenance("roll");
     assertThat(finished.path("conditions").toString()).contains("Completed", "Succeeded");
     assertThat(finished.path("createdBy").asString()).isEqualTo("admin");
@@ -323,6 +342,23 @@ class MaintenanceIT {
       assertThat(kube.nodes().withName(node).get().getMetadata().getAnnotations())
           .doesNotContainKey(MARKER);
     }
+    assertThat(
+            server.context().getBean(AuditLog.class).find(AuditQuery.latest(50)).stream()
+                .map(AuditRecord::entry)
+                .filter(e -> "cancel-me".equals(e.name()))
+                .map(AuditEntry::verb))
+        .contains("maintenance.create", "maintenance.cancel");
+
+    RunningServer.Session viewer =
+        server.newUser(
+            "maintenance-viewer",
+            List.of(Map.of("role", "viewer", "cluster", "*", "namespace", "*")));
+    assertThat(viewer.get(path("/maintenances/cancel-me")).status()).isEqualTo(200);
+    RunningServer.Response denied =
+        viewer.post(path("/maintenances"), Map.of("name", "by-viewer", "nodes", nodes));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(api.get(path("/maintenances/by-viewer")).status()).isEqualTo(404);
+
     RunningServer.Response again = api.post(path("/maintenances/cancel-me/resume"), null);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.problemCode()).isEqualTo("maintenance.finished");
@@ -378,15 +414,61 @@ class MaintenanceIT {
             .filter(p -> node.equals(p.getSpec().getNodeName()))
             .map(p -> p.getMetadata().getName())
             .toList();
+    // a budget that allows no disruption holds the drain until the test removes it
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName("hold")
+                .endMetadata()
+                .withNewSpec()
+                .withNewMinAvailable(4)
+                .withNewSelector()
+                .addToMatchLabels("app", "mnt-drain")
+                .endSelector()
+                .endSpec()
+                .build())
+        .create();
 
     RunningServer.Response created = api.post(path("/nodes/" + node + "/drain"), Map.of());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String name = created.json().path("name").asString();
+    assertThat(created.raw().headers().firstValue("Location"))
+        .hasValue("/api/v1/clusters/local/maintenances/" + name);
     assertThat(created.json().path("spec").path("uncordon").asBoolean()).isFalse();
     assertThat(created.json().path("spec").path("action").path("type").asString())
         .isEqualTo("None");
 
-    List<JsonNode> events = watch(name);
+    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> watched =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                watch(name, events);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await("the watch shows the drain blocked by the budget")
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                events.stream()
+                    .anyMatch(
+                        e ->
+                            e.path("nodes")
+                                .get(0)
+                                .path("drain")
+                                .path("pods")
+                                .toString()
+                                .contains("BLOCKED")));
+    kube.policy().v1().podDisruptionBudget().inNamespace(ns.name()).withName("hold").delete();
+
+    watched.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     JsonNode last = events.getLast();
     assertThat(last.path("phase").asString()).isEqualTo("Succeeded");
     JsonNode drain = last.path("nodes").get(0).path("drain");
@@ -398,6 +480,12 @@ class MaintenanceIT {
       }
     }
     assertThat(gone).containsAll(podsOnNode);
+    assertThat(
+            events.stream()
+                .filter(e -> e.path("nodes").get(0).path("step").asString().equals("Draining"))
+                .map(e -> e.path("nodes").get(0).path("drain").path("pods").toString()))
+        .as("progress events while the budget held the pods")
+        .anyMatch(pods -> pods.contains("BLOCKED"));
     assertThat(events.stream().map(e -> e.path("nodes").get(0).path("step").asString()))
         .contains("Draining", "Done");
     assertThat(cordoned(kube, node)).as("drain leaves the node cordoned").isTrue();
@@ -410,15 +498,14 @@ class MaintenanceIT {
             });
   }
 
-  /** Reads the SSE watch until the server ends it; returns the maintenance events' data. */
-  static List<JsonNode> watch(String name) throws Exception {
+  /** Reads the SSE watch until the server ends it, adding the maintenance events' data. */
+  static void watch(String name, List<JsonNode> events) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.url(path("/maintenances/" + name + "/watch"))))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "text/event-stream")
             .timeout(DEADLINE)
             .build();
-    List<JsonNode> events = new ArrayList<>();
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -437,7 +524,6 @@ class MaintenanceIT {
       }
     }
     assertThat(events).isNotEmpty();
-    return events;
   }
 
   @Test
@@ -501,5 +587,97 @@ class MaintenanceIT {
     assertThat(preview.json().path("batches").get(0).get(0).asString()).isEqualTo(nodes.get(0));
     assertThat(preview.json().path("drains").path(nodes.get(0)).path("verdict").asString())
         .isEqualTo("CAN_DRAIN_NOW");
+  }
+
+  @Test
+  void withoutRightsOnTheCrdTheMaintenanceEndpointsAnswer503(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.serviceAccounts()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("no-crd-rights")
+                .endMetadata()
+                .build())
+        .create();
+    String saToken =
+        kube.serviceAccounts()
+            .inNamespace(ns.name())
+            .withName("no-crd-rights")
+            .tokenRequest(
+                new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(3600L)
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
+    java.nio.file.Path kubeconfig = java.nio.file.Files.createTempFile("no-crd-rights", ".yaml");
+    java.nio.file.Files.writeString(
+        kubeconfig,
+        java.nio.file.Files.readString(plane.kubeconfig())
+            .replaceAll("token: .*", "token: " + saToken));
+    try (RunningServer restricted =
+        RunningServer.start(
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "--kubeward.cluster-name=restricted",
+            "--kubeward.probe.interval=1s")) {
+      RunningServer.Client admin =
+          restricted.bearer(restricted.admin().createToken("restricted", 1), Map.of());
+      RunningServer.Response list =
+          admin.send(
+              "GET",
+              "/api/v1/clusters/restricted/maintenances",
+              null,
+              Map.of("Accept-Language", "zh-CN"));
+      assertThat(list.status()).as(list.body()).isEqualTo(503);
+      assertThat(list.contentType()).startsWith("application/problem+json");
+      assertThat(list.problemCode()).isEqualTo("maintenance.crd-missing");
+      assertThat(list.json().path("title").asString()).isEqualTo("节点维护不可用");
+      RunningServer.Response drain =
+          admin.post("/api/v1/clusters/restricted/nodes/any/drain", Map.of());
+      assertThat(drain.status()).isEqualTo(503);
+      assertThat(drain.json().path("detail").asString()).contains("nodemaintenances.kubeward.io");
+    } finally {
+      java.nio.file.Files.deleteIfExists(kubeconfig);
+    }
+  }
+
+  @Test
+  void aJobActionRunsPinnedToTheNodeAndTheNodeComesBack(KubernetesClient kube) {
+    String node = pool("mnt-job", 1).get(0);
+    RunningServer.Response created =
+        api.post(
+            path("/maintenances"),
+            Map.of(
+                "name", "job-action",
+                "nodes", List.of(node),
+                "action",
+                    Map.of(
+                        "type",
+                        "Job",
+                        "job",
+                        Map.of(
+                            "image",
+                            "registry.example/upgrade:1",
+                            "command",
+                            List.of("/upgrade")))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitPhase("job-action", "Succeeded");
+
+    var jobs =
+        kube.batch().v1().jobs().inNamespace("kubeward-system").list().getItems().stream()
+            .filter(j -> node.equals(j.getSpec().getTemplate().getSpec().getNodeName()))
+            .toList();
+    assertThat(jobs).hasSize(1);
+    var job = jobs.get(0);
+    assertThat(job.getMetadata().getName()).startsWith("nm-job-action-" + node);
+    assertThat(job.getSpec().getTemplate().getSpec().getTolerations())
+        .anyMatch(t -> "node.kubernetes.io/unschedulable".equals(t.getKey()));
+    assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(cordoned(kube, node)).isFalse();
+    assertThat(step("job-action", node)).isEqualTo("Done");
   }
 }
