@@ -257,6 +257,9 @@ class ConsoleIT {
 
   // --- nodes, drain and maintenance (issue 5) -----------------------------------------------
 
+  /** The cluster's name: the context of the testkit's kubeconfig. */
+  private static final String CLUSTER = "kubeward-local";
+
   private static final String CORDON_NODE = "sandbox-node-3";
   private static final String DRAIN_NODE = "console-drain-node";
   private static final String MAINTENANCE_NODE_A = "console-maintenance-a";
@@ -441,6 +444,71 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  @Order(13)
+  void aWaitingMaintenanceIsPausedResumedAndCancelledWithConfirmation() {
+    addConsoleNodes();
+    signInAsAdmin(true);
+    // A window that opens only on yesterday's weekday at 00:00 UTC: the node waits for it.
+    String yesterday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .minusDays(1)
+            .getDayOfWeek()
+            .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+    APIResponse created =
+        postAsSignedInUser(
+            "/api/v1/clusters/" + CLUSTER + "/maintenances",
+            Map.of(
+                "name",
+                "console-waiting",
+                "nodes",
+                List.of(MAINTENANCE_NODE_A),
+                "windows",
+                List.of(
+                    Map.of(
+                        "days",
+                        List.of(yesterday),
+                        "start",
+                        "00:00",
+                        "end",
+                        "00:01",
+                        "timeZone",
+                        "UTC"))));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+    page.navigate("/maintenances/console-waiting");
+    Locator detail = page.getByTestId("maintenance-detail");
+    PlaywrightAssertions.assertThat(
+            detail.locator("[data-testid=maintenance-node][data-step=WaitingForWindow]"))
+        .hasCount(
+            1,
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(DEADLINE.toMillis()));
+
+    page.getByTestId("maintenance-pause").click();
+    confirm();
+    PlaywrightAssertions.assertThat(detail).hasAttribute("data-phase", "Paused", withinDeadline());
+    page.getByTestId("maintenance-resume").click();
+    confirm();
+    PlaywrightAssertions.assertThat(detail)
+        .not()
+        .hasAttribute("data-phase", Pattern.compile("Paused|Cancell.*"), withinDeadline());
+
+    page.getByTestId("maintenance-cancel").click();
+    PlaywrightAssertions.assertThat(page.locator(".el-message-box:visible"))
+        .containsText("console-waiting");
+    confirm();
+    PlaywrightAssertions.assertThat(detail)
+        .hasAttribute("data-phase", "Cancelled", withinDeadline());
+    assertThat(unschedulable(MAINTENANCE_NODE_A)).as("a waiting node is never cordoned").isFalse();
+  }
+
+  private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
+      withinDeadline() {
+    return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+        .setTimeout(DEADLINE.toMillis());
+  }
+
   /** Nodes of their own for the drain and maintenance tests, so the sample workloads stay put. */
   private static synchronized void addConsoleNodes() {
     if (client.nodes().withName(DRAIN_NODE).get() != null) {
@@ -525,7 +593,7 @@ class ConsoleIT {
 
   /** Clicks the primary button of the Element Plus confirmation box. */
   private void confirm() {
-    page.locator(".el-message-box .el-message-box__btns .el-button--primary").click();
+    page.locator(".el-message-box:visible .el-message-box__btns .el-button--primary").click();
   }
 
   // --- helpers -------------------------------------------------------------------------------
@@ -602,6 +670,21 @@ class ConsoleIT {
 
   /** Creates a user through the API as the signed-in admin (session cookie + CSRF header). */
   private void createUser(String username, String password, String role) {
+    APIResponse response =
+        postAsSignedInUser(
+            "/api/v1/users",
+            Map.of(
+                "username",
+                username,
+                "password",
+                password,
+                "grants",
+                List.of(Map.of("role", role, "cluster", "*", "namespace", "*"))));
+    assertThat(response.status()).as(response.text()).isIn(201, 409);
+  }
+
+  /** A JSON POST with the page's session cookie and CSRF header. */
+  private APIResponse postAsSignedInUser(String path, Map<String, Object> body) {
     context.request().get("/api/v1/auth/me");
     String xsrf =
         context.cookies().stream()
@@ -609,22 +692,9 @@ class ConsoleIT {
             .map((Cookie cookie) -> cookie.value)
             .findFirst()
             .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie after signing in"));
-    APIResponse response =
-        context
-            .request()
-            .post(
-                "/api/v1/users",
-                RequestOptions.create()
-                    .setHeader("X-XSRF-TOKEN", xsrf)
-                    .setData(
-                        Map.of(
-                            "username",
-                            username,
-                            "password",
-                            password,
-                            "grants",
-                            List.of(Map.of("role", role, "cluster", "*", "namespace", "*")))));
-    assertThat(response.status()).as(response.text()).isIn(201, 409);
+    return context
+        .request()
+        .post(path, RequestOptions.create().setHeader("X-XSRF-TOKEN", xsrf).setData(body));
   }
 
   /** Waits for the expected element or a problem banner; a banner fails with the API's words. */
