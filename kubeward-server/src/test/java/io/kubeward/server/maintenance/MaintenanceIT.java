@@ -424,12 +424,20 @@ class MaintenanceIT {
       KubernetesClient kube, TestNamespace ns) throws Exception {
     List<String> nodes = pool("mnt-drain", 2);
     deployment(kube, ns.name(), "mnt-drain", 4);
-    String node = nodes.get(0);
-    List<String> podsOnNode =
+    // the node with most of the app's pods (the scheduler may spread them unevenly)
+    Map<String, List<String>> podsByNode =
         kube.pods().inNamespace(ns.name()).list().getItems().stream()
-            .filter(p -> node.equals(p.getSpec().getNodeName()))
-            .map(p -> p.getMetadata().getName())
-            .toList();
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    p -> p.getSpec().getNodeName(),
+                    java.util.stream.Collectors.mapping(
+                        p -> p.getMetadata().getName(), java.util.stream.Collectors.toList())));
+    String node =
+        nodes.stream()
+            .max(java.util.Comparator.comparing(n -> podsByNode.getOrDefault(n, List.of()).size()))
+            .orElseThrow();
+    List<String> podsOnNode = podsByNode.get(node);
+    assertThat(podsOnNode).isNotEmpty();
     // a budget that allows no disruption holds the drain until the test removes it
     kube.policy()
         .v1()
