@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -24,6 +25,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
@@ -104,7 +106,7 @@ public final class Projections {
    */
   static Resources podResources(PodSpec spec, boolean requests) {
     if (spec == null) {
-      return new Resources(0, 0, 1);
+      return new Resources(0, 0, 1, 0);
     }
     Resources sum = Resources.ZERO;
     if (spec.getContainers() != null) {
@@ -120,7 +122,7 @@ public final class Projections {
     if (spec.getOverhead() != null) {
       sum = sum.plus(resources(spec.getOverhead()));
     }
-    return new Resources(sum.cpuMillis(), sum.memoryBytes(), 1);
+    return new Resources(sum.cpuMillis(), sum.memoryBytes(), 1, sum.ephemeralStorageBytes());
   }
 
   private static Resources containerResources(ResourceRequirements resources, boolean requests) {
@@ -140,7 +142,11 @@ public final class Projections {
   }
 
   private static Resources resources(Map<String, Quantity> values) {
-    return new Resources(millis(values.get("cpu")), whole(values.get("memory")), 0);
+    return new Resources(
+        millis(values.get("cpu")),
+        whole(values.get("memory")),
+        0,
+        whole(values.get("ephemeral-storage")));
   }
 
   /**
@@ -215,13 +221,17 @@ public final class Projections {
     }
   }
 
+  /** The label prefix of node roles ({@code node-role.kubernetes.io/<role>}). */
+  public static final String ROLE_LABEL_PREFIX = "node-role.kubernetes.io/";
+
   public static NodeView node(Node node) {
     ObjectMeta meta = node.getMetadata();
     boolean ready = false;
     List<String> pressures = new ArrayList<>();
+    List<NodeConditionView> conditions = new ArrayList<>();
     Map<String, Quantity> allocatable = Map.of();
     Map<String, Quantity> capacity = Map.of();
-    String kubeletVersion = null;
+    NodeVersions versions = NodeVersions.UNKNOWN;
     if (node.getStatus() != null) {
       if (node.getStatus().getConditions() != null) {
         for (NodeCondition condition : node.getStatus().getConditions()) {
@@ -229,6 +239,15 @@ public final class Projections {
             ready = "True".equals(condition.getStatus());
           } else if ("True".equals(condition.getStatus()) && condition.getType() != null) {
             pressures.add(condition.getType().intern());
+          }
+          if (condition.getType() != null) {
+            conditions.add(
+                new NodeConditionView(
+                    condition.getType().intern(),
+                    intern(condition.getStatus()),
+                    intern(condition.getReason()),
+                    intern(condition.getMessage()),
+                    instant(condition.getLastTransitionTime())));
           }
         }
       }
@@ -238,8 +257,15 @@ public final class Projections {
       if (node.getStatus().getCapacity() != null) {
         capacity = node.getStatus().getCapacity();
       }
-      if (node.getStatus().getNodeInfo() != null) {
-        kubeletVersion = node.getStatus().getNodeInfo().getKubeletVersion();
+      NodeSystemInfo info = node.getStatus().getNodeInfo();
+      if (info != null) {
+        versions =
+            new NodeVersions(
+                intern(info.getKubeletVersion()),
+                intern(info.getKubeProxyVersion()),
+                intern(info.getOsImage()),
+                intern(info.getKernelVersion()),
+                intern(info.getContainerRuntimeVersion()));
       }
     }
     boolean unschedulable =
@@ -256,12 +282,57 @@ public final class Projections {
         List.copyOf(pressures),
         nodeResources(capacity),
         nodeResources(allocatable),
-        kubeletVersion);
+        versions.kubelet(),
+        rolesOf(meta),
+        taintsOf(node),
+        List.copyOf(conditions),
+        versions);
+  }
+
+  private static List<String> rolesOf(ObjectMeta meta) {
+    if (meta.getLabels() == null) {
+      return List.of();
+    }
+    List<String> roles = new ArrayList<>();
+    for (String key : meta.getLabels().keySet()) {
+      if (key.startsWith(ROLE_LABEL_PREFIX) && key.length() > ROLE_LABEL_PREFIX.length()) {
+        roles.add(key.substring(ROLE_LABEL_PREFIX.length()).intern());
+      }
+    }
+    roles.sort(null);
+    return List.copyOf(roles);
+  }
+
+  private static List<NodeTaint> taintsOf(Node node) {
+    if (node.getSpec() == null || node.getSpec().getTaints() == null) {
+      return List.of();
+    }
+    List<NodeTaint> taints = new ArrayList<>();
+    for (Taint taint : node.getSpec().getTaints()) {
+      taints.add(
+          new NodeTaint(
+              intern(taint.getKey()), intern(taint.getValue()), intern(taint.getEffect())));
+    }
+    return List.copyOf(taints);
+  }
+
+  private static Instant instant(String timestamp) {
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(timestamp);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static Resources nodeResources(Map<String, Quantity> values) {
     return new Resources(
-        millis(values.get("cpu")), whole(values.get("memory")), whole(values.get("pods")));
+        millis(values.get("cpu")),
+        whole(values.get("memory")),
+        whole(values.get("pods")),
+        whole(values.get("ephemeral-storage")));
   }
 
   private static String zoneOf(ObjectMeta meta) {

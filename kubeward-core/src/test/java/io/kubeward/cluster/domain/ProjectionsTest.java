@@ -193,7 +193,89 @@ class ProjectionsTest {
                   java.util.List.of(),
                   view.capacity(),
                   new Resources(3500, 16L * 1024 * 1024 * 1024, 110),
-                  "v1.34.1"));
+                  "v1.34.1",
+                  java.util.List.of(),
+                  java.util.List.of(),
+                  view.conditions(),
+                  new NodeVersions("v1.34.1", null, null, null, null)));
+    }
+
+    @Test
+    void projectsRolesTaintsConditionsVersionsAndEphemeralStorage() {
+      Node node =
+          node("True")
+              .editMetadata()
+              .addToLabels("node-role.kubernetes.io/worker", "")
+              .addToLabels("node-role.kubernetes.io/control-plane", "")
+              .endMetadata()
+              .withNewSpec()
+              .addNewTaint()
+              .withKey("dedicated")
+              .withValue("gpu")
+              .withEffect("NoSchedule")
+              .endTaint()
+              .addNewTaint()
+              .withKey("node.kubernetes.io/unschedulable")
+              .withEffect("NoExecute")
+              .endTaint()
+              .endSpec()
+              .editStatus()
+              .editLastCondition()
+              .withReason("KubeletReady")
+              .withMessage("kubelet is posting ready status")
+              .withLastTransitionTime("2026-11-22T01:00:00Z")
+              .withLastHeartbeatTime("2026-11-22T02:00:00Z")
+              .endCondition()
+              .withCapacity(Map.of("ephemeral-storage", new Quantity("100Gi")))
+              .editNodeInfo()
+              .withKubeProxyVersion("v1.34.1")
+              .withOsImage("Debian GNU/Linux 13")
+              .withKernelVersion("6.12.0")
+              .withContainerRuntimeVersion("containerd://2.1.0")
+              .endNodeInfo()
+              .endStatus()
+              .build();
+
+      NodeView view = Projections.node(node);
+
+      assertThat(view.roles()).containsExactly("control-plane", "worker");
+      assertThat(view.taints())
+          .containsExactly(
+              new NodeTaint("dedicated", "gpu", "NoSchedule"),
+              new NodeTaint("node.kubernetes.io/unschedulable", "", "NoExecute"));
+      assertThat(view.condition("Ready"))
+          .isEqualTo(
+              new NodeConditionView(
+                  "Ready",
+                  "True",
+                  "KubeletReady",
+                  "kubelet is posting ready status",
+                  java.time.Instant.parse("2026-11-22T01:00:00Z")));
+      assertThat(view.versions())
+          .isEqualTo(
+              new NodeVersions(
+                  "v1.34.1", "v1.34.1", "Debian GNU/Linux 13", "6.12.0", "containerd://2.1.0"));
+      assertThat(view.capacity().ephemeralStorageBytes()).isEqualTo(100L * 1024 * 1024 * 1024);
+    }
+
+    @Test
+    void aHeartbeatAloneLeavesTheViewEqual() {
+      Node before = node("True").build();
+      Node after = node("True").withNewMetadataLike(before.getMetadata()).endMetadata().build();
+      before
+          .getStatus()
+          .getConditions()
+          .forEach(c -> c.setLastHeartbeatTime("2026-11-22T01:00:00Z"));
+      after
+          .getStatus()
+          .getConditions()
+          .forEach(c -> c.setLastHeartbeatTime("2026-11-22T01:00:40Z"));
+      after.getMetadata().setResourceVersion("4");
+
+      NodeView first = Projections.node(before);
+      NodeView second = Projections.node(after);
+
+      assertThat(second.withResourceVersion(first.resourceVersion())).isEqualTo(first);
     }
 
     @ParameterizedTest
