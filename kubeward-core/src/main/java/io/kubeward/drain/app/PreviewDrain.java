@@ -1,0 +1,56 @@
+package io.kubeward.drain.app;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.kubeward.access.app.Authorizer;
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.Verb;
+import io.kubeward.cluster.app.ClusterNotFoundException;
+import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.drain.domain.DrainOptions;
+import io.kubeward.drain.domain.DrainPlan;
+import io.kubeward.drain.domain.DrainPlanner;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Use case: what draining a node would do now, pod by pod, without changing anything. Needs READ on
+ * the whole cluster (a drain touches pods of any namespace). Reads the pods and budgets live (ADR
+ * 0010), like the drain itself, so the preview and the drain decide alike.
+ */
+public final class PreviewDrain {
+
+  /** A DNS subdomain, as node names are; anything else cannot name a node. */
+  private static final Pattern NODE_NAME =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private final ClusterRegistry clusters;
+  private final DrainGateway gateway;
+
+  public PreviewDrain(ClusterRegistry clusters, DrainGateway gateway) {
+    this.clusters = clusters;
+    this.gateway = gateway;
+  }
+
+  /**
+   * @throws ClusterNotFoundException if there is no such cluster
+   * @throws io.kubeward.access.app.AccessDeniedException unless the caller may read the whole
+   *     cluster
+   * @throws DrainNodeNotFoundException if there is no such node
+   */
+  public DrainPlan preview(Caller caller, String cluster, String node, DrainOptions options) {
+    clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
+    Authorizer.require(caller, Verb.READ, cluster, null);
+    if (!NODE_NAME.matcher(node).matches() || !gateway.nodeExists(cluster, node)) {
+      throw new DrainNodeNotFoundException(cluster, node);
+    }
+    List<Pod> pods = gateway.podsOn(cluster, node);
+    Set<String> namespaces =
+        pods.stream().map(p -> p.getMetadata().getNamespace()).collect(Collectors.toSet());
+    List<PodDisruptionBudget> budgets =
+        namespaces.isEmpty() ? List.of() : gateway.budgets(cluster, namespaces);
+    return DrainPlanner.plan(node, pods, budgets, options);
+  }
+}
