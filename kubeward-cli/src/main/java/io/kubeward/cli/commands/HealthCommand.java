@@ -26,11 +26,16 @@ public final class HealthCommand extends ApiCommand {
 
   @Override
   public Integer call() {
-    StringBuilder query = new StringBuilder("/node-health?active=").append(!all);
-    if (node != null) {
-      query.append("&node=").append(KubewardClient.query(node));
+    java.util.List<String> parameters = new java.util.ArrayList<>();
+    if (!all) {
+      parameters.add("active=true");
     }
-    JsonNode answer = client().get(clusterPath(query.toString()));
+    if (node != null) {
+      parameters.add("node=" + KubewardClient.query(node));
+    }
+    String query =
+        "/node-health" + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
+    JsonNode answer = client().get(clusterPath(query));
     if (output.printedJson(out(), answer)) {
       return ExitCode.OK;
     }
