@@ -25,13 +25,15 @@ import java.util.Objects;
  *       disruption budget count it. Unlike {@code kubectl drain}, which deletes it, Kubeward leaves
  *       it bound to the node so its logs and exit status stay readable (it uses no resources);
  *   <li>a DaemonSet's pod is skipped: the DaemonSet would put it back, and it tolerates the cordon;
+ *   <li>a pod that is already terminating is only waited for: it leaves anyway, so it needs no
+ *       option and uses no budget;
  *   <li>a pod without a controller needs {@code force} (it would not come back; with force it is
  *       deleted, not evicted);
  *   <li>a pod with an {@code emptyDir} volume needs {@code deleteEmptyDirData};
  *   <li>every other pod is evicted, if its disruption budget allows it now. Budgets are counted
  *       across the node: a budget that allows one disruption lets the first of its pods go and
- *       holds the others. A pod that is already terminating, Pending, or not ready while its budget
- *       is healthy does not use the budget (the Eviction API lets those go).
+ *       holds the others. A Pending pod, or one not ready while its budget is healthy, does not use
+ *       the budget (the Eviction API lets those go).
  * </ol>
  *
  * Pure: the pods and budgets come in, read live by the caller.
@@ -106,6 +108,9 @@ public final class DrainPlanner {
     if (controller != null && "DaemonSet".equals(controller.getKind())) {
       return plan.of(PodFate.SKIP_DAEMONSET, "DaemonSet pod; the DaemonSet would recreate it");
     }
+    if (isTerminating(pod)) {
+      return plan.of(PodFate.EVICT, "already terminating; waited for");
+    }
     boolean emptyDir = hasEmptyDir(pod);
     if (controller == null && !options.force()) {
       return plan.of(
@@ -121,9 +126,6 @@ public final class DrainPlanner {
     }
     if (controller == null) {
       return plan.of(PodFate.EVICT, "no controller: deleted without eviction (force)");
-    }
-    if (isTerminating(pod)) {
-      return plan.of(PodFate.EVICT, "already terminating");
     }
     if (budget == null) {
       return plan.of(PodFate.EVICT, "no disruption budget");

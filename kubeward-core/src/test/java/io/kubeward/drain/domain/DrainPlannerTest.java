@@ -175,6 +175,21 @@ class DrainPlannerTest {
   }
 
   @Test
+  void terminatingPodIsWaitedForWithoutAnyOption() {
+    Pod leaving =
+        withEmptyDir(pod("debug"))
+            .editMetadata()
+            .withDeletionTimestamp("2026-11-22T04:00:00Z")
+            .endMetadata()
+            .build();
+
+    DrainPlan plan = plan(List.of(leaving), List.of());
+
+    assertThat(plan.verdict()).isEqualTo(DrainVerdict.CAN_DRAIN_NOW);
+    assertThat(only(plan).reason()).contains("already terminating");
+  }
+
+  @Test
   void unreadyPodOfAnUnhealthyBudgetWaits() {
     Pod unready = unready(replicaPod("web-1")).build();
 

@@ -1,0 +1,27 @@
+package io.kubeward.maintenance.app;
+
+import io.kubeward.common.ErrorKind;
+import io.kubeward.common.KubewardException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The maintenance is finished: it cannot be paused, resumed or cancelled any more. */
+public final class MaintenanceFinishedException extends KubewardException {
+
+  public static final String CODE = "maintenance.finished";
+
+  public MaintenanceFinishedException(String cluster, String name) {
+    super(
+        CODE,
+        ErrorKind.CONFLICT,
+        "NodeMaintenance " + name + " in " + cluster + " is finished",
+        ordered("cluster", cluster, "name", name));
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(k1, v1);
+    p.put(k2, v2);
+    return p;
+  }
+}

@@ -1,0 +1,25 @@
+package io.kubeward.maintenance.domain;
+
+/** Stable reasons of conditions and Kubernetes Events of a NodeMaintenance. */
+public enum MaintenanceReason {
+  Started,
+  WaitingForLock,
+  LockAcquired,
+  WaitingForWindow,
+  Blocked,
+  Paused,
+  Resumed,
+  NodeCordoned,
+  NodeDraining,
+  DrainBlocked,
+  NodeDrained,
+  ActionStarted,
+  NodeReady,
+  NodeUncordoned,
+  NodeDone,
+  NodeFailed,
+  Cancelling,
+  Cancelled,
+  Succeeded,
+  Failed
+}

@@ -1,0 +1,33 @@
+package io.kubeward.maintenance.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A maintenance as the API shows it. */
+public record MaintenanceView(
+    String name,
+    String createdBy,
+    Instant createdAt,
+    MaintenanceSpec spec,
+    MaintenancePhase phase,
+    String message,
+    List<MaintenanceCondition> conditions,
+    List<NodeStatus> nodes) {
+
+  public static MaintenanceView of(Maintenance m) {
+    MaintenanceStatus s = m.status();
+    return new MaintenanceView(
+        m.name(),
+        m.createdBy(),
+        m.createdAt(),
+        m.spec(),
+        m.phase(),
+        s == null ? null : s.message(),
+        s == null ? List.of() : s.conditions(),
+        s == null ? List.of() : s.nodes());
+  }
+
+  public boolean finished() {
+    return phase != null && phase.finished();
+  }
+}
