@@ -56,6 +56,8 @@ class CliIT {
   private static String node;
   private static String drainNode;
   private static String spareNode;
+  private static String pool;
+  private static final String POOL = "cli-it/pool";
 
   record Run(int exitCode, String out, String err) {}
 
@@ -68,8 +70,9 @@ class CliIT {
     controlPlane.addNodes(
         List.of(
             FakeNode.inZone(node, "zone-c"),
-            FakeNode.inZone(drainNode, "zone-c"),
+            FakeNode.inZone(drainNode, "zone-c").withLabel(POOL, suffix),
             FakeNode.inZone(spareNode, "zone-c")));
+    pool = suffix;
     kube = controlPlane.newAdminClient();
     server =
         KubewardServer.start(
@@ -106,6 +109,8 @@ class CliIT {
             null,
             Clock.systemUTC());
     int code = KubewardCli.run(args, context);
+    // The transcript, as the user would see it, in the test's output (target/failsafe-reports).
+    System.out.println("$ kubeward " + String.join(" ", args) + "\n" + out + err + "(exit " + code + ")");
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -269,7 +274,65 @@ class CliIT {
     assertThat(node(drainNode).getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
   }
 
+  @Test
+  @Order(7)
+  void drainIsFollowedPodByPodToSucceededAndRespectsThePdb(TestNamespace namespace) {
+    String ns = namespace.name();
+    deployment(ns, "web", 2, Map.of(POOL, pool));
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns)
+        .resource(
+            new PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .endMetadata()
+                .withNewSpec()
+                .withMaxUnavailable(new IntOrString(1))
+                .withNewSelector()
+                .addToMatchLabels("app", "web")
+                .endSelector()
+                .endSpec()
+                .build())
+        .create();
+    awaitRunning(ns, "web", 2);
+    // Only now may the pods move to the spare node: the drain must evict both from drainNode.
+    kube.nodes()
+        .withName(spareNode)
+        .edit(
+            n -> {
+              n.getMetadata().getLabels().put(POOL, pool);
+              return n;
+            });
+
+    Run drain = cli("drain", drainNode, "--timeout", "3m");
+
+    assertThat(drain.exitCode()).as(drain.out() + drain.err()).isZero();
+    assertThat(drain.out())
+        .contains("Draining node " + drainNode + " as maintenance ")
+        .contains("node " + drainNode + ": Draining")
+        .containsPattern(ns + "/web-\\S+: EVICTING")
+        .containsPattern(ns + "/web-\\S+: GONE")
+        .contains("Node " + drainNode + " is drained");
+    assertThat(node(drainNode).getSpec().getUnschedulable()).isTrue();
+    assertThat(kube.pods().inNamespace(ns).list().getItems())
+        .noneMatch(
+            p ->
+                drainNode.equals(p.getSpec().getNodeName())
+                    && p.getMetadata().getDeletionTimestamp() == null);
+    String name = drain.out().replaceAll("(?s).*as maintenance (\\S+) .*", "$1");
+    Run list = cli("maintenance", "list");
+    assertThat(list.out()).containsPattern(name + "\\s+Succeeded\\s+" + drainNode);
+    assertThat(cli("node", "uncordon", drainNode).exitCode()).isZero();
+  }
+
   private static void deployment(String namespace, String name, int replicas, String onNode) {
+    deployment(namespace, name, replicas, Map.of("kubernetes.io/hostname", onNode));
+  }
+
+  private static void deployment(
+      String namespace, String name, int replicas, Map<String, String> nodeSelector) {
     kube.apps()
         .deployments()
         .inNamespace(namespace)
@@ -288,7 +351,7 @@ class CliIT {
                 .addToLabels("app", name)
                 .endMetadata()
                 .withNewSpec()
-                .addToNodeSelector("kubernetes.io/hostname", onNode)
+                .withNodeSelector(nodeSelector)
                 .addNewContainer()
                 .withName("app")
                 .withImage("registry.example/app:1")
