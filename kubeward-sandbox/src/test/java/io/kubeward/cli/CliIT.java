@@ -110,7 +110,8 @@ class CliIT {
             Clock.systemUTC());
     int code = KubewardCli.run(args, context);
     // The transcript, as the user would see it, in the test's output (target/failsafe-reports).
-    System.out.println("$ kubeward " + String.join(" ", args) + "\n" + out + err + "(exit " + code + ")");
+    System.out.println(
+        "$ kubeward " + String.join(" ", args) + "\n" + out + err + "(exit " + code + ")");
     return new Run(code, out.toString(), err.toString());
   }
 
