@@ -145,7 +145,7 @@ class CliRequestsTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("kwok-1   Ready,SchedulingDisabled   worker")
+        .contains("kwok-1   Ready,SchedulingDisabled   worker   zone-a   0")
         .contains("kwok-2   NotReady,DiskPressure")
         .contains("60m")
         .contains("60s");

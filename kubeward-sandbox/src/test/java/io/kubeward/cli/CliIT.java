@@ -168,7 +168,8 @@ class CliIT {
             () -> {
               Run nodes = cli("nodes");
               assertThat(nodes.exitCode()).as(nodes.err()).isZero();
-              assertThat(nodes.out()).containsPattern(node + "\\s+Ready\\s+<none>\\s+zone-c");
+              assertThat(nodes.out())
+                  .containsPattern(node + "\\s+Ready\\s+<none>\\s+zone-c\\s+0\\s");
             });
   }
 
@@ -241,7 +242,7 @@ class CliIT {
   @Order(6)
   void drainPreviewShowsEachPodsFateAndTheVerdict(TestNamespace namespace) {
     String ns = namespace.name();
-    deployment(ns, "held", 2, drainNode);
+    deployment(ns, "held", 2, node);
     kube.policy()
         .v1()
         .podDisruptionBudget()
@@ -265,14 +266,14 @@ class CliIT {
         .atMost(DEADLINE)
         .untilAsserted(
             () -> {
-              Run preview = cli("drain", drainNode, "--preview");
+              Run preview = cli("drain", node, "--preview");
               assertThat(preview.exitCode()).as(preview.err()).isZero();
               assertThat(preview.out())
                   .containsPattern(
                       ns + "\\s+held-\\S+\\s+ReplicaSet/held-\\S+\\s+BLOCKED_BY_PDB\\s+held\\s+0")
-                  .contains("Verdict for node " + drainNode + ": WILL_WAIT");
+                  .contains("Verdict for node " + node + ": WILL_WAIT");
             });
-    assertThat(node(drainNode).getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
+    assertThat(node(node).getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
   }
 
   @Test

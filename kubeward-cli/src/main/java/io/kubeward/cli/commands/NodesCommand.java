@@ -35,14 +35,7 @@ public final class NodesCommand extends ApiCommand {
     if (output.printedJson(out(), list)) {
       return ExitCode.OK;
     }
-    Table table =
-        new Table(
-            messages().get("column.name"),
-            messages().get("column.status"),
-            messages().get("column.roles"),
-            messages().get("column.zone"),
-            messages().get("column.version"),
-            messages().get("column.age"));
+    Table table = new Table("NAME", "STATUS", "ROLES", "ZONE", "TAINTS", "VERSION", "AGE");
     Instant now = context().clock().instant();
     for (JsonNode node : list.path("items")) {
       table.row(
@@ -50,6 +43,7 @@ public final class NodesCommand extends ApiCommand {
           status(node),
           String.join(",", roles(node)),
           Json.text(node, "zone", "-"),
+          node.path("taints").size(),
           Json.text(node, "kubeletVersion", Json.text(node.path("versions"), "kubelet", "-")),
           age(node, now));
     }
