@@ -375,6 +375,12 @@ class CliRequestsTest {
         .containsPattern("shop\\s+web-2\\s+GONE\\s+2\\s+web")
         .contains("Node kwok-1 is drained: 2 GONE.");
     assertThat(run.out().split("shop/web-1: GONE", -1)).hasSize(2);
+    String out = run.out();
+    assertThat(out.indexOf("shop/web-2: GONE"))
+        .isLessThan(out.indexOf("node kwok-1: Done"))
+        .isLessThan(out.indexOf("maintenance drain-kwok-1: Succeeded"));
+    assertThat(out.indexOf("node kwok-1: Done"))
+        .isLessThan(out.indexOf("maintenance drain-kwok-1: Succeeded"));
   }
 
   @Test

@@ -88,9 +88,12 @@ public final class ProgressFollower {
     last = view;
     String name = Json.text(view, "name");
     String newPhase = Json.text(view, "phase");
-    if (!Objects.equals(newPhase, phase)) {
-      phase = newPhase;
-      line(messages.get("watch.phase", name, newPhase, suffix(Json.text(view, "message"))));
+    boolean phaseChanged = !Objects.equals(newPhase, phase);
+    phase = newPhase;
+    String phaseLine =
+        messages.get("watch.phase", name, newPhase, suffix(Json.text(view, "message")));
+    if (phaseChanged && !FINAL_PHASES.contains(newPhase)) {
+      line(phaseLine);
     }
     for (JsonNode node : view.path("nodes")) {
       String nodeName = Json.text(node, "name");
@@ -98,13 +101,22 @@ public final class ProgressFollower {
         continue;
       }
       String step = Json.text(node, "step");
-      if (!Objects.equals(steps.put(nodeName, step), step)) {
-        line(messages.get("watch.step", nodeName, step, suffix(Json.text(node, "message"))));
-      }
+      String previousStep = steps.put(nodeName, step);
       JsonNode drain = node.path("drain");
-      if (drain.isObject()) {
+      // The pods' last changes belong before the step that follows the drain, else after it.
+      boolean drainFirst = "Draining".equals(previousStep);
+      if (drainFirst && drain.isObject()) {
         drainChanges(nodeName, drain);
       }
+      if (!Objects.equals(previousStep, step)) {
+        line(messages.get("watch.step", nodeName, step, suffix(Json.text(node, "message"))));
+      }
+      if (!drainFirst && drain.isObject()) {
+        drainChanges(nodeName, drain);
+      }
+    }
+    if (phaseChanged && FINAL_PHASES.contains(newPhase)) {
+      line(phaseLine);
     }
     out.flush();
     return FINAL_PHASES.contains(newPhase);
