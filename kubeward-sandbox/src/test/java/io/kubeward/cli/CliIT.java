@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.server.KubewardServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
@@ -300,13 +302,12 @@ class CliIT {
         .create();
     awaitRunning(ns, "web", 2);
     // Only now may the pods move to the spare node: the drain must evict both from drainNode.
+    // A merge patch without resourceVersion: KWOK's heartbeats change the node all the time.
     kube.nodes()
         .withName(spareNode)
-        .edit(
-            n -> {
-              n.getMetadata().getLabels().put(POOL, pool);
-              return n;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"" + POOL + "\":\"" + pool + "\"}}}");
 
     Run drain = cli("drain", drainNode, "--timeout", "3m");
 
