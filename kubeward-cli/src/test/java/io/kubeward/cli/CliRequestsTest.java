@@ -469,4 +469,62 @@ class CliRequestsTest {
             Json.MAPPER.readTree(
                 "{\"nodeSelector\":{\"matchLabels\":{\"pool\":\"blue\"}},\"concurrency\":1,\"uncordon\":true,\"name\":\"kernel-upgrade\"}"));
   }
+
+  @Test
+  void healthAsksForActiveDetectionsUnlessAll() {
+    server.on(
+        "GET /api/v1/clusters/local/node-health",
+        Answer.json(
+            200,
+            "{\"items\":[{\"node\":\"kwok-1\",\"type\":\"NotReady\",\"startedAt\":\"2026-11-22T04:00:00Z\",\"endedAt\":null,\"message\":\"Ready is False\"}]}"));
+
+    CliRun active = cli("health", "--node", "kwok-1");
+    CliRun all = cli("health", "--all");
+
+    assertThat(active.out())
+        .containsPattern("kwok-1\\s+NotReady\\s+2026-11-22T04:00:00Z\\s+-\\s+Ready is False");
+    assertThat(
+            server.requests.stream()
+                .filter(r -> r.path().endsWith("/node-health"))
+                .map(FakeKubeward.Request::query))
+        .containsExactly("active=true&node=kwok-1", null);
+    assertThat(all.exitCode()).isZero();
+  }
+
+  @Test
+  void maintenancePreviewPrintsTheBatchesAndEachNodesVerdict() throws Exception {
+    Path file = home.resolve("spec.json");
+    Files.writeString(file, "{\"nodes\":[\"a\",\"b\"],\"concurrency\":1}");
+    server.on(
+        "POST /api/v1/clusters/local/maintenances/preview",
+        Answer.json(
+            200,
+            """
+            {"batches":[["a"],["b"]],"drains":{
+              "a":{"node":"a","verdict":"CAN_DRAIN_NOW","pods":[{"fate":"EVICT"},{"fate":"SKIP_DAEMONSET"}]},
+              "b":{"node":"b","verdict":"REFUSED","pods":[{"fate":"NEEDS_FORCE"},{"fate":"BLOCKED_BY_PDB"}]}}}"""));
+
+    CliRun run = cli("maintenance", "preview", "-f", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("  1. a\n  2. b")
+        .containsPattern("a\\s+CAN_DRAIN_NOW\\s+1\\s+1\\s+0\\s+0")
+        .containsPattern("b\\s+REFUSED\\s+0\\s+0\\s+1\\s+1");
+    assertThat(
+            Json.MAPPER.readTree(
+                server.only("POST", "/api/v1/clusters/local/maintenances/preview").body()))
+        .isEqualTo(Json.MAPPER.readTree("{\"nodes\":[\"a\",\"b\"],\"concurrency\":1}"));
+  }
+
+  @Test
+  void theConfigFileFollowsKubewardConfigThenXdgThenHome() {
+    Path home = Path.of("/home/u");
+    assertThat(CliContext.defaultConfigFile(Map.of("KUBEWARD_CONFIG", "/etc/kw.json"), home))
+        .isEqualTo(Path.of("/etc/kw.json"));
+    assertThat(CliContext.defaultConfigFile(Map.of("XDG_CONFIG_HOME", "/x"), home))
+        .isEqualTo(Path.of("/x/kubeward/cli.json"));
+    assertThat(CliContext.defaultConfigFile(Map.of(), home))
+        .isEqualTo(Path.of("/home/u/.config/kubeward/cli.json"));
+  }
 }
