@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * with that progress until the state is final. It never cordons (the caller does first) and never
  * sleeps.
  *
- * <p>Each pass, in order:
+ * <p>It keeps no state between calls (all of it is in the progress), so one instance serves every
+ * drain, concurrently. Each pass, in order:
  *
  * <ol>
  *   <li>a final {@code previous} is returned unchanged;
@@ -89,6 +90,9 @@ public final class DrainPass {
    *
    * @param previous the last pass's progress, {@code null} on the first pass
    * @return the progress after this pass; pass it in next time
+   * @throws io.kubeward.cluster.app.ClusterUnreachableException if the pods or budgets cannot be
+   *     read; nothing was sent, call again later with the same {@code previous}
+   * @throws io.kubeward.cluster.app.ClusterNotFoundException if there is no such cluster
    */
   public DrainProgress advance(
       String cluster, String node, DrainOptions options, DrainProgress previous) {
@@ -385,10 +389,10 @@ public final class DrainPass {
   private static List<DrainBlocker> blockers(List<PodProgress> pods) {
     Map<String, Set<String>> byBudget = new LinkedHashMap<>();
     for (PodProgress pod : pods) {
-      if (pod.state() == PodDrainState.BLOCKED) {
-        String budget = pod.pdb() == null ? "?" : pod.pdb();
+      // a 429 without a budget (the apiserver's own throttling) is retried, but blames no budget
+      if (pod.state() == PodDrainState.BLOCKED && pod.pdb() != null) {
         byBudget
-            .computeIfAbsent(pod.namespace() + "/" + budget, k -> new TreeSet<>())
+            .computeIfAbsent(pod.namespace() + "/" + pod.pdb(), k -> new TreeSet<>())
             .add(pod.name());
       }
     }

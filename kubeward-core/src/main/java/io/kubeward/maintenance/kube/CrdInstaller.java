@@ -49,13 +49,13 @@ public final class CrdInstaller {
           .serverSideApply();
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
-        return new Result(false, "cannot apply the CRD: " + e.getMessage());
+        return new Result(false, "cannot apply the CRD: " + shortMessage(e));
       }
       log.warn(
           "Cluster {}: no permission to install or update CRD {} ({}); using it only if it exists",
           cluster,
           NodeMaintenanceResources.CRD_NAME,
-          e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage());
+          shortMessage(e));
     }
     long deadline = System.nanoTime() + establishTimeout.toNanos();
     while (true) {
@@ -69,7 +69,7 @@ public final class CrdInstaller {
                 .withName(NodeMaintenanceResources.CRD_NAME)
                 .get();
       } catch (KubernetesClientException e) {
-        return new Result(false, "cannot read the CRD: " + e.getMessage());
+        return new Result(false, "cannot read the CRD: " + shortMessage(e));
       }
       if (crd == null) {
         return new Result(
@@ -99,5 +99,11 @@ public final class CrdInstaller {
         && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static String shortMessage(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage()
+        : e.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package io.kubeward.maintenance.kube;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -29,6 +30,9 @@ import java.util.Optional;
  * {@value MaintenanceNodes#CORDONED_BY} marker.
  */
 public final class KubeMaintenanceNodes implements MaintenanceNodes {
+
+  /** Keeps nulls: in a JSON merge patch, null removes the field. */
+  private static final ObjectMapper PATCH_JSON = new ObjectMapper();
 
   private final KubernetesClient client;
   private final String jobNamespace;
@@ -84,9 +88,7 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
       client
           .nodes()
           .withName(node)
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE),
-              NodeMaintenanceResources.JSON.writeValueAsString(body));
+          .patch(PatchContext.of(PatchType.JSON_MERGE), PATCH_JSON.writeValueAsString(body));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

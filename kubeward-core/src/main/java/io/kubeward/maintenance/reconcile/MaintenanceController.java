@@ -50,6 +50,7 @@ public final class MaintenanceController implements AutoCloseable {
   private volatile SharedIndexInformer<GenericKubernetesResource> informer;
   private volatile Thread worker;
   private volatile boolean leading;
+  private volatile boolean closed;
 
   public MaintenanceController(
       MaintenanceCluster ports,
@@ -68,7 +69,14 @@ public final class MaintenanceController implements AutoCloseable {
     this.errorRetry = errorRetry;
   }
 
+  /**
+   * Starts electing. fabric8's elector ends after it loses the Lease (e.g. the API was unreachable
+   * longer than the renew deadline); it is started again after a retry period until closed.
+   */
   public void start() {
+    if (closed) {
+      return;
+    }
     LeaderElector elector =
         client
             .leaderElector()
@@ -84,7 +92,17 @@ public final class MaintenanceController implements AutoCloseable {
                         new LeaderCallbacks(this::startLeading, this::stopLeading, this::newLeader))
                     .build())
             .build();
-    electing = elector.start();
+    CompletableFuture<?> running = elector.start();
+    electing = running;
+    running.whenComplete(
+        (result, failure) -> {
+          if (!closed) {
+            log.info("Cluster {}: maintenance leader election ended; electing again", ports.name());
+            CompletableFuture.delayedExecutor(
+                    election.retryPeriod().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(this::start);
+          }
+        });
   }
 
   public boolean leading() {
@@ -174,6 +192,7 @@ public final class MaintenanceController implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     CompletableFuture<?> e = electing;
     if (e != null) {
       e.cancel(true);

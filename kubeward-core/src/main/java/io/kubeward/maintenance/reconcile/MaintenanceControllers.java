@@ -63,6 +63,7 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
   private final Clock clock;
   private final String identity;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public MaintenanceControllers(
       ClusterRegistry registry,
@@ -110,6 +111,9 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
    * Starts maintenance in new clusters (and retries unavailable ones), stops it in removed ones.
    */
   public synchronized void sync() {
+    if (closed) {
+      return;
+    }
     Set<String> names = new HashSet<>();
     for (ManagedCluster cluster : registry.all()) {
       names.add(cluster.name());
@@ -119,7 +123,12 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
         entry = null;
       }
       if (entry == null || entry.unavailable() != null) {
-        setUp(cluster).ifPresent(e -> entries.put(cluster.name(), e));
+        Optional<Entry> started = setUp(cluster);
+        if (closed) {
+          started.ifPresent(MaintenanceControllers::stop);
+          return;
+        }
+        started.ifPresent(e -> entries.put(cluster.name(), e));
       }
     }
     for (String name : new ArrayList<>(entries.keySet())) {
@@ -198,9 +207,12 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
     }
   }
 
+  /** Stops every controller; does not wait for a sync in progress (it stops what it started). */
   @Override
-  public synchronized void close() {
-    entries.values().forEach(MaintenanceControllers::stop);
+  public void close() {
+    closed = true;
+    List<Entry> all = new ArrayList<>(entries.values());
     entries.clear();
+    all.forEach(MaintenanceControllers::stop);
   }
 }

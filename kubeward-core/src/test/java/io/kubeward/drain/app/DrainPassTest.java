@@ -214,6 +214,23 @@ class DrainPassTest {
   }
 
   @Test
+  void tooManyRequestsWithoutABudgetIsRetriedButBlamesNoBudget() {
+    cluster.add(replicaPod("web-1").build());
+    Attempt throttled = new Attempt(Outcome.TOO_MANY_REQUESTS, "Too many requests");
+    cluster.answer("web-1", throttled, throttled);
+
+    DrainProgress progress = advance(options, null);
+    clock.advance(Duration.ofMinutes(3));
+    progress = advance(options, progress);
+
+    assertThat(tracked(progress, "web-1"))
+        .extracting(PodProgress::state, PodProgress::pdb, PodProgress::attempts)
+        .containsExactly(PodDrainState.BLOCKED, null, 2);
+    assertThat(progress.state()).isEqualTo(DrainState.RUNNING);
+    assertThat(progress.blockers()).isEmpty();
+  }
+
+  @Test
   void otherRefusalsFailThePodAndAreRetriedLater() {
     cluster.add(replicaPod("web-1").build());
     cluster.answer("web-1", new Attempt(Outcome.FAILED, "500 more than one budget"));

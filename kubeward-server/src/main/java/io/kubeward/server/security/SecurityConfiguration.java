@@ -2,6 +2,7 @@ package io.kubeward.server.security;
 
 import io.kubeward.access.app.ApiTokens;
 import io.kubeward.access.app.UserStore;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -56,6 +57,10 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
+                    // the async dispatch that completes an SSE response continues a request
+                    // that was authorized already (its bearer filter does not run again)
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
                     .requestMatchers("/healthz", "/error")
                     .permitAll()
                     .requestMatchers(login)

@@ -1,0 +1,395 @@
+package io.kubeward.maintenance.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeward.drain.domain.DrainOptions;
+import io.kubeward.drain.domain.DrainProgress;
+import io.kubeward.drain.domain.DrainState;
+import io.kubeward.maintenance.app.MaintenanceCluster;
+import io.kubeward.maintenance.app.MaintenanceEvents;
+import io.kubeward.maintenance.app.MaintenanceLock;
+import io.kubeward.maintenance.app.MaintenanceNodes;
+import io.kubeward.maintenance.app.MaintenanceStore;
+import io.kubeward.maintenance.app.StaleMaintenanceException;
+import io.kubeward.maintenance.domain.Maintenance;
+import io.kubeward.maintenance.domain.MaintenanceAction;
+import io.kubeward.maintenance.domain.MaintenancePhase;
+import io.kubeward.maintenance.domain.MaintenanceSpec;
+import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.maintenance.domain.NodeSelector;
+import io.kubeward.maintenance.domain.NodeStep;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler's steps over in-memory ports, with a clock the test moves. */
+class MaintenanceReconcilerTest {
+
+  Instant now = Instant.parse("2026-11-23T03:00:00Z");
+  final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  final FakeNodes nodes = new FakeNodes();
+  final FakeStore store = new FakeStore();
+  final FakeLock lock = new FakeLock();
+  final Set<String> timingOut = new HashSet<>();
+  final MaintenanceCluster cluster =
+      new MaintenanceCluster("c1", store, nodes, lock, MaintenanceEvents.NONE);
+  final MaintenanceReconciler reconciler =
+      new MaintenanceReconciler(
+          "c1",
+          this::drainPass,
+          List.of(),
+          new MaintenanceReconciler.Settings(
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              DrainOptions.defaults()),
+          clock);
+  int maxCordoned;
+
+  DrainProgress drainPass(String c, String node, DrainOptions o, DrainProgress previous) {
+    if (timingOut.contains(node)) {
+      return new DrainProgress(node, DrainState.TIMED_OUT, now, now, null, null, "timed out");
+    }
+    DrainState state = previous == null ? DrainState.RUNNING : DrainState.SUCCEEDED;
+    return new DrainProgress(node, state, now, null, null, null, null);
+  }
+
+  static MaintenanceSpec spec(List<String> nodes, int concurrency, MaintenanceAction action) {
+    return new MaintenanceSpec(
+        nodes, null, concurrency, action, null, null, null, null, null, null, null, null);
+  }
+
+  /** Reconciles until it waits for nothing more, or until {@code until} holds. */
+  void reconcile(String name, Predicate<Maintenance> until) {
+    for (int i = 0; i < 200; i++) {
+      Optional<Duration> again = reconciler.reconcile(cluster, name);
+      maxCordoned = Math.max(maxCordoned, nodes.cordonedCount());
+      Maintenance m = store.get(name).orElseThrow();
+      if (until.test(m) || again.isEmpty()) {
+        return;
+      }
+      now = now.plus(again.get());
+    }
+    throw new AssertionError("no end after 200 reconciles: " + store.get(name));
+  }
+
+  NodeStep step(String name, String node) {
+    return store.get(name).orElseThrow().status().node(node).step();
+  }
+
+  @Test
+  void rollsThroughTheNodesNeverMoreThanTheConcurrencyAndUncordonsOnlyItsOwn() {
+    nodes.add("n1", "n2", "n3", "n4");
+    nodes.unschedulable.add("n4"); // cordoned by someone else
+    store.create("m", "admin", spec(List.of("n1", "n2", "n3", "n4"), 2, null));
+
+    reconcile("m", m -> false);
+
+    Maintenance m = store.get("m").orElseThrow();
+    assertThat(m.phase()).isEqualTo(MaintenancePhase.Succeeded);
+    assertThat(maxCordoned).isEqualTo(2 + 1);
+    assertThat(nodes.unschedulable).containsExactly("n4");
+    assertThat(m.status().nodes()).allMatch(n -> n.step() == NodeStep.Done);
+    assertThat(lock.holder()).isEmpty();
+  }
+
+  @Test
+  void aWaitActionIsMeasuredFromTheRecordedStartOfTheStep() {
+    nodes.add("n1");
+    store.create(
+        "m",
+        "admin",
+        spec(List.of("n1"), 1, new MaintenanceAction("Wait", null, null, null, "10m")));
+    reconcile("m", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
+    Instant started = store.get("m").orElseThrow().status().node("n1").startedAt();
+
+    reconciler.reconcile(cluster, "m");
+    assertThat(step("m", "n1")).isEqualTo(NodeStep.Action);
+    now = started.plus(Duration.ofMinutes(10));
+    reconcile("m", x -> false);
+    assertThat(store.get("m").orElseThrow().phase()).isEqualTo(MaintenancePhase.Succeeded);
+  }
+
+  @Test
+  void aTimedOutDrainFailsTheNodeLeavesItCordonedAndSkipsTheRest() {
+    nodes.add("n1", "n2");
+    timingOut.add("n1");
+    store.create("m", "admin", spec(List.of("n1", "n2"), 1, null));
+
+    reconcile("m", m -> false);
+
+    Maintenance m = store.get("m").orElseThrow();
+    assertThat(m.phase()).isEqualTo(MaintenancePhase.Failed);
+    assertThat(step("m", "n1")).isEqualTo(NodeStep.Failed);
+    assertThat(step("m", "n2")).isEqualTo(NodeStep.Skipped);
+    assertThat(nodes.unschedulable).containsExactly("n1");
+    assertThat(lock.holder()).isEmpty();
+  }
+
+  @Test
+  void aPausedMaintenanceStartsNothingNewUntilResumed() {
+    nodes.add("n1", "n2");
+    store.create(
+        "m",
+        "admin",
+        spec(
+            List.of("n1", "n2"),
+            1,
+            new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
+    reconcile("m", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
+    store.patchSpec("m", Map.of("paused", true));
+    reconcile("m", x -> false);
+    assertThat(store.get("m").orElseThrow().phase()).isEqualTo(MaintenancePhase.Paused);
+    nodes.annotations.get("n1").put("done", "yes");
+    reconciler.reconcile(cluster, "m");
+    assertThat(step("m", "n1")).as("paused: no step finishes").isEqualTo(NodeStep.Action);
+
+    store.patchSpec("m", Map.of("paused", false));
+    reconcile("m", x -> x.status().node("n2").step() == NodeStep.Action);
+    assertThat(step("m", "n1")).isEqualTo(NodeStep.Done);
+  }
+
+  @Test
+  void cancelSkipsWhatHasNotStartedAndUncordonsWhatItCordoned() {
+    nodes.add("n1", "n2", "n3");
+    store.create(
+        "m",
+        "admin",
+        spec(
+            List.of("n1", "n2", "n3"),
+            1,
+            new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
+    nodes.annotations.get("n1").put("done", "yes");
+    reconcile("m", x -> x.status() != null && x.status().node("n2").step() == NodeStep.Action);
+    store.patchSpec("m", Map.of("cancelled", true));
+
+    reconcile("m", x -> false);
+
+    Maintenance m = store.get("m").orElseThrow();
+    assertThat(m.phase()).isEqualTo(MaintenancePhase.Cancelled);
+    assertThat(step("m", "n1")).isEqualTo(NodeStep.Done);
+    assertThat(step("m", "n2")).isEqualTo(NodeStep.Skipped);
+    assertThat(step("m", "n3")).isEqualTo(NodeStep.Skipped);
+    assertThat(nodes.unschedulable).isEmpty();
+    assertThat(nodes.everCordoned).containsExactlyInAnyOrder("n1", "n2");
+    assertThat(lock.holder()).isEmpty();
+  }
+
+  @Test
+  void aSecondMaintenanceWaitsForTheLock() {
+    nodes.add("n1", "n2");
+    store.create(
+        "a",
+        "admin",
+        spec(
+            List.of("n1"),
+            1,
+            new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
+    store.create("b", "admin", spec(List.of("n2"), 1, null));
+    reconcile("a", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
+    reconcile("b", x -> x.phase() == MaintenancePhase.WaitingForLock);
+    assertThat(nodes.everCordoned).containsExactly("n1");
+
+    nodes.annotations.get("n1").put("done", "yes");
+    reconcile("a", x -> false);
+    reconcile("b", x -> false);
+    assertThat(store.get("b").orElseThrow().phase()).isEqualTo(MaintenancePhase.Succeeded);
+  }
+
+  // ---- fakes -----------------------------------------------------------------------------------
+
+  final class FakeStore implements MaintenanceStore {
+    final Map<String, Maintenance> items = new LinkedHashMap<>();
+    int version;
+
+    @Override
+    public Optional<Maintenance> get(String name) {
+      return Optional.ofNullable(items.get(name));
+    }
+
+    @Override
+    public List<Maintenance> list() {
+      return List.copyOf(items.values());
+    }
+
+    @Override
+    public Maintenance create(String name, String createdBy, MaintenanceSpec spec) {
+      Maintenance m = new Maintenance(name, createdBy, now, "" + ++version, 1L, spec, null);
+      items.put(name, m);
+      return m;
+    }
+
+    @Override
+    public Maintenance updateStatus(Maintenance m, MaintenanceStatus status) {
+      Maintenance current = items.get(m.name());
+      if (!current.resourceVersion().equals(m.resourceVersion())) {
+        throw new StaleMaintenanceException("c1", m.name());
+      }
+      Maintenance next = current.withStatus(status, "" + ++version);
+      items.put(m.name(), next);
+      return next;
+    }
+
+    @Override
+    public Maintenance patchSpec(String name, Map<String, Object> fields) {
+      Maintenance m = items.get(name);
+      MaintenanceSpec s = m.spec();
+      MaintenanceSpec next =
+          new MaintenanceSpec(
+              s.nodes(),
+              s.nodeSelector(),
+              s.concurrency(),
+              s.action(),
+              s.windows(),
+              s.blockers(),
+              s.drain(),
+              s.readyTimeout(),
+              s.actionTimeout(),
+              s.uncordon(),
+              (Boolean) fields.getOrDefault("paused", s.paused()),
+              (Boolean) fields.getOrDefault("cancelled", s.cancelled()));
+      Maintenance changed =
+          new Maintenance(
+              name,
+              m.createdBy(),
+              m.createdAt(),
+              "" + ++version,
+              m.generation() + 1,
+              next,
+              m.status());
+      items.put(name, changed);
+      return changed;
+    }
+
+    @Override
+    public AutoCloseable watch(String name, Consumer<Maintenance> listener) {
+      return () -> {};
+    }
+  }
+
+  static final class FakeNodes implements MaintenanceNodes {
+    final Set<String> names = new HashSet<>();
+    final Set<String> unschedulable = new HashSet<>();
+    final Set<String> everCordoned = new HashSet<>();
+    final Map<String, Map<String, String>> annotations = new HashMap<>();
+
+    void add(String... nodes) {
+      for (String n : nodes) {
+        names.add(n);
+        annotations.put(n, new HashMap<>());
+      }
+    }
+
+    int cordonedCount() {
+      return unschedulable.size();
+    }
+
+    @Override
+    public List<String> select(NodeSelector selector) {
+      return names.stream().sorted().toList();
+    }
+
+    @Override
+    public boolean exists(String node) {
+      return names.contains(node);
+    }
+
+    @Override
+    public boolean cordon(String node, String maintenance) {
+      if (unschedulable.contains(node)) {
+        return maintenance.equals(annotations.get(node).get(CORDONED_BY));
+      }
+      unschedulable.add(node);
+      everCordoned.add(node);
+      annotations.get(node).put(CORDONED_BY, maintenance);
+      return true;
+    }
+
+    @Override
+    public boolean uncordon(String node, String maintenance) {
+      if (!maintenance.equals(annotations.get(node).get(CORDONED_BY))) {
+        return false;
+      }
+      unschedulable.remove(node);
+      annotations.get(node).remove(CORDONED_BY);
+      return true;
+    }
+
+    @Override
+    public boolean isReady(String node) {
+      return true;
+    }
+
+    @Override
+    public Map<String, String> annotations(String node) {
+      return annotations.get(node);
+    }
+
+    @Override
+    public Optional<String> conditionStatus(String node, String type) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> podsMatching(String node, NodeSelector selector) {
+      return List.of();
+    }
+
+    @Override
+    public JobState runJob(String name, String node, MaintenanceAction.JobTemplate job) {
+      return JobState.SUCCEEDED;
+    }
+  }
+
+  static final class FakeLock implements MaintenanceLock {
+    String holder;
+
+    @Override
+    public boolean tryAcquire(String maintenance, Predicate<String> stale) {
+      if (holder == null || holder.equals(maintenance) || stale.test(holder)) {
+        holder = maintenance;
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public void release(String maintenance) {
+      if (maintenance.equals(holder)) {
+        holder = null;
+      }
+    }
+
+    @Override
+    public Optional<String> holder() {
+      return Optional.ofNullable(holder);
+    }
+  }
+}

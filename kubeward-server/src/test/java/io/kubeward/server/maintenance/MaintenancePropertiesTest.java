@@ -1,0 +1,61 @@
+package io.kubeward.server.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class MaintenancePropertiesTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(MaintenanceProperties.class)
+  static class Config {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+  @Test
+  void defaultsAreUsable() {
+    runner.run(
+        context -> {
+          MaintenanceProperties p = context.getBean(MaintenanceProperties.class);
+          assertThat(p.namespace()).isEqualTo("kubeward-system");
+          assertThat(p.enabled()).isTrue();
+          assertThat(p.settings().election().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+          assertThat(p.drainDefaults().timeout()).isEqualTo(Duration.ofMinutes(30));
+        });
+  }
+
+  @Test
+  void aRenewDeadlineNotShorterThanTheLeaseStopsTheStart() {
+    runner
+        .withPropertyValues(
+            "kubeward.maintenance.lease-duration=5s", "kubeward.maintenance.renew-deadline=5s")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("leaseDuration > renewDeadline");
+            });
+  }
+
+  @Test
+  void aBadNamespaceOrAZeroIntervalStopsTheStart() {
+    runner
+        .withPropertyValues("kubeward.maintenance.namespace=Kube_System")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("namespace"));
+    runner
+        .withPropertyValues("kubeward.maintenance.poll=0s")
+        .run(
+            context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("poll"));
+  }
+}
