@@ -16,6 +16,7 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.InetAddress;
@@ -90,6 +91,7 @@ public final class DrainBenchmark {
 
   private void run(String arguments) throws Exception {
     Path work = Files.createTempDirectory("kubeward-drain-bench-");
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<FakeNode> nodes = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       nodes.add(source("kubeward", round));
@@ -133,7 +135,8 @@ public final class DrainBenchmark {
                       node -> drainWithKubectl(kubectl, controlPlane.kubeconfig(), node)));
         }
       }
-      write(controlPlane, kubectl, results, arguments);
+      double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      write(controlPlane, kubectl, results, arguments, loadBefore, loadAfter);
     }
     log.info("Drain benchmark done; work folder {}", work);
   }
@@ -406,7 +409,12 @@ public final class DrainBenchmark {
   }
 
   private void write(
-      ControlPlane controlPlane, Path kubectl, List<Result> results, String arguments)
+      ControlPlane controlPlane,
+      Path kubectl,
+      List<Result> results,
+      String arguments,
+      double loadBefore,
+      double loadAfter)
       throws IOException {
     StringBuilder section = new StringBuilder();
     section.append("<!-- drain:begin -->\n");
@@ -439,11 +447,13 @@ public final class DrainBenchmark {
                 rounds > 1 ? ", medians of " + rounds + " rounds" : "",
                 violations));
     section.append(
-        "Kubernetes %s (etcd, kube-apiserver, controller-manager, scheduler, KWOK), %s, %d cores, measured %s. Reproduce: `bin/benchmark drain%s` (or `java -cp <kubeward-bench classpath> io.kubeward.bench.DrainBenchmark kubeward-server/target/kubeward-server-*-exec.jar docs%s`). Kubeward's drain settings are the defaults (`kubeward.maintenance.drain-poll` 2 s, `kubeward.drain.backoff-base` 5 s); kubectl retries a refused eviction every 5 s.\n"
+        "Kubernetes %s (etcd, kube-apiserver, controller-manager, scheduler, KWOK), %s, %d cores (load average %.1f before, %.1f after: the machine was shared), measured %s. Reproduce: `bin/benchmark drain%s` (or `java -cp <kubeward-bench classpath> io.kubeward.bench.DrainBenchmark kubeward-server/target/kubeward-server-*-exec.jar docs%s`). Kubeward's drain settings are the defaults (`kubeward.maintenance.drain-poll` 2 s, `kubeward.drain.backoff-base` 5 s); kubectl retries a refused eviction every 5 s.\n"
             .formatted(
                 controlPlane.kubernetesVersion(),
                 kubectl.getFileName(),
                 Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                loadAfter,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
                 arguments.isEmpty() ? "" : " " + arguments,
                 arguments.isEmpty() ? "" : " " + arguments));
@@ -513,6 +523,8 @@ public final class DrainBenchmark {
               .redirectErrorStream(true)
               .redirectOutput(workDir.resolve("server.log").toFile())
               .start();
+      // Stop the server with this JVM too (Ctrl-C), as the control plane's components are.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "drain-bench-server-stop"));
       Server server = new Server(process, port);
       server.signIn(password, Duration.ofMinutes(3));
       return server;
