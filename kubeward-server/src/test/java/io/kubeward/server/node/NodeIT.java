@@ -1,6 +1,7 @@
 package io.kubeward.server.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
@@ -8,6 +9,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.node.app.NodeGateway;
+import io.kubeward.node.domain.NodeMetadata;
+import io.kubeward.node.kube.KubeNodes;
+import io.kubeward.resource.app.ResourceException;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Response;
 import io.kubeward.server.RunningServer.Session;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,6 +304,33 @@ class NodeIT {
     assertThat(live.getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
     assertThat(live.getMetadata().getLabels()).doesNotContainKey("team");
     assertThat(auditCount("node.cordon")).isEqualTo(cordons + 1);
+  }
+
+  @Test
+  void aMetadataWriteBasedOnAStaleVersionIsAConflictAndChangesNothing() {
+    KubeNodes nodes = new KubeNodes(name -> Optional.of(kube));
+    NodeGateway.LiveNode read = nodes.get(CLUSTER, node).orElseThrow();
+    kube.nodes()
+        .withName(node)
+        .edit(
+            n -> {
+              n.getMetadata().getLabels().put("team-meanwhile", "x");
+              return n;
+            });
+    Map<String, String> labels = new java.util.HashMap<>(read.metadata().labels());
+    labels.put("team", "late");
+
+    assertThatThrownBy(
+            () ->
+                nodes.writeMetadata(
+                    CLUSTER,
+                    node,
+                    read.view().resourceVersion(),
+                    read.metadata(),
+                    new NodeMetadata(labels, List.of())))
+        .isInstanceOfSatisfying(
+            ResourceException.class, e -> assertThat(e.code()).isEqualTo("resource.conflict"));
+    assertThat(liveLabels()).doesNotContainKey("team").containsKey("team-meanwhile");
   }
 
   @Test

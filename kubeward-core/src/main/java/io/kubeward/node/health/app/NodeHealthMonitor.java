@@ -126,14 +126,16 @@ public final class NodeHealthMonitor implements NodeHealthHistory, AutoCloseable
         || cluster.reachability().state() == Reachability.State.UNREACHABLE) {
       return;
     }
-    ClusterHealth health =
-        byCluster.computeIfAbsent(
-            cluster.name(),
-            name -> {
-              ClusterHealth created = new ClusterHealth(cluster);
-              cluster.addListener(created.onChange);
-              return created;
-            });
+    ClusterHealth health = byCluster.get(cluster.name());
+    if (health == null || health.cluster != cluster) {
+      // first scan of this cluster, or a cluster removed and added again under the same name
+      if (health != null) {
+        health.cluster.removeListener(health.onChange);
+      }
+      health = new ClusterHealth(cluster);
+      cluster.addListener(health.onChange);
+      byCluster.put(cluster.name(), health);
+    }
     try {
       health.leases = gateway.leaseRenewTimes(cluster.name());
     } catch (KubewardException e) {

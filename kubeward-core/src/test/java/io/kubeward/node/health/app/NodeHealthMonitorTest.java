@@ -10,8 +10,8 @@ import io.kubeward.cluster.domain.IndexedViews;
 import io.kubeward.cluster.domain.Indexes;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.NodeConditionView;
-import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.NodeVersions;
+import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.OwnerRef;
 import io.kubeward.cluster.domain.PodPhase;
 import io.kubeward.cluster.domain.PodProblem;
@@ -141,8 +141,7 @@ class NodeHealthMonitorTest {
     cluster.deleteNode("n2");
     cluster.deleteNode("n3");
 
-    assertThat(published)
-        .contains("ended n1 NotReady", "ended n2 NotReady", "ended n3 NotReady");
+    assertThat(published).contains("ended n1 NotReady", "ended n2 NotReady", "ended n3 NotReady");
     assertThat(monitor.detections("c1", null, true)).isEmpty();
     assertThat(monitor.detections("c1", null, false)).hasSize(2);
   }
