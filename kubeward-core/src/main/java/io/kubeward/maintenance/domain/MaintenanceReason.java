@@ -13,7 +13,6 @@ public enum MaintenanceReason {
   NodeDraining,
   DrainBlocked,
   NodeDrained,
-  ActionStarted,
   NodeReady,
   NodeUncordoned,
   NodeDone,

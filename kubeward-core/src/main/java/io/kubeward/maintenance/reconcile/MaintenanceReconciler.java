@@ -323,6 +323,9 @@ public final class MaintenanceReconciler {
     private NodeStatus drain(NodeStatus node) {
       DrainOptions options = spec.drain().options(settings.drainDefaults());
       DrainProgress before = node.drain();
+      if (before == null) {
+        nodeEvent(node.name(), MaintenanceReason.NodeDraining, false, "Draining");
+      }
       DrainProgress progress = drainer.advance(cluster, node.name(), options, before);
       NodeStatus updated = node.withDrain(progress);
       DrainState state = progress.state();

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Node maintenance ({@code kubeward.maintenance.*}); validated when bound.
+ * Node maintenance ({@code kubeward.maintenance.*}); validated when bound. Drain defaults (timeout,
+ * blocked report) are the drain feature's {@code kubeward.drain.*}.
  *
  * @param enabled run the maintenance controllers and serve the maintenance API
  * @param namespace namespace of the leader-election Lease, the lock Lease and action Jobs; created
@@ -19,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poll how often waits (windows, actions, readiness) are checked
  * @param lockRetry how often a maintenance waiting for the lock (or after an error) tries again
  * @param drainPoll the longest time between two drain passes of a node
- * @param drainTimeout drain timeout where a maintenance sets none
- * @param drainBlockedReportAfter when a drain blocked by a disruption budget is reported BLOCKED
  * @param leaseDuration leader election: how long a leader's Lease is valid
  * @param renewDeadline leader election: how long the leader tries to renew before it gives up
  * @param retryPeriod leader election: time between attempts
@@ -35,8 +34,6 @@ public record MaintenanceProperties(
     @DefaultValue("5s") Duration poll,
     @DefaultValue("5s") Duration lockRetry,
     @DefaultValue("2s") Duration drainPoll,
-    @DefaultValue("30m") Duration drainTimeout,
-    @DefaultValue("5m") Duration drainBlockedReportAfter,
     @DefaultValue("15s") Duration leaseDuration,
     @DefaultValue("10s") Duration renewDeadline,
     @DefaultValue("2s") Duration retryPeriod,
@@ -50,11 +47,7 @@ public record MaintenanceProperties(
     positive("poll", poll);
     positive("lock-retry", lockRetry);
     positive("drain-poll", drainPoll);
-    positive("drain-timeout", drainTimeout);
     positive("cluster-sync-interval", clusterSyncInterval);
-    if (drainBlockedReportAfter.isNegative()) {
-      throw new IllegalArgumentException("drain-blocked-report-after must not be negative");
-    }
     election(leaseDuration, renewDeadline, retryPeriod);
   }
 
@@ -69,16 +62,15 @@ public record MaintenanceProperties(
     return new MaintenanceController.Election(leaseDuration, renewDeadline, retryPeriod);
   }
 
-  public DrainOptions drainDefaults() {
-    return new DrainOptions(false, false, null, drainTimeout, drainBlockedReportAfter);
-  }
-
-  public MaintenanceControllers.Settings settings() {
+  /**
+   * @param drainDefaults the drain options where a maintenance sets none ({@code kubeward.drain.*})
+   */
+  public MaintenanceControllers.Settings settings(DrainOptions drainDefaults) {
     return new MaintenanceControllers.Settings(
         namespace,
         installCrd,
         crdEstablishTimeout,
         election(leaseDuration, renewDeadline, retryPeriod),
-        new MaintenanceReconciler.Settings(poll, lockRetry, drainPoll, drainDefaults()));
+        new MaintenanceReconciler.Settings(poll, lockRetry, drainPoll, drainDefaults));
   }
 }

@@ -1,17 +1,16 @@
 package io.kubeward.server.maintenance;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.KubeCluster;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.app.PreviewDrain;
-import io.kubeward.drain.kube.KubeDrainGateway;
 import io.kubeward.maintenance.app.MaintenanceClusters;
 import io.kubeward.maintenance.app.MaintenanceUnavailableException;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.app.PodSelectorBlocker;
 import io.kubeward.maintenance.reconcile.MaintenanceControllers;
+import io.kubeward.server.drain.DrainProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -23,13 +22,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires node maintenance: one controller per managed cluster (following the registry), the use
- * cases, and the drain engine (the drain feature's beans when present, else built here).
+ * cases; the drain engine and its preview are the drain feature's beans.
  */
 @Configuration(proxyBeanMethods = false)
 class MaintenanceWiring {
@@ -83,29 +81,20 @@ class MaintenanceWiring {
     }
   }
 
-  static Optional<KubernetesClient> clientOf(ClusterRegistry clusters, String name) {
-    return clusters
-        .find(name)
-        .filter(KubeCluster.class::isInstance)
-        .map(c -> ((KubeCluster) c).client());
-  }
-
   @Bean(destroyMethod = "close")
   Runtime maintenanceRuntime(
       ClusterRegistry clusters,
       MaintenanceProperties properties,
-      ObjectProvider<DrainPass> drainPass,
+      DrainProperties drainProperties,
+      DrainPass drains,
       Clock clock) {
-    DrainPass drains =
-        drainPass.getIfAvailable(
-            () -> new DrainPass(new KubeDrainGateway(n -> clientOf(clusters, n), clock), clock));
     MaintenanceControllers controllers =
         new MaintenanceControllers(
             clusters,
             c -> c instanceof KubeCluster k ? Optional.of(k.client()) : Optional.empty(),
             drains::advance,
             List.of(new PodSelectorBlocker()),
-            properties.settings(),
+            properties.settings(drainProperties.defaults()),
             clock,
             identity());
     return new Runtime(controllers, properties);
@@ -114,18 +103,12 @@ class MaintenanceWiring {
   @Bean
   ManageMaintenances manageMaintenances(
       Runtime runtime,
-      ClusterRegistry clusters,
-      ObjectProvider<PreviewDrain> previewDrain,
+      PreviewDrain preview,
       AuditedAction audited,
-      MaintenanceProperties properties,
+      DrainProperties drainProperties,
       Clock clock) {
-    PreviewDrain preview =
-        previewDrain.getIfAvailable(
-            () ->
-                new PreviewDrain(
-                    clusters, new KubeDrainGateway(n -> clientOf(clusters, n), clock)));
     return new ManageMaintenances(
-        runtime, audited, preview::preview, properties.drainDefaults(), clock);
+        runtime, audited, preview::preview, drainProperties.defaults(), clock);
   }
 
   private static String identity() {

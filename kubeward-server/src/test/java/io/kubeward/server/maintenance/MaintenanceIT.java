@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +54,7 @@ class MaintenanceIT {
   static RunningServer server;
   static RunningServer.Client api;
   static String token;
+  static final List<String> addedNodes = new ArrayList<>();
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
@@ -72,7 +74,9 @@ class MaintenanceIT {
             "--kubeward.maintenance.drain-poll=500ms",
             "--kubeward.maintenance.lease-duration=4s",
             "--kubeward.maintenance.renew-deadline=3s",
-            "--kubeward.maintenance.retry-period=500ms");
+            "--kubeward.maintenance.retry-period=500ms",
+            "--kubeward.drain.backoff-base=500ms",
+            "--kubeward.drain.backoff-max=1s");
     token = server.admin().createToken("maintenance-it", 1);
     api = server.bearer(token, Map.of());
   }
@@ -84,6 +88,18 @@ class MaintenanceIT {
     }
   }
 
+  /** Other test classes of the JVM share the plane and count its nodes: remove ours. */
+  @AfterEach
+  void removeNodes(KubernetesClient kube) {
+    for (String node : addedNodes) {
+      kube.nodes().withName(node).delete();
+    }
+    await("test nodes removed")
+        .atMost(DEADLINE)
+        .until(() -> addedNodes.stream().allMatch(n -> kube.nodes().withName(n).get() == null));
+    addedNodes.clear();
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   static List<String> pool(String name, int size) {
@@ -92,7 +108,9 @@ class MaintenanceIT {
             .mapToObj(i -> FakeNode.inZone(name + "-" + i, "zone-m").withLabel(POOL, name))
             .toList();
     plane.addNodes(nodes);
-    return nodes.stream().map(FakeNode::name).toList();
+    List<String> names = nodes.stream().map(FakeNode::name).toList();
+    addedNodes.addAll(names);
+    return names;
   }
 
   static void deployment(KubernetesClient kube, String namespace, String pool, int replicas) {
@@ -406,24 +424,84 @@ class MaintenanceIT {
       KubernetesClient kube, TestNamespace ns) throws Exception {
     List<String> nodes = pool("mnt-drain", 2);
     deployment(kube, ns.name(), "mnt-drain", 4);
-    String node = nodes.get(0);
-    List<String> podsOnNode =
+    // the node with most of the app's pods (the scheduler may spread them unevenly)
+    Map<String, List<String>> podsByNode =
         kube.pods().inNamespace(ns.name()).list().getItems().stream()
-            .filter(p -> node.equals(p.getSpec().getNodeName()))
-            .map(p -> p.getMetadata().getName())
-            .toList();
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    p -> p.getSpec().getNodeName(),
+                    java.util.stream.Collectors.mapping(
+                        p -> p.getMetadata().getName(), java.util.stream.Collectors.toList())));
+    String node =
+        nodes.stream()
+            .max(java.util.Comparator.comparing(n -> podsByNode.getOrDefault(n, List.of()).size()))
+            .orElseThrow();
+    List<String> podsOnNode = podsByNode.get(node);
+    assertThat(podsOnNode).isNotEmpty();
+    // a budget that allows no disruption holds the drain until the test removes it
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName("hold")
+                .endMetadata()
+                .withNewSpec()
+                .withNewMinAvailable(4)
+                .withNewSelector()
+                .addToMatchLabels("app", "mnt-drain")
+                .endSelector()
+                .endSpec()
+                .build())
+        .create();
 
     RunningServer.Response created = api.post(path("/nodes/" + node + "/drain"), Map.of());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String name = created.json().path("name").asString();
+    assertThat(created.raw().headers().firstValue("Location"))
+        .hasValue("/api/v1/clusters/local/maintenances/" + name);
     assertThat(created.json().path("spec").path("uncordon").asBoolean()).isFalse();
     assertThat(created.json().path("spec").path("action").path("type").asString())
         .isEqualTo("None");
 
-    List<JsonNode> events = watch(name);
+    List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> watched =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                watch(name, events);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    try {
+      await("the watch shows the drain blocked by the budget")
+          .atMost(DEADLINE)
+          .pollInterval(Duration.ofMillis(100))
+          .failFast("the watch ended", () -> watched.isDone())
+          .until(
+              () ->
+                  events.stream()
+                      .anyMatch(
+                          e ->
+                              e.path("nodes")
+                                  .path(0)
+                                  .path("drain")
+                                  .path("pods")
+                                  .toString()
+                                  .contains("BLOCKED")));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no blocked drain seen; maintenance: " + maintenance(name) + "; events: " + events, e);
+    }
+    kube.policy().v1().podDisruptionBudget().inNamespace(ns.name()).withName("hold").delete();
+
+    watched.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     JsonNode last = events.getLast();
     assertThat(last.path("phase").asString()).isEqualTo("Succeeded");
-    JsonNode drain = last.path("nodes").get(0).path("drain");
+    JsonNode drain = last.path("nodes").path(0).path("drain");
     assertThat(drain.path("state").asString()).isEqualTo("SUCCEEDED");
     List<String> gone = new ArrayList<>();
     for (JsonNode pod : drain.path("pods")) {
@@ -432,7 +510,13 @@ class MaintenanceIT {
       }
     }
     assertThat(gone).containsAll(podsOnNode);
-    assertThat(events.stream().map(e -> e.path("nodes").get(0).path("step").asString()))
+    assertThat(
+            events.stream()
+                .filter(e -> e.path("nodes").path(0).path("step").asString().equals("Draining"))
+                .map(e -> e.path("nodes").path(0).path("drain").path("pods").toString()))
+        .as("progress events while the budget held the pods")
+        .anyMatch(pods -> pods.contains("BLOCKED"));
+    assertThat(events.stream().map(e -> e.path("nodes").path(0).path("step").asString()))
         .contains("Draining", "Done");
     assertThat(cordoned(kube, node)).as("drain leaves the node cordoned").isTrue();
     kube.nodes()
@@ -444,15 +528,14 @@ class MaintenanceIT {
             });
   }
 
-  /** Reads the SSE watch until the server ends it; returns the maintenance events' data. */
-  static List<JsonNode> watch(String name) throws Exception {
+  /** Reads the SSE watch until the server ends it, adding the maintenance events' data. */
+  static void watch(String name, List<JsonNode> events) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.url(path("/maintenances/" + name + "/watch"))))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "text/event-stream")
             .timeout(DEADLINE)
             .build();
-    List<JsonNode> events = new ArrayList<>();
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -471,7 +554,6 @@ class MaintenanceIT {
       }
     }
     assertThat(events).isNotEmpty();
-    return events;
   }
 
   @Test
@@ -591,5 +673,41 @@ class MaintenanceIT {
     } finally {
       java.nio.file.Files.deleteIfExists(kubeconfig);
     }
+  }
+
+  @Test
+  void aJobActionRunsPinnedToTheNodeAndTheNodeComesBack(KubernetesClient kube) {
+    String node = pool("mnt-job", 1).get(0);
+    RunningServer.Response created =
+        api.post(
+            path("/maintenances"),
+            Map.of(
+                "name", "job-action",
+                "nodes", List.of(node),
+                "action",
+                    Map.of(
+                        "type",
+                        "Job",
+                        "job",
+                        Map.of(
+                            "image",
+                            "registry.example/upgrade:1",
+                            "command",
+                            List.of("/upgrade")))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitPhase("job-action", "Succeeded");
+
+    var jobs =
+        kube.batch().v1().jobs().inNamespace("kubeward-system").list().getItems().stream()
+            .filter(j -> node.equals(j.getSpec().getTemplate().getSpec().getNodeName()))
+            .toList();
+    assertThat(jobs).hasSize(1);
+    var job = jobs.get(0);
+    assertThat(job.getMetadata().getName()).startsWith("nm-job-action-" + node);
+    assertThat(job.getSpec().getTemplate().getSpec().getTolerations())
+        .anyMatch(t -> "node.kubernetes.io/unschedulable".equals(t.getKey()));
+    assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(cordoned(kube, node)).isFalse();
+    assertThat(step("job-action", node)).isEqualTo("Done");
   }
 }

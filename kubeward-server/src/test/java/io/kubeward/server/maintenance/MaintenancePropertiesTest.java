@@ -24,8 +24,9 @@ class MaintenancePropertiesTest {
           MaintenanceProperties p = context.getBean(MaintenanceProperties.class);
           assertThat(p.namespace()).isEqualTo("kubeward-system");
           assertThat(p.enabled()).isTrue();
-          assertThat(p.settings().election().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
-          assertThat(p.drainDefaults().timeout()).isEqualTo(Duration.ofMinutes(30));
+          var settings = p.settings(io.kubeward.drain.domain.DrainOptions.defaults());
+          assertThat(settings.election().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+          assertThat(settings.reconcile().poll()).isEqualTo(Duration.ofSeconds(5));
         });
   }
 
