@@ -1,0 +1,104 @@
+package io.kubeward.cli;
+
+import io.kubeward.cli.commands.AuditCommand;
+import io.kubeward.cli.commands.DrainCommand;
+import io.kubeward.cli.commands.HealthCommand;
+import io.kubeward.cli.commands.LoginCommand;
+import io.kubeward.cli.commands.MaintenanceCommand;
+import io.kubeward.cli.commands.NodeCommand;
+import io.kubeward.cli.commands.NodesCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubeward}: the command line over Kubeward's REST API. Every command is a request to the
+ * same application layer as the console; {@link #run} is the in-process entry point used by tests.
+ */
+@Command(
+    name = "kubeward",
+    description =
+        "Kubeward from the command line: nodes, drains and maintenances over the REST API.",
+    mixinStandardHelpOptions = true,
+    versionProvider = KubewardCli.Version.class,
+    subcommands = {
+      LoginCommand.class,
+      NodesCommand.class,
+      NodeCommand.class,
+      DrainCommand.class,
+      MaintenanceCommand.class,
+      HealthCommand.class,
+      AuditCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class KubewardCli implements Runnable {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  KubewardCli(CliContext context) {
+    this.context = context;
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, CliContext.system()));
+  }
+
+  /** Runs one command line; answers the exit code (see {@link ExitCode}). */
+  public static int run(String[] args, CliContext context) {
+    int code = commandLine(context).execute(args);
+    context.out().flush();
+    context.err().flush();
+    return code;
+  }
+
+  /** The command line with its error handlers: usage errors exit 1, failures one sentence. */
+  public static CommandLine commandLine(CliContext context) {
+    Messages messages = context.messages();
+    CommandLine cli = new CommandLine(new KubewardCli(context));
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          context.err().println(e.getMessage());
+          context
+              .err()
+              .println(
+                  messages.get("usage.hint", e.getCommandLine().getCommandSpec().qualifiedName()));
+          context.err().flush();
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof CliException failure) {
+            context.err().println(failure.getMessage());
+            context.err().flush();
+            return failure.exitCode();
+          }
+          context.err().println(messages.get("error.internal", String.valueOf(e)));
+          context.err().flush();
+          return ExitCode.INTERNAL;
+        });
+    return cli;
+  }
+
+  /** The version from the jar's manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = KubewardCli.class.getPackage().getImplementationVersion();
+      return new String[] {"Kubeward CLI " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

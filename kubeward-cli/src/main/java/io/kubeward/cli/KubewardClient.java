@@ -1,0 +1,229 @@
+package io.kubeward.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The REST API as the CLI uses it: JSON in and out, {@code Authorization: Bearer} with the stored
+ * token, {@code X-Kubeward-Client: cli} (audit origin CLI), {@code Accept-Language} from the
+ * environment. Failures become {@link CliException}s with one sentence: the server's problem, or
+ * "cannot reach Kubeward at URL".
+ */
+public final class KubewardClient {
+
+  static final String CLIENT_HEADER = "X-Kubeward-Client";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String server;
+  private final String token;
+  private final Messages messages;
+  private final CookieManager cookies;
+  private final HttpClient http;
+
+  /** A client with a bearer token ({@code null} for sign-in, which then keeps session cookies). */
+  public KubewardClient(String server, String token, Messages messages) {
+    this.server = stripSlash(server);
+    this.token = token;
+    this.messages = messages;
+    this.cookies = token == null ? new CookieManager() : null;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (cookies != null) {
+      builder.cookieHandler(cookies);
+    }
+    this.http = builder.build();
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public String server() {
+    return server;
+  }
+
+  /** A path segment, percent-encoded. */
+  public static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** A query parameter value, percent-encoded. */
+  public static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  public JsonNode get(String path) {
+    return send("GET", path, null);
+  }
+
+  public JsonNode post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  public JsonNode put(String path, Object body) {
+    return send("PUT", path, body);
+  }
+
+  /** Sends a JSON request; answers the JSON body (an empty object for 204) or throws. */
+  public JsonNode send(String method, String path, Object body) {
+    HttpRequest.Builder request = request(path).timeout(REQUEST_TIMEOUT);
+    request.header("Accept", "application/json, application/problem+json");
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (cookies != null && !method.equals("GET")) {
+      xsrfToken().ifPresent(t -> request.header("X-XSRF-TOKEN", t));
+    }
+    HttpResponse<String> response =
+        exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() >= 400) {
+      throw refused(response.statusCode(), response.body());
+    }
+    String text = response.body();
+    if (text == null || text.isBlank()) {
+      return Json.MAPPER.createObjectNode();
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.REFUSED, messages.get("error.not-json", method, path));
+    }
+  }
+
+  /**
+   * Follows a {@code text/event-stream} until it ends or {@code handler} answers {@code false};
+   * answers whether the handler asked to stop.
+   */
+  public boolean stream(String path, Predicate<SseEvent> handler) {
+    HttpRequest request = request(path).header("Accept", "text/event-stream").GET().build();
+    HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw refused(response.statusCode(), lines.collect(Collectors.joining("\n")));
+      }
+      SseParser parser = new SseParser();
+      Iterator<String> iterator = lines.iterator();
+      while (iterator.hasNext()) {
+        Optional<SseEvent> event = parser.line(iterator.next());
+        if (event.isPresent() && !handler.test(event.get())) {
+          return true;
+        }
+      }
+      Optional<SseEvent> last = parser.end();
+      return last.isPresent() && !handler.test(last.get());
+    } catch (java.io.UncheckedIOException e) {
+      // the server closed the stream (for example on restart): the caller re-reads the state
+      return false;
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    URI uri;
+    try {
+      uri = URI.create(server + path);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, messages.get("error.bad-server-url", server));
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header(CLIENT_HEADER, "cli")
+            .header("Accept-Language", messages.acceptLanguage());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request, handler);
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      throw unreachable(e);
+    } catch (HttpTimeoutException e) {
+      throw new CliException(
+          ExitCode.UNREACHABLE, messages.get("error.timeout", server, REQUEST_TIMEOUT.toSeconds()));
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.UNREACHABLE, messages.get("error.interrupted"));
+    } catch (IllegalArgumentException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private CliException unreachable(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String reason = cause.getMessage();
+    if (reason == null || reason.isBlank()) {
+      reason =
+          e instanceof ConnectException ? "connection refused" : cause.getClass().getSimpleName();
+    }
+    return new CliException(
+        ExitCode.UNREACHABLE, messages.get("error.unreachable", server, reason));
+  }
+
+  private CliException refused(int status, String body) {
+    Problem problem = Problem.of(status, body);
+    String sentence = problem.sentence(messages);
+    if (status == 401 && token != null) {
+      sentence = sentence + " " + messages.get("error.login-again");
+    }
+    return new ProblemException(problem, sentence);
+  }
+
+  private Optional<String> xsrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst();
+  }
+
+  private static String write(Object body) {
+    try {
+      return body instanceof String text ? text : Json.MAPPER.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A refusal by the server, with its problem for callers that react to a code. */
+  public static final class ProblemException extends CliException {
+    private final Problem problem;
+
+    ProblemException(Problem problem, String sentence) {
+      super(ExitCode.REFUSED, sentence);
+      this.problem = problem;
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+  }
+}
