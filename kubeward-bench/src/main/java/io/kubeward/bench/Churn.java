@@ -132,12 +132,20 @@ final class Churn implements AutoCloseable {
             () -> {
               try {
                 create.run();
+              } catch (RuntimeException e) {
+                log.warn("pool create failed: {}", e.getMessage());
               } finally {
                 inFlight.release();
               }
             });
       }
     }
+    // A create that timed out on the busy machine may or may not have happened: keep what exists.
+    var existing =
+        client.pods().inNamespace(NAMESPACE).list().getItems().stream()
+            .map(p -> p.getMetadata().getName())
+            .collect(java.util.stream.Collectors.toSet());
+    pool.retainAll(existing);
     referenceWatches.add(referenceWatch(NAMESPACE));
     referenceWatches.add(referenceWatch(PROBE_NAMESPACE));
     streamReader = Thread.ofPlatform().name("churn-live-stream").start(this::readLiveStream);
@@ -180,7 +188,7 @@ final class Churn implements AutoCloseable {
     String path =
         "/api/v1/clusters/%s/resources/pods?namespace=%s&phase=Running&limit=1"
             .formatted(cluster, NAMESPACE);
-    while (server.getJson(path).path("total").asInt() < POOL) {
+    while (server.getJson(path).path("total").asInt() < pool.size()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("The churn pool did not run within " + timeout);
       }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.time.Duration;
@@ -179,7 +180,7 @@ final class Fixture {
                 () -> {
                   inFlight.acquireUninterruptibly();
                   try {
-                    return create.get();
+                    return createWithRetries(create);
                   } finally {
                     inFlight.release();
                   }
@@ -194,6 +195,26 @@ final class Fixture {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * A busy 2-core machine sometimes lets a create time out although the apiserver made it: try
+   * again (3 attempts), and take "already exists" on a retry as done.
+   */
+  private static HasMetadata createWithRetries(Supplier<HasMetadata> create) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create.get();
+      } catch (KubernetesClientException e) {
+        if (attempt > 1 && e.getCode() == 409) {
+          return null;
+        }
+        if (attempt == 3 || (e.getCode() != 0 && e.getCode() < 500 && e.getCode() != 429)) {
+          throw e;
+        }
+        log.warn("create failed ({}); attempt {} of 3", e.getMessage(), attempt + 1);
       }
     }
   }
