@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -211,7 +212,7 @@ final class Fixture {
         if (attempt > 1 && e.getCode() == 409) {
           return null;
         }
-        if (attempt == 3 || (e.getCode() != 0 && e.getCode() < 500 && e.getCode() != 429)) {
+        if (attempt == 3 || Set.of(400, 401, 403, 404, 409, 422).contains(e.getCode())) {
           throw e;
         }
         log.warn("create failed ({}); attempt {} of 3", e.getMessage(), attempt + 1);
