@@ -202,7 +202,7 @@ final class Fixture {
 
   /**
    * A busy 2-core machine sometimes lets a create time out although the apiserver made it: try
-   * again (3 attempts), and take "already exists" on a retry as done.
+   * again (5 attempts), and take "already exists" on a retry as done.
    */
   private static HasMetadata createWithRetries(Supplier<HasMetadata> create) {
     for (int attempt = 1; ; attempt++) {
@@ -212,10 +212,10 @@ final class Fixture {
         if (attempt > 1 && e.getCode() == 409) {
           return null;
         }
-        if (attempt == 3 || Set.of(400, 401, 403, 404, 409, 422).contains(e.getCode())) {
+        if (attempt == 5 || Set.of(400, 401, 403, 404, 409, 422).contains(e.getCode())) {
           throw e;
         }
-        log.warn("create failed ({}); attempt {} of 3", e.getMessage(), attempt + 1);
+        log.warn("create failed ({}); attempt {} of 5", e.getMessage(), attempt + 1);
       }
     }
   }
