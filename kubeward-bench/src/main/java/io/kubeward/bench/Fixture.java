@@ -11,12 +11,14 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -179,7 +181,7 @@ final class Fixture {
                 () -> {
                   inFlight.acquireUninterruptibly();
                   try {
-                    return create.get();
+                    return createWithRetries(create);
                   } finally {
                     inFlight.release();
                   }
@@ -194,6 +196,26 @@ final class Fixture {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * A busy 2-core machine sometimes lets a create time out although the apiserver made it: try
+   * again (5 attempts), and take "already exists" on a retry as done.
+   */
+  private static HasMetadata createWithRetries(Supplier<HasMetadata> create) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create.get();
+      } catch (KubernetesClientException e) {
+        if (attempt > 1 && e.getCode() == 409) {
+          return null;
+        }
+        if (attempt == 5 || Set.of(400, 401, 403, 404, 409, 422).contains(e.getCode())) {
+          throw e;
+        }
+        log.warn("create failed ({}); attempt {} of 5", e.getMessage(), attempt + 1);
       }
     }
   }

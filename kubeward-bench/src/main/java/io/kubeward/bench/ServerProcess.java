@@ -31,7 +31,8 @@ final class ServerProcess implements AutoCloseable {
   /** The name the server gives the benchmark's cluster. */
   static final String CLUSTER = "bench";
 
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  private static final Pattern HISTOGRAM_TOTAL =
+      Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
   private final Process process;
   private final int port;
@@ -119,6 +120,35 @@ final class ServerProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** The server's address, e.g. for a browser. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String adminPassword() {
+    return password;
+  }
+
+  /**
+   * Opens a Server-Sent Events GET as the admin and returns its lines as they arrive; closing the
+   * stream ends the request.
+   */
+  java.util.stream.Stream<String> openEventStream(String path)
+      throws IOException, InterruptedException {
+    if (!signedIn) {
+      signIn();
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").build();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        http.send(request, HttpResponse.BodyHandlers.ofLines());
+    if (response.statusCode() != 200) {
+      response.body().close();
+      throw new IOException("GET " + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   JsonNode getJson(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = get(path);
     if (response.statusCode() != 200) {
@@ -156,14 +186,19 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("The overview did not count " + pods + " pods in " + timeout);
   }
 
-  /** Heap in use right after a full GC (jcmd GC.run), in MiB. */
+  /**
+   * Live heap in MiB: the total of {@code jcmd GC.class_histogram}, which runs a full GC and counts
+   * the reachable objects in the same pause. (Reading "used" from {@code GC.heap_info} after a
+   * separate {@code GC.run} also counts the young garbage a busy server allocates in between:
+   * during a relist that made the peak look twice as big as it was.)
+   */
   double heapAfterFullGcMiB() throws IOException, InterruptedException {
-    jcmd("GC.run");
-    Matcher used = USED.matcher(jcmd("GC.heap_info"));
-    if (!used.find()) {
-      throw new IOException("jcmd GC.heap_info gave no 'used' figure");
+    String histogram = jcmd("GC.class_histogram");
+    Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+    if (!total.find()) {
+      throw new IOException("jcmd GC.class_histogram gave no total");
     }
-    return Long.parseLong(used.group(1)) / 1024.0;
+    return Long.parseLong(total.group(1)) / 1024.0 / 1024.0;
   }
 
   private String jcmd(String command) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -25,8 +26,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.DeploymentView;
@@ -44,6 +48,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -59,7 +64,9 @@ import org.slf4j.LoggerFactory;
  * MetadataOnlyListerWatcher}).
  *
  * <p>Lists are paginated ({@value #PAGE_SIZE} objects a page) so that a first list or a relist of a
- * big cluster holds at most one page of full objects at a time.
+ * big cluster holds at most one page of full objects per kind at a time, and every page request of
+ * the cluster's informers passes one {@link ListGate} of {@value #LISTS_IN_FLIGHT} permits, so that
+ * when all kinds relist at once (API server restart) at most that many pages are in memory.
  *
  * <p>Resilience: informers retry every failure with fabric8's exponential back-off (1s doubling up
  * to 32x, see {@code ClientSettings#watchReconnectInterval}) instead of fabric8's default of giving
@@ -74,12 +81,22 @@ public final class ClusterCache implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterCache.class);
   static final long PAGE_SIZE = 500;
 
+  /**
+   * How many list pages of this cluster's informers may be in flight at once (see {@link
+   * ListGate}): a relist after an API server restart holds at most this many pages of full objects.
+   */
+  static final int LISTS_IN_FLIGHT = 2;
+
   private final Map<CachedKind, Informed<?, ?>> informers = new EnumMap<>(CachedKind.class);
   private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
+  private final ListGate listGate;
+  private final Executor informerExecutor;
   private final ExecutorService metadataExecutor;
   private final MetadataOnlyListerWatcher secretsListerWatcher;
 
   private ClusterCache(String cluster, KubernetesClient client) {
+    this.listGate = new ListGate(LISTS_IN_FLIGHT);
+    this.informerExecutor = client.adapt(BaseClient.class).getExecutor();
     add(
         cluster,
         CachedKind.NODES,
@@ -225,7 +242,10 @@ public final class ClusterCache implements AutoCloseable {
             () ->
                 new DefaultSharedIndexInformer<
                     GenericKubernetesResource, GenericKubernetesResourceList>(
-                    GenericKubernetesResource.class, secretsListerWatcher, 0, metadataExecutor),
+                    GenericKubernetesResource.class,
+                    new GatedListerWatcher<>(secretsListerWatcher, listGate),
+                    0,
+                    metadataExecutor),
             Projections::secretMetadata,
             GenericKubernetesResource::new));
     informers
@@ -236,13 +256,31 @@ public final class ClusterCache implements AutoCloseable {
   private <T extends HasMetadata, V extends KubeObjectView> void add(
       String cluster,
       CachedKind kind,
-      Supplier<io.fabric8.kubernetes.client.dsl.Informable<T>> operation,
+      Supplier<Informable<T>> operation,
       Function<T, V> projection,
       Supplier<T> stubFactory) {
     informers.put(
         kind,
         new Informed<>(
-            cluster, kind, () -> operation.get().runnableInformer(0), projection, stubFactory));
+            cluster,
+            kind,
+            () -> gatedInformer(stubFactory, operation.get()),
+            projection,
+            stubFactory));
+  }
+
+  /**
+   * What {@code operation.runnableInformer(0)} builds, except that its lists pass the {@link
+   * #listGate}: fabric8's operations are {@link ListerWatcher}s ({@code BaseOperation} implements
+   * it), so the informer gets the same operation wrapped.
+   */
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata, L extends KubernetesResourceList<T>>
+      SharedIndexInformer<T> gatedInformer(Supplier<T> stubFactory, Informable<T> operation) {
+    Class<T> type = (Class<T>) stubFactory.get().getClass();
+    ListerWatcher<T, L> listerWatcher = (ListerWatcher<T, L>) operation;
+    return new DefaultSharedIndexInformer<T, L>(
+        type, new GatedListerWatcher<>(listerWatcher, listGate), 0, informerExecutor);
   }
 
   private void publish(CachedKind kind, KubeObjectView before, KubeObjectView after) {
