@@ -10,6 +10,7 @@ import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainPlan;
 import io.kubeward.drain.domain.DrainPlanner;
+import io.kubeward.node.app.NodeNotFoundException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,13 +39,13 @@ public final class PreviewDrain {
    * @throws ClusterNotFoundException if there is no such cluster
    * @throws io.kubeward.access.app.AccessDeniedException unless the caller may read the whole
    *     cluster
-   * @throws DrainNodeNotFoundException if there is no such node
+   * @throws NodeNotFoundException if there is no such node
    */
   public DrainPlan preview(Caller caller, String cluster, String node, DrainOptions options) {
     clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
     Authorizer.require(caller, Verb.READ, cluster, null);
     if (!NODE_NAME.matcher(node).matches() || !gateway.nodeExists(cluster, node)) {
-      throw new DrainNodeNotFoundException(cluster, node);
+      throw new NodeNotFoundException(cluster, node);
     }
     List<Pod> pods = gateway.podsOn(cluster, node);
     Set<String> namespaces =

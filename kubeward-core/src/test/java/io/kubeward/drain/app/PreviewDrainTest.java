@@ -22,6 +22,7 @@ import io.kubeward.drain.domain.DrainPlan;
 import io.kubeward.drain.domain.DrainVerdict;
 import io.kubeward.drain.domain.PodFate;
 import io.kubeward.drain.domain.PodPlan;
+import io.kubeward.node.app.NodeNotFoundException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,13 +91,13 @@ class PreviewDrainTest {
 
     assertThatThrownBy(() -> preview.preview(viewer, "dev", "node-9", DrainOptions.defaults()))
         .isInstanceOfSatisfying(
-            DrainNodeNotFoundException.class,
+            NodeNotFoundException.class,
             e -> {
               assertThat(e.code()).isEqualTo("node.not-found");
               assertThat(e.messageArguments()).containsExactly("node-9", "dev");
             });
     assertThatThrownBy(() -> preview.preview(viewer, "dev", "Bad/Name", DrainOptions.defaults()))
-        .isInstanceOf(DrainNodeNotFoundException.class);
+        .isInstanceOf(NodeNotFoundException.class);
     assertThatThrownBy(() -> preview.preview(viewer, "prod", "node-1", DrainOptions.defaults()))
         .isInstanceOf(ClusterNotFoundException.class);
   }

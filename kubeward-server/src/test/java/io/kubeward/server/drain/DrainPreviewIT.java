@@ -125,11 +125,11 @@ class DrainPreviewIT {
     assertThat(english.status()).isEqualTo(404);
     assertThat(english.contentType()).startsWith("application/problem+json");
     assertThat(english.problemCode()).isEqualTo("node.not-found");
-    assertThat(english.json().get("title").asString()).isEqualTo("Unknown node");
+    assertThat(english.json().get("title").asString()).isEqualTo("Node not found");
     assertThat(english.json().get("detail").asString()).contains("no-such-node").contains("local");
     assertThat(english.json().get("node").asString()).isEqualTo("no-such-node");
     assertThat(chinese.status()).isEqualTo(404);
-    assertThat(chinese.json().get("title").asString()).isEqualTo("未知节点");
+    assertThat(chinese.json().get("title").asString()).isEqualTo("节点不存在");
     assertThat(chinese.json().get("detail").asString()).contains("no-such-node");
   }
 
