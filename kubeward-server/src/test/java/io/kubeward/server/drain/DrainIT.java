@@ -30,6 +30,7 @@ import io.kubeward.drain.domain.DrainState;
 import io.kubeward.drain.domain.PodDrainState;
 import io.kubeward.drain.domain.PodProgress;
 import io.kubeward.drain.kube.KubeDrainGateway;
+import io.kubeward.testkit.Conflicts;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
@@ -82,22 +83,24 @@ class DrainIT {
             FakeNode.inZone(source, "zone-a").withLabel(KEY, pool),
             FakeNode.inZone(target, "zone-b").withLabel(KEY, pool)));
     for (String node : List.of(source, target)) {
-      client
-          .nodes()
-          .withName(node)
-          .edit(
-              n ->
-                  new NodeBuilder(n)
-                      .editSpec()
-                      .addToTaints(
-                          new TaintBuilder()
-                              .withKey(KEY)
-                              .withValue(pool)
-                              .withEffect("NoSchedule")
-                              .build())
-                      .withUnschedulable(node.equals(target))
-                      .endSpec()
-                      .build());
+      Conflicts.retry(
+          () ->
+              client
+                  .nodes()
+                  .withName(node)
+                  .edit(
+                      n ->
+                          new NodeBuilder(n)
+                              .editSpec()
+                              .addToTaints(
+                                  new TaintBuilder()
+                                      .withKey(KEY)
+                                      .withValue(pool)
+                                      .withEffect("NoSchedule")
+                                      .build())
+                              .withUnschedulable(node.equals(target))
+                              .endSpec()
+                              .build()));
     }
     gateway = new KubeDrainGateway(name -> Optional.of(client), Clock.systemUTC());
     pass = new DrainPass(gateway, Clock.systemUTC(), Duration.ofMillis(200), Duration.ofSeconds(1));
@@ -327,10 +330,13 @@ class DrainIT {
   }
 
   private void setUnschedulable(String node, boolean value) {
-    client
-        .nodes()
-        .withName(node)
-        .edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(value).endSpec().build());
+    Conflicts.retry(
+        () ->
+            client
+                .nodes()
+                .withName(node)
+                .edit(
+                    n -> new NodeBuilder(n).editSpec().withUnschedulable(value).endSpec().build()));
   }
 
   private List<Pod> podsOn(String node, String label, String value) {

@@ -11,6 +11,7 @@ import io.kubeward.audit.app.AuditQuery;
 import io.kubeward.audit.domain.AuditEntry;
 import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.server.RunningServer;
+import io.kubeward.testkit.Conflicts;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
@@ -210,13 +211,15 @@ class MaintenanceIT {
   }
 
   static void annotate(KubernetesClient kube, String node, String key) {
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              n.getMetadata().getAnnotations().put(key, "true");
-              return n;
-            });
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(node)
+                .edit(
+                    n -> {
+                      n.getMetadata().getAnnotations().put(key, "true");
+                      return n;
+                    }));
   }
 
   /** Counts the cordoned nodes among {@code nodes} continuously and keeps the maximum. */
@@ -519,13 +522,15 @@ class MaintenanceIT {
     assertThat(events.stream().map(e -> e.path("nodes").path(0).path("step").asString()))
         .contains("Draining", "Done");
     assertThat(cordoned(kube, node)).as("drain leaves the node cordoned").isTrue();
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              n.getSpec().setUnschedulable(null);
-              return n;
-            });
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(node)
+                .edit(
+                    n -> {
+                      n.getSpec().setUnschedulable(null);
+                      return n;
+                    }));
   }
 
   /** Reads the SSE watch until the server ends it, adding the maintenance events' data. */

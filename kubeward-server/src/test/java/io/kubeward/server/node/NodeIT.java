@@ -16,6 +16,7 @@ import io.kubeward.resource.app.ResourceException;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Response;
 import io.kubeward.server.RunningServer.Session;
+import io.kubeward.testkit.Conflicts;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
@@ -76,15 +77,17 @@ class NodeIT {
 
   @BeforeEach
   void resetNode() {
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              n.getMetadata().getLabels().keySet().removeIf(k -> k.startsWith("team"));
-              n.getSpec().setTaints(null);
-              n.getSpec().setUnschedulable(null);
-              return n;
-            });
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(node)
+                .edit(
+                    n -> {
+                      n.getMetadata().getLabels().keySet().removeIf(k -> k.startsWith("team"));
+                      n.getSpec().setTaints(null);
+                      n.getSpec().setUnschedulable(null);
+                      return n;
+                    }));
   }
 
   @Test
@@ -110,20 +113,22 @@ class NodeIT {
                 .endSpec()
                 .build())
         .create();
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              n.getSpec()
-                  .setTaints(
-                      List.of(
-                          new TaintBuilder()
-                              .withKey("dedicated")
-                              .withValue("batch")
-                              .withEffect("NoSchedule")
-                              .build()));
-              return n;
-            });
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(node)
+                .edit(
+                    n -> {
+                      n.getSpec()
+                          .setTaints(
+                              List.of(
+                                  new TaintBuilder()
+                                      .withKey("dedicated")
+                                      .withValue("batch")
+                                      .withEffect("NoSchedule")
+                                      .build()));
+                      return n;
+                    }));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -310,13 +315,15 @@ class NodeIT {
   void aMetadataWriteBasedOnAStaleVersionIsAConflictAndChangesNothing() {
     KubeNodes nodes = new KubeNodes(name -> Optional.of(kube));
     NodeGateway.LiveNode read = nodes.get(CLUSTER, node).orElseThrow();
-    kube.nodes()
-        .withName(node)
-        .edit(
-            n -> {
-              n.getMetadata().getLabels().put("team-meanwhile", "x");
-              return n;
-            });
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(node)
+                .edit(
+                    n -> {
+                      n.getMetadata().getLabels().put("team-meanwhile", "x");
+                      return n;
+                    }));
     Map<String, String> labels = new java.util.HashMap<>(read.metadata().labels());
     labels.put("team", "late");
 
