@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubeward.testkit.Workloads;
 import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
@@ -227,30 +227,7 @@ public final class DrainBenchmark {
           .apps()
           .deployments()
           .inNamespace(namespace)
-          .resource(
-              new DeploymentBuilder()
-                  .withNewMetadata()
-                  .withName(name)
-                  .endMetadata()
-                  .withNewSpec()
-                  .withReplicas(replicas)
-                  .withNewSelector()
-                  .addToMatchLabels("app", name)
-                  .endSelector()
-                  .withNewTemplate()
-                  .withNewMetadata()
-                  .addToLabels("app", name)
-                  .endMetadata()
-                  .withNewSpec()
-                  .addToNodeSelector(POOL, pool)
-                  .addNewContainer()
-                  .withName("app")
-                  .withImage("registry.example/app:1")
-                  .endContainer()
-                  .endSpec()
-                  .endTemplate()
-                  .endSpec()
-                  .build())
+          .resource(Workloads.deployment(name, replicas, Map.of(POOL, pool)))
           .create();
       // Three kinds of budget: maxUnavailable 1, maxUnavailable 2, minAvailable 80 %.
       PodDisruptionBudgetBuilder budget =

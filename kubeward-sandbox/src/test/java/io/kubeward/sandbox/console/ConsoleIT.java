@@ -14,9 +14,9 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.sandbox.Sandbox;
+import io.kubeward.testkit.Workloads;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -540,30 +540,7 @@ class ConsoleIT {
         .apps()
         .deployments()
         .inNamespace(DRAIN_NAMESPACE)
-        .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(replicas)
-                .withNewSelector()
-                .addToMatchLabels("app", name)
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .addToLabels("app", name)
-                .endMetadata()
-                .withNewSpec()
-                .addToNodeSelector(CONSOLE_NODE_LABEL, "drain")
-                .addNewContainer()
-                .withName(name)
-                .withImage("nginx:1.27")
-                .endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build())
+        .resource(Workloads.deployment(name, replicas, Map.of(CONSOLE_NODE_LABEL, "drain")))
         .serverSideApply();
     await()
         .atMost(DEADLINE)
