@@ -57,6 +57,13 @@ final class ServerProcess implements AutoCloseable {
 
   static ServerProcess start(Path jar, Path kubeconfig, Path workDir, String maxHeap)
       throws IOException {
+    return start(jar, kubeconfig, workDir, maxHeap, List.of());
+  }
+
+  /** As {@link #start(Path, Path, Path, String)}, with JVM options before {@code -jar}. */
+  static ServerProcess start(
+      Path jar, Path kubeconfig, Path workDir, String maxHeap, List<String> jvmOptions)
+      throws IOException {
     Files.createDirectories(workDir);
     int port = freePort();
     String password = "bench-" + Long.toHexString(System.nanoTime()) + "-pw";
@@ -67,6 +74,7 @@ final class ServerProcess implements AutoCloseable {
     command.add("-Xmx" + maxHeap);
     command.add("-XX:+UseG1GC");
     command.add("-Xlog:gc:file=" + gcLog + ":uptime");
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.add("--kubeconfig=" + kubeconfig);

@@ -2,6 +2,7 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.domain.ClusterOverview;
+import io.kubeward.cluster.domain.ClusterSnapshot;
 
 /**
  * Use case: the overview of one cluster, read from the shared cache, over what the caller reads.
@@ -18,10 +19,11 @@ public final class GetClusterOverview {
    * @throws ClusterNotFoundException if no cluster has that name
    * @throws io.kubeward.access.app.AccessDeniedException if the caller may read nothing in it
    * @throws ClusterUnreachableException if the last probe could not reach the cluster's API
-   * @throws ClusterNotSyncedException if the cache has not completed its first list yet
+   * @throws ClusterNotSyncedException if a kind the overview counts has not been listed yet
    */
   public ClusterOverview of(Caller caller, String clusterName) {
-    ReadableCluster readable = ReadableCluster.of(clusters, caller, clusterName);
+    ReadableCluster readable =
+        ReadableCluster.of(clusters, caller, clusterName, ClusterSnapshot.KINDS);
     ManagedCluster cluster = readable.cluster();
     return ClusterOverview.compute(
         cluster.name(),

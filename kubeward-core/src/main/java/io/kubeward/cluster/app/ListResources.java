@@ -11,6 +11,7 @@ import io.kubeward.cluster.domain.Page;
 import io.kubeward.cluster.domain.SortOrder;
 import io.kubeward.cluster.domain.ViewQuery;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +53,7 @@ public final class ListResources {
                             .map(CachedKind::plural)
                             .collect(Collectors.joining(", "))));
     ListQuery query = parse(request);
-    ReadableCluster readable = ReadableCluster.of(clusters, caller, cluster);
+    ReadableCluster readable = ReadableCluster.of(clusters, caller, cluster, Set.of(kind));
     IndexedViews<? extends KubeObjectView> views = readable.cluster().views(kind);
     return new Result(kind, ViewQuery.run(views, query, readable.visible()));
   }

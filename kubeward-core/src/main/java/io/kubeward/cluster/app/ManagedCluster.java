@@ -7,6 +7,7 @@ import io.kubeward.cluster.domain.IndexedViews;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,14 @@ public interface ManagedCluster extends AutoCloseable {
 
   /** Whether every informer has completed its first list, so {@link #snapshot()} is complete. */
   boolean cacheSynced();
+
+  /**
+   * Whether these kinds have completed their first list (the others may still be listing): an
+   * overview needs only its own kinds, a list of pods only pods.
+   */
+  default boolean cacheSynced(Set<CachedKind> kinds) {
+    return cacheSynced();
+  }
 
   /** The cached views; cheap (no copy). */
   ClusterSnapshot snapshot();

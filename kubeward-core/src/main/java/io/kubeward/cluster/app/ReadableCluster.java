@@ -5,7 +5,9 @@ import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.Verb;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.Reachability;
+import java.util.Set;
 
 /**
  * A cluster the caller may read something in, with the namespaces they may read, checked to be
@@ -17,9 +19,10 @@ record ReadableCluster(ManagedCluster cluster, NamespaceVisibility visible) {
    * @throws ClusterNotFoundException if no cluster has that name
    * @throws AccessDeniedException if the caller may read nothing in it
    * @throws ClusterUnreachableException if the last probe could not reach the cluster's API
-   * @throws ClusterNotSyncedException if the cache has not completed its first list yet
+   * @throws ClusterNotSyncedException if one of {@code kinds} has not completed its first list yet
    */
-  static ReadableCluster of(ClusterRegistry clusters, Caller caller, String name) {
+  static ReadableCluster of(
+      ClusterRegistry clusters, Caller caller, String name, Set<CachedKind> kinds) {
     ReadableCluster readable = known(clusters, caller, name);
     ManagedCluster cluster = readable.cluster();
     Reachability reachability = cluster.reachability();
@@ -27,7 +30,7 @@ record ReadableCluster(ManagedCluster cluster, NamespaceVisibility visible) {
       throw new ClusterUnreachableException(
           cluster.name(), reachability.since(), reachability.lastError());
     }
-    if (!cluster.cacheSynced()) {
+    if (!cluster.cacheSynced(kinds)) {
       throw new ClusterNotSyncedException(cluster.name());
     }
     return readable;

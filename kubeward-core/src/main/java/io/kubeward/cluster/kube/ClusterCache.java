@@ -47,6 +47,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -243,7 +244,11 @@ public final class ClusterCache implements AutoCloseable {
                 new DefaultSharedIndexInformer<
                     GenericKubernetesResource, GenericKubernetesResourceList>(
                     GenericKubernetesResource.class,
-                    new GatedListerWatcher<>(secretsListerWatcher, listGate),
+                    new GatedListerWatcher<>(
+                        secretsListerWatcher,
+                        listGate,
+                        CachedKind.SECRETS,
+                        listPriority(CachedKind.SECRETS)),
                     0,
                     metadataExecutor),
             Projections::secretMetadata,
@@ -264,7 +269,7 @@ public final class ClusterCache implements AutoCloseable {
         new Informed<>(
             cluster,
             kind,
-            () -> gatedInformer(stubFactory, operation.get()),
+            () -> gatedInformer(kind, stubFactory, operation.get()),
             projection,
             stubFactory));
   }
@@ -276,11 +281,15 @@ public final class ClusterCache implements AutoCloseable {
    */
   @SuppressWarnings("unchecked")
   private <T extends HasMetadata, L extends KubernetesResourceList<T>>
-      SharedIndexInformer<T> gatedInformer(Supplier<T> stubFactory, Informable<T> operation) {
+      SharedIndexInformer<T> gatedInformer(
+          CachedKind kind, Supplier<T> stubFactory, Informable<T> operation) {
     Class<T> type = (Class<T>) stubFactory.get().getClass();
     ListerWatcher<T, L> listerWatcher = (ListerWatcher<T, L>) operation;
     return new DefaultSharedIndexInformer<T, L>(
-        type, new GatedListerWatcher<>(listerWatcher, listGate), 0, informerExecutor);
+        type,
+        new GatedListerWatcher<>(listerWatcher, listGate, kind, listPriority(kind)),
+        0,
+        informerExecutor);
   }
 
   private void publish(CachedKind kind, KubeObjectView before, KubeObjectView after) {
@@ -308,6 +317,16 @@ public final class ClusterCache implements AutoCloseable {
   /** Whether every kind has completed a first list (stays true while the API is away). */
   public boolean hasSynced() {
     return informers.values().stream().allMatch(i -> i.synced);
+  }
+
+  /** Whether these kinds have completed a first list (stays true while the API is away). */
+  public boolean hasSynced(Set<CachedKind> kinds) {
+    return kinds.stream().allMatch(kind -> informers.get(kind).synced);
+  }
+
+  /** The snapshot's kinds list first: a cold start shows the overview before events are in. */
+  private static ListGate.Priority listPriority(CachedKind kind) {
+    return ClusterSnapshot.KINDS.contains(kind) ? ListGate.Priority.FIRST : ListGate.Priority.LATER;
   }
 
   public ClusterSnapshot snapshot() {

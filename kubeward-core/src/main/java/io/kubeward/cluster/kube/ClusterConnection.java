@@ -166,9 +166,20 @@ public final class ClusterConnection {
     return Objects.requireNonNullElse(config.getMasterUrl(), "?");
   }
 
-  /** A client for the shared cache and for writes. The caller closes it. */
+  /** A client for writes and for objects read in full. The caller closes it. */
   public KubernetesClient newClient() {
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * A client for the shared cache's informers: it never parses {@code managedFields} ({@link
+   * LeanSerialization}), so objects it reads must not be written back. The caller closes it.
+   */
+  public KubernetesClient newCacheClient() {
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withKubernetesSerialization(LeanSerialization.create())
+        .build();
   }
 
   /**

@@ -11,6 +11,7 @@ import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ public final class KubeCluster implements ManagedCluster {
   private final Source source;
   private final KubernetesClient client;
   private final KubernetesClient probeClient;
+  private final KubernetesClient cacheClient;
   private final ClusterCache cache;
   private final ReachabilityProbe probe;
   private final ScheduledExecutorService scheduler;
@@ -46,7 +48,8 @@ public final class KubeCluster implements ManagedCluster {
     this.probe =
         new ReachabilityProbe(
             connection.name(), probeClient, probeSettings, clock, System::nanoTime);
-    this.cache = ClusterCache.start(connection.name(), client);
+    this.cacheClient = connection.newCacheClient();
+    this.cache = ClusterCache.start(connection.name(), cacheClient);
     probe.onRecovery(state -> cache.restartStopped());
     probe.start(scheduler);
   }
@@ -81,6 +84,11 @@ public final class KubeCluster implements ManagedCluster {
   @Override
   public boolean cacheSynced() {
     return cache.hasSynced();
+  }
+
+  @Override
+  public boolean cacheSynced(Set<CachedKind> kinds) {
+    return cache.hasSynced(kinds);
   }
 
   @Override
@@ -119,6 +127,7 @@ public final class KubeCluster implements ManagedCluster {
     scheduler.shutdownNow();
     cache.close();
     client.close();
+    cacheClient.close();
     probeClient.close();
   }
 }

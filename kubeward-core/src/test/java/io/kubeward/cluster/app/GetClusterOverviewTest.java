@@ -3,6 +3,7 @@ package io.kubeward.cluster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.Reachability;
@@ -12,6 +13,7 @@ import io.kubeward.common.KubewardException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GetClusterOverviewTest {
@@ -39,6 +41,34 @@ class GetClusterOverviewTest {
               Resources.ZERO,
               "v1");
       return new ClusterSnapshot(List.of(node), List.of(), List.of(), List.of(), List.of());
+    }
+  }
+
+  /** Synced but for the kinds still listing. */
+  private record PartlyListed(Set<CachedKind> stillListing) implements ManagedCluster {
+    @Override
+    public String name() {
+      return "prod";
+    }
+
+    @Override
+    public Reachability reachability() {
+      return UP;
+    }
+
+    @Override
+    public boolean cacheSynced() {
+      return stillListing.isEmpty();
+    }
+
+    @Override
+    public boolean cacheSynced(Set<CachedKind> kinds) {
+      return kinds.stream().noneMatch(stillListing::contains);
+    }
+
+    @Override
+    public ClusterSnapshot snapshot() {
+      return new FakeCluster("prod", UP, true).snapshot();
     }
   }
 
@@ -83,6 +113,21 @@ class GetClusterOverviewTest {
         .isInstanceOf(ClusterNotSyncedException.class)
         .extracting(e -> ((KubewardException) e).kind())
         .isEqualTo(ErrorKind.UNAVAILABLE);
+  }
+
+  @Test
+  void overviewIsServedOnceItsOwnKindsAreListedWhileEventsStillList() {
+    var overview =
+        useCase(new PartlyListed(Set.of(CachedKind.EVENTS, CachedKind.CONFIGMAPS)))
+            .of(ADMIN, "prod");
+
+    assertThat(overview.nodes().total()).isEqualTo(1);
+  }
+
+  @Test
+  void overviewWaitsForPodsWhileTheyStillList() {
+    assertThatThrownBy(() -> useCase(new PartlyListed(Set.of(CachedKind.PODS))).of(ADMIN, "prod"))
+        .isInstanceOf(ClusterNotSyncedException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.kubeward.cluster.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeward.cluster.domain.CachedKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,54 @@ class ListGateTest {
 
     assertThat(results).allSatisfy(result -> assertThat(result).isCompleted());
     assertThat(gate.mostInFlight()).isEqualTo(2);
+  }
+
+  @Test
+  void waitingCallsOfTheFirstPriorityGoBeforeEarlierOnesOfLaterPriority() {
+    ListGate gate = new ListGate(1);
+    gate.run(ListGate.Priority.LATER, () -> call("events page 1"));
+    gate.run(ListGate.Priority.LATER, () -> call("events page 2"));
+    gate.run(ListGate.Priority.LATER, () -> call("configmaps page 1"));
+    gate.run(ListGate.Priority.FIRST, () -> call("pods page 1"));
+    gate.run(ListGate.Priority.FIRST, () -> call("nodes page 1"));
+
+    for (int i = 0; i < 5; i++) {
+      responses.get(i).complete("page");
+    }
+
+    assertThat(started)
+        .containsExactly(
+            "events page 1", "pods page 1", "nodes page 1", "events page 2", "configmaps page 1");
+  }
+
+  @Test
+  void laterPagesWaitWhileAFirstListIsBetweenItsPages() {
+    ListGate gate = new ListGate(2);
+    gate.listStarted(CachedKind.PODS, ListGate.Priority.FIRST);
+    gate.run(ListGate.Priority.FIRST, () -> call("pods page 1"));
+    gate.run(ListGate.Priority.LATER, () -> call("events page 1"));
+    assertThat(started).containsExactly("pods page 1");
+
+    responses.get(0).complete("page");
+    assertThat(started).containsExactly("pods page 1");
+
+    gate.run(ListGate.Priority.FIRST, () -> call("pods page 2"));
+    assertThat(started).containsExactly("pods page 1", "pods page 2");
+
+    gate.listEnded(CachedKind.PODS, ListGate.Priority.FIRST);
+    assertThat(started).containsExactly("pods page 1", "pods page 2", "events page 1");
+  }
+
+  @Test
+  void aListAbandonedByItsInformerIsEndedByTheNextListOfItsKind() {
+    ListGate gate = new ListGate(1);
+    gate.listStarted(CachedKind.PODS, ListGate.Priority.FIRST);
+    gate.listStarted(CachedKind.PODS, ListGate.Priority.FIRST);
+    gate.run(ListGate.Priority.LATER, () -> call("events page 1"));
+
+    gate.listEnded(CachedKind.PODS, ListGate.Priority.FIRST);
+
+    assertThat(started).containsExactly("events page 1");
   }
 
   @Test
