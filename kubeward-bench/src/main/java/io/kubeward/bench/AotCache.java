@@ -24,6 +24,7 @@ record AotCache(Path jar, Path cache) {
   static AotCache train(Path serverJar, Path kubeconfig, Path folder, Duration timeout)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.createDirectories(folder);
     Path app = folder.resolve("app");
     run(
         List.of(

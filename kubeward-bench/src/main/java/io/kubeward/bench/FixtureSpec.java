@@ -13,6 +13,11 @@ public record FixtureSpec(
   public static final int REPLICAS = 30;
 
   public FixtureSpec {
+    if (podStages.stream().anyMatch(stage -> stage % REPLICAS != 0) || pods % REPLICAS != 0) {
+      // Deployments of 30 replicas reach only multiples of 30: any other stage is never ready.
+      throw new IllegalArgumentException(
+          "pod counts must be multiples of " + REPLICAS + ": " + pods + ", " + podStages);
+    }
     if (nodes < 1 || namespaces < 1 || pods < REPLICAS || configMaps < 0) {
       throw new IllegalArgumentException(
           "need at least 1 node, 1 namespace and " + REPLICAS + " pods");
@@ -32,7 +37,7 @@ public record FixtureSpec(
 
   /** The upstream reference density: 1,000 nodes, 30 pods per node. */
   public static FixtureSpec full() {
-    return new FixtureSpec("full", 1_000, 100, 30_000, 5_000, List.of(3_000, 10_000, 30_000));
+    return new FixtureSpec("full", 1_000, 100, 30_000, 5_000, List.of(3_000, 10_200, 30_000));
   }
 
   public static FixtureSpec medium() {

@@ -71,6 +71,16 @@ class UnreachableClusterTest {
   }
 
   @Test
+  void thereIsNoSpringDefaultUserWithAGeneratedPassword() {
+    assertThat(
+            server
+                .context()
+                .getBeanNamesForType(
+                    org.springframework.security.core.userdetails.UserDetailsService.class))
+        .isEmpty();
+  }
+
+  @Test
   void healthStaysUpAndReportsTheClusterUnreachable() {
     Response health = server.get("/healthz");
 
