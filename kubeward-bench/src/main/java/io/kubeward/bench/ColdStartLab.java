@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A development tool for the cold-start measurement, not a benchmark of its own: builds a fixture
- * once and keeps the control plane up, then starts the server jar again each time a line is written
- * to {@code <work>/again} (or once per round given), so a change to the start-up path can be
- * measured against the same cluster in minutes instead of a fixture rebuild each time.
+ * once and keeps the control plane up, then measures the cold start of every server jar in a folder
+ * ({@code rounds} times each, with the JVM options of a {@code <jar>.jvmoptions} file beside it),
+ * and again each time {@code <work>/again} is touched; removing that file stops it. Variants of the
+ * start-up path are so compared on the same cluster without a fixture rebuild (ADR 0012).
  *
  * <pre>
- *   java -cp ... io.kubeward.bench.ColdStartLab kubeward-server/target/kubeward-server-*-exec.jar medium 3
+ *   java -cp ... io.kubeward.bench.ColdStartLab /tmp/jars full 2
  * </pre>
  */
 public final class ColdStartLab {

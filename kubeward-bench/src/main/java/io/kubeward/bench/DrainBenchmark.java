@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.testkit.Workloads;
-import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import io.kubeward.testkit.controlplane.FakeNode;
@@ -102,17 +101,8 @@ public final class DrainBenchmark {
           FakeNode.inZone("drain-spare-" + i, "zone-b").withCapacity("64", "256Gi", pods + 20));
     }
     ControlPlaneOptions options =
-        ControlPlaneOptions.builder()
-            .nodes(nodes)
-            .startTimeout(Duration.ofMinutes(5))
-            .extraArgs(
-                Component.KUBE_CONTROLLER_MANAGER,
-                "--kube-api-qps=1000",
-                "--kube-api-burst=2000",
-                "--concurrent-deployment-syncs=20",
-                "--concurrent-replicaset-syncs=20",
-                "--node-monitor-grace-period=5m")
-            .extraArgs(Component.KUBE_SCHEDULER, "--kube-api-qps=1000", "--kube-api-burst=2000")
+        BenchControlPlane.withFastControllers(
+                ControlPlaneOptions.builder().nodes(nodes).startTimeout(Duration.ofMinutes(5)))
             .build();
     List<Result> results = new ArrayList<>();
     try (ControlPlane controlPlane = ControlPlane.start(options);

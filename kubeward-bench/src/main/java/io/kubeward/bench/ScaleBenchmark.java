@@ -70,22 +70,14 @@ public final class ScaleBenchmark {
 
   /** The benchmark's control plane: raised limits so the fixture builds quickly. */
   static ControlPlaneOptions controlPlaneOptions() {
-    return ControlPlaneOptions.builder()
-        .nodes(List.of())
-        .startTimeout(Duration.ofMinutes(10))
-        .extraArgs(
-            Component.KUBE_APISERVER,
-            "--max-requests-inflight=800",
-            "--max-mutating-requests-inflight=400")
-        .extraArgs(
-            Component.KUBE_CONTROLLER_MANAGER,
-            "--kube-api-qps=1000",
-            "--kube-api-burst=2000",
-            "--concurrent-deployment-syncs=20",
-            "--concurrent-replicaset-syncs=20",
-            // 1,000 KWOK nodes on 2 busy cores miss heartbeats; don't let that evict pods.
-            "--node-monitor-grace-period=5m")
-        .extraArgs(Component.KUBE_SCHEDULER, "--kube-api-qps=1000", "--kube-api-burst=2000")
+    return BenchControlPlane.withFastControllers(
+            ControlPlaneOptions.builder()
+                .nodes(List.of())
+                .startTimeout(Duration.ofMinutes(10))
+                .extraArgs(
+                    Component.KUBE_APISERVER,
+                    "--max-requests-inflight=800",
+                    "--max-mutating-requests-inflight=400"))
         .build();
   }
 

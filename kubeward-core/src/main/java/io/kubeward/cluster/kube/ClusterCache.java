@@ -316,7 +316,7 @@ public final class ClusterCache implements AutoCloseable {
 
   /** Whether every kind has completed a first list (stays true while the API is away). */
   public boolean hasSynced() {
-    return informers.values().stream().allMatch(i -> i.synced);
+    return hasSynced(informers.keySet());
   }
 
   /** Whether these kinds have completed a first list (stays true while the API is away). */
