@@ -2,7 +2,7 @@ package io.kubeward.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.server.KubewardServer;
-import io.kubeward.server.security.InitialCredentials;
+import io.kubeward.server.user.InitialCredentials;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneException;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;

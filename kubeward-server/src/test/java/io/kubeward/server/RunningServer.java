@@ -1,6 +1,6 @@
 package io.kubeward.server;
 
-import io.kubeward.server.security.InitialCredentials;
+import io.kubeward.server.user.InitialCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubeward.cluster.kube.ClusterConfigurationException;
 import io.kubeward.server.RunningServer.Response;
-import io.kubeward.server.security.InitialCredentials;
+import io.kubeward.server.user.InitialCredentials;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

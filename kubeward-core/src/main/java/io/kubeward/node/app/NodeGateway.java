@@ -2,6 +2,7 @@ package io.kubeward.node.app;
 
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.node.domain.NodeMetadata;
+import io.kubeward.node.health.app.NodeLeases;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * io.kubeward.resource.app.ResourceException} (409 {@code resource.conflict} for a stale version)
  * or {@link io.kubeward.cluster.app.ClusterUnreachableException}.
  */
-public interface NodeGateway {
+public interface NodeGateway extends NodeLeases {
 
   /**
    * A node as just read or written.
@@ -27,9 +28,6 @@ public interface NodeGateway {
 
   /** The {@code renewTime} of the node's Lease in {@code kube-node-lease}, if there is one. */
   Optional<Instant> leaseRenewTime(String cluster, String node);
-
-  /** The {@code renewTime} of every node Lease of the cluster (node name → time). */
-  Map<String, Instant> leaseRenewTimes(String cluster);
 
   /** Cordons ({@code true}) or uncordons the node; returns it as written. */
   LiveNode setUnschedulable(String cluster, String node, boolean unschedulable);

@@ -1,16 +1,12 @@
 package io.kubeward.server.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.kubeward.access.app.TokenStore;
-import io.kubeward.access.app.UserStore;
-import io.kubeward.audit.app.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,20 +41,5 @@ public class PersistenceConfiguration {
   @Bean
   TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
     return new TransactionTemplate(transactions);
-  }
-
-  @Bean
-  UserStore userStore(JdbcClient jdbc, TransactionTemplate tx) {
-    return new JdbcUserStore(jdbc, tx);
-  }
-
-  @Bean
-  TokenStore tokenStore(JdbcClient jdbc) {
-    return new JdbcTokenStore(jdbc);
-  }
-
-  @Bean
-  AuditLog auditLog(JdbcClient jdbc, TransactionTemplate tx) {
-    return new JdbcAuditLog(jdbc, tx);
   }
 }

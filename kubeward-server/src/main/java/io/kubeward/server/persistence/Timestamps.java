@@ -9,17 +9,17 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /** {@code TIMESTAMP WITH TIME ZONE} in and out, the same way on PostgreSQL and H2. */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
-  static SqlParameterValue param(Instant instant) {
+  public static SqlParameterValue param(Instant instant) {
     return new SqlParameterValue(
         Types.TIMESTAMP_WITH_TIMEZONE,
         instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
-  static Instant read(ResultSet rs, String column) throws SQLException {
+  public static Instant read(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

@@ -1,10 +1,10 @@
 package io.kubeward.server.security;
 
-import io.kubeward.access.app.ApiTokens;
-import io.kubeward.access.app.UserStore;
-import io.kubeward.access.domain.TokenSecret;
-import io.kubeward.access.domain.UserAccount;
 import io.kubeward.common.KubewardException;
+import io.kubeward.user.app.ApiTokens;
+import io.kubeward.user.app.UserStore;
+import io.kubeward.user.domain.TokenSecret;
+import io.kubeward.user.domain.UserAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,9 @@
 package io.kubeward.server.security;
 
-import io.kubeward.access.app.AccessException;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Origin;
-import io.kubeward.access.domain.UserAccount;
+import io.kubeward.user.app.AuthException;
+import io.kubeward.user.domain.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -21,13 +21,13 @@ public record CurrentUser(UserAccount account, Origin origin, String clientAddre
   }
 
   /**
-   * @throws AccessException {@code auth.required} when nobody is signed in
+   * @throws AuthException {@code auth.required} when nobody is signed in
    */
   public static CurrentUser of(HttpServletRequest request) {
     if (request.getAttribute(ATTRIBUTE) instanceof CurrentUser user) {
       return user;
     }
-    throw AccessException.authenticationRequired();
+    throw AuthException.authenticationRequired();
   }
 
   static Origin originOf(KubewardAuthentication.Method method, HttpServletRequest request) {

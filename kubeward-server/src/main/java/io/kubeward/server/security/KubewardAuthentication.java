@@ -1,6 +1,6 @@
 package io.kubeward.server.security;
 
-import io.kubeward.access.domain.UserAccount;
+import io.kubeward.user.domain.UserAccount;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 

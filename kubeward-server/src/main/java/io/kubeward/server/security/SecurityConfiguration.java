@@ -1,7 +1,7 @@
 package io.kubeward.server.security;
 
-import io.kubeward.access.app.ApiTokens;
-import io.kubeward.access.app.UserStore;
+import io.kubeward.user.app.ApiTokens;
+import io.kubeward.user.app.UserStore;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

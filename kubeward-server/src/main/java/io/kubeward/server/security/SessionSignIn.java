@@ -1,6 +1,6 @@
 package io.kubeward.server.security;
 
-import io.kubeward.access.domain.UserAccount;
+import io.kubeward.user.domain.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

@@ -3,9 +3,10 @@ package io.kubeward.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.kubeward.access.app.BootstrapAdmin;
-import io.kubeward.access.app.PasswordHasher;
-import io.kubeward.access.domain.UserAccount;
+import io.kubeward.server.user.JdbcUserStore;
+import io.kubeward.user.app.BootstrapAdmin;
+import io.kubeward.user.app.PasswordHasher;
+import io.kubeward.user.domain.UserAccount;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.kubeward.access.app.AccessException;
 import io.kubeward.access.domain.AccessPolicy;
-import io.kubeward.access.domain.ApiToken;
 import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Origin;
 import io.kubeward.access.domain.Role;
 import io.kubeward.access.domain.Scope;
-import io.kubeward.access.domain.UserAccount;
 import io.kubeward.audit.app.AuditQuery;
 import io.kubeward.audit.domain.AuditChain;
 import io.kubeward.audit.domain.AuditEntry;
 import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.common.KubewardException;
+import io.kubeward.server.audit.JdbcAuditLog;
+import io.kubeward.server.user.JdbcTokenStore;
+import io.kubeward.server.user.JdbcUserStore;
+import io.kubeward.user.app.AuthException;
+import io.kubeward.user.domain.ApiToken;
+import io.kubeward.user.domain.UserAccount;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -133,7 +136,7 @@ abstract class PersistenceContract {
     users.create("bob", "h", false, List.of(), NOW);
 
     assertThatThrownBy(() -> users.create("bob", "h", false, List.of(), NOW))
-        .isInstanceOf(AccessException.class)
+        .isInstanceOf(AuthException.class)
         .extracting(e -> ((KubewardException) e).code())
         .isEqualTo("user.exists");
     assertThatThrownBy(() -> users.setPassword("nobody", "h", false, NOW))

@@ -14,7 +14,6 @@ import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
 import io.kubeward.common.KubewardException;
-import io.kubeward.node.app.NodeGateway;
 import io.kubeward.node.health.domain.HealthDetection;
 import io.kubeward.node.health.domain.NodeHealthRules;
 import io.kubeward.node.health.domain.NodeHealthTracker;
@@ -52,7 +51,7 @@ public final class NodeHealthMonitor implements NodeHealthHistory, AutoCloseable
   static final Set<String> EVICTION_REASONS = Set.of("Evicted", "TaintManagerEviction");
 
   private final ClusterRegistry clusters;
-  private final NodeGateway gateway;
+  private final NodeLeases leases;
   private final NodeHealthRules rules;
   private final int historyLimit;
   private final Clock clock;
@@ -75,7 +74,7 @@ public final class NodeHealthMonitor implements NodeHealthHistory, AutoCloseable
 
   public NodeHealthMonitor(
       ClusterRegistry clusters,
-      NodeGateway gateway,
+      NodeLeases leases,
       NodeHealthRules rules,
       int historyLimit,
       Clock clock) {
@@ -83,7 +82,7 @@ public final class NodeHealthMonitor implements NodeHealthHistory, AutoCloseable
       throw new IllegalArgumentException("history must be at least 1");
     }
     this.clusters = clusters;
-    this.gateway = gateway;
+    this.leases = leases;
     this.rules = rules;
     this.historyLimit = historyLimit;
     this.clock = clock;
@@ -137,7 +136,7 @@ public final class NodeHealthMonitor implements NodeHealthHistory, AutoCloseable
       byCluster.put(cluster.name(), health);
     }
     try {
-      health.leases = gateway.leaseRenewTimes(cluster.name());
+      health.leases = leases.leaseRenewTimes(cluster.name());
     } catch (KubewardException e) {
       log.log(
           System.Logger.Level.DEBUG,

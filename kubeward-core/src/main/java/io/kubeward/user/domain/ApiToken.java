@@ -1,0 +1,36 @@
+package io.kubeward.user.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A personal API token as stored (without the secret, which only exists as its hash).
+ *
+ * @param lastUsedAt {@code null} if never used
+ * @param revokedAt {@code null} unless revoked
+ */
+public record ApiToken(
+    String id,
+    long userId,
+    String name,
+    Instant createdAt,
+    Instant expiresAt,
+    Instant lastUsedAt,
+    Instant revokedAt) {
+
+  public static final int MAX_NAME_LENGTH = 100;
+  public static final int MIN_DAYS = 1;
+  public static final int MAX_DAYS = 365;
+
+  public ApiToken {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  /** Whether a request may authenticate with this token at {@code now}. */
+  public boolean isUsableAt(Instant now) {
+    return revokedAt == null && now.isBefore(expiresAt);
+  }
+}

@@ -1,0 +1,36 @@
+package io.kubeward.user.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTest {
+
+  @Test
+  void twelveCharactersAreTheMinimum() {
+    assertThat(PasswordPolicy.violation("bob", "elevenchars")).isPresent();
+    assertThat(PasswordPolicy.violation("bob", "twelve chars")).isEmpty();
+    assertThat(PasswordPolicy.violation("bob", null)).isPresent();
+  }
+
+  @Test
+  void charactersNotBytesCountForTheMinimumAndBytesForTheMaximum() {
+    assertThat(PasswordPolicy.violation("bob", "密码密码密码密码密码密码")).isEmpty(); // 12 chars, 36 bytes
+    assertThat(PasswordPolicy.violation("bob", "密".repeat(25))).get().asString().contains("72");
+    assertThat(PasswordPolicy.violation("bob", "a".repeat(72))).isEmpty();
+  }
+
+  @Test
+  void theUserNameIsNotAPassword() {
+    assertThat(PasswordPolicy.violation("administrator", "Administrator")).isPresent();
+  }
+
+  @Test
+  void userNamesAreLowerCaseAndShort() {
+    assertThat(Usernames.isValid("alice.smith@example")).isTrue();
+    assertThat(Usernames.isValid("Alice")).isFalse();
+    assertThat(Usernames.isValid("-x")).isFalse();
+    assertThat(Usernames.isValid("a".repeat(65))).isFalse();
+    assertThat(Usernames.isValid(null)).isFalse();
+  }
+}
