@@ -15,6 +15,11 @@ public enum ErrorKind {
   FORBIDDEN,
   /** The change conflicts with the current state (another field manager, a stale version). */
   CONFLICT,
+  /**
+   * Well-formed, but refused on its merits (the apiserver's 422: a field value it does not accept,
+   * with the causes).
+   */
+  REJECTED,
   /** The request is larger than allowed. */
   TOO_LARGE,
   /**

@@ -1,25 +1,147 @@
 package io.kubeward.access.app;
 
 import io.kubeward.access.domain.AccessPolicy;
+import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
+import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
+import java.util.Collection;
+import java.util.function.Supplier;
 
-/** Checks a caller against the access policy; use cases call it before they act. */
+/**
+ * Decides what a caller may do; use cases call it before they act (ADR 0013).
+ *
+ * <p>Kubernetes is the authority on clusters. Where Kubeward may impersonate ({@link
+ * ClusterAccess.Mode#IMPERSONATE}) a request made for a user goes to the apiserver with the user's
+ * identity, so this class lets it through and the apiserver's RBAC and admission decide; reads from
+ * the shared cache are filtered by {@link AccessReviews} of that identity. Where it may not ({@link
+ * ClusterAccess.Mode#READ_ONLY}), Kubeward fails safe: users read what their Kubeward grants allow
+ * and only Kubeward's administrators change anything. Kubeward itself (users, clusters, the audit
+ * log) is always Kubeward's to decide: administrators only.
+ */
 public final class Authorizer {
 
-  private Authorizer() {}
+  /** Kubeward's own things (users, clusters, audit) are audited under this pseudo-cluster. */
+  public static final String KUBEWARD = "kubeward";
+
+  private final ClusterAccessModes modes;
+  private final AccessReviews reviews;
+
+  public Authorizer(ClusterAccessModes modes, AccessReviews reviews) {
+    this.modes = modes;
+    this.reviews = reviews;
+  }
 
   /**
-   * @throws AccessDeniedException unless the caller may {@code verb} in that place
+   * @throws AccessDeniedException unless the caller administers Kubeward
    */
-  public static void require(Caller caller, Verb verb, String cluster, String namespace) {
+  public static void requireAdmin(Caller caller) {
+    if (!AccessPolicy.isAdmin(caller.principal())) {
+      throw new AccessDeniedException(caller.username(), Verb.ADMINISTER, KUBEWARD, null);
+    }
+  }
+
+  public static boolean isAdmin(Caller caller) {
+    return AccessPolicy.isAdmin(caller.principal());
+  }
+
+  /** How Kubeward may act for users in {@code cluster}. */
+  public ClusterAccess access(String cluster) {
+    return modes.of(cluster);
+  }
+
+  /**
+   * Checks a request that Kubeward is about to send to {@code cluster} for the caller, with the
+   * caller's identity where it can (a live read, a change). {@link Verb#ADMINISTER} is Kubeward's
+   * own and needs an administrator.
+   *
+   * @throws AccessDeniedException if Kubeward's grants decide (no impersonation) and deny
+   * @throws ClusterReadOnlyException for a change in a cluster where Kubeward may not impersonate
+   *     by a caller who is not an administrator
+   */
+  public void require(Caller caller, Verb verb, String cluster, String namespace) {
+    if (verb == Verb.ADMINISTER) {
+      requireAdmin(caller);
+      return;
+    }
+    if (isController(caller)) {
+      return;
+    }
+    ClusterAccess access = modes.of(cluster);
+    if (access.impersonates()) {
+      return;
+    }
+    if (verb == Verb.MUTATE && !isAdmin(caller)) {
+      throw new ClusterReadOnlyException(caller.username(), cluster, access.reason());
+    }
     if (!AccessPolicy.allows(caller.principal(), verb, cluster, namespace)) {
       throw new AccessDeniedException(caller.username(), verb, cluster, namespace);
     }
   }
 
-  /** The namespaces of {@code cluster} the caller may read; lists are filtered with it. */
-  public static NamespaceVisibility readableNamespaces(Caller caller, String cluster) {
+  /**
+   * The namespaces in which the caller may {@code list} what Kubeward answers from its cache:
+   * Kubernetes' answer for the caller's identity where Kubeward impersonates, else the caller's
+   * Kubeward grants.
+   *
+   * @param list a {@code list} action (its namespace is ignored)
+   * @param namespaces the cluster's namespaces, among which the answer is looked for (only asked
+   *     for when needed)
+   */
+  public NamespaceVisibility readable(
+      Caller caller,
+      String cluster,
+      ResourceAction list,
+      Supplier<? extends Collection<String>> namespaces) {
+    if (isController(caller)) {
+      return NamespaceVisibility.ALL;
+    }
+    if (modes.of(cluster).impersonates()) {
+      return reviews.namespaces(cluster, identity(caller), list, namespaces);
+    }
     return AccessPolicy.namespaces(caller.principal(), Verb.READ, cluster);
+  }
+
+  /**
+   * Whether the caller may {@code list} a cluster-scoped kind (nodes, storage classes, ...) that
+   * Kubeward answers from its cache.
+   */
+  public boolean mayList(Caller caller, String cluster, ResourceAction list) {
+    if (isController(caller)) {
+      return true;
+    }
+    if (modes.of(cluster).impersonates()) {
+      return reviews.allows(cluster, identity(caller), list.in(null));
+    }
+    return AccessPolicy.namespaces(caller.principal(), Verb.READ, cluster).all();
+  }
+
+  /**
+   * @throws AccessDeniedException unless {@link #mayList} allows it
+   */
+  public void requireList(Caller caller, String cluster, ResourceAction list) {
+    if (!mayList(caller, cluster, list)) {
+      throw new AccessDeniedException(caller.username(), Verb.READ, cluster, null);
+    }
+  }
+
+  /**
+   * Whether the cluster appears to the caller at all (in the cluster list): any signed-in user
+   * where Kubernetes decides, else a user with a grant in it.
+   */
+  public boolean seesCluster(Caller caller, String cluster) {
+    return isController(caller)
+        || modes.of(cluster).impersonates()
+        || AccessPolicy.seesCluster(caller.principal(), cluster);
+  }
+
+  /** The identity Kubeward impersonates for the caller. */
+  public static KubeIdentity identity(Caller caller) {
+    return KubeIdentity.of(caller.principal());
+  }
+
+  private static boolean isController(Caller caller) {
+    return caller.origin() == io.kubeward.access.domain.Origin.CONTROLLER;
   }
 }

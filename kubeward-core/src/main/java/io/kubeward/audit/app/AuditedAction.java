@@ -1,6 +1,5 @@
 package io.kubeward.audit.app;
 
-import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
@@ -16,10 +15,12 @@ import java.time.temporal.ChronoUnit;
 public final class AuditedAction {
 
   private final AuditLog log;
+  private final Authorizer authorizer;
   private final Clock clock;
 
-  public AuditedAction(AuditLog log, Clock clock) {
+  public AuditedAction(AuditLog log, Authorizer authorizer, Clock clock) {
     this.log = log;
+    this.authorizer = authorizer;
     this.clock = clock;
   }
 
@@ -40,13 +41,15 @@ public final class AuditedAction {
   }
 
   /**
-   * Authorizes {@code caller} for {@code permission} on {@code target}, runs {@code action}, and
-   * audits the attempt as {@code verb} (e.g. "apply", "delete", "secret.reveal").
+   * Authorizes {@code caller} for {@code permission} on {@code target} ({@link Authorizer#require}:
+   * where Kubeward impersonates, the cluster itself decides when the action sends the caller's
+   * request), runs {@code action}, and audits the attempt as {@code verb} (e.g. "apply", "delete",
+   * "secret.reveal").
    */
   public <T> T run(Caller caller, Verb permission, Target target, String verb, Action<T> action) {
     try {
-      Authorizer.require(caller, permission, target.cluster(), target.namespace());
-    } catch (AccessDeniedException denied) {
+      authorizer.require(caller, permission, target.cluster(), target.namespace());
+    } catch (KubewardException denied) {
       record(caller, target, verb, null, denied);
       throw denied;
     }

@@ -2,7 +2,6 @@ package io.kubeward.audit.app;
 
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
-import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.domain.AuditChain;
 import io.kubeward.audit.domain.AuditRecord;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class ReadAuditLog {
 
   /** Checks the caller first: call before committing a response to a streamed export. */
   public void requireAdmin(Caller caller) {
-    Authorizer.require(caller, Verb.ADMINISTER, "kubeward", null);
+    Authorizer.requireAdmin(caller);
   }
 
   /**

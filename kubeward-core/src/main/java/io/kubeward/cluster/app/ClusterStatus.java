@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param cacheSynced whether the shared cache has completed its first list
  * @param source where the connection comes from: {@code kubeconfig}, {@code in-cluster} or {@code
  *     added} (at runtime)
+ * @param access how Kubeward acts for users here: {@code impersonate} (the cluster's RBAC decides)
+ *     or {@code read-only} (Kubeward may not impersonate: only administrators change anything), and
+ *     why (ADR 0013)
  */
 public record ClusterStatus(
     String name,
@@ -28,7 +31,13 @@ public record ClusterStatus(
     Instant lastErrorAt,
     Instant lastProbe,
     boolean cacheSynced,
-    String source) {
+    String source,
+    Access access) {
+
+  /**
+   * The access mode as shown: {@code impersonate} or {@code read-only}, the reason, when checked.
+   */
+  public record Access(String mode, String reason, Instant checkedAt) {}
 
   static ClusterStatus of(ManagedCluster cluster, boolean isDefault) {
     Reachability r = cluster.reachability();
@@ -45,6 +54,10 @@ public record ClusterStatus(
         r.lastErrorAt(),
         r.lastProbe(),
         cluster.cacheSynced(),
-        cluster.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        cluster.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        new Access(
+            cluster.access().impersonates() ? "impersonate" : "read-only",
+            cluster.access().reason(),
+            cluster.access().checkedAt()));
   }
 }

@@ -1,8 +1,12 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.Verb;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterOverview;
 import io.kubeward.cluster.domain.ClusterSnapshot;
+import io.kubeward.cluster.domain.OverviewVisibility;
 
 /**
  * Use case: the overview of one cluster, read from the shared cache, over what the caller reads.
@@ -10,9 +14,11 @@ import io.kubeward.cluster.domain.ClusterSnapshot;
 public final class GetClusterOverview {
 
   private final ClusterRegistry clusters;
+  private final ClusterReads reads;
 
-  public GetClusterOverview(ClusterRegistry clusters) {
+  public GetClusterOverview(ClusterRegistry clusters, ClusterReads reads) {
     this.clusters = clusters;
+    this.reads = reads;
   }
 
   /**
@@ -22,14 +28,19 @@ public final class GetClusterOverview {
    * @throws ClusterNotSyncedException if a kind the overview counts has not been listed yet
    */
   public ClusterOverview of(Caller caller, String clusterName) {
-    ReadableCluster readable =
-        ReadableCluster.of(clusters, caller, clusterName, ClusterSnapshot.KINDS);
-    ManagedCluster cluster = readable.cluster();
+    ManagedCluster cluster = reads.ready(clusterName, ClusterSnapshot.KINDS);
+    OverviewVisibility visible =
+        OverviewVisibility.of(
+            !reads.visible(caller, cluster, CachedKind.NODES).isEmpty(),
+            !reads.visible(caller, cluster, CachedKind.NAMESPACES).isEmpty(),
+            reads.visible(caller, cluster, CachedKind.PODS),
+            reads.visible(caller, cluster, CachedKind.DEPLOYMENTS),
+            reads.visible(caller, cluster, CachedKind.SERVICES));
+    if (visible.isEmpty()) {
+      throw new AccessDeniedException(caller.username(), Verb.READ, cluster.name(), null);
+    }
     return ClusterOverview.compute(
-        cluster.name(),
-        cluster.reachability().kubernetesVersion(),
-        cluster.snapshot(),
-        readable.visible());
+        cluster.name(), cluster.reachability().kubernetesVersion(), cluster.snapshot(), visible);
   }
 
   /** The overview of the default cluster. */

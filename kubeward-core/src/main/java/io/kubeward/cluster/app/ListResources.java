@@ -1,6 +1,7 @@
 package io.kubeward.cluster.app;
 
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ContinueToken;
 import io.kubeward.cluster.domain.IndexedViews;
@@ -20,10 +21,10 @@ import java.util.stream.Collectors;
  */
 public final class ListResources {
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
 
-  public ListResources(ClusterRegistry clusters) {
-    this.clusters = clusters;
+  public ListResources(ClusterReads reads) {
+    this.reads = reads;
   }
 
   /** The list parameters as they arrive (strings, {@code null} when absent). */
@@ -53,9 +54,10 @@ public final class ListResources {
                             .map(CachedKind::plural)
                             .collect(Collectors.joining(", "))));
     ListQuery query = parse(request);
-    ReadableCluster readable = ReadableCluster.of(clusters, caller, cluster, Set.of(kind));
-    IndexedViews<? extends KubeObjectView> views = readable.cluster().views(kind);
-    return new Result(kind, ViewQuery.run(views, query, readable.visible()));
+    ManagedCluster managed = reads.ready(cluster, Set.of(kind));
+    NamespaceVisibility visible = reads.requireVisible(caller, managed, kind);
+    IndexedViews<? extends KubeObjectView> views = managed.views(kind);
+    return new Result(kind, ViewQuery.run(views, query, visible));
   }
 
   static ListQuery parse(Request request) {

@@ -1,5 +1,6 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.domain.ClusterAccess;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.ControlPlaneHealth;
@@ -55,6 +56,22 @@ public interface ManagedCluster extends AutoCloseable {
   default void addListener(Consumer<ViewChange> listener) {}
 
   default void removeListener(Consumer<ViewChange> listener) {}
+
+  /**
+   * How Kubeward may act for its users here (impersonation or read-only), as last checked; {@link
+   * ClusterAccess#unknown()} until a check succeeded.
+   */
+  default ClusterAccess access() {
+    return ClusterAccess.unknown();
+  }
+
+  /**
+   * A number that changes whenever something that affects users' permissions changes in the cluster
+   * (RBAC objects, namespaces): cached access reviews of an older value are stale.
+   */
+  default long accessGeneration() {
+    return 0;
+  }
 
   /** Fetches {@code /readyz?verbose} and {@code /livez} now (never throws). */
   default ControlPlaneHealth controlPlaneHealth() {

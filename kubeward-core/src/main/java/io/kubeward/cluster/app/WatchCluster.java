@@ -1,7 +1,9 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Caller;
-import io.kubeward.access.domain.NamespaceVisibility;
+import io.kubeward.access.domain.Verb;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.NamespaceView;
 import io.kubeward.cluster.domain.ViewChange;
 import java.util.function.Consumer;
@@ -12,10 +14,10 @@ import java.util.function.Consumer;
  */
 public final class WatchCluster {
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
 
-  public WatchCluster(ClusterRegistry clusters) {
-    this.clusters = clusters;
+  public WatchCluster(ClusterReads reads) {
+    this.reads = reads;
   }
 
   /** Stops the changes flowing; idempotent. */
@@ -29,18 +31,34 @@ public final class WatchCluster {
    * @throws io.kubeward.access.app.AccessDeniedException if the caller may read nothing in it
    */
   public Subscription subscribe(Caller caller, String cluster, Consumer<ViewChange> sink) {
-    ReadableCluster readable = ReadableCluster.known(clusters, caller, cluster);
-    NamespaceVisibility visible = readable.visible();
+    ManagedCluster managed = reads.known(cluster);
+    if (!reads.sees(caller, cluster)) {
+      throw new AccessDeniedException(caller.username(), Verb.READ, cluster, null);
+    }
     Consumer<ViewChange> filter =
         change -> {
-          String namespace =
-              change.view() instanceof NamespaceView ns ? ns.name() : change.view().namespace();
-          if (visible.includes(namespace)) {
+          if (visible(caller, managed, change)) {
             sink.accept(change);
           }
         };
-    ManagedCluster managed = readable.cluster();
     managed.addListener(filter);
     return () -> managed.removeListener(filter);
+  }
+
+  /**
+   * Whether the caller may see the change: answered from the reviews' short-lived cache, so each
+   * change costs a map lookup, and a permission withdrawn ends the flow within that cache's time. A
+   * namespace is seen by whoever sees something in it.
+   */
+  private boolean visible(Caller caller, ManagedCluster cluster, ViewChange change) {
+    try {
+      if (change.view() instanceof NamespaceView namespace) {
+        return reads.visible(caller, cluster, CachedKind.NAMESPACES).all()
+            || reads.visible(caller, cluster, CachedKind.PODS).includes(namespace.name());
+      }
+      return reads.visible(caller, cluster, change.kind()).includes(change.view().namespace());
+    } catch (RuntimeException e) {
+      return false; // the cluster cannot answer the review now: show nothing rather than too much
+    }
   }
 }

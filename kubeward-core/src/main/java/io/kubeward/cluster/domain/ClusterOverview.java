@@ -105,7 +105,8 @@ public record ClusterOverview(
   /** The overview of everything (cluster-wide read). */
   public static ClusterOverview compute(
       String cluster, String kubernetesVersion, ClusterSnapshot snapshot) {
-    return compute(cluster, kubernetesVersion, snapshot, NamespaceVisibility.ALL);
+    return compute(
+        cluster, kubernetesVersion, snapshot, OverviewVisibility.uniform(NamespaceVisibility.ALL));
   }
 
   /** Computes the overview from the cached views, over {@code visible}. Pure: no I/O, no clock. */
@@ -113,12 +114,12 @@ public record ClusterOverview(
       String cluster,
       String kubernetesVersion,
       ClusterSnapshot snapshot,
-      NamespaceVisibility visible) {
-    boolean clusterWide = visible.all();
+      OverviewVisibility visible) {
+    boolean clusterWide = visible.nodes();
     Map<String, Usage> byNode = new HashMap<>();
     Map<String, NamespaceTally> byNamespace = new TreeMap<>();
     for (NamespaceView namespace : snapshot.namespaces()) {
-      if (visible.includes(namespace.name())) {
+      if (visible.namespaces().includes(namespace.name())) {
         byNamespace.put(namespace.name(), new NamespaceTally());
       }
     }
@@ -128,7 +129,11 @@ public record ClusterOverview(
     int withProblems = 0;
     Usage clusterUsage = new Usage();
     for (PodView pod : snapshot.pods()) {
-      if (!visible.includes(pod.namespace())) {
+      if (clusterWide && pod.holdsResources()) {
+        // a node's allocation counts every pod on it, as on the node's own page
+        byNode.computeIfAbsent(pod.nodeName(), n -> new Usage()).add(pod);
+      }
+      if (!visible.pods().includes(pod.namespace())) {
         continue;
       }
       total++;
@@ -151,13 +156,12 @@ public record ClusterOverview(
       if (pod.holdsResources()) {
         clusterUsage.add(pod);
         tally.usage.add(pod);
-        byNode.computeIfAbsent(pod.nodeName(), n -> new Usage()).add(pod);
       }
     }
     int deploymentsTotal = 0;
     int deploymentsAvailable = 0;
     for (DeploymentView deployment : snapshot.deployments()) {
-      if (!visible.includes(deployment.namespace())) {
+      if (!visible.deployments().includes(deployment.namespace())) {
         continue;
       }
       deploymentsTotal++;
@@ -171,7 +175,7 @@ public record ClusterOverview(
     }
     int services = 0;
     for (ServiceView service : snapshot.services()) {
-      if (visible.includes(service.namespace())) {
+      if (visible.services().includes(service.namespace())) {
         services++;
       }
     }

@@ -1,6 +1,7 @@
 package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.access.domain.ClusterAccess;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
@@ -27,6 +28,9 @@ public final class KubeCluster implements ManagedCluster {
 
   private static final Logger log = LoggerFactory.getLogger(KubeCluster.class);
 
+  /** How often Kubeward checks whether it may impersonate users (also after every outage). */
+  static final java.time.Duration ACCESS_CHECK_INTERVAL = java.time.Duration.ofMinutes(1);
+
   private final ClusterConnection connection;
   private final Source source;
   private final KubernetesClient client;
@@ -35,6 +39,7 @@ public final class KubeCluster implements ManagedCluster {
   private final ClusterCache cache;
   private final ReachabilityProbe probe;
   private final ScheduledExecutorService scheduler;
+  private final AccessWatch accessWatch;
 
   private KubeCluster(
       ClusterConnection connection, Source source, ProbeSettings probeSettings, Clock clock) {
@@ -50,8 +55,25 @@ public final class KubeCluster implements ManagedCluster {
             connection.name(), probeClient, probeSettings, clock, System::nanoTime);
     this.cacheClient = connection.newCacheClient();
     this.cache = ClusterCache.start(connection.name(), cacheClient);
-    probe.onRecovery(state -> cache.restartStopped());
+    this.accessWatch = new AccessWatch(connection.name(), client, clock);
+    cache.addListener(
+        change -> {
+          if (change.kind() == CachedKind.NAMESPACES) {
+            accessWatch.changed();
+          }
+        });
+    probe.onRecovery(
+        state -> {
+          cache.restartStopped();
+          scheduler.execute(accessWatch::check);
+        });
     probe.start(scheduler);
+    accessWatch.start();
+    scheduler.scheduleWithFixedDelay(
+        accessWatch::check,
+        0,
+        ACCESS_CHECK_INTERVAL.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Connects (lazily: no request is sent here), starts the cache and the probe. */
@@ -112,6 +134,16 @@ public final class KubeCluster implements ManagedCluster {
   }
 
   @Override
+  public ClusterAccess access() {
+    return accessWatch.access();
+  }
+
+  @Override
+  public long accessGeneration() {
+    return accessWatch.generation();
+  }
+
+  @Override
   public ControlPlaneHealth controlPlaneHealth() {
     return probe.controlPlaneHealth();
   }
@@ -124,6 +156,7 @@ public final class KubeCluster implements ManagedCluster {
   @Override
   public void close() {
     probe.stop();
+    accessWatch.close();
     scheduler.shutdownNow();
     cache.close();
     client.close();

@@ -2,26 +2,29 @@ package io.kubeward.drain.app;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.kubeward.access.app.Caller;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Port: what a drain reads and writes, always live from the cluster's API (never the cache: a
  * safety decision needs fresh state, and the cache's views lack volumes and annotations; see ADR
- * 0010). Failures to reach the cluster come back as {@link
- * io.kubeward.cluster.app.ClusterNotFoundException} or {@link
- * io.kubeward.cluster.app.ClusterUnreachableException}.
+ * 0010), for a caller: a person previewing a drain reads with their own identity, the maintenance
+ * controller drains as Kubeward. Failures come back as {@link
+ * io.kubeward.cluster.app.ClusterNotFoundException}, {@link
+ * io.kubeward.cluster.app.ClusterUnreachableException} or {@link
+ * io.kubeward.cluster.app.ClusterApiException}.
  */
 public interface DrainGateway {
 
   /** Whether the node exists. */
-  boolean nodeExists(String cluster, String node);
+  boolean nodeExists(Caller caller, String cluster, String node);
 
   /** The pods bound to the node ({@code spec.nodeName}), in any namespace. */
-  List<Pod> podsOn(String cluster, String node);
+  List<Pod> podsOn(Caller caller, String cluster, String node);
 
   /** The disruption budgets of these namespaces. */
-  List<PodDisruptionBudget> budgets(String cluster, Collection<String> namespaces);
+  List<PodDisruptionBudget> budgets(Caller caller, String cluster, Collection<String> namespaces);
 
   /**
    * Asks the Eviction API (policy/v1) to evict the pod with this uid.
@@ -29,11 +32,21 @@ public interface DrainGateway {
    * @param gracePeriodSeconds {@code null} for the pod's own grace period
    */
   Attempt evict(
-      String cluster, String namespace, String name, String uid, Integer gracePeriodSeconds);
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      String uid,
+      Integer gracePeriodSeconds);
 
   /** Deletes the pod with this uid without eviction (for pods without a controller, on force). */
   Attempt delete(
-      String cluster, String namespace, String name, String uid, Integer gracePeriodSeconds);
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      String uid,
+      Integer gracePeriodSeconds);
 
   /** How the API answered an eviction or deletion. */
   enum Outcome {

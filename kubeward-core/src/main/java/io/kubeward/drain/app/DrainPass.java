@@ -2,6 +2,7 @@ package io.kubeward.drain.app;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.kubeward.access.app.Caller;
 import io.kubeward.drain.domain.DrainBlocker;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainPlan;
@@ -60,6 +61,9 @@ public final class DrainPass {
 
   private static final Set<PodDrainState> TERMINATING =
       Set.of(PodDrainState.EVICTING, PodDrainState.DELETING);
+
+  /** Drains are made by the maintenance controller, as Kubeward (ADR 0013). */
+  private static final Caller MAINTENANCE = Caller.controller("maintenance");
 
   private final DrainGateway gateway;
   private final Clock clock;
@@ -154,11 +158,11 @@ public final class DrainPass {
 
     /** Reads the pods and budgets and marks the pods that left the node GONE. */
     void observe() {
-      pods = DrainPlanner.inDrainOrder(gateway.podsOn(cluster, node));
+      pods = DrainPlanner.inDrainOrder(gateway.podsOn(MAINTENANCE, cluster, node));
       Set<String> namespaces =
           pods.stream().map(p -> p.getMetadata().getNamespace()).collect(Collectors.toSet());
       List<PodDisruptionBudget> budgets =
-          namespaces.isEmpty() ? List.of() : gateway.budgets(cluster, namespaces);
+          namespaces.isEmpty() ? List.of() : gateway.budgets(MAINTENANCE, cluster, namespaces);
       plan = DrainPlanner.plan(node, pods, budgets, options);
       Set<String> present = pods.stream().map(DrainPass::uid).collect(Collectors.toSet());
       before.forEach(
@@ -251,8 +255,10 @@ public final class DrainPass {
       String name = pod.getMetadata().getName();
       DrainGateway.Attempt answer =
           delete
-              ? gateway.delete(cluster, namespace, name, uid(pod), options.gracePeriodSeconds())
-              : gateway.evict(cluster, namespace, name, uid(pod), options.gracePeriodSeconds());
+              ? gateway.delete(
+                  MAINTENANCE, cluster, namespace, name, uid(pod), options.gracePeriodSeconds())
+              : gateway.evict(
+                  MAINTENANCE, cluster, namespace, name, uid(pod), options.gracePeriodSeconds());
       int attempts = (known == null ? 0 : known.attempts()) + 1;
       return switch (answer.outcome()) {
         case ACCEPTED ->

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Use case: what draining a node would do now, pod by pod, without changing anything. Needs READ on
- * the whole cluster (a drain touches pods of any namespace). Reads the pods and budgets live (ADR
- * 0010), like the drain itself, so the preview and the drain decide alike.
+ * Use case: what draining a node would do now, pod by pod, without changing anything. Reads the
+ * node, its pods and their budgets live (ADR 0010) with the caller's identity, so the cluster
+ * decides what the caller may see (a drain touches pods of any namespace), and the preview and the
+ * drain decide alike.
  */
 public final class PreviewDrain {
 
@@ -28,10 +29,12 @@ public final class PreviewDrain {
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private final ClusterRegistry clusters;
+  private final Authorizer authorizer;
   private final DrainGateway gateway;
 
-  public PreviewDrain(ClusterRegistry clusters, DrainGateway gateway) {
+  public PreviewDrain(ClusterRegistry clusters, Authorizer authorizer, DrainGateway gateway) {
     this.clusters = clusters;
+    this.authorizer = authorizer;
     this.gateway = gateway;
   }
 
@@ -43,15 +46,15 @@ public final class PreviewDrain {
    */
   public DrainPlan preview(Caller caller, String cluster, String node, DrainOptions options) {
     clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
-    Authorizer.require(caller, Verb.READ, cluster, null);
-    if (!NODE_NAME.matcher(node).matches() || !gateway.nodeExists(cluster, node)) {
+    authorizer.require(caller, Verb.READ, cluster, null);
+    if (!NODE_NAME.matcher(node).matches() || !gateway.nodeExists(caller, cluster, node)) {
       throw new NodeNotFoundException(cluster, node);
     }
-    List<Pod> pods = gateway.podsOn(cluster, node);
+    List<Pod> pods = gateway.podsOn(caller, cluster, node);
     Set<String> namespaces =
         pods.stream().map(p -> p.getMetadata().getNamespace()).collect(Collectors.toSet());
     List<PodDisruptionBudget> budgets =
-        namespaces.isEmpty() ? List.of() : gateway.budgets(cluster, namespaces);
+        namespaces.isEmpty() ? List.of() : gateway.budgets(caller, cluster, namespaces);
     return DrainPlanner.plan(node, pods, budgets, options);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public interface MaintenanceNodes {
 
-  String CORDONED_BY = "kubeward.io/cordoned-by";
+  String CORDONED_BY = io.kubeward.node.app.NodeGateway.CORDONED_BY;
 
   /** The names of the nodes matching {@code selector}, sorted. */
   List<String> select(NodeSelector selector);

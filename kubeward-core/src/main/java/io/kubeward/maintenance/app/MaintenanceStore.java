@@ -1,5 +1,6 @@
 package io.kubeward.maintenance.app;
 
+import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
@@ -8,18 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Port: the NodeMaintenance objects of one cluster. */
+/**
+ * Port: the NodeMaintenance objects of one cluster. What the controller reads and writes goes with
+ * Kubeward's identity; what a person asks for (the methods with a {@link Caller}) goes with theirs,
+ * so the cluster's RBAC on {@code nodemaintenances} decides who may start a maintenance (ADR 0013).
+ */
 public interface MaintenanceStore {
 
-  /** Read live from the API (the controller's source of truth). */
+  /** Read live from the API by the controller (its source of truth). */
   Optional<Maintenance> get(String name);
 
-  List<Maintenance> list();
+  /** Read live from the API for a person. */
+  Optional<Maintenance> get(Caller caller, String name);
+
+  List<Maintenance> list(Caller caller);
 
   /**
+   * Creates the maintenance as {@code caller}, recorded as its creator.
+   *
    * @throws MaintenanceExistsException if the name is taken
    */
-  Maintenance create(String name, String createdBy, MaintenanceSpec spec);
+  Maintenance create(Caller caller, String name, MaintenanceSpec spec);
 
   /**
    * Writes the status subresource with the maintenance's resourceVersion.
@@ -33,8 +43,8 @@ public interface MaintenanceStore {
    *
    * @throws MaintenanceNotFoundException if there is no such maintenance
    */
-  Maintenance patchSpec(String name, Map<String, Object> fields);
+  Maintenance patchSpec(Caller caller, String name, Map<String, Object> fields);
 
   /** Calls {@code listener} with the maintenance on each change until closed. */
-  AutoCloseable watch(String name, Consumer<Maintenance> listener);
+  AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener);
 }

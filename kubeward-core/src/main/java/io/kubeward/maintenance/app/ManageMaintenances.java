@@ -27,9 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Use cases of node maintenance: create (also as a one-node drain), pause, resume, cancel (cluster-
- * wide MUTATE, audited), list, get, watch and preview (cluster-wide READ). Creating validates the
- * whole spec and checks the nodes first, so a bad request creates nothing.
+ * Use cases of node maintenance: create (also as a one-node drain), pause, resume, cancel
+ * (audited), list, get, watch and preview, each sent to the cluster with the caller's identity, so
+ * the cluster's RBAC on {@code nodemaintenances} decides (ADR 0013). Creating validates the whole
+ * spec and checks the nodes first, so a bad request creates nothing.
  */
 public final class ManageMaintenances {
 
@@ -38,6 +39,7 @@ public final class ManageMaintenances {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final MaintenanceClusters clusters;
+  private final Authorizer authorizer;
   private final AuditedAction audited;
   private final DrainPreviewer drainPreviewer;
   private final DrainOptions drainDefaults;
@@ -45,11 +47,13 @@ public final class ManageMaintenances {
 
   public ManageMaintenances(
       MaintenanceClusters clusters,
+      Authorizer authorizer,
       AuditedAction audited,
       DrainPreviewer drainPreviewer,
       DrainOptions drainDefaults,
       Clock clock) {
     this.clusters = clusters;
+    this.authorizer = authorizer;
     this.audited = audited;
     this.drainPreviewer = drainPreviewer;
     this.drainDefaults = drainDefaults;
@@ -67,8 +71,8 @@ public final class ManageMaintenances {
 
   public List<MaintenanceView> list(Caller caller, String cluster) {
     MaintenanceCluster c = cluster(cluster);
-    Authorizer.require(caller, Verb.READ, cluster, null);
-    return c.store().list().stream()
+    authorizer.require(caller, Verb.READ, cluster, null);
+    return c.store().list(caller).stream()
         .sorted(Comparator.comparing(Maintenance::createdAt).reversed())
         .map(MaintenanceView::of)
         .toList();
@@ -76,8 +80,8 @@ public final class ManageMaintenances {
 
   public MaintenanceView get(Caller caller, String cluster, String name) {
     MaintenanceCluster c = cluster(cluster);
-    Authorizer.require(caller, Verb.READ, cluster, null);
-    return MaintenanceView.of(existing(c, name));
+    authorizer.require(caller, Verb.READ, cluster, null);
+    return MaintenanceView.of(existing(caller, c, name));
   }
 
   /**
@@ -87,10 +91,11 @@ public final class ManageMaintenances {
   public AutoCloseable watch(
       Caller caller, String cluster, String name, Consumer<MaintenanceView> listener) {
     MaintenanceCluster c = cluster(cluster);
-    Authorizer.require(caller, Verb.READ, cluster, null);
-    existing(c, name);
-    AutoCloseable handle = c.store().watch(name, m -> listener.accept(MaintenanceView.of(m)));
-    c.store().get(name).map(MaintenanceView::of).ifPresent(listener);
+    authorizer.require(caller, Verb.READ, cluster, null);
+    existing(caller, c, name);
+    AutoCloseable handle =
+        c.store().watch(caller, name, m -> listener.accept(MaintenanceView.of(m)));
+    c.store().get(caller, name).map(MaintenanceView::of).ifPresent(listener);
     return handle;
   }
 
@@ -106,7 +111,7 @@ public final class ManageMaintenances {
           MaintenanceValidation.validateName(chosen);
           resolveNodes(c, spec);
           return AuditedAction.Outcome.of(
-              MaintenanceView.of(c.store().create(chosen, caller.username(), spec)));
+              MaintenanceView.of(c.store().create(caller, chosen, spec)));
         });
   }
 
@@ -144,7 +149,7 @@ public final class ManageMaintenances {
             throw new InvalidMaintenanceException("timeoutSeconds", "must be positive");
           }
           resolveNodes(c, spec);
-          Maintenance created = c.store().create(name, caller.username(), spec);
+          Maintenance created = c.store().create(caller, name, spec);
           return new AuditedAction.Outcome<>(
               MaintenanceView.of(created), "NodeMaintenance " + name);
         });
@@ -164,7 +169,7 @@ public final class ManageMaintenances {
 
   public MaintenancePreview preview(Caller caller, String cluster, MaintenanceSpec spec) {
     MaintenanceCluster c = cluster(cluster);
-    Authorizer.require(caller, Verb.READ, cluster, null);
+    authorizer.require(caller, Verb.READ, cluster, null);
     List<String> nodes = resolveNodes(c, spec);
     DrainOptions options = spec.drain().options(drainDefaults);
     Map<String, DrainPlan> drains = new LinkedHashMap<>();
@@ -206,11 +211,11 @@ public final class ManageMaintenances {
         new AuditedAction.Target(cluster, null, KIND, name),
         verb,
         () -> {
-          Maintenance current = existing(c, name);
+          Maintenance current = existing(caller, c, name);
           if (current.phase().finished()) {
             throw new MaintenanceFinishedException(cluster, name);
           }
-          Maintenance changed = c.store().patchSpec(name, fields);
+          Maintenance changed = c.store().patchSpec(caller, name, fields);
           return new AuditedAction.Outcome<>(MaintenanceView.of(changed), "spec " + fields);
         });
   }
@@ -219,8 +224,10 @@ public final class ManageMaintenances {
     return clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
   }
 
-  private static Maintenance existing(MaintenanceCluster c, String name) {
-    return c.store().get(name).orElseThrow(() -> new MaintenanceNotFoundException(c.name(), name));
+  private static Maintenance existing(Caller caller, MaintenanceCluster c, String name) {
+    return c.store()
+        .get(caller, name)
+        .orElseThrow(() -> new MaintenanceNotFoundException(c.name(), name));
   }
 
   private String generatedName(String prefix) {

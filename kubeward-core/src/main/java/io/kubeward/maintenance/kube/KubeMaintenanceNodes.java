@@ -1,11 +1,9 @@
 package io.kubeward.maintenance.kube;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -13,113 +11,135 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.CachedKind;
+import io.kubeward.cluster.domain.KubeObjectView;
+import io.kubeward.cluster.domain.NodeConditionView;
+import io.kubeward.cluster.domain.NodeView;
+import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.maintenance.app.MaintenanceNodes;
 import io.kubeward.maintenance.domain.MaintenanceAction;
 import io.kubeward.maintenance.domain.NodeSelector;
+import io.kubeward.node.app.NodeGateway;
+import io.kubeward.node.app.NodeNotFoundException;
 import java.net.HttpURLConnection;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Nodes, pods and Jobs of one cluster as maintenance needs them, through the API. Cordon and
- * uncordon are JSON merge patches that set or clear {@code spec.unschedulable} together with the
- * {@value MaintenanceNodes#CORDONED_BY} marker.
+ * Nodes, pods and Jobs of one cluster as maintenance needs them, as Kubeward. Node state comes from
+ * the shared cache (selection, readiness, conditions); cordon and uncordon go through the one node
+ * adapter ({@link NodeGateway}), deciding on the node read live (the cordon mark must be fresh) and
+ * writing only to the version read, so that a person's change in between wins.
  */
 public final class KubeMaintenanceNodes implements MaintenanceNodes {
 
-  /** Keeps nulls: in a JSON merge patch, null removes the field. */
-  private static final ObjectMapper PATCH_JSON = new ObjectMapper();
+  private static final Caller MAINTENANCE = Caller.controller("maintenance");
 
-  private final KubernetesClient client;
+  private final String cluster;
+  private final ClusterClients clients;
+  private final NodeGateway nodes;
+  private final ManagedCluster cache;
   private final String jobNamespace;
 
-  public KubeMaintenanceNodes(KubernetesClient client, String jobNamespace) {
-    this.client = client;
+  public KubeMaintenanceNodes(
+      ManagedCluster cache, ClusterClients clients, NodeGateway nodes, String jobNamespace) {
+    this.cluster = cache.name();
+    this.cache = cache;
+    this.clients = clients;
+    this.nodes = nodes;
     this.jobNamespace = jobNamespace;
   }
 
   @Override
   public List<String> select(NodeSelector selector) {
-    return client.nodes().withLabelSelector(toFabric8(selector)).list().getItems().stream()
-        .map(n -> n.getMetadata().getName())
-        .sorted()
-        .toList();
+    List<String> names = new ArrayList<>();
+    for (KubeObjectView view : cache.views(CachedKind.NODES).all()) {
+      if (selector == null || selector.matches(((NodeView) view).labels())) {
+        names.add(view.name());
+      }
+    }
+    names.sort(null);
+    return names;
   }
 
   @Override
   public boolean exists(String node) {
-    return client.nodes().withName(node).get() != null;
+    return cached(node) != null;
   }
 
   @Override
   public boolean cordon(String node, String maintenance) {
-    Node current = client.nodes().withName(node).get();
-    if (current == null) {
+    Optional<NodeGateway.LiveNode> current = live(node);
+    if (current.isEmpty()) {
       return false;
     }
-    if (Boolean.TRUE.equals(current.getSpec().getUnschedulable())) {
-      return maintenance.equals(annotationsOf(current).get(CORDONED_BY));
+    NodeGateway.LiveNode found = current.get();
+    if (found.view().unschedulable()) {
+      return maintenance.equals(found.cordonedBy());
     }
-    patch(node, true, maintenance);
+    nodes.setCordon(MAINTENANCE, cluster, node, true, maintenance, found.view().resourceVersion());
     return true;
   }
 
   @Override
   public boolean uncordon(String node, String maintenance) {
-    Node current = client.nodes().withName(node).get();
-    if (current == null || !maintenance.equals(annotationsOf(current).get(CORDONED_BY))) {
+    Optional<NodeGateway.LiveNode> current = live(node);
+    if (current.isEmpty() || !maintenance.equals(current.get().cordonedBy())) {
       return false;
     }
-    patch(node, false, null);
+    nodes.setCordon(
+        MAINTENANCE, cluster, node, false, null, current.get().view().resourceVersion());
     return true;
   }
 
-  private void patch(String node, boolean unschedulable, String marker) {
-    Map<String, Object> annotations = new LinkedHashMap<>();
-    annotations.put(CORDONED_BY, marker);
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("unschedulable", unschedulable ? Boolean.TRUE : null);
-    Map<String, Object> body = Map.of("metadata", Map.of("annotations", annotations), "spec", spec);
+  private Optional<NodeGateway.LiveNode> live(String node) {
     try {
-      client
-          .nodes()
-          .withName(node)
-          .patch(PatchContext.of(PatchType.JSON_MERGE), PATCH_JSON.writeValueAsString(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      return nodes.get(MAINTENANCE, cluster, node);
+    } catch (NodeNotFoundException e) {
+      return Optional.empty();
     }
   }
 
   @Override
   public boolean isReady(String node) {
-    return conditionStatus(node, "Ready").filter("True"::equals).isPresent();
+    NodeView view = cached(node);
+    return view != null && view.ready();
   }
 
   @Override
   public Map<String, String> annotations(String node) {
-    Node current = client.nodes().withName(node).get();
+    Node current = KubeErrors.call(cluster, () -> client().nodes().withName(node).get());
     return current == null ? Map.of() : annotationsOf(current);
   }
 
   @Override
   public Optional<String> conditionStatus(String node, String type) {
-    Node current = client.nodes().withName(node).get();
-    if (current == null || current.getStatus() == null) {
+    NodeView view = cached(node);
+    if (view == null) {
       return Optional.empty();
     }
-    return current.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .map(NodeCondition::getStatus)
+    return view.conditions().stream()
+        .filter(c -> type.equals(c.type()))
+        .map(NodeConditionView::status)
         .findFirst();
+  }
+
+  private NodeView cached(String node) {
+    return node == null ? null : (NodeView) cache.views(CachedKind.NODES).view(node);
+  }
+
+  private KubernetesClient client() {
+    return clients.kubeward(cluster);
   }
 
   @Override
   public List<String> podsMatching(String node, NodeSelector selector) {
-    return client
+    return client()
         .pods()
         .inAnyNamespace()
         .withField("spec.nodeName", node)
@@ -140,6 +160,7 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
 
   @Override
   public JobState runJob(String name, String node, MaintenanceAction.JobTemplate template) {
+    KubernetesClient client = client();
     Job job = client.batch().v1().jobs().inNamespace(jobNamespace).withName(name).get();
     if (job == null) {
       try {

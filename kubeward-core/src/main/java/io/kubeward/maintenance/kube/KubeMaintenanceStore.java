@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.maintenance.app.MaintenanceExistsException;
 import io.kubeward.maintenance.app.MaintenanceNotFoundException;
 import io.kubeward.maintenance.app.MaintenanceStore;
@@ -27,17 +30,28 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The NodeMaintenance objects of one cluster, read and written through the API. */
+/**
+ * The NodeMaintenance objects of one cluster, read and written through the API: the controller's
+ * reads and status writes as Kubeward, a person's as that person ({@link ClusterClients}).
+ */
 public final class KubeMaintenanceStore implements MaintenanceStore {
 
   private static final Logger log = LoggerFactory.getLogger(KubeMaintenanceStore.class);
 
   private final String cluster;
-  private final KubernetesClient client;
+  private final ClusterClients clients;
 
-  public KubeMaintenanceStore(String cluster, KubernetesClient client) {
+  public KubeMaintenanceStore(String cluster, ClusterClients clients) {
     this.cluster = cluster;
-    this.client = client;
+    this.clients = clients;
+  }
+
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      resources(KubernetesClient client) {
+    return client.genericKubernetesResources(NodeMaintenanceResources.CONTEXT);
   }
 
   private NonNamespaceOperation<
@@ -45,7 +59,15 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
           GenericKubernetesResourceList,
           Resource<GenericKubernetesResource>>
       resources() {
-    return client.genericKubernetesResources(NodeMaintenanceResources.CONTEXT);
+    return resources(clients.kubeward(cluster));
+  }
+
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      resources(Caller caller, ClusterClients.Intent intent) {
+    return resources(clients.forCaller(caller, cluster, intent));
   }
 
   @Override
@@ -59,9 +81,19 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
-  public List<Maintenance> list() {
+  public Optional<Maintenance> get(Caller caller, String name) {
     try {
-      return resources().list().getItems().stream()
+      return Optional.ofNullable(resources(caller, ClusterClients.Intent.READ).withName(name).get())
+          .map(NodeMaintenanceResources::toMaintenance);
+    } catch (KubernetesClientException e) {
+      throw translate(e, name);
+    }
+  }
+
+  @Override
+  public List<Maintenance> list(Caller caller) {
+    try {
+      return resources(caller, ClusterClients.Intent.READ).list().getItems().stream()
           .map(NodeMaintenanceResources::toMaintenance)
           .toList();
     } catch (KubernetesClientException e) {
@@ -70,11 +102,11 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
-  public Maintenance create(String name, String createdBy, MaintenanceSpec spec) {
+  public Maintenance create(Caller caller, String name, MaintenanceSpec spec) {
     try {
       return NodeMaintenanceResources.toMaintenance(
-          resources()
-              .resource(NodeMaintenanceResources.newResource(name, createdBy, spec))
+          resources(caller, ClusterClients.Intent.WRITE)
+              .resource(NodeMaintenanceResources.newResource(name, caller.username(), spec))
               .create());
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
@@ -100,11 +132,13 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
-  public Maintenance patchSpec(String name, Map<String, Object> fields) {
+  public Maintenance patchSpec(Caller caller, String name, Map<String, Object> fields) {
     try {
       String patch = NodeMaintenanceResources.JSON.writeValueAsString(Map.of("spec", fields));
       return NodeMaintenanceResources.toMaintenance(
-          resources().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+          resources(caller, ClusterClients.Intent.WRITE)
+              .withName(name)
+              .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     } catch (KubernetesClientException e) {
@@ -113,9 +147,9 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
-  public AutoCloseable watch(String name, Consumer<Maintenance> listener) {
+  public AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener) {
     Watch watch =
-        resources()
+        resources(caller, ClusterClients.Intent.READ)
             .withName(name)
             .watch(
                 new Watcher<>() {
@@ -141,6 +175,6 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
       }
       return new MaintenanceUnavailableException(cluster, "the API serves no nodemaintenances");
     }
-    return e;
+    return KubeErrors.translate(cluster, e);
   }
 }

@@ -3,8 +3,10 @@ package io.kubeward.maintenance.reconcile;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.maintenance.app.MaintenanceBlocker;
 import io.kubeward.maintenance.app.MaintenanceCluster;
 import io.kubeward.maintenance.app.MaintenanceClusters;
@@ -15,6 +17,7 @@ import io.kubeward.maintenance.kube.KubeMaintenanceEvents;
 import io.kubeward.maintenance.kube.KubeMaintenanceNodes;
 import io.kubeward.maintenance.kube.KubeMaintenanceStore;
 import io.kubeward.maintenance.kube.LeaseMaintenanceLock;
+import io.kubeward.node.app.NodeGateway;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,8 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
       String unavailable) {}
 
   private final ClusterRegistry registry;
-  private final Function<ManagedCluster, Optional<KubernetesClient>> clientOf;
+  private final ClusterClients clients;
+  private final NodeGateway nodes;
   private final NodeDrainer drainer;
   private final List<MaintenanceBlocker> blockers;
   private final Settings settings;
@@ -67,14 +70,16 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
 
   public MaintenanceControllers(
       ClusterRegistry registry,
-      Function<ManagedCluster, Optional<KubernetesClient>> clientOf,
+      ClusterClients clients,
+      NodeGateway nodes,
       NodeDrainer drainer,
       List<MaintenanceBlocker> blockers,
       Settings settings,
       Clock clock,
       String identity) {
     this.registry = registry;
-    this.clientOf = clientOf;
+    this.clients = clients;
+    this.nodes = nodes;
     this.drainer = drainer;
     this.blockers = List.copyOf(blockers);
     this.settings = settings;
@@ -139,11 +144,12 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
   }
 
   private Optional<Entry> setUp(ManagedCluster cluster) {
-    Optional<KubernetesClient> maybeClient = clientOf.apply(cluster);
-    if (maybeClient.isEmpty()) {
+    KubernetesClient client;
+    try {
+      client = clients.kubeward(cluster.name());
+    } catch (ClusterNotFoundException e) {
       return Optional.of(new Entry(cluster, null, null, "no API client for this cluster"));
     }
-    KubernetesClient client = maybeClient.get();
     try {
       ensureNamespace(cluster.name(), client);
       if (settings.installCrd()) {
@@ -157,8 +163,8 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
       MaintenanceCluster ports =
           new MaintenanceCluster(
               cluster.name(),
-              new KubeMaintenanceStore(cluster.name(), client),
-              new KubeMaintenanceNodes(client, settings.namespace()),
+              new KubeMaintenanceStore(cluster.name(), clients),
+              new KubeMaintenanceNodes(cluster, clients, nodes, settings.namespace()),
               new LeaseMaintenanceLock(client, settings.namespace(), clock),
               new KubeMaintenanceEvents(client, identity, clock));
       MaintenanceController controller =

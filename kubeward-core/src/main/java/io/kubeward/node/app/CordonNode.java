@@ -3,26 +3,27 @@ package io.kubeward.node.app;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
-import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ManagedCluster;
 
 /**
- * Use case: cordon or uncordon a node ({@code spec.unschedulable}); needs cluster-wide change
- * rights, audited as {@code node.cordon} / {@code node.uncordon} with the change as a diff.
+ * Use case: a person cordons or uncordons a node ({@code spec.unschedulable}) with their own
+ * identity (the cluster decides), audited as {@code node.cordon} / {@code node.uncordon} with the
+ * change as a diff.
  */
 public final class CordonNode {
 
   public static final String CORDON = "node.cordon";
   public static final String UNCORDON = "node.uncordon";
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
   private final NodeGateway gateway;
   private final AuditedAction audited;
   private final GetNodeDetail details;
 
   public CordonNode(
-      ClusterRegistry clusters, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
-    this.clusters = clusters;
+      ClusterReads reads, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
+    this.reads = reads;
     this.gateway = gateway;
     this.audited = audited;
     this.details = details;
@@ -39,16 +40,18 @@ public final class CordonNode {
         new AuditedAction.Target(cluster, null, "Node", node),
         unschedulable ? CORDON : UNCORDON,
         () -> {
-          ManagedCluster managed = NodeClusters.usable(clusters, cluster);
+          ManagedCluster managed = NodeClusters.usable(reads, cluster);
           NodeGateway.LiveNode before =
               gateway
-                  .get(cluster, node)
+                  .get(caller, cluster, node)
                   .orElseThrow(() -> new NodeNotFoundException(cluster, node));
           boolean was = before.view().unschedulable();
+          // A person's cordon or uncordon is theirs: it removes a maintenance's mark, so that no
+          // maintenance uncordons a node a person decided about.
           NodeGateway.LiveNode after =
-              was == unschedulable
+              was == unschedulable && before.cordonedBy() == null
                   ? before
-                  : gateway.setUnschedulable(cluster, node, unschedulable);
+                  : gateway.setCordon(caller, cluster, node, unschedulable, null, null);
           String diff =
               was == unschedulable
                   ? null

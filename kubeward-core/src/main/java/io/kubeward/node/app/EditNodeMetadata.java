@@ -1,10 +1,9 @@
 package io.kubeward.node.app;
 
-import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
-import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.node.domain.NodeMetadata;
 import io.kubeward.node.domain.NodeMetadataRules;
@@ -20,14 +19,14 @@ public final class EditNodeMetadata {
 
   public static final String VERB = "node.metadata";
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
   private final NodeGateway gateway;
   private final AuditedAction audited;
   private final GetNodeDetail details;
 
   public EditNodeMetadata(
-      ClusterRegistry clusters, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
-    this.clusters = clusters;
+      ClusterReads reads, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
+    this.reads = reads;
     this.gateway = gateway;
     this.audited = audited;
     this.details = details;
@@ -38,11 +37,12 @@ public final class EditNodeMetadata {
 
   /** Changes nothing; not audited. */
   public Preview preview(Caller caller, String cluster, String node, NodeMetadata desired) {
-    Authorizer.require(caller, Verb.MUTATE, cluster, null);
     NodeMetadataRules.validate(desired);
-    NodeClusters.usable(clusters, cluster);
+    NodeClusters.readable(reads, caller, cluster);
     NodeGateway.LiveNode live =
-        gateway.get(cluster, node).orElseThrow(() -> new NodeNotFoundException(cluster, node));
+        gateway
+            .get(caller, cluster, node)
+            .orElseThrow(() -> new NodeNotFoundException(cluster, node));
     String diff = diff(node, live.metadata(), desired);
     return new Preview(diff, !diff.isEmpty());
   }
@@ -55,17 +55,22 @@ public final class EditNodeMetadata {
         VERB,
         () -> {
           NodeMetadataRules.validate(desired);
-          ManagedCluster managed = NodeClusters.usable(clusters, cluster);
+          ManagedCluster managed = NodeClusters.usable(reads, cluster);
           NodeGateway.LiveNode live =
               gateway
-                  .get(cluster, node)
+                  .get(caller, cluster, node)
                   .orElseThrow(() -> new NodeNotFoundException(cluster, node));
           String diff = diff(node, live.metadata(), desired);
           NodeGateway.LiveNode after =
               diff.isEmpty()
                   ? live
                   : gateway.writeMetadata(
-                      cluster, node, live.view().resourceVersion(), live.metadata(), desired);
+                      caller,
+                      cluster,
+                      node,
+                      live.view().resourceVersion(),
+                      live.metadata(),
+                      desired);
           return new AuditedAction.Outcome<>(
               details.assemble(caller, managed, after.view(), after.heartbeats()),
               diff.isEmpty() ? null : diff);

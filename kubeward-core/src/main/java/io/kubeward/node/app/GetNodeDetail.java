@@ -1,9 +1,8 @@
 package io.kubeward.node.app;
 
-import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.NamespaceVisibility;
-import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.IndexedViews;
@@ -26,21 +25,22 @@ import java.util.Optional;
 /**
  * Use case: a node's detail. The node, its pods (through the cache's node index) and their sums
  * come from the shared cache; only the heartbeats are read live (the node's conditions' {@code
- * lastHeartbeatTime} and its Lease's {@code renewTime}), since the cache leaves them out. Needs
- * cluster-wide read; pods are listed from the namespaces the caller may read.
+ * lastHeartbeatTime} and its Lease's {@code renewTime}, as the caller), since the cache leaves them
+ * out. Needs the right to list nodes; pods are listed from the namespaces where the caller may list
+ * pods, while the node's sums count every pod on it.
  */
 public final class GetNodeDetail {
 
   private static final System.Logger log = System.getLogger(GetNodeDetail.class.getName());
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
   private final NodeGateway gateway;
   private final NodeHealthHistory health;
   private final Clock clock;
 
   public GetNodeDetail(
-      ClusterRegistry clusters, NodeGateway gateway, NodeHealthHistory health, Clock clock) {
-    this.clusters = clusters;
+      ClusterReads reads, NodeGateway gateway, NodeHealthHistory health, Clock clock) {
+    this.reads = reads;
     this.gateway = gateway;
     this.health = health;
     this.clock = clock;
@@ -51,12 +51,12 @@ public final class GetNodeDetail {
    * @throws io.kubeward.access.app.AccessDeniedException without cluster-wide read
    */
   public NodeDetail get(Caller caller, String cluster, String node) {
-    ManagedCluster managed = NodeClusters.readable(clusters, caller, cluster);
+    ManagedCluster managed = NodeClusters.readable(reads, caller, cluster);
     NodeView view = NodeClusters.cachedNode(managed, node);
     Map<String, Instant> heartbeats = Map.of();
     try {
       heartbeats =
-          gateway.get(cluster, node).map(NodeGateway.LiveNode::heartbeats).orElse(Map.of());
+          gateway.get(caller, cluster, node).map(NodeGateway.LiveNode::heartbeats).orElse(Map.of());
     } catch (KubewardException e) {
       log.log(System.Logger.Level.DEBUG, "No live heartbeats of " + node + ": " + e.getMessage());
     }
@@ -68,7 +68,7 @@ public final class GetNodeDetail {
       Caller caller, ManagedCluster cluster, NodeView view, Map<String, Instant> heartbeats) {
     Optional<Instant> lease = Optional.empty();
     try {
-      lease = gateway.leaseRenewTime(cluster.name(), view.name());
+      lease = gateway.leaseRenewTime(caller, cluster.name(), view.name());
     } catch (KubewardException e) {
       log.log(System.Logger.Level.DEBUG, "No lease of " + view.name() + ": " + e.getMessage());
     }
@@ -91,7 +91,7 @@ public final class GetNodeDetail {
     Long age =
         newest == null ? null : Math.max(0, Duration.between(newest, clock.instant()).toSeconds());
 
-    NamespaceVisibility visible = Authorizer.readableNamespaces(caller, cluster.name());
+    NamespaceVisibility visible = reads.visible(caller, cluster, CachedKind.PODS);
     @SuppressWarnings("unchecked")
     IndexedViews<PodView> pods = (IndexedViews<PodView>) cluster.views(CachedKind.PODS);
     Resources requested = Resources.ZERO;

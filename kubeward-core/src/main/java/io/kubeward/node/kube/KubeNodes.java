@@ -1,5 +1,6 @@
 package io.kubeward.node.kube;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -10,15 +11,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.kubeward.cluster.app.ClusterNotFoundException;
-import io.kubeward.cluster.app.ClusterUnreachableException;
+import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.domain.NodeTaint;
 import io.kubeward.cluster.domain.Projections;
+import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.node.app.NodeGateway;
 import io.kubeward.node.app.NodeNotFoundException;
 import io.kubeward.node.domain.NodeMetadata;
-import io.kubeward.resource.app.ResourceException;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,41 +27,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Nodes and node Leases through a cluster's fabric8 client. Writes are JSON merge patches: cordon
- * sets {@code spec.unschedulable}; the metadata edit carries {@code metadata.resourceVersion}, so
- * the apiserver applies it only to the version that was read (409 otherwise).
+ * The one node adapter: nodes and node Leases through a cluster's API, with the caller's identity
+ * ({@link ClusterClients}). Writes are JSON merge patches: cordon sets {@code spec.unschedulable}
+ * together with the {@value NodeGateway#CORDONED_BY} mark; a write that carries {@code
+ * metadata.resourceVersion} applies only to the version that was read (409 otherwise).
  */
 public final class KubeNodes implements NodeGateway {
 
   static final String LEASE_NAMESPACE = "kube-node-lease";
   static final long PAGE = 500;
 
-  private final Function<String, Optional<KubernetesClient>> clients;
+  /** Keeps nulls: in a JSON merge patch, null removes the field. */
+  private static final ObjectMapper PATCH_JSON = new ObjectMapper();
 
-  /**
-   * @param clients the shared client of a cluster by name, empty if there is no such cluster
-   */
-  public KubeNodes(Function<String, Optional<KubernetesClient>> clients) {
+  private final ClusterClients clients;
+
+  public KubeNodes(ClusterClients clients) {
     this.clients = clients;
   }
 
   @Override
-  public Optional<LiveNode> get(String cluster, String node) {
-    Node found = call(cluster, node, () -> client(cluster).nodes().withName(node).get());
+  public Optional<LiveNode> get(Caller caller, String cluster, String node) {
+    KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.READ);
+    Node found = call(cluster, node, () -> client.nodes().withName(node).get());
     return Optional.ofNullable(found).map(KubeNodes::live);
   }
 
   @Override
-  public Optional<Instant> leaseRenewTime(String cluster, String node) {
+  public Optional<Instant> leaseRenewTime(Caller caller, String cluster, String node) {
+    KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.READ);
     Lease lease =
         call(
-            cluster,
-            node,
-            () -> client(cluster).leases().inNamespace(LEASE_NAMESPACE).withName(node).get());
+            cluster, node, () -> client.leases().inNamespace(LEASE_NAMESPACE).withName(node).get());
     return Optional.ofNullable(renewTime(lease));
   }
 
@@ -76,7 +76,8 @@ public final class KubeNodes implements NodeGateway {
               cluster,
               null,
               () ->
-                  client(cluster)
+                  clients
+                      .kubeward(cluster)
                       .leases()
                       .inNamespace(LEASE_NAMESPACE)
                       .list(new ListOptionsBuilder().withLimit(PAGE).withContinue(from).build()));
@@ -92,14 +93,31 @@ public final class KubeNodes implements NodeGateway {
   }
 
   @Override
-  public LiveNode setUnschedulable(String cluster, String node, boolean unschedulable) {
+  public LiveNode setCordon(
+      Caller caller,
+      String cluster,
+      String node,
+      boolean unschedulable,
+      String cordonedBy,
+      String resourceVersion) {
+    Map<String, Object> annotations = new HashMap<>();
+    annotations.put(CORDONED_BY, cordonedBy);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (resourceVersion != null) {
+      metadata.put("resourceVersion", resourceVersion);
+    }
+    metadata.put("annotations", annotations);
     Map<String, Object> spec = new HashMap<>();
     spec.put("unschedulable", unschedulable ? Boolean.TRUE : null);
-    return patch(cluster, node, Map.of("spec", spec));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("metadata", metadata);
+    body.put("spec", spec);
+    return patch(caller, cluster, node, body);
   }
 
   @Override
   public LiveNode writeMetadata(
+      Caller caller,
       String cluster,
       String node,
       String resourceVersion,
@@ -128,12 +146,17 @@ public final class KubeNodes implements NodeGateway {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("metadata", metadata);
     body.put("spec", spec);
-    return patch(cluster, node, body);
+    return patch(caller, cluster, node, body);
   }
 
-  private LiveNode patch(String cluster, String node, Map<String, Object> body) {
-    KubernetesClient client = client(cluster);
-    String json = client.getKubernetesSerialization().asJson(body);
+  private LiveNode patch(Caller caller, String cluster, String node, Map<String, Object> body) {
+    KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.WRITE);
+    String json;
+    try {
+      json = PATCH_JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
     Node patched =
         call(
             cluster,
@@ -158,10 +181,12 @@ public final class KubeNodes implements NodeGateway {
         taints.add(new NodeTaint(taint.getKey(), taint.getValue(), taint.getEffect()));
       }
     }
+    Map<String, String> annotations = node.getMetadata().getAnnotations();
     return new LiveNode(
         Projections.node(node),
         new NodeMetadata(node.getMetadata().getLabels(), taints),
-        Map.copyOf(heartbeats));
+        Map.copyOf(heartbeats),
+        annotations == null ? null : annotations.get(CORDONED_BY));
   }
 
   private static Instant renewTime(Lease lease) {
@@ -182,45 +207,17 @@ public final class KubeNodes implements NodeGateway {
     }
   }
 
-  private KubernetesClient client(String cluster) {
-    return clients.apply(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
-  }
-
-  /** Runs a request and maps the apiserver's refusals; never lets a client exception out. */
+  /**
+   * Runs a request; a missing node is a {@link NodeNotFoundException}, the rest {@link KubeErrors}.
+   */
   private static <T> T call(String cluster, String node, Supplier<T> request) {
     try {
       return request.get();
     } catch (KubernetesClientException e) {
-      throw translate(cluster, node, e);
-    }
-  }
-
-  static RuntimeException translate(String cluster, String node, KubernetesClientException e) {
-    String message =
-        e.getStatus() != null && e.getStatus().getMessage() != null
-            ? e.getStatus().getMessage()
-            : e.getMessage();
-    int code = e.getCode();
-    if (code == 0 || isConnectionFailure(e)) {
-      return new ClusterUnreachableException(cluster, Instant.now(), String.valueOf(message));
-    }
-    return switch (code) {
-      case 404 ->
-          node == null
-              ? ResourceException.refused(message)
-              : new NodeNotFoundException(cluster, node);
-      case 409 -> ResourceException.conflict(message, List.of());
-      case 400, 422 -> ResourceException.invalid(message);
-      default -> ResourceException.refused(message);
-    };
-  }
-
-  private static boolean isConnectionFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
+      if (e.getCode() == 404 && node != null) {
+        throw new NodeNotFoundException(cluster, node);
       }
+      throw KubeErrors.translate(cluster, e);
     }
-    return false;
   }
 }

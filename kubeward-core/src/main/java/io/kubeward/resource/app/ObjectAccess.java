@@ -1,8 +1,8 @@
 package io.kubeward.resource.app;
 
+import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
-import io.kubeward.access.domain.AccessPolicy;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
@@ -26,14 +26,20 @@ public final class ObjectAccess {
   public static final String FIELD_MANAGER = "kubeward";
 
   private final ClusterRegistry clusters;
+  private final Authorizer authorizer;
   private final ObjectGateway gateway;
   private final ObjectCodec codec;
   private final AuditedAction audited;
   private final byte[] fingerprintKey = new byte[32];
 
   public ObjectAccess(
-      ClusterRegistry clusters, ObjectGateway gateway, ObjectCodec codec, AuditedAction audited) {
+      ClusterRegistry clusters,
+      Authorizer authorizer,
+      ObjectGateway gateway,
+      ObjectCodec codec,
+      AuditedAction audited) {
     this.clusters = clusters;
+    this.authorizer = authorizer;
     this.gateway = gateway;
     this.codec = codec;
     this.audited = audited;
@@ -51,11 +57,11 @@ public final class ObjectAccess {
   /** A dry-run result. {@code before} is {@code null} when the object would be created. */
   public record Preview(boolean changed, String diff, String before, String after) {}
 
-  /** The kinds the caller may list through discovery (anyone who reads the cluster). */
+  /** The kinds the cluster serves (discovery), for anyone who sees the cluster. */
   public List<KindInfo> kinds(Caller caller, String cluster) {
     requireCluster(cluster);
-    if (Authorizer.readableNamespaces(caller, cluster).isEmpty()) {
-      Authorizer.require(caller, Verb.READ, cluster, null);
+    if (!authorizer.seesCluster(caller, cluster)) {
+      throw new AccessDeniedException(caller.username(), Verb.READ, cluster, null);
     }
     return gateway.kinds(cluster);
   }
@@ -64,9 +70,6 @@ public final class ObjectAccess {
   public String get(
       Caller caller, String cluster, ObjectName which, Format format, boolean reveal) {
     requireCluster(cluster);
-    if (Authorizer.readableNamespaces(caller, cluster).isEmpty()) {
-      Authorizer.require(caller, Verb.READ, cluster, which.namespace());
-    }
     KindInfo kind = resolve(cluster, which.apiVersion(), which.kind());
     String namespace = namespaceOf(kind, which.namespace());
     requireName(which.name());
@@ -78,10 +81,10 @@ public final class ObjectAccess {
           "secret.reveal",
           () ->
               AuditedAction.Outcome.of(
-                  format(fetch(cluster, kind, namespace, which.name()), format)));
+                  format(fetch(caller, cluster, kind, namespace, which.name()), format)));
     }
-    Authorizer.require(caller, Verb.READ, cluster, namespace);
-    Map<String, Object> object = fetch(cluster, kind, namespace, which.name());
+    authorizer.require(caller, Verb.READ, cluster, namespace);
+    Map<String, Object> object = fetch(caller, cluster, kind, namespace, which.name());
     return format(kind.isSecret() ? ObjectCleaner.redactSecret(object) : object, format);
   }
 
@@ -89,14 +92,13 @@ public final class ObjectAccess {
   public Preview preview(Caller caller, String cluster, String body, boolean force) {
     requireCluster(cluster);
     Body parsed = body(body);
-    if (mayMutateNowhere(caller, cluster)) {
-      Authorizer.require(caller, Verb.MUTATE, cluster, parsed.namespace());
-    }
+    authorizer.require(caller, Verb.MUTATE, cluster, parsed.namespace());
     Target target = target(cluster, parsed);
-    Authorizer.require(caller, Verb.MUTATE, cluster, target.namespace());
+    authorizer.require(caller, Verb.MUTATE, cluster, target.namespace());
     Map<String, Object> before =
-        gateway.get(cluster, target.kind(), target.namespace(), target.name()).orElse(null);
-    Map<String, Object> after = gateway.apply(cluster, target.kind(), target.object(), true, force);
+        gateway.get(caller, cluster, target.kind(), target.namespace(), target.name()).orElse(null);
+    Map<String, Object> after =
+        gateway.apply(caller, cluster, target.kind(), target.object(), true, force);
     return compare(target, before, after);
   }
 
@@ -115,9 +117,6 @@ public final class ObjectAccess {
           () -> {
             throw malformed;
           });
-    }
-    if (mayMutateNowhere(caller, cluster)) {
-      denyAudited(caller, cluster, parsed.namespace(), parsed.kind(), parsed.name(), "apply");
     }
     Target target;
     try {
@@ -139,9 +138,11 @@ public final class ObjectAccess {
         "apply",
         () -> {
           Map<String, Object> before =
-              gateway.get(cluster, target.kind(), target.namespace(), target.name()).orElse(null);
+              gateway
+                  .get(caller, cluster, target.kind(), target.namespace(), target.name())
+                  .orElse(null);
           Map<String, Object> after =
-              gateway.apply(cluster, target.kind(), target.object(), false, force);
+              gateway.apply(caller, cluster, target.kind(), target.object(), false, force);
           Preview change = compare(target, before, after);
           Map<String, Object> shown = ObjectCleaner.clean(after);
           if (target.kind().isSecret()) {
@@ -155,9 +156,6 @@ public final class ObjectAccess {
   public void delete(Caller caller, String cluster, ObjectName which, String propagation) {
     requireCluster(cluster);
     ObjectGateway.Propagation policy = propagation(propagation);
-    if (mayMutateNowhere(caller, cluster)) {
-      denyAudited(caller, cluster, which.namespace(), which.kind(), which.name(), "delete");
-    }
     KindInfo kind = resolve(cluster, which.apiVersion(), which.kind());
     String namespace = namespaceOf(kind, which.namespace());
     requireName(which.name());
@@ -167,7 +165,7 @@ public final class ObjectAccess {
         new AuditedAction.Target(cluster, namespace, kind.kind(), which.name()),
         "delete",
         () -> {
-          if (!gateway.delete(cluster, kind, namespace, which.name(), policy)) {
+          if (!gateway.delete(caller, cluster, kind, namespace, which.name(), policy)) {
             throw ResourceException.notFound(kind.kind(), namespace, which.name());
           }
           return AuditedAction.Outcome.of(null);
@@ -179,23 +177,6 @@ public final class ObjectAccess {
   /** The body as parsed and checked locally, before anything is asked of the cluster. */
   private record Body(
       Map<String, Object> object, String apiVersion, String kind, String namespace, String name) {}
-
-  private boolean mayMutateNowhere(Caller caller, String cluster) {
-    return AccessPolicy.namespaces(caller.principal(), Verb.MUTATE, cluster).isEmpty();
-  }
-
-  /** Audits and throws the denial of a caller who may change nothing in the cluster. */
-  private void denyAudited(
-      Caller caller, String cluster, String namespace, String kind, String name, String verb) {
-    audited.run(
-        caller,
-        Verb.MUTATE,
-        new AuditedAction.Target(cluster, namespace, kind, name),
-        verb,
-        () -> {
-          throw new IllegalStateException("unreachable: the caller may not mutate");
-        });
-  }
 
   @SuppressWarnings("unchecked")
   private Body body(String text) {
@@ -289,9 +270,10 @@ public final class ObjectAccess {
     }
   }
 
-  private Map<String, Object> fetch(String cluster, KindInfo kind, String namespace, String name) {
+  private Map<String, Object> fetch(
+      Caller caller, String cluster, KindInfo kind, String namespace, String name) {
     return gateway
-        .get(cluster, kind, namespace, name)
+        .get(caller, cluster, kind, namespace, name)
         .map(ObjectCleaner::clean)
         .orElseThrow(() -> ResourceException.notFound(kind.kind(), namespace, name));
   }

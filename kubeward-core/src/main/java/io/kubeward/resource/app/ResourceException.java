@@ -3,7 +3,6 @@ package io.kubeward.resource.app;
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Failures of the generic object access, each with its stable code. */
@@ -12,10 +11,8 @@ public final class ResourceException extends KubewardException {
   public static final String MALFORMED = "resource.malformed";
   public static final String UNKNOWN_KIND = "resource.unknown-kind";
   public static final String INVALID = "resource.invalid";
-  public static final String CONFLICT = "resource.conflict";
   public static final String NOT_FOUND = "resource.not-found";
   public static final String TOO_LARGE = "request.too-large";
-  public static final String REFUSED = "resource.refused";
 
   private ResourceException(
       String code, ErrorKind kind, String message, Map<String, Object> properties) {
@@ -45,14 +42,6 @@ public final class ResourceException extends KubewardException {
         INVALID, ErrorKind.INVALID, "Invalid object: " + reason, props("reason", reason));
   }
 
-  public static ResourceException conflict(String reason, List<String> managers) {
-    return new ResourceException(
-        CONFLICT,
-        ErrorKind.CONFLICT,
-        "Conflict: " + reason,
-        props("reason", reason, "managers", List.copyOf(managers)));
-  }
-
   public static ResourceException notFound(String kind, String namespace, String name) {
     return new ResourceException(
         NOT_FOUND,
@@ -67,12 +56,6 @@ public final class ResourceException extends KubewardException {
         ErrorKind.TOO_LARGE,
         "The request body is larger than " + limit + " bytes",
         props("limit", limit));
-  }
-
-  /** The apiserver refused Kubeward's own credentials (403) or another request error. */
-  public static ResourceException refused(String reason) {
-    return new ResourceException(
-        REFUSED, ErrorKind.FORBIDDEN, "The cluster refused: " + reason, props("reason", reason));
   }
 
   private static Map<String, Object> props(Object... pairs) {

@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,13 +12,12 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.kubeward.cluster.app.ClusterNotFoundException;
-import io.kubeward.cluster.app.ClusterUnreachableException;
+import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.app.ObjectGateway;
-import io.kubeward.resource.app.ResourceException;
 import io.kubeward.resource.domain.KindInfo;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,30 +29,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Any object through the cluster's API as {@link GenericKubernetesResource}: discovery (cached a
  * minute per cluster), get, server-side apply (field manager {@value ObjectAccess#FIELD_MANAGER},
- * strict field validation) and delete. Maps the apiserver's answers to {@link ResourceException}s.
+ * strict field validation) and delete, each with the caller's identity ({@link ClusterClients});
+ * the apiserver's refusals leave through {@link KubeErrors}.
  */
 public final class KubeObjects implements ObjectGateway {
 
   static final Duration DISCOVERY_TTL = Duration.ofMinutes(1);
-  private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
 
-  private final Function<String, Optional<KubernetesClient>> clients;
+  private final ClusterClients clients;
   private final Clock clock;
   private final Map<String, Discovery> discovery = new ConcurrentHashMap<>();
 
   private record Discovery(List<KindInfo> kinds, Instant at) {}
 
-  /**
-   * @param clients the shared client of a cluster by name, empty if there is no such cluster
-   */
-  public KubeObjects(Function<String, Optional<KubernetesClient>> clients, Clock clock) {
+  public KubeObjects(ClusterClients clients, Clock clock) {
     this.clients = clients;
     this.clock = clock;
   }
@@ -85,9 +76,9 @@ public final class KubeObjects implements ObjectGateway {
   }
 
   private List<KindInfo> discover(String cluster) {
-    KubernetesClient client = client(cluster);
+    KubernetesClient client = clients.kubeward(cluster);
     List<KindInfo> kinds = new ArrayList<>();
-    call(
+    KubeErrors.call(
         cluster,
         () -> {
           Set<String> groupVersions = new LinkedHashSet<>();
@@ -132,24 +123,32 @@ public final class KubeObjects implements ObjectGateway {
 
   @Override
   public Optional<Map<String, Object>> get(
-      String cluster, KindInfo kind, String namespace, String name) {
+      Caller caller, String cluster, KindInfo kind, String namespace, String name) {
+    KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.READ);
     GenericKubernetesResource object =
-        call(cluster, () -> named(operation(cluster, kind), kind, namespace, name).get());
-    return Optional.ofNullable(object).map(o -> toMap(cluster, o));
+        KubeErrors.call(cluster, () -> named(operation(client, kind), kind, namespace, name).get());
+    return Optional.ofNullable(object).map(o -> toMap(client, o));
   }
 
   @Override
   public Map<String, Object> apply(
-      String cluster, KindInfo kind, Map<String, Object> object, boolean dryRun, boolean force) {
-    KubernetesClient client = client(cluster);
+      Caller caller,
+      String cluster,
+      KindInfo kind,
+      Map<String, Object> object,
+      boolean dryRun,
+      boolean force) {
+    KubernetesClient client =
+        clients.forCaller(
+            caller, cluster, dryRun ? ClusterClients.Intent.READ : ClusterClients.Intent.WRITE);
     GenericKubernetesResource resource =
         client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
     GenericKubernetesResource applied =
-        call(
+        KubeErrors.call(
             cluster,
             () -> {
               MixedOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>> op =
-                  operation(cluster, kind);
+                  operation(client, kind);
               Resource<GenericKubernetesResource> target =
                   kind.namespaced()
                       ? op.inNamespace(resource.getMetadata().getNamespace()).resource(resource)
@@ -161,17 +160,23 @@ public final class KubeObjects implements ObjectGateway {
                       .fieldManager(ObjectAccess.FIELD_MANAGER);
               return force ? apply.forceConflicts().serverSideApply() : apply.serverSideApply();
             });
-    return toMap(cluster, applied);
+    return toMap(client, applied);
   }
 
   @Override
   public boolean delete(
-      String cluster, KindInfo kind, String namespace, String name, Propagation propagation) {
+      Caller caller,
+      String cluster,
+      KindInfo kind,
+      String namespace,
+      String name,
+      Propagation propagation) {
+    KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.WRITE);
     List<StatusDetails> deleted =
-        call(
+        KubeErrors.call(
             cluster,
             () ->
-                named(operation(cluster, kind), kind, namespace, name)
+                named(operation(client, kind), kind, namespace, name)
                     .withPropagationPolicy(
                         switch (propagation) {
                           case BACKGROUND -> DeletionPropagation.BACKGROUND;
@@ -191,7 +196,7 @@ public final class KubeObjects implements ObjectGateway {
   }
 
   private MixedOperation<GenericKubernetesResource, ?, Resource<GenericKubernetesResource>>
-      operation(String cluster, KindInfo kind) {
+      operation(KubernetesClient client, KindInfo kind) {
     ResourceDefinitionContext context =
         new ResourceDefinitionContext.Builder()
             .withGroup(kind.group())
@@ -200,86 +205,12 @@ public final class KubeObjects implements ObjectGateway {
             .withPlural(kind.plural())
             .withNamespaced(kind.namespaced())
             .build();
-    return client(cluster).genericKubernetesResources(context);
+    return client.genericKubernetesResources(context);
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> toMap(String cluster, GenericKubernetesResource object) {
-    return client(cluster).getKubernetesSerialization().convertValue(object, Map.class);
-  }
-
-  private KubernetesClient client(String cluster) {
-    return clients.apply(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
-  }
-
-  /** Runs a request and maps the apiserver's refusals; never lets a client exception out. */
-  private <T> T call(String cluster, java.util.function.Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (KubernetesClientException e) {
-      throw translate(cluster, e);
-    }
-  }
-
-  static RuntimeException translate(String cluster, KubernetesClientException e) {
-    Status status = e.getStatus();
-    String message =
-        status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
-    int code = e.getCode();
-    if (code == 500 && message != null && message.contains("failed to create typed patch object")) {
-      // server-side apply reports fields of the wrong type this way
-      return ResourceException.invalid(message);
-    }
-    if (code == 0 || code >= 500 || isConnectionFailure(e)) {
-      if (code >= 500) {
-        return ResourceException.refused(message);
-      }
-      return new ClusterUnreachableException(cluster, Instant.now(), oneLine(e));
-    }
-    return switch (code) {
-      case 400, 422 -> ResourceException.invalid(message);
-      case 404 -> ResourceException.invalid(message);
-      case 409 -> ResourceException.conflict(message, managers(status, message));
-      default -> ResourceException.refused(message);
-    };
-  }
-
-  private static List<String> managers(Status status, String message) {
-    Set<String> managers = new LinkedHashSet<>();
-    List<String> texts = new ArrayList<>();
-    texts.add(message);
-    if (status != null && status.getDetails() != null && status.getDetails().getCauses() != null) {
-      for (StatusCause cause : status.getDetails().getCauses()) {
-        texts.add(cause.getMessage());
-      }
-    }
-    for (String text : texts) {
-      if (text == null) {
-        continue;
-      }
-      Matcher matcher = MANAGER.matcher(text);
-      while (matcher.find()) {
-        managers.add(matcher.group(1));
-      }
-    }
-    return List.copyOf(managers);
-  }
-
-  private static boolean isConnectionFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String oneLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return text.replaceAll("\\s+", " ");
+  private static Map<String, Object> toMap(
+      KubernetesClient client, GenericKubernetesResource object) {
+    return client.getKubernetesSerialization().convertValue(object, Map.class);
   }
 }

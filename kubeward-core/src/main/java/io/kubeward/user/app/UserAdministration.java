@@ -37,7 +37,7 @@ public final class UserAdministration {
   }
 
   public List<UserAccount> list(Caller caller) {
-    Authorizer.require(caller, Verb.ADMINISTER, SignIn.KUBEWARD, null);
+    Authorizer.requireAdmin(caller);
     return users.list();
   }
 

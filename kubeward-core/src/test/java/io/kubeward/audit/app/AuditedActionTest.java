@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.app.TestAuthorizers;
 import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Origin;
 import io.kubeward.access.domain.Principal;
@@ -28,7 +29,9 @@ class AuditedActionTest {
   private final InMemoryAuditLog log = new InMemoryAuditLog();
   private final AuditedAction audited =
       new AuditedAction(
-          log, Clock.fixed(Instant.parse("2026-11-22T02:00:00.123456Z"), ZoneOffset.UTC));
+          log,
+          TestAuthorizers.impersonating(),
+          Clock.fixed(Instant.parse("2026-11-22T02:00:00.123456Z"), ZoneOffset.UTC));
   private final AuditedAction.Target target =
       new AuditedAction.Target("prod", "team-a", "ConfigMap", "settings");
 
@@ -65,10 +68,10 @@ class AuditedActionTest {
     assertThatThrownBy(
             () ->
                 audited.run(
-                    caller(Role.VIEWER, Scope.everywhere()),
-                    Verb.MUTATE,
+                    caller(Role.OPERATOR, Scope.everywhere()),
+                    Verb.ADMINISTER,
                     target,
-                    "delete",
+                    "user.delete",
                     () -> {
                       ran.set(true);
                       return AuditedAction.Outcome.of(null);

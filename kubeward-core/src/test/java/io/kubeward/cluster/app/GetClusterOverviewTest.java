@@ -3,6 +3,7 @@ package io.kubeward.cluster.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeward.access.app.TestAuthorizers;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.NodeView;
@@ -77,8 +78,10 @@ class GetClusterOverviewTest {
   private static final Reachability DOWN = UP.afterFailure(T0.plusSeconds(5), "Connection refused");
 
   private static GetClusterOverview useCase(ManagedCluster... clusters) {
+    RuntimeClusterRegistry registry =
+        new RuntimeClusterRegistry(List.of(clusters), clusters[0].name());
     return new GetClusterOverview(
-        new RuntimeClusterRegistry(List.of(clusters), clusters[0].name()));
+        registry, new ClusterReads(registry, TestAuthorizers.impersonating()));
   }
 
   @Test
@@ -148,10 +151,11 @@ class GetClusterOverviewTest {
 
   @Test
   void clustersAreListedDefaultFirst() {
+    RuntimeClusterRegistry registry =
+        new RuntimeClusterRegistry(
+            List.of(new FakeCluster("b", DOWN, true), new FakeCluster("a", UP, true)), "b");
     ListClusters list =
-        new ListClusters(
-            new RuntimeClusterRegistry(
-                List.of(new FakeCluster("b", DOWN, true), new FakeCluster("a", UP, true)), "b"));
+        new ListClusters(registry, new ClusterReads(registry, TestAuthorizers.impersonating()));
 
     assertThat(list.list())
         .extracting(ClusterStatus::name, ClusterStatus::defaultCluster, ClusterStatus::reachable)

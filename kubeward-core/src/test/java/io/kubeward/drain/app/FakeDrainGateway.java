@@ -3,6 +3,7 @@ package io.kubeward.drain.app;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.kubeward.access.app.Caller;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,17 +45,18 @@ final class FakeDrainGateway implements DrainGateway {
   }
 
   @Override
-  public boolean nodeExists(String cluster, String node) {
+  public boolean nodeExists(Caller caller, String cluster, String node) {
     return nodes.contains(node);
   }
 
   @Override
-  public List<Pod> podsOn(String cluster, String node) {
+  public List<Pod> podsOn(Caller caller, String cluster, String node) {
     return List.copyOf(pods.values());
   }
 
   @Override
-  public List<PodDisruptionBudget> budgets(String cluster, Collection<String> namespaces) {
+  public List<PodDisruptionBudget> budgets(
+      Caller caller, String cluster, Collection<String> namespaces) {
     return budgets.stream()
         .filter(b -> namespaces.contains(b.getMetadata().getNamespace()))
         .toList();
@@ -62,13 +64,23 @@ final class FakeDrainGateway implements DrainGateway {
 
   @Override
   public Attempt evict(
-      String cluster, String namespace, String name, String uid, Integer gracePeriodSeconds) {
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      String uid,
+      Integer gracePeriodSeconds) {
     return send("evict", name, uid, gracePeriodSeconds);
   }
 
   @Override
   public Attempt delete(
-      String cluster, String namespace, String name, String uid, Integer gracePeriodSeconds) {
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      String uid,
+      Integer gracePeriodSeconds) {
     return send("delete", name, uid, gracePeriodSeconds);
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeward.access.app.AccessDeniedException;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.app.TestAuthorizers;
 import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Origin;
 import io.kubeward.access.domain.Principal;
@@ -48,7 +49,10 @@ class PreviewDrainTest {
 
   private final FakeDrainGateway gateway = new FakeDrainGateway();
   private final PreviewDrain preview =
-      new PreviewDrain(new RuntimeClusterRegistry(List.of(new FakeCluster("dev")), "dev"), gateway);
+      new PreviewDrain(
+          new RuntimeClusterRegistry(List.of(new FakeCluster("dev")), "dev"),
+          TestAuthorizers.readOnly(),
+          gateway);
 
   private static Caller caller(Scope scope) {
     return new Caller(

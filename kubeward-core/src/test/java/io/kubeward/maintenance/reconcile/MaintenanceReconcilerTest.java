@@ -2,6 +2,9 @@ package io.kubeward.maintenance.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.Origin;
+import io.kubeward.access.domain.Principal;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainProgress;
 import io.kubeward.drain.domain.DrainState;
@@ -164,14 +167,14 @@ class MaintenanceReconcilerTest {
             1,
             new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
     reconcile("m", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
-    store.patchSpec("m", Map.of("paused", true));
+    store.patchSpec(ADMIN, "m", Map.of("paused", true));
     reconcile("m", x -> false);
     assertThat(store.get("m").orElseThrow().phase()).isEqualTo(MaintenancePhase.Paused);
     nodes.annotations.get("n1").put("done", "yes");
     reconciler.reconcile(cluster, "m");
     assertThat(step("m", "n1")).as("paused: no step finishes").isEqualTo(NodeStep.Action);
 
-    store.patchSpec("m", Map.of("paused", false));
+    store.patchSpec(ADMIN, "m", Map.of("paused", false));
     reconcile("m", x -> x.status().node("n2").step() == NodeStep.Action);
     assertThat(step("m", "n1")).isEqualTo(NodeStep.Done);
   }
@@ -188,7 +191,7 @@ class MaintenanceReconcilerTest {
             new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
     nodes.annotations.get("n1").put("done", "yes");
     reconcile("m", x -> x.status() != null && x.status().node("n2").step() == NodeStep.Action);
-    store.patchSpec("m", Map.of("cancelled", true));
+    store.patchSpec(ADMIN, "m", Map.of("cancelled", true));
 
     reconcile("m", x -> false);
 
@@ -225,6 +228,8 @@ class MaintenanceReconcilerTest {
 
   // ---- fakes -----------------------------------------------------------------------------------
 
+  private static final Caller ADMIN = Caller.controller("test");
+
   final class FakeStore implements MaintenanceStore {
     final Map<String, Maintenance> items = new LinkedHashMap<>();
     int version;
@@ -235,15 +240,24 @@ class MaintenanceReconcilerTest {
     }
 
     @Override
-    public List<Maintenance> list() {
+    public Optional<Maintenance> get(Caller caller, String name) {
+      return get(name);
+    }
+
+    @Override
+    public List<Maintenance> list(Caller caller) {
       return List.copyOf(items.values());
     }
 
     @Override
-    public Maintenance create(String name, String createdBy, MaintenanceSpec spec) {
-      Maintenance m = new Maintenance(name, createdBy, now, "" + ++version, 1L, spec, null);
+    public Maintenance create(Caller caller, String name, MaintenanceSpec spec) {
+      Maintenance m = new Maintenance(name, caller.username(), now, "" + ++version, 1L, spec, null);
       items.put(name, m);
       return m;
+    }
+
+    Maintenance create(String name, String createdBy, MaintenanceSpec spec) {
+      return create(new Caller(new Principal(createdBy, List.of()), Origin.API, null), name, spec);
     }
 
     @Override
@@ -258,7 +272,7 @@ class MaintenanceReconcilerTest {
     }
 
     @Override
-    public Maintenance patchSpec(String name, Map<String, Object> fields) {
+    public Maintenance patchSpec(Caller caller, String name, Map<String, Object> fields) {
       Maintenance m = items.get(name);
       MaintenanceSpec s = m.spec();
       MaintenanceSpec next =
@@ -289,7 +303,7 @@ class MaintenanceReconcilerTest {
     }
 
     @Override
-    public AutoCloseable watch(String name, Consumer<Maintenance> listener) {
+    public AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener) {
       return () -> {};
     }
   }

@@ -1,5 +1,6 @@
 package io.kubeward.server.audit;
 
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.audit.app.AuditLog;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.audit.app.ReadAuditLog;
@@ -19,8 +20,8 @@ public class AuditWiring {
   }
 
   @Bean
-  AuditedAction auditedAction(AuditLog auditLog, Clock clock) {
-    return new AuditedAction(auditLog, clock);
+  AuditedAction auditedAction(AuditLog auditLog, Authorizer authorizer, Clock clock) {
+    return new AuditedAction(auditLog, authorizer, clock);
   }
 
   @Bean

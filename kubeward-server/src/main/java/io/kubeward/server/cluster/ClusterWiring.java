@@ -1,6 +1,12 @@
 package io.kubeward.server.cluster;
 
+import io.kubeward.access.app.AccessReviews;
+import io.kubeward.access.app.Authorizer;
+import io.kubeward.access.app.CachedAccessReviews;
+import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.access.kube.KubeAccessReviews;
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ClusterStore;
 import io.kubeward.cluster.app.GetClusterOverview;
@@ -10,19 +16,17 @@ import io.kubeward.cluster.app.ManageClusters;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.app.RuntimeClusterRegistry;
 import io.kubeward.cluster.app.WatchCluster;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.ClusterConnection;
 import io.kubeward.cluster.kube.ClusterSource;
 import io.kubeward.cluster.kube.KubeCluster;
 import io.kubeward.cluster.kube.KubeClusterFactory;
-import io.kubeward.resource.app.ObjectAccess;
-import io.kubeward.resource.kube.JacksonObjectCodec;
-import io.kubeward.resource.kube.KubeObjects;
+import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.server.config.KubewardProperties;
 import io.kubeward.server.persistence.PersistenceProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -106,37 +110,61 @@ public class ClusterWiring {
     return manage;
   }
 
+  /** The one way adapters reach a cluster: as the caller (impersonated) or as Kubeward. */
   @Bean
-  GetClusterOverview getClusterOverview(ClusterRegistry clusters) {
-    return new GetClusterOverview(clusters);
+  ClusterClients clusterClients(ClusterRegistry clusters) {
+    return new ClusterClients(clusters);
+  }
+
+  /**
+   * Access reviews as the user (impersonated SelfSubjectAccessReviews), remembered briefly and
+   * forgotten when a cluster's RBAC objects or namespaces change.
+   */
+  @Bean
+  AccessReviews accessReviews(
+      ClusterRegistry clusters,
+      ClusterClients clients,
+      KubewardProperties properties,
+      Clock clock) {
+    KubeAccessReviews live =
+        new KubeAccessReviews(
+            clients::kubeward, KubeErrors::translate, properties.access().reviewParallelism());
+    return new CachedAccessReviews(
+        live,
+        properties.access().reviews(),
+        name -> clusters.find(name).map(ManagedCluster::accessGeneration).orElse(0L),
+        clock);
   }
 
   @Bean
-  ListClusters listClusters(ClusterRegistry clusters) {
-    return new ListClusters(clusters);
+  Authorizer authorizer(ClusterRegistry clusters, AccessReviews reviews) {
+    return new Authorizer(
+        name -> clusters.find(name).map(ManagedCluster::access).orElse(ClusterAccess.unknown()),
+        reviews);
   }
 
   @Bean
-  ListResources listResources(ClusterRegistry clusters) {
-    return new ListResources(clusters);
+  ClusterReads clusterReads(ClusterRegistry clusters, Authorizer authorizer) {
+    return new ClusterReads(clusters, authorizer);
   }
 
   @Bean
-  WatchCluster watchCluster(ClusterRegistry clusters) {
-    return new WatchCluster(clusters);
+  GetClusterOverview getClusterOverview(ClusterRegistry clusters, ClusterReads reads) {
+    return new GetClusterOverview(clusters, reads);
   }
 
   @Bean
-  ObjectAccess objectAccess(ClusterRegistry clusters, AuditedAction audited, Clock clock) {
-    KubeObjects gateway =
-        new KubeObjects(
-            name ->
-                clusters
-                    .find(name)
-                    .filter(KubeCluster.class::isInstance)
-                    .map(c -> ((KubeCluster) c).client())
-                    .or(Optional::empty),
-            clock);
-    return new ObjectAccess(clusters, gateway, new JacksonObjectCodec(), audited);
+  ListClusters listClusters(ClusterRegistry clusters, ClusterReads reads) {
+    return new ListClusters(clusters, reads);
+  }
+
+  @Bean
+  ListResources listResources(ClusterReads reads) {
+    return new ListResources(reads);
+  }
+
+  @Bean
+  WatchCluster watchCluster(ClusterReads reads) {
+    return new WatchCluster(reads);
   }
 }

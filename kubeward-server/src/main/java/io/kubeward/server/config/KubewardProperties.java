@@ -24,7 +24,8 @@ public record KubewardProperties(
     String clusterName,
     @DefaultValue Probe probe,
     @DefaultValue Client client,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue Access access) {
 
   /** The kubeconfig path with a leading {@code ~} expanded, or {@code null}. */
   public Path kubeconfigPath() {
@@ -88,6 +89,35 @@ public record KubewardProperties(
     private static ClientSettings settingsOf(
         int max, int perHost, Duration requestTimeout, Duration watchReconnectInterval) {
       return new ClientSettings(max, perHost, requestTimeout, watchReconnectInterval);
+    }
+  }
+
+  /**
+   * How Kubeward asks clusters what a user may see ({@code kubeward.access.*}, ADR 0013).
+   *
+   * @param reviewTtl how long an access review's answer is reused, 0s to 10m (answers are dropped
+   *     at once when the cluster's RBAC objects or namespaces change)
+   * @param maxReviews answers kept at most, 100 to 10,000,000
+   * @param reviewParallelism access reviews in flight per question over many namespaces, 1 to 64
+   */
+  public record Access(
+      @DefaultValue("30s") Duration reviewTtl,
+      @DefaultValue("100000") int maxReviews,
+      @DefaultValue("8") int reviewParallelism) {
+    public Access {
+      settings(reviewTtl, maxReviews);
+      if (reviewParallelism < 1 || reviewParallelism > 64) {
+        throw new IllegalArgumentException("review-parallelism must be from 1 to 64");
+      }
+    }
+
+    public io.kubeward.access.app.CachedAccessReviews.Settings reviews() {
+      return settings(reviewTtl, maxReviews);
+    }
+
+    private static io.kubeward.access.app.CachedAccessReviews.Settings settings(
+        Duration ttl, int max) {
+      return new io.kubeward.access.app.CachedAccessReviews.Settings(ttl, max);
     }
   }
 

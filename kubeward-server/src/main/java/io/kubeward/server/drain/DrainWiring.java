@@ -1,13 +1,13 @@
 package io.kubeward.server.drain;
 
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.cluster.app.ClusterRegistry;
-import io.kubeward.cluster.kube.KubeCluster;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.drain.app.DrainGateway;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.app.PreviewDrain;
 import io.kubeward.drain.kube.KubeDrainGateway;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,15 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class DrainWiring {
 
   @Bean
-  DrainGateway drainGateway(ClusterRegistry clusters, Clock clock) {
-    return new KubeDrainGateway(
-        name ->
-            clusters
-                .find(name)
-                .filter(KubeCluster.class::isInstance)
-                .map(c -> ((KubeCluster) c).client())
-                .or(Optional::empty),
-        clock);
+  DrainGateway drainGateway(ClusterClients clients) {
+    return new KubeDrainGateway(clients);
   }
 
   @Bean
@@ -33,7 +26,7 @@ public class DrainWiring {
   }
 
   @Bean
-  PreviewDrain previewDrain(ClusterRegistry clusters, DrainGateway gateway) {
-    return new PreviewDrain(clusters, gateway);
+  PreviewDrain previewDrain(ClusterRegistry clusters, Authorizer authorizer, DrainGateway gateway) {
+    return new PreviewDrain(clusters, authorizer, gateway);
   }
 }

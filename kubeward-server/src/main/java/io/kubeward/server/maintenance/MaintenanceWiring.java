@@ -1,8 +1,9 @@
 package io.kubeward.server.maintenance;
 
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
-import io.kubeward.cluster.kube.KubeCluster;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.app.PreviewDrain;
 import io.kubeward.maintenance.app.MaintenanceClusters;
@@ -10,6 +11,7 @@ import io.kubeward.maintenance.app.MaintenanceUnavailableException;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.app.PodSelectorBlocker;
 import io.kubeward.maintenance.reconcile.MaintenanceControllers;
+import io.kubeward.node.app.NodeGateway;
 import io.kubeward.server.drain.DrainProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,6 +86,8 @@ class MaintenanceWiring {
   @Bean(destroyMethod = "close")
   Runtime maintenanceRuntime(
       ClusterRegistry clusters,
+      ClusterClients clients,
+      NodeGateway nodes,
       MaintenanceProperties properties,
       DrainProperties drainProperties,
       DrainPass drains,
@@ -91,7 +95,8 @@ class MaintenanceWiring {
     MaintenanceControllers controllers =
         new MaintenanceControllers(
             clusters,
-            c -> c instanceof KubeCluster k ? Optional.of(k.client()) : Optional.empty(),
+            clients,
+            nodes,
             drains::advance,
             List.of(new PodSelectorBlocker()),
             properties.settings(drainProperties.defaults()),
@@ -103,12 +108,13 @@ class MaintenanceWiring {
   @Bean
   ManageMaintenances manageMaintenances(
       Runtime runtime,
+      Authorizer authorizer,
       PreviewDrain preview,
       AuditedAction audited,
       DrainProperties drainProperties,
       Clock clock) {
     return new ManageMaintenances(
-        runtime, audited, preview::preview, drainProperties.defaults(), clock);
+        runtime, authorizer, audited, preview::preview, drainProperties.defaults(), clock);
   }
 
   private static String identity() {

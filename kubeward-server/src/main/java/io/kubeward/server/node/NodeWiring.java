@@ -1,8 +1,9 @@
 package io.kubeward.server.node;
 
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ClusterRegistry;
-import io.kubeward.cluster.kube.KubeCluster;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.node.app.CordonNode;
 import io.kubeward.node.app.EditNodeMetadata;
 import io.kubeward.node.app.GetNodeDetail;
@@ -11,7 +12,6 @@ import io.kubeward.node.health.app.ListNodeHealth;
 import io.kubeward.node.health.app.NodeHealthMonitor;
 import io.kubeward.node.kube.KubeNodes;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +23,8 @@ import org.springframework.context.annotation.Configuration;
 public class NodeWiring {
 
   @Bean
-  NodeGateway nodeGateway(ClusterRegistry clusters) {
-    return new KubeNodes(
-        name ->
-            clusters
-                .find(name)
-                .filter(KubeCluster.class::isInstance)
-                .map(c -> ((KubeCluster) c).client())
-                .or(Optional::empty));
+  NodeGateway nodeGateway(ClusterClients clients) {
+    return new KubeNodes(clients);
   }
 
   @Bean(destroyMethod = "close")
@@ -60,24 +54,24 @@ public class NodeWiring {
 
   @Bean
   GetNodeDetail getNodeDetail(
-      ClusterRegistry clusters, NodeGateway gateway, NodeHealthMonitor monitor, Clock clock) {
-    return new GetNodeDetail(clusters, gateway, monitor, clock);
+      ClusterReads reads, NodeGateway gateway, NodeHealthMonitor monitor, Clock clock) {
+    return new GetNodeDetail(reads, gateway, monitor, clock);
   }
 
   @Bean
   CordonNode cordonNode(
-      ClusterRegistry clusters, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
-    return new CordonNode(clusters, gateway, audited, details);
+      ClusterReads reads, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
+    return new CordonNode(reads, gateway, audited, details);
   }
 
   @Bean
   EditNodeMetadata editNodeMetadata(
-      ClusterRegistry clusters, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
-    return new EditNodeMetadata(clusters, gateway, audited, details);
+      ClusterReads reads, NodeGateway gateway, AuditedAction audited, GetNodeDetail details) {
+    return new EditNodeMetadata(reads, gateway, audited, details);
   }
 
   @Bean
-  ListNodeHealth listNodeHealth(ClusterRegistry clusters, NodeHealthMonitor monitor) {
-    return new ListNodeHealth(clusters, monitor);
+  ListNodeHealth listNodeHealth(ClusterReads reads, NodeHealthMonitor monitor) {
+    return new ListNodeHealth(reads, monitor);
   }
 }

@@ -43,10 +43,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(status, e.code(), e.messageArguments(), locale);
     e.properties().forEach(problem::setProperty);
     ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-    if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-      response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-    }
-    if (status == HttpStatus.TOO_MANY_REQUESTS) {
+    if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
       response.header(
           HttpHeaders.RETRY_AFTER,
           String.valueOf(e.properties().getOrDefault("retryAfterSeconds", retryAfterSeconds)));
@@ -77,6 +74,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case CONFLICT -> HttpStatus.CONFLICT;
+      case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -21,6 +21,9 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.drain.app.DrainGateway;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.domain.DrainBlocker;
@@ -37,10 +40,10 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +61,8 @@ import org.junit.jupiter.api.Test;
  */
 @LocalControlPlane
 class DrainIT {
+
+  private static final Caller KUBEWARD = Caller.controller("test");
 
   private static final String KEY = "drain-it.kubeward.io/pool";
   private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -102,7 +107,11 @@ class DrainIT {
                               .endSpec()
                               .build()));
     }
-    gateway = new KubeDrainGateway(name -> Optional.of(client), Clock.systemUTC());
+    gateway =
+        new KubeDrainGateway(
+            ClusterClients.fixed(
+                client,
+                new ClusterAccess(ClusterAccess.Mode.READ_ONLY, "Kubeward's own", Instant.EPOCH)));
     pass = new DrainPass(gateway, Clock.systemUTC(), Duration.ofMillis(200), Duration.ofSeconds(1));
   }
 
@@ -288,10 +297,10 @@ class DrainIT {
     Pod held = podsOn(source, "app", "db").get(0);
     String name = held.getMetadata().getName();
     DrainGateway.Attempt refused =
-        gateway.evict("local", namespace, name, held.getMetadata().getUid(), null);
+        gateway.evict(KUBEWARD, "local", namespace, name, held.getMetadata().getUid(), null);
     assertThat(refused.outcome()).isEqualTo(DrainGateway.Outcome.TOO_MANY_REQUESTS);
     assertThat(refused.message()).contains("disruption budget");
-    assertThat(gateway.delete("local", namespace, name, "another-uid", null).outcome())
+    assertThat(gateway.delete(KUBEWARD, "local", namespace, name, "another-uid", null).outcome())
         .isEqualTo(DrainGateway.Outcome.GONE);
     assertThat(podsOn(source, "app", "db")).hasSize(2);
   }

@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.cluster.app.ClusterApiException;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.node.app.NodeGateway;
 import io.kubeward.node.domain.NodeMetadata;
 import io.kubeward.node.kube.KubeNodes;
-import io.kubeward.resource.app.ResourceException;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Response;
 import io.kubeward.server.RunningServer.Session;
@@ -23,9 +26,9 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -313,8 +316,12 @@ class NodeIT {
 
   @Test
   void aMetadataWriteBasedOnAStaleVersionIsAConflictAndChangesNothing() {
-    KubeNodes nodes = new KubeNodes(name -> Optional.of(kube));
-    NodeGateway.LiveNode read = nodes.get(CLUSTER, node).orElseThrow();
+    KubeNodes nodes =
+        new KubeNodes(
+            ClusterClients.fixed(
+                kube, new ClusterAccess(ClusterAccess.Mode.READ_ONLY, "test", Instant.EPOCH)));
+    Caller kubeward = Caller.controller("test");
+    NodeGateway.LiveNode read = nodes.get(kubeward, CLUSTER, node).orElseThrow();
     Conflicts.retry(
         () ->
             kube.nodes()
@@ -330,13 +337,14 @@ class NodeIT {
     assertThatThrownBy(
             () ->
                 nodes.writeMetadata(
+                    kubeward,
                     CLUSTER,
                     node,
                     read.view().resourceVersion(),
                     read.metadata(),
                     new NodeMetadata(labels, List.of())))
         .isInstanceOfSatisfying(
-            ResourceException.class, e -> assertThat(e.code()).isEqualTo("resource.conflict"));
+            ClusterApiException.class, e -> assertThat(e.code()).isEqualTo("resource.conflict"));
     assertThat(liveLabels()).doesNotContainKey("team").containsKey("team-meanwhile");
   }
 

@@ -1,21 +1,20 @@
 package io.kubeward.node.health.app;
 
-import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
-import io.kubeward.access.domain.Verb;
-import io.kubeward.cluster.app.ClusterNotFoundException;
-import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.node.health.domain.HealthDetection;
 import java.util.List;
 
-/** Use case: the node health detections of a cluster (cluster-wide read). */
+/** Use case: the node health detections of a cluster, for whoever may list its nodes. */
 public final class ListNodeHealth {
 
-  private final ClusterRegistry clusters;
+  private final ClusterReads reads;
   private final NodeHealthHistory history;
 
-  public ListNodeHealth(ClusterRegistry clusters, NodeHealthHistory history) {
-    this.clusters = clusters;
+  public ListNodeHealth(ClusterReads reads, NodeHealthHistory history) {
+    this.reads = reads;
     this.history = history;
   }
 
@@ -24,8 +23,8 @@ public final class ListNodeHealth {
    * @param node one node, or {@code null} for all
    */
   public List<HealthDetection> list(Caller caller, String cluster, Boolean active, String node) {
-    clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
-    Authorizer.require(caller, Verb.READ, cluster, null);
+    ManagedCluster managed = reads.known(cluster);
+    reads.requireVisible(caller, managed, CachedKind.NODES);
     return history.detections(cluster, node, active);
   }
 }

@@ -19,8 +19,6 @@ import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.Resources;
 import io.kubeward.cluster.domain.ViewChange;
-import io.kubeward.node.app.NodeGateway;
-import io.kubeward.node.domain.NodeMetadata;
 import io.kubeward.node.health.domain.HealthDetection;
 import io.kubeward.node.health.domain.NodeHealthRules;
 import io.kubeward.node.health.domain.NodeHealthType;
@@ -33,7 +31,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -308,37 +305,12 @@ class NodeHealthMonitorTest {
     }
   }
 
-  static final class FakeGateway implements NodeGateway {
+  static final class FakeGateway implements NodeLeases {
     final Map<String, Instant> leases = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, Instant> leaseRenewTimes(String cluster) {
       return Map.copyOf(leases);
-    }
-
-    @Override
-    public Optional<Instant> leaseRenewTime(String cluster, String node) {
-      return Optional.ofNullable(leases.get(node));
-    }
-
-    @Override
-    public Optional<LiveNode> get(String cluster, String node) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public LiveNode setUnschedulable(String cluster, String node, boolean unschedulable) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public LiveNode writeMetadata(
-        String cluster,
-        String node,
-        String resourceVersion,
-        NodeMetadata current,
-        NodeMetadata desired) {
-      throw new UnsupportedOperationException();
     }
   }
 }

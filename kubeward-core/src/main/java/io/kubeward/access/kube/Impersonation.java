@@ -1,0 +1,28 @@
+package io.kubeward.access.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.kubeward.access.domain.KubeIdentity;
+import java.util.Map;
+
+/**
+ * A client that sends every request with {@code Impersonate-User} and {@code Impersonate-Group}
+ * headers of one identity. It shares the connections of Kubeward's own client (fabric8 derives it
+ * from the same HTTP client), so making one per request is cheap; it must not be closed (closing
+ * would close the shared connections), and it is dropped after use.
+ */
+public final class Impersonation {
+
+  private Impersonation() {}
+
+  public static KubernetesClient as(KubernetesClient kubeward, KubeIdentity who) {
+    RequestConfig impersonating =
+        new RequestConfigBuilder(kubeward.getConfiguration().getRequestConfig())
+            .withImpersonateUsername(who.user())
+            .withImpersonateGroups(who.groups().toArray(String[]::new))
+            .withImpersonateExtras(Map.of())
+            .build();
+    return kubeward.newClient(impersonating).adapt(KubernetesClient.class);
+  }
+}

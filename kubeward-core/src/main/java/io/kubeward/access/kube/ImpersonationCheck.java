@@ -1,0 +1,58 @@
+package io.kubeward.access.kube;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.access.domain.ClusterAccess;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds out, with Kubeward's own credentials, whether Kubeward may impersonate users and groups in
+ * a cluster (two {@code SelfSubjectAccessReview}s), which decides its {@link ClusterAccess}.
+ */
+public final class ImpersonationCheck {
+
+  private ImpersonationCheck() {}
+
+  /**
+   * @throws io.fabric8.kubernetes.client.KubernetesClientException if the cluster cannot answer
+   */
+  public static ClusterAccess check(KubernetesClient kubeward, Clock clock) {
+    List<String> missing = new ArrayList<>();
+    for (String resource : List.of("users", "groups")) {
+      if (!allowed(kubeward, resource)) {
+        missing.add("impersonate " + resource);
+      }
+    }
+    if (missing.isEmpty()) {
+      return new ClusterAccess(
+          ClusterAccess.Mode.IMPERSONATE,
+          "Kubeward acts for each user with the user's identity (impersonation)",
+          clock.instant());
+    }
+    return new ClusterAccess(
+        ClusterAccess.Mode.READ_ONLY,
+        "Kubeward's credentials lack " + String.join(" and ", missing),
+        clock.instant());
+  }
+
+  private static boolean allowed(KubernetesClient kubeward, String resource) {
+    SelfSubjectAccessReview review =
+        new SelfSubjectAccessReviewBuilder()
+            .withNewSpec()
+            .withResourceAttributes(
+                new ResourceAttributesBuilder()
+                    .withVerb("impersonate")
+                    .withGroup("")
+                    .withResource(resource)
+                    .build())
+            .endSpec()
+            .build();
+    SelfSubjectAccessReview answer =
+        kubeward.authorization().v1().selfSubjectAccessReview().create(review);
+    return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+  }
+}

@@ -1,0 +1,28 @@
+package io.kubeward.server.resource;
+
+import io.kubeward.access.app.Authorizer;
+import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.resource.app.ObjectAccess;
+import io.kubeward.resource.kube.JacksonObjectCodec;
+import io.kubeward.resource.kube.KubeObjects;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Any object of a cluster (CRDs included), read and written with the caller's identity. */
+@Configuration(proxyBeanMethods = false)
+public class ResourceWiring {
+
+  @Bean
+  ObjectAccess objectAccess(
+      ClusterRegistry clusters,
+      Authorizer authorizer,
+      ClusterClients clients,
+      AuditedAction audited,
+      Clock clock) {
+    return new ObjectAccess(
+        clusters, authorizer, new KubeObjects(clients, clock), new JacksonObjectCodec(), audited);
+  }
+}
