@@ -47,9 +47,11 @@ public final class Sandbox implements AutoCloseable {
       Path kubeconfig = options.kubeconfigOut().toAbsolutePath();
       Files.createDirectories(kubeconfig.getParent());
       Files.copy(controlPlane.kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
+      // Kubeward runs as its own service account with the rights of deploy/kubernetes (ADR 0013);
+      // the kubeconfig written for the user is the cluster admin's, for kubectl.
       ConfigurableApplicationContext server =
           KubewardServer.start(
-              "--kubeconfig=" + kubeconfig,
+              "--kubeconfig=" + controlPlane.kubewardKubeconfig(),
               "--server.address=127.0.0.1",
               "--server.port=" + options.port());
       return new Sandbox(controlPlane, kubeconfig, server);

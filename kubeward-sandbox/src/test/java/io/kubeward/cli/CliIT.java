@@ -78,7 +78,7 @@ class CliIT {
     kube = controlPlane.newAdminClient();
     server =
         KubewardServer.start(
-            "--kubeconfig=" + controlPlane.kubeconfig(),
+            "--kubeconfig=" + controlPlane.kubewardKubeconfig(),
             "--kubeward.cluster-name=local",
             "--server.address=127.0.0.1",
             "--server.port=0",

@@ -60,7 +60,7 @@ class ClusterApiIT {
     RunningServer started =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.probe.interval=1s",
             "--kubeward.data-dir=" + dir.resolve("data"));

@@ -28,7 +28,7 @@ class ClusterOverviewIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.probe.interval=1s");
   }

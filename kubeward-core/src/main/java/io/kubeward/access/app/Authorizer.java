@@ -127,6 +127,24 @@ public final class Authorizer {
   }
 
   /**
+   * Requires that the caller may do {@code action} themselves before Kubeward does it for them with
+   * its own rights (its controllers act as Kubeward): Kubeward never lends its rights. Where
+   * Kubeward may not impersonate, only administrators change anything, which {@link #require}
+   * enforces.
+   *
+   * @param purpose what needs it, for the message (e.g. "node maintenance")
+   * @throws PermissionMissingException if the cluster says no
+   */
+  public void requireAllowed(Caller caller, String cluster, ResourceAction action, String purpose) {
+    if (isController(caller) || !modes.of(cluster).impersonates()) {
+      return;
+    }
+    if (!reviews.allows(cluster, identity(caller), action)) {
+      throw new PermissionMissingException(caller.username(), cluster, action, purpose);
+    }
+  }
+
+  /**
    * Whether the cluster appears to the caller at all (in the cluster list): any signed-in user
    * where Kubernetes decides, else a user with a grant in it.
    */

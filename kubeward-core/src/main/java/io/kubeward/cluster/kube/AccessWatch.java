@@ -68,7 +68,7 @@ final class AccessWatch implements AutoCloseable {
 
   /** Starts the informers (they retry by themselves while the cluster is away). */
   void start() {
-    informers.forEach(SharedIndexInformer::run);
+    informers.forEach(SharedIndexInformer::start);
   }
 
   /** Something that affects permissions changed. */

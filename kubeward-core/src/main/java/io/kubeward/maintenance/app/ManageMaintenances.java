@@ -2,6 +2,7 @@ package io.kubeward.maintenance.app;
 
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
@@ -110,6 +111,7 @@ public final class ManageMaintenances {
         () -> {
           MaintenanceValidation.validateName(chosen);
           resolveNodes(c, spec);
+          requireDrainRights(caller, cluster);
           return AuditedAction.Outcome.of(
               MaintenanceView.of(c.store().create(caller, chosen, spec)));
         });
@@ -149,6 +151,7 @@ public final class ManageMaintenances {
             throw new InvalidMaintenanceException("timeoutSeconds", "must be positive");
           }
           resolveNodes(c, spec);
+          requireDrainRights(caller, cluster);
           Maintenance created = c.store().create(caller, name, spec);
           return new AuditedAction.Outcome<>(
               MaintenanceView.of(created), "NodeMaintenance " + name);
@@ -201,6 +204,21 @@ public final class ManageMaintenances {
     }
     return selected;
   }
+
+  /**
+   * The maintenance controller cordons and drains as Kubeward; the person who asks for it must be
+   * allowed to do that themselves (ADR 0013), beyond creating the NodeMaintenance object.
+   */
+  private void requireDrainRights(Caller caller, String cluster) {
+    for (ResourceAction action : DRAIN_RIGHTS) {
+      authorizer.requireAllowed(caller, cluster, action, "node maintenance");
+    }
+  }
+
+  private static final List<ResourceAction> DRAIN_RIGHTS =
+      List.of(
+          ResourceAction.of("patch", "", "nodes", null),
+          new ResourceAction("create", "", "pods", "eviction", null, null));
 
   private MaintenanceView flip(
       Caller caller, String cluster, String name, String verb, Map<String, Object> fields) {

@@ -6,10 +6,13 @@ import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Scope;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.common.KubewardException;
+import io.kubeward.user.domain.GrantBindings;
 import io.kubeward.user.domain.PasswordPolicy;
 import io.kubeward.user.domain.UserAccount;
 import io.kubeward.user.domain.Usernames;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,13 +27,19 @@ public final class UserAdministration {
   private static final Pattern CLUSTER = Pattern.compile("[^\\s/]{1,253}");
 
   private final UserStore users;
+  private final ClusterGrants clusterGrants;
   private final PasswordHasher hasher;
   private final AuditedAction audited;
   private final Clock clock;
 
   public UserAdministration(
-      UserStore users, PasswordHasher hasher, AuditedAction audited, Clock clock) {
+      UserStore users,
+      ClusterGrants clusterGrants,
+      PasswordHasher hasher,
+      AuditedAction audited,
+      Clock clock) {
     this.users = users;
+    this.clusterGrants = clusterGrants;
     this.hasher = hasher;
     this.audited = audited;
     this.clock = clock;
@@ -41,7 +50,21 @@ public final class UserAdministration {
     return users.list();
   }
 
-  public UserAccount create(Caller caller, String username, String password, List<Grant> grants) {
+  /**
+   * A user as changed, with what each cluster's RBAC bindings became: the grants are saved in any
+   * case; a cluster that refused its bindings says why (e.g. the administrator may not bind the
+   * role there), so the administrator sees exactly where the grant has no effect.
+   */
+  public record GrantsResult(UserAccount user, List<ClusterGrants.Sync> clusters) {}
+
+  /** A user's grant bindings as they are in one cluster, or why they cannot be read. */
+  public record ClusterBindings(
+      String cluster,
+      List<GrantBindings.Binding> bindings,
+      List<GrantBindings.Binding> desired,
+      String error) {}
+
+  public GrantsResult create(Caller caller, String username, String password, List<Grant> grants) {
     return audited.run(
         caller,
         Verb.ADMINISTER,
@@ -55,11 +78,13 @@ public final class UserAdministration {
           validate(grants);
           UserAccount created =
               users.create(username, hasher.hash(password), true, grants, clock.instant());
-          return new AuditedAction.Outcome<>(created, "+grants: " + describe(grants));
+          List<ClusterGrants.Sync> synced = sync(caller, username, List.of(), grants);
+          return new AuditedAction.Outcome<>(
+              new GrantsResult(created, synced), "+grants: " + describe(grants) + changes(synced));
         });
   }
 
-  public UserAccount setGrants(Caller caller, String username, List<Grant> grants) {
+  public GrantsResult setGrants(Caller caller, String username, List<Grant> grants) {
     return audited.run(
         caller,
         Verb.ADMINISTER,
@@ -72,9 +97,14 @@ public final class UserAdministration {
                   .findByUsername(username)
                   .orElseThrow(() -> AuthException.userNotFound(username));
           UserAccount after = users.setGrants(username, grants);
+          List<ClusterGrants.Sync> synced = sync(caller, username, before.grants(), grants);
           return new AuditedAction.Outcome<>(
-              after,
-              "-grants: " + describe(before.grants()) + "\n+grants: " + describe(after.grants()));
+              new GrantsResult(after, synced),
+              "-grants: "
+                  + describe(before.grants())
+                  + "\n+grants: "
+                  + describe(after.grants())
+                  + changes(synced));
         });
   }
 
@@ -99,9 +129,87 @@ public final class UserAdministration {
         target(username),
         "user.delete",
         () -> {
+          UserAccount before =
+              users
+                  .findByUsername(username)
+                  .orElseThrow(() -> AuthException.userNotFound(username));
           users.delete(username);
-          return AuditedAction.Outcome.of(null);
+          List<ClusterGrants.Sync> synced = sync(caller, username, before.grants(), List.of());
+          return new AuditedAction.Outcome<>(null, changes(synced).strip());
         });
+  }
+
+  /** The user's grant bindings in every cluster, next to what the grants call for. */
+  public List<ClusterBindings> bindings(Caller caller, String username) {
+    Authorizer.requireAdmin(caller);
+    UserAccount user =
+        users.findByUsername(username).orElseThrow(() -> AuthException.userNotFound(username));
+    List<ClusterBindings> all = new ArrayList<>();
+    for (String cluster : clusterGrants.clusters()) {
+      List<GrantBindings.Binding> desired = GrantBindings.desired(username, user.grants(), cluster);
+      try {
+        all.add(
+            new ClusterBindings(
+                cluster, clusterGrants.current(caller, cluster, username), desired, null));
+      } catch (KubewardException e) {
+        all.add(new ClusterBindings(cluster, List.of(), desired, e.getMessage()));
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Brings the bindings of every cluster that the old or the new grants concern in line with the
+   * new grants.
+   */
+  private List<ClusterGrants.Sync> sync(
+      Caller caller, String username, List<Grant> before, List<Grant> after) {
+    List<ClusterGrants.Sync> synced = new ArrayList<>();
+    for (String cluster : clusterGrants.clusters()) {
+      if (!concerns(before, cluster) && !concerns(after, cluster)) {
+        continue;
+      }
+      synced.add(
+          clusterGrants.sync(
+              caller, cluster, username, GrantBindings.desired(username, after, cluster)));
+    }
+    return synced;
+  }
+
+  /**
+   * Makes the bindings of every user's grants in {@code cluster} (e.g. one just added), as {@code
+   * caller}.
+   */
+  public List<ClusterGrants.Sync> syncCluster(Caller caller, String cluster) {
+    Authorizer.requireAdmin(caller);
+    List<ClusterGrants.Sync> synced = new ArrayList<>();
+    for (UserAccount user : users.list()) {
+      List<GrantBindings.Binding> desired =
+          GrantBindings.desired(user.username(), user.grants(), cluster);
+      if (!desired.isEmpty()) {
+        synced.add(clusterGrants.sync(caller, cluster, user.username(), desired));
+      }
+    }
+    return synced;
+  }
+
+  private static boolean concerns(List<Grant> grants, String cluster) {
+    return grants.stream().anyMatch(g -> g.scope().coversCluster(cluster));
+  }
+
+  /** The bindings' changes and failures, as lines of the audit diff. */
+  private static String changes(List<ClusterGrants.Sync> synced) {
+    StringBuilder lines = new StringBuilder();
+    for (ClusterGrants.Sync sync : synced) {
+      sync.created()
+          .forEach(b -> lines.append("\n+").append(sync.cluster()).append(": ").append(b));
+      sync.removed()
+          .forEach(b -> lines.append("\n-").append(sync.cluster()).append(": ").append(b));
+      if (sync.error() != null) {
+        lines.append("\n!").append(sync.cluster()).append(": ").append(sync.error());
+      }
+    }
+    return lines.toString();
   }
 
   private static AuditedAction.Target target(String username) {

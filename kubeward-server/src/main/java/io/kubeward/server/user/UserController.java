@@ -5,6 +5,8 @@ import io.kubeward.server.user.UserJson.GrantJson;
 import io.kubeward.server.user.UserJson.NewUser;
 import io.kubeward.server.user.UserJson.PasswordReset;
 import io.kubeward.server.user.UserJson.User;
+import io.kubeward.server.user.UserJson.UserChange;
+import io.kubeward.user.app.ClusterGrants;
 import io.kubeward.user.app.UserAdministration;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,17 +40,33 @@ class UserController {
   }
 
   @PostMapping
-  ResponseEntity<User> create(Caller caller, @RequestBody NewUser body) {
-    User created =
-        User.of(
+  ResponseEntity<UserChange> create(Caller caller, @RequestBody NewUser body) {
+    UserChange created =
+        UserChange.of(
             users.create(
                 caller, body.username(), body.password(), GrantJson.toGrants(body.grants())));
     return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(created);
   }
 
   @PutMapping("/{username}/grants")
-  User setGrants(Caller caller, @PathVariable String username, @RequestBody List<GrantJson> body) {
-    return User.of(users.setGrants(caller, username, GrantJson.toGrants(body)));
+  UserChange setGrants(
+      Caller caller, @PathVariable String username, @RequestBody List<GrantJson> body) {
+    return UserChange.of(users.setGrants(caller, username, GrantJson.toGrants(body)));
+  }
+
+  /**
+   * Makes every user's grant bindings in one cluster (e.g. one added after the grants were made),
+   * with the administrator's identity.
+   */
+  @PostMapping("/bindings/sync")
+  List<ClusterGrants.Sync> syncCluster(Caller caller, @RequestParam String cluster) {
+    return users.syncCluster(caller, cluster);
+  }
+
+  /** The user's RBAC bindings made from grants, per cluster, next to what the grants call for. */
+  @GetMapping("/{username}/bindings")
+  List<UserAdministration.ClusterBindings> bindings(Caller caller, @PathVariable String username) {
+    return users.bindings(caller, username);
   }
 
   @PostMapping("/{username}/password")

@@ -4,6 +4,8 @@ import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Role;
 import io.kubeward.access.domain.Scope;
 import io.kubeward.user.app.AuthException;
+import io.kubeward.user.app.ClusterGrants;
+import io.kubeward.user.app.UserAdministration;
 import io.kubeward.user.domain.ApiToken;
 import io.kubeward.user.domain.UserAccount;
 import java.time.Instant;
@@ -64,6 +66,27 @@ final class UserJson {
           user.grants().stream().map(GrantJson::of).toList(),
           user.mustChangePassword(),
           user.createdAt());
+    }
+  }
+
+  /**
+   * A user as changed, with what each concerned cluster's RBAC bindings became ({@code error} says
+   * why a cluster refused them).
+   */
+  record UserChange(
+      String username,
+      List<GrantJson> grants,
+      boolean mustChangePassword,
+      Instant createdAt,
+      List<ClusterGrants.Sync> clusters) {
+    static UserChange of(UserAdministration.GrantsResult result) {
+      User user = User.of(result.user());
+      return new UserChange(
+          user.username(),
+          user.grants(),
+          user.mustChangePassword(),
+          user.createdAt(),
+          result.clusters());
     }
   }
 

@@ -1,16 +1,20 @@
 package io.kubeward.server.user;
 
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.server.config.KubewardProperties;
 import io.kubeward.user.app.ApiTokens;
 import io.kubeward.user.app.BootstrapAdmin;
 import io.kubeward.user.app.ChangePassword;
+import io.kubeward.user.app.ClusterGrants;
 import io.kubeward.user.app.LoginThrottle;
 import io.kubeward.user.app.PasswordHasher;
 import io.kubeward.user.app.SignIn;
 import io.kubeward.user.app.TokenStore;
 import io.kubeward.user.app.UserAdministration;
 import io.kubeward.user.app.UserStore;
+import io.kubeward.user.kube.KubeClusterGrants;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -77,8 +81,18 @@ public class UserWiring {
 
   @Bean
   UserAdministration userAdministration(
-      UserStore users, PasswordHasher hasher, AuditedAction audited, Clock clock) {
-    return new UserAdministration(users, hasher, audited, clock);
+      UserStore users,
+      ClusterGrants clusterGrants,
+      PasswordHasher hasher,
+      AuditedAction audited,
+      Clock clock) {
+    return new UserAdministration(users, clusterGrants, hasher, audited, clock);
+  }
+
+  /** Grants become RBAC bindings in the clusters, written with the administrator's identity. */
+  @Bean
+  ClusterGrants clusterGrants(ClusterRegistry clusters, ClusterClients clients) {
+    return new KubeClusterGrants(clusters, clients);
   }
 
   @Bean

@@ -32,7 +32,7 @@ class DrainPreviewIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.probe.interval=1s");
   }

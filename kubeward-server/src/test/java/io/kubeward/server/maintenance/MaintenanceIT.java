@@ -67,7 +67,7 @@ class MaintenanceIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            plane.kubeconfig().toString(),
+            plane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.probe.interval=1s",
             "--kubeward.maintenance.poll=300ms",

@@ -49,7 +49,7 @@ class NodeHealthIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=" + CLUSTER,
             "--kubeward.data-dir=" + dir.resolve("data"),
             "--kubeward.node-health.scan-interval=1s",

@@ -59,7 +59,7 @@ class NodeIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=" + CLUSTER,
             "--kubeward.data-dir=" + dir.resolve("data"),
             "--kubeward.security.login.max-failures-per-address=1000");

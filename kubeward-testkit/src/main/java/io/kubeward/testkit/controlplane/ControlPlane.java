@@ -52,6 +52,7 @@ public final class ControlPlane implements AutoCloseable {
   private final List<FakeNode> nodes = new ArrayList<>();
   private Credentials credentials;
   private Path kubeconfig;
+  private Path kubewardKubeconfig;
   private byte[] caPem;
   private KubernetesClient client;
 
@@ -294,6 +295,29 @@ public final class ControlPlane implements AutoCloseable {
   public Path writeKubeconfig(Path file, String serverUrl) {
     try {
       return Kubeconfig.write(file, serverUrl, caPem, credentials.adminToken());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A kubeconfig of Kubeward's own service account with exactly the rights of {@code
+   * deploy/kubernetes/kubeward-rbac.yaml}, Kubeward's administrators bound to cluster-admin ({@link
+   * KubewardAccount}); installed on first use.
+   */
+  public synchronized Path kubewardKubeconfig() {
+    if (kubewardKubeconfig == null) {
+      kubewardKubeconfig =
+          KubewardAccount.install(this, client, workDir.resolve("kubeward.kubeconfig"));
+      KubewardAccount.bindAdmins(client);
+    }
+    return kubewardKubeconfig;
+  }
+
+  /** Writes a kubeconfig for the API with a bearer {@code token} (e.g. a service account's). */
+  public Path writeTokenKubeconfig(Path file, String token) {
+    try {
+      return Kubeconfig.write(file, apiServerUrl(), caPem, token);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
