@@ -38,7 +38,7 @@ class UnreachableClusterIT {
         RunningServer server =
             RunningServer.start(
                 "--kubeconfig="
-                    + controlPlane.writeKubeconfig(
+                    + controlPlane.writeKubewardKubeconfig(
                         dir.resolve("via-proxy"), "https://127.0.0.1:" + proxy.port()),
                 "--kubeward.cluster-name=flaky",
                 "--kubeward.security.admin-password=" + PASSWORD,
@@ -105,7 +105,7 @@ class UnreachableClusterIT {
       try (RunningServer server =
           RunningServer.start(
               "--kubeconfig="
-                  + controlPlane.writeKubeconfig(
+                  + controlPlane.writeKubewardKubeconfig(
                       dir.resolve("via-proxy"), "https://127.0.0.1:" + proxy.port()),
               "--kubeward.cluster-name=late",
               "--kubeward.security.admin-password=" + PASSWORD,

@@ -142,7 +142,11 @@ class DrainPreviewIT {
 
     Response denied = viewer.get(preview(NODE, ""));
 
+    // the preview reads the node and its pods as the viewer: the cluster refuses, naming why
     assertThat(denied.status()).isEqualTo(403);
-    assertThat(denied.problemCode()).isEqualTo("access.denied");
+    assertThat(denied.problemCode()).isEqualTo("resource.forbidden");
+    assertThat(denied.json().get("reason").asString())
+        .contains("kubeward:drain-viewer")
+        .contains("nodes");
   }
 }

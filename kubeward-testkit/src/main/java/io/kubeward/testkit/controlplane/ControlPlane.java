@@ -53,6 +53,7 @@ public final class ControlPlane implements AutoCloseable {
   private Credentials credentials;
   private Path kubeconfig;
   private Path kubewardKubeconfig;
+  private String kubewardToken;
   private byte[] caPem;
   private KubernetesClient client;
 
@@ -308,10 +309,22 @@ public final class ControlPlane implements AutoCloseable {
   public synchronized Path kubewardKubeconfig() {
     if (kubewardKubeconfig == null) {
       kubewardKubeconfig =
-          KubewardAccount.install(this, client, workDir.resolve("kubeward.kubeconfig"));
-      KubewardAccount.bindAdmins(client);
+          writeKubewardKubeconfig(workDir.resolve("kubeward.kubeconfig"), apiServerUrl());
     }
     return kubewardKubeconfig;
+  }
+
+  /** As {@link #kubewardKubeconfig()}, reaching the API through {@code serverUrl} (a proxy). */
+  public synchronized Path writeKubewardKubeconfig(Path file, String serverUrl) {
+    if (kubewardToken == null) {
+      kubewardToken = KubewardAccount.install(client);
+      KubewardAccount.bindAdmins(client);
+    }
+    try {
+      return Kubeconfig.write(file, serverUrl, caPem, kubewardToken);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes a kubeconfig for the API with a bearer {@code token} (e.g. a service account's). */

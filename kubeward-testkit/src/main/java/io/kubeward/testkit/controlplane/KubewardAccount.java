@@ -27,11 +27,8 @@ public final class KubewardAccount {
 
   private KubewardAccount() {}
 
-  /**
-   * Installs the service account and its rights (idempotent) and writes a kubeconfig with a token
-   * of it to {@code file}.
-   */
-  public static Path install(ControlPlane plane, KubernetesClient admin, Path file) {
+  /** Installs the service account and its rights (idempotent) and returns a token of it. */
+  public static String install(KubernetesClient admin) {
     apply(admin, RBAC);
     TokenRequest token =
         admin
@@ -44,7 +41,7 @@ public final class KubewardAccount {
                     .withExpirationSeconds(TOKEN_LIFETIME.toSeconds())
                     .endSpec()
                     .build());
-    return plane.writeTokenKubeconfig(file, token.getStatus().getToken());
+    return token.getStatus().getToken();
   }
 
   /** Lets Kubeward's administrators (group {@code kubeward:admins}) be cluster-admin. */
