@@ -37,6 +37,18 @@ public class KubewardException extends RuntimeException {
     return properties;
   }
 
+  /**
+   * Named properties from {@code name, value, name, value, ...}, in that order (the order of the
+   * message's arguments); a {@code null} value becomes {@code "-"}.
+   */
+  protected static Map<String, Object> props(Object... pairs) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.put((String) pairs[i], pairs[i + 1] == null ? "-" : pairs[i + 1]);
+    }
+    return properties;
+  }
+
   /** The property values in insertion order, as arguments for a message pattern. */
   public Object[] messageArguments() {
     return properties.values().toArray();

@@ -1,10 +1,8 @@
 package io.kubeward.access.kube;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.access.domain.ResourceAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +38,6 @@ public final class ImpersonationCheck {
   }
 
   private static boolean allowed(KubernetesClient kubeward, String resource) {
-    SelfSubjectAccessReview review =
-        new SelfSubjectAccessReviewBuilder()
-            .withNewSpec()
-            .withResourceAttributes(
-                new ResourceAttributesBuilder()
-                    .withVerb("impersonate")
-                    .withGroup("")
-                    .withResource(resource)
-                    .build())
-            .endSpec()
-            .build();
-    SelfSubjectAccessReview answer =
-        kubeward.authorization().v1().selfSubjectAccessReview().create(review);
-    return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+    return SelfReview.allowed(kubeward, ResourceAction.of("impersonate", "", resource, null));
   }
 }

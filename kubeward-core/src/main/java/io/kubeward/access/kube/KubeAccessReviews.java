@@ -1,8 +1,5 @@
 package io.kubeward.access.kube;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributesBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.access.app.AccessReviews;
@@ -99,24 +96,8 @@ public final class KubeAccessReviews implements AccessReviews {
   }
 
   private boolean ask(String cluster, KubernetesClient client, ResourceAction action) {
-    SelfSubjectAccessReview review =
-        new SelfSubjectAccessReviewBuilder()
-            .withNewSpec()
-            .withResourceAttributes(
-                new ResourceAttributesBuilder()
-                    .withVerb(action.verb())
-                    .withGroup(action.group())
-                    .withResource(action.resource())
-                    .withSubresource(action.subresource())
-                    .withNamespace(action.namespace())
-                    .withName(action.name())
-                    .build())
-            .endSpec()
-            .build();
     try {
-      SelfSubjectAccessReview answer =
-          client.authorization().v1().selfSubjectAccessReview().create(review);
-      return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+      return SelfReview.allowed(client, action);
     } catch (KubernetesClientException e) {
       throw translate.apply(cluster, e);
     }

@@ -2,7 +2,6 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,13 +130,5 @@ public final class ClusterApiException extends KubewardException {
             status,
             "retryAfterSeconds",
             retryAfterSeconds));
-  }
-
-  private static Map<String, Object> props(Object... pairs) {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      properties.put((String) pairs[i], pairs[i + 1] == null ? "-" : pairs[i + 1]);
-    }
-    return properties;
   }
 }

@@ -2,7 +2,6 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Bad input to a cluster or list request (400), or a cluster that cannot be removed (409). */
@@ -74,13 +73,5 @@ public final class ClusterRequestException extends KubewardException {
         ErrorKind.INVALID,
         "No cached kind " + kind,
         props("kind", kind, "known", known));
-  }
-
-  private static Map<String, Object> props(Object... pairs) {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      properties.put((String) pairs[i], pairs[i + 1]);
-    }
-    return properties;
   }
 }

@@ -2,7 +2,6 @@ package io.kubeward.resource.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Failures of the generic object access, each with its stable code. */
@@ -56,13 +55,5 @@ public final class ResourceException extends KubewardException {
         ErrorKind.TOO_LARGE,
         "The request body is larger than " + limit + " bytes",
         props("limit", limit));
-  }
-
-  private static Map<String, Object> props(Object... pairs) {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      properties.put((String) pairs[i], pairs[i + 1]);
-    }
-    return properties;
   }
 }
