@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterUnreachableException;
+import io.kubeward.cluster.domain.NodeProjection;
 import io.kubeward.cluster.domain.NodeTaint;
-import io.kubeward.cluster.domain.Projections;
 import io.kubeward.node.app.NodeGateway;
 import io.kubeward.node.app.NodeNotFoundException;
 import io.kubeward.node.domain.NodeMetadata;
@@ -159,7 +159,7 @@ public final class KubeNodes implements NodeGateway {
       }
     }
     return new LiveNode(
-        Projections.node(node),
+        NodeProjection.node(node),
         new NodeMetadata(node.getMetadata().getLabels(), taints),
         Map.copyOf(heartbeats));
   }
