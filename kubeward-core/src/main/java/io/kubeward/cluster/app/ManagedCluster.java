@@ -7,6 +7,7 @@ import io.kubeward.cluster.domain.IndexedViews;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -55,6 +56,11 @@ public interface ManagedCluster extends AutoCloseable {
   default void addListener(Consumer<ViewChange> listener) {}
 
   default void removeListener(Consumer<ViewChange> listener) {}
+
+  /** What the shared cache tells about each kind (for metrics); empty if there is no cache. */
+  default List<? extends CacheStatistics> cacheStatistics() {
+    return List.of();
+  }
 
   /** Fetches {@code /readyz?verbose} and {@code /livez} now (never throws). */
   default ControlPlaneHealth controlPlaneHealth() {

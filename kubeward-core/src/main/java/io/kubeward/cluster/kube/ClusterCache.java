@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
+import io.kubeward.cluster.app.CacheStatistics;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.DeploymentView;
@@ -16,6 +17,9 @@ import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.ServiceView;
 import io.kubeward.cluster.domain.ViewChange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,12 +71,14 @@ public final class ClusterCache implements AutoCloseable {
   private final Map<CachedKind, Informed<?, ?>> informers = new EnumMap<>(CachedKind.class);
   private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
   private final ListGate listGate;
+  private final Clock clock;
   private final Executor informerExecutor;
   private final ExecutorService metadataExecutor;
   private final List<MetadataOnlyListerWatcher> metadataListerWatchers =
       new CopyOnWriteArrayList<>();
 
-  private ClusterCache(String cluster, KubernetesClient client) {
+  private ClusterCache(String cluster, KubernetesClient client, Clock clock) {
+    this.clock = clock;
     this.listGate = new ListGate(LISTS_IN_FLIGHT);
     this.informerExecutor = client.adapt(BaseClient.class).getExecutor();
     this.metadataExecutor =
@@ -104,9 +111,10 @@ public final class ClusterCache implements AutoCloseable {
     return new Informed<>(
         cluster,
         kind,
-        () -> gatedInformer(kind, model.type(), listerWatcher, executor),
+        lists -> gatedInformer(kind, model.type(), listerWatcher, executor, lists),
         model.projection(),
-        model.stubs());
+        model.stubs(),
+        clock);
   }
 
   /**
@@ -131,10 +139,14 @@ public final class ClusterCache implements AutoCloseable {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private <T extends HasMetadata> SharedIndexInformer<T> gatedInformer(
-      CachedKind kind, Class<T> type, ListerWatcher<T, ?> listerWatcher, Executor executor) {
+      CachedKind kind,
+      Class<T> type,
+      ListerWatcher<T, ?> listerWatcher,
+      Executor executor,
+      GatedListerWatcher.Lists lists) {
     return new DefaultSharedIndexInformer(
         type,
-        new GatedListerWatcher<>(listerWatcher, listGate, kind, listPriority(kind)),
+        new GatedListerWatcher<>(listerWatcher, listGate, kind, listPriority(kind), lists),
         0,
         executor);
   }
@@ -156,7 +168,12 @@ public final class ClusterCache implements AutoCloseable {
 
   /** Creates the informers and starts them without waiting: an absent API must not block. */
   public static ClusterCache start(String cluster, KubernetesClient client) {
-    ClusterCache cache = new ClusterCache(cluster, client);
+    return start(cluster, client, Clock.systemUTC());
+  }
+
+  /** As {@link #start(String, KubernetesClient)}; {@code clock} times the statistics. */
+  public static ClusterCache start(String cluster, KubernetesClient client, Clock clock) {
+    ClusterCache cache = new ClusterCache(cluster, client, clock);
     cache.informers.values().forEach(Informed::start);
     return cache;
   }
@@ -192,6 +209,11 @@ public final class ClusterCache implements AutoCloseable {
     return (Collection<V>) informers.get(kind).store.views();
   }
 
+  /** What the cache tells about each kind (for metrics), in the table's order. */
+  public List<CacheStatistics> statistics() {
+    return List.copyOf(informers.values());
+  }
+
   /** The indexed views of one kind. */
   public IndexedViews<? extends KubeObjectView> views(CachedKind kind) {
     return informers.get(kind).store;
@@ -221,13 +243,24 @@ public final class ClusterCache implements AutoCloseable {
     metadataExecutor.shutdownNow();
   }
 
-  /** One kind: its store outlives the informers that fill it. */
-  private static final class Informed<T extends HasMetadata, V extends KubeObjectView> {
+  /**
+   * One kind: its store outlives the informers that fill it. Its statistics are a few fields per
+   * kind, never per object.
+   */
+  private static final class Informed<T extends HasMetadata, V extends KubeObjectView>
+      implements CacheStatistics, GatedListerWatcher.Lists {
 
     private final String cluster;
     private final CachedKind kind;
-    private final Supplier<SharedIndexInformer<T>> factory;
+    private final Function<GatedListerWatcher.Lists, SharedIndexInformer<T>> factory;
     private final ProjectingItemStore<T, V> store;
+    private final Clock clock;
+    private final AtomicLong watchRestarts = new AtomicLong();
+    private final AtomicLong lists = new AtomicLong();
+    private final AtomicLong listNanos = new AtomicLong();
+    private volatile long listStartedNanos;
+    private volatile long lastEventMillis = -1;
+    private volatile long lastWatchingMillis;
     private volatile SharedIndexInformer<T> informer;
     private volatile boolean synced;
     private volatile boolean failing;
@@ -236,20 +269,94 @@ public final class ClusterCache implements AutoCloseable {
     Informed(
         String cluster,
         CachedKind kind,
-        Supplier<SharedIndexInformer<T>> factory,
+        Function<GatedListerWatcher.Lists, SharedIndexInformer<T>> factory,
         Function<T, V> projection,
-        Supplier<T> stubFactory) {
+        Supplier<T> stubFactory,
+        Clock clock) {
       this.cluster = cluster;
       this.kind = kind;
       this.factory = factory;
+      this.clock = clock;
+      this.lastWatchingMillis = clock.millis();
       this.store = new ProjectingItemStore<>(projection, stubFactory, kind.indexes());
+      this.store.onWrite(this::written);
+    }
+
+    /** On the informer's thread, for each object put or removed: cheap. */
+    private void written() {
+      long now = clock.millis();
+      lastEventMillis = now;
+      SharedIndexInformer<T> current = informer;
+      if (current != null && current.isWatching()) {
+        lastWatchingMillis = now;
+      }
+    }
+
+    @Override
+    public CachedKind kind() {
+      return kind;
+    }
+
+    @Override
+    public int size() {
+      return store.size();
+    }
+
+    @Override
+    public boolean synced() {
+      return synced;
+    }
+
+    @Override
+    public Duration lag() {
+      long now = clock.millis();
+      SharedIndexInformer<T> current = informer;
+      if (current != null && current.isWatching()) {
+        lastWatchingMillis = now;
+        return Duration.ZERO;
+      }
+      return Duration.ofMillis(Math.max(0, now - lastWatchingMillis));
+    }
+
+    @Override
+    public Instant lastEvent() {
+      long at = lastEventMillis;
+      return at < 0 ? null : Instant.ofEpochMilli(at);
+    }
+
+    @Override
+    public long watchRestarts() {
+      return watchRestarts.get();
+    }
+
+    @Override
+    public long lists() {
+      return lists.get();
+    }
+
+    @Override
+    public Duration listTime() {
+      return Duration.ofNanos(listNanos.get());
+    }
+
+    @Override
+    public void listStarted() {
+      listStartedNanos = System.nanoTime();
+    }
+
+    @Override
+    public void listEnded(boolean complete) {
+      if (complete) {
+        listNanos.addAndGet(System.nanoTime() - listStartedNanos);
+        lists.incrementAndGet();
+      }
     }
 
     synchronized void start() {
       if (closed) {
         return;
       }
-      SharedIndexInformer<T> next = factory.get();
+      SharedIndexInformer<T> next = factory.apply(this);
       next.removeNamespaceIndex();
       next.itemStore(store);
       next.exceptionHandler(this::retryAfter);
@@ -286,6 +393,7 @@ public final class ClusterCache implements AutoCloseable {
       if (closed) {
         return false;
       }
+      watchRestarts.incrementAndGet();
       if (!failing) {
         failing = true;
         log.warn(
@@ -303,6 +411,7 @@ public final class ClusterCache implements AutoCloseable {
         return;
       }
       log.info("Cluster {}: restarting the informer for {}", cluster, kind.plural());
+      watchRestarts.incrementAndGet();
       start();
     }
 

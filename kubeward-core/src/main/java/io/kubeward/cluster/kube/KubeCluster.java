@@ -1,6 +1,7 @@
 package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.cluster.app.CacheStatistics;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
@@ -11,6 +12,7 @@ import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +51,7 @@ public final class KubeCluster implements ManagedCluster {
         new ReachabilityProbe(
             connection.name(), probeClient, probeSettings, clock, System::nanoTime);
     this.cacheClient = connection.newCacheClient();
-    this.cache = ClusterCache.start(connection.name(), cacheClient);
+    this.cache = ClusterCache.start(connection.name(), cacheClient, clock);
     probe.onRecovery(state -> cache.restartStopped());
     probe.start(scheduler);
   }
@@ -109,6 +111,11 @@ public final class KubeCluster implements ManagedCluster {
   @Override
   public void removeListener(Consumer<ViewChange> listener) {
     cache.removeListener(listener);
+  }
+
+  @Override
+  public List<CacheStatistics> cacheStatistics() {
+    return cache.statistics();
   }
 
   @Override
