@@ -3,6 +3,7 @@ package io.kubeward.server.maintenance;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.KubeCluster;
+import io.kubeward.common.ControllerStatistics;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.app.PreviewDrain;
 import io.kubeward.maintenance.app.MaintenanceClusters;
@@ -35,7 +36,8 @@ class MaintenanceWiring {
   private static final Logger log = LoggerFactory.getLogger(MaintenanceWiring.class);
 
   /** Maintenance in every cluster, synced with the registry on a background thread. */
-  static final class Runtime implements MaintenanceClusters, AutoCloseable {
+  static final class Runtime
+      implements MaintenanceClusters, ControllerStatistics.Source, AutoCloseable {
     private final MaintenanceControllers controllers;
     private final ScheduledExecutorService sync;
     private final boolean enabled;
@@ -72,6 +74,12 @@ class MaintenanceWiring {
 
     MaintenanceControllers controllers() {
       return controllers;
+    }
+
+    /** For metrics (ADR 0017): the controller of each cluster. */
+    @Override
+    public Iterable<? extends ControllerStatistics> controllerStatistics() {
+      return controllers.controllerStatistics();
     }
 
     @Override
