@@ -40,6 +40,54 @@ class ClusterOverviewIT {
     }
   }
 
+  /** Kubeward's own metrics on the management port (ADR 0017), from a real cluster's cache. */
+  @Test
+  void metricsShowTheCacheTheControllersAndTheRoutes() {
+    await().atMost(Duration.ofSeconds(60)).until(() -> overview().at("/nodes/total").asInt() == 3);
+    assertThat(server.getAsAdmin("/api/v1/clusters/local/overview").status()).isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              String metrics = scrape();
+              assertThat(metrics)
+                  .contains("kubeward_cluster_reachable{cluster=\"local\"} 1.0")
+                  .contains("kubeward_cache_objects{cluster=\"local\",kind=\"nodes\"} 3.0")
+                  .contains("kubeward_cache_synced{cluster=\"local\",kind=\"pods\"} 1.0")
+                  .contains("kubeward_cache_lag_seconds{cluster=\"local\",kind=\"pods\"} 0.0")
+                  .containsPattern(
+                      "kubeward_cache_lists_seconds_count\\{cluster=\"local\",kind=\"pods\"}"
+                          + " [1-9]")
+                  .containsPattern(
+                      "kubeward_cache_last_event_timestamp_seconds\\{cluster=\"local\","
+                          + "kind=\"nodes\"} 1\\.[0-9]+E9")
+                  .contains(
+                      "kubeward_controller_queue_depth{cluster=\"local\","
+                          + "controller=\"maintenance\"}")
+                  .contains(
+                      "kubeward_controller_reconcile_errors_total{cluster=\"local\","
+                          + "controller=\"maintenance\"}")
+                  .containsPattern(
+                      "http_server_requests_seconds_count\\{[^}]*status=\"200\",[^}]*"
+                          + "uri=\"/api/v1/clusters/\\{name}/overview\"} [1-9]")
+                  .doesNotContain("uri=\"/api/v1/clusters/local/overview\"");
+            });
+  }
+
+  private static String scrape() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.managementUrl("/metrics")))
+                    .timeout(Duration.ofSeconds(20))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
   private static JsonNode overview() {
     Response response = server.getAsAdmin("/api/v1/overview");
     assertThat(response.status()).as(response.body()).isEqualTo(200);

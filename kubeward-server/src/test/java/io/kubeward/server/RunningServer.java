@@ -82,6 +82,13 @@ public final class RunningServer implements AutoCloseable {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /** A URL on the management port (metrics, ADR 0017): any free port, as the HTTP port. */
+  public String managementUrl(String path) {
+    return "http://127.0.0.1:"
+        + context.getEnvironment().getProperty("local.management.port")
+        + path;
+  }
+
   /** An HTTP answer as a user's client sees it. */
   public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
     public JsonNode json() {

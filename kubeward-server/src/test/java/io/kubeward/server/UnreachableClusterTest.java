@@ -87,6 +87,8 @@ class UnreachableClusterTest {
     assertThat(health.status()).isEqualTo(200);
     JsonNode json = health.json();
     assertThat(json.get("status").asString()).isEqualTo("UP");
+    assertThat(json.at("/database/status").asString()).isEqualTo("UP");
+    assertThat(server.get("/livez").status()).isEqualTo(200);
     JsonNode cluster = json.at("/clusters/0");
     assertThat(cluster.get("name").asString()).isEqualTo("offline");
     assertThat(cluster.get("reachable").asBoolean()).isFalse();

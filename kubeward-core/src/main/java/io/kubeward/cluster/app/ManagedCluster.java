@@ -8,6 +8,7 @@ import io.kubeward.cluster.domain.IndexedViews;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -71,6 +72,11 @@ public interface ManagedCluster extends AutoCloseable {
    */
   default long accessGeneration() {
     return 0;
+  }
+
+  /** What the shared cache tells about each kind (for metrics); empty if there is no cache. */
+  default List<? extends CacheStatistics> cacheStatistics() {
+    return List.of();
   }
 
   /** Fetches {@code /readyz?verbose} and {@code /livez} now (never throws). */

@@ -25,7 +25,8 @@ public final class Indexes {
   private Indexes() {}
 
   /**
-   * The index functions for views of {@code kind}; each returns the values a view is filed under.
+   * The index functions for views of {@code kind} (its {@link CachedKind#indexing()} row); each
+   * returns the values a view is filed under.
    */
   public static Map<String, Function<KubeObjectView, List<String>>> forKind(CachedKind kind) {
     Map<String, Function<KubeObjectView, List<String>>> indexes = new java.util.LinkedHashMap<>();
@@ -34,7 +35,7 @@ public final class Indexes {
     }
     indexes.put(LABEL, Indexes::labelValues);
     indexes.put(OWNER, v -> v.owner() == null ? List.of() : List.of(ownerValue(v)));
-    if (kind == CachedKind.PODS) {
+    if (kind.indexing() == CachedKind.Indexing.POD) {
       indexes.put(
           NODE,
           v -> ((PodView) v).nodeName() == null ? List.of() : List.of(((PodView) v).nodeName()));

@@ -1,16 +1,25 @@
 package io.kubeward.cluster.domain;
 
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Kubernetes label selector in the string syntax of {@code kubectl -l}: comma-separated
- * requirements {@code key=value}, {@code key==value}, {@code key!=value}, {@code key in (a,b)},
- * {@code key notin (a,b)}, {@code key} (exists) and {@code !key} (does not exist). Keys and values
- * are validated as Kubernetes does (qualified names, 63-character values).
+ * A Kubernetes label selector: the one parser and matcher of Kubeward. It is read from the string
+ * syntax of {@code kubectl -l} ({@link #parse}: comma-separated requirements {@code key=value},
+ * {@code key==value}, {@code key!=value}, {@code key in (a,b)}, {@code key notin (a,b)}, {@code
+ * key} (exists) and {@code !key} (does not exist)) or from the structured form of Kubernetes
+ * objects ({@link #of}: {@code matchLabels} and {@code matchExpressions} with {@code In}, {@code
+ * NotIn}, {@code Exists}, {@code DoesNotExist}; {@link #from} for fabric8's model), and written
+ * back to that form for a list request ({@link #toFabric8}). Keys and values are validated as
+ * Kubernetes does (qualified names, 63-character values): {@link #keyProblem}, {@link
+ * #valueProblem}.
  */
 public record LabelSelector(List<Requirement> requirements) {
 
@@ -26,7 +35,30 @@ public record LabelSelector(List<Requirement> requirements) {
     IN,
     NOT_IN,
     EXISTS,
-    DOES_NOT_EXIST
+    DOES_NOT_EXIST;
+
+    /**
+     * The operator of a {@code matchExpressions} entry ({@code In}, {@code NotIn}, {@code Exists},
+     * {@code DoesNotExist}).
+     *
+     * @throws InvalidSelectorException for any other name
+     */
+    public static Operator ofExpression(String name) {
+      return switch (name == null ? "" : name) {
+        case "In" -> IN;
+        case "NotIn" -> NOT_IN;
+        case "Exists" -> EXISTS;
+        case "DoesNotExist" -> DOES_NOT_EXIST;
+        default ->
+            throw new InvalidSelectorException(
+                "unknown operator \"" + name + "\" (In, NotIn, Exists, DoesNotExist)", 0);
+      };
+    }
+
+    /** Whether a requirement with this operator carries values ({@code In}, {@code =}, ...). */
+    public boolean takesValues() {
+      return this != EXISTS && this != DOES_NOT_EXIST;
+    }
   }
 
   /** One requirement; {@code values} is empty for EXISTS / DOES_NOT_EXIST. */
@@ -43,7 +75,10 @@ public record LabelSelector(List<Requirement> requirements) {
     }
   }
 
-  /** A selector that cannot be parsed; {@code position} is the 1-based character position. */
+  /**
+   * A selector that cannot be parsed; {@code position} is the 1-based character position of the
+   * string syntax, 0 for the structured form.
+   */
   public static final class InvalidSelectorException extends IllegalArgumentException {
     private final int position;
 
@@ -68,6 +103,170 @@ public record LabelSelector(List<Requirement> requirements) {
 
   public boolean isEmpty() {
     return requirements.isEmpty();
+  }
+
+  /**
+   * The structured form of Kubernetes objects: every {@code matchLabels} pair and every {@code
+   * matchExpressions} entry must hold; both empty selects everything.
+   *
+   * @param expressions key, operator ({@code In}, {@code NotIn}, {@code Exists}, {@code
+   *     DoesNotExist}) and values of each expression
+   * @throws InvalidSelectorException naming the first invalid key, value, operator or value count
+   */
+  public static LabelSelector of(
+      Map<String, String> matchLabels, Collection<? extends Expression> expressions) {
+    List<Requirement> requirements = new ArrayList<>();
+    if (matchLabels != null) {
+      matchLabels.forEach(
+          (key, value) -> {
+            requireValid(key, keyProblem(key));
+            requireValid(key, valueProblem(value));
+            requirements.add(new Requirement(key, Operator.EQUALS, Set.of(value)));
+          });
+    }
+    if (expressions != null) {
+      for (Expression expression : expressions) {
+        String key = expression.key();
+        requireValid(key, keyProblem(key));
+        Operator operator = Operator.ofExpression(expression.operator());
+        List<String> values = expression.values() == null ? List.of() : expression.values();
+        if (operator.takesValues() == values.isEmpty()) {
+          throw new InvalidSelectorException(
+              "label selector "
+                  + expression.operator()
+                  + (operator.takesValues() ? " needs values" : " takes no values")
+                  + " for "
+                  + key,
+              0);
+        }
+        for (String value : values) {
+          requireValid(key, valueProblem(value));
+        }
+        requirements.add(new Requirement(key, operator, Set.copyOf(values)));
+      }
+    }
+    return requirements.isEmpty() ? EVERYTHING : new LabelSelector(List.copyOf(requirements));
+  }
+
+  /** One {@code matchExpressions} entry in the structured form. */
+  public interface Expression {
+    String key();
+
+    String operator();
+
+    List<String> values();
+  }
+
+  /**
+   * A selector of fabric8's model (e.g. a PodDisruptionBudget's); {@code null} fields are empty.
+   */
+  public static LabelSelector from(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    if (selector == null) {
+      return EVERYTHING;
+    }
+    List<Expression> expressions = new ArrayList<>();
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+        expressions.add(new FabricExpression(r));
+      }
+    }
+    return of(selector.getMatchLabels(), expressions);
+  }
+
+  private record FabricExpression(LabelSelectorRequirement requirement) implements Expression {
+    @Override
+    public String key() {
+      return requirement.getKey();
+    }
+
+    @Override
+    public String operator() {
+      return requirement.getOperator();
+    }
+
+    @Override
+    public List<String> values() {
+      return requirement.getValues();
+    }
+  }
+
+  /**
+   * This selector in fabric8's model, for a list request: equality in {@code matchLabels}, the rest
+   * as {@code matchExpressions} ({@code key!=v} as {@code NotIn [v]}, which selects the same).
+   */
+  public io.fabric8.kubernetes.api.model.LabelSelector toFabric8() {
+    Map<String, String> matchLabels = new LinkedHashMap<>();
+    List<LabelSelectorRequirement> expressions = new ArrayList<>();
+    for (Requirement r : requirements) {
+      String operator =
+          switch (r.operator()) {
+            case EQUALS -> null;
+            case IN -> "In";
+            case NOT_EQUALS, NOT_IN -> "NotIn";
+            case EXISTS -> "Exists";
+            case DOES_NOT_EXIST -> "DoesNotExist";
+          };
+      if (operator == null && !matchLabels.containsKey(r.key())) {
+        matchLabels.put(r.key(), r.values().iterator().next());
+      } else {
+        expressions.add(
+            new LabelSelectorRequirement(
+                r.key(),
+                operator == null ? "In" : operator,
+                r.values().isEmpty() ? null : r.values().stream().sorted().toList()));
+      }
+    }
+    return new LabelSelectorBuilder()
+        .withMatchLabels(matchLabels.isEmpty() ? null : matchLabels)
+        .withMatchExpressions(expressions)
+        .build();
+  }
+
+  /**
+   * Why {@code key} is no valid label key (an optional DNS-subdomain prefix of at most 253
+   * characters and {@code /}, then a name of 1 to 63 characters, alphanumeric at both ends with
+   * {@code -}, {@code _} or {@code .} between), or {@code null} if it is one.
+   */
+  public static String keyProblem(String key) {
+    if (key == null || key.isEmpty()) {
+      return "the key is empty";
+    }
+    int slash = key.indexOf('/');
+    String name = slash < 0 ? key : key.substring(slash + 1);
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      if (prefix.isEmpty() || prefix.length() > 253 || !PREFIX.matcher(prefix).matches()) {
+        return "invalid label key prefix '" + prefix + "': must be a DNS subdomain";
+      }
+    }
+    if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
+      return "invalid label key '"
+          + key
+          + "': name part at most 63 characters, alphanumeric at both ends";
+    }
+    return null;
+  }
+
+  /**
+   * Why {@code value} is no valid label value (empty, or at most 63 characters, alphanumeric at
+   * both ends with {@code -}, {@code _} or {@code .} between), or {@code null} if it is one.
+   */
+  public static String valueProblem(String value) {
+    if (value == null) {
+      return "the value is missing";
+    }
+    if (!value.isEmpty() && (value.length() > 63 || !NAME.matcher(value).matches())) {
+      return "invalid label value '"
+          + value
+          + "': at most 63 characters, alphanumeric at both ends, '-', '_' or '.' between";
+    }
+    return null;
+  }
+
+  private static void requireValid(String key, String problem) {
+    if (problem != null) {
+      throw new InvalidSelectorException(problem, 0);
+    }
   }
 
   /** Parses {@code text}; {@code null} or blank selects everything. */
@@ -167,12 +366,10 @@ public record LabelSelector(List<Requirement> requirements) {
         pos++;
       }
       String value = text.substring(start, pos);
-      if (!value.isEmpty() && (value.length() > 63 || !NAME.matcher(value).matches())) {
+      String problem = valueProblem(value);
+      if (problem != null) {
         pos = start;
-        throw error(
-            "invalid label value '"
-                + value
-                + "': at most 63 characters, alphanumeric at both ends, '-', '_' or '.' between");
+        throw error(problem);
       }
       return value;
     }
@@ -189,21 +386,10 @@ public record LabelSelector(List<Requirement> requirements) {
     }
 
     private void validateKey(String key, int start) {
-      int slash = key.indexOf('/');
-      String name = slash < 0 ? key : key.substring(slash + 1);
-      if (slash >= 0) {
-        String prefix = key.substring(0, slash);
-        if (prefix.isEmpty() || prefix.length() > 253 || !PREFIX.matcher(prefix).matches()) {
-          pos = start;
-          throw error("invalid label key prefix '" + prefix + "': must be a DNS subdomain");
-        }
-      }
-      if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
+      String problem = keyProblem(key);
+      if (problem != null) {
         pos = start;
-        throw error(
-            "invalid label key '"
-                + key
-                + "': name part at most 63 characters, alphanumeric at both ends");
+        throw error(problem);
       }
     }
 

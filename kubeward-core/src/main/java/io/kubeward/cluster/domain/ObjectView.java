@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Compact projection of an object of the other cached kinds (ReplicaSets, Jobs, Events, PVCs, ...):
  * identity, labels, owner, a short status and a few kind-specific {@code fields} (numbers, short
- * strings, lists of strings), chosen in {@link Projections}. Never a spec or a data payload.
+ * strings, lists of strings), chosen in the projections ({@link CachedKind}). Never a spec or a
+ * data payload.
  */
 public record ObjectView(
     String namespace,

@@ -2,7 +2,7 @@ package io.kubeward.cluster.domain;
 
 /**
  * A closed set of reasons why a pod needs attention. One pod has at most one problem: the most
- * specific cause wins (see {@link Projections#problemOf}).
+ * specific cause wins (see {@link PodProjection#problemOf}).
  */
 public enum PodProblem {
   /** Evicted by the kubelet (node pressure); the pod is Failed. */

@@ -1,48 +1,25 @@
 package io.kubeward.cluster.kube;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.LimitRange;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.PersistentVolume;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
+import io.kubeward.cluster.app.CacheStatistics;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.DeploymentView;
 import io.kubeward.cluster.domain.IndexedViews;
-import io.kubeward.cluster.domain.Indexes;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.NamespaceView;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.PodView;
-import io.kubeward.cluster.domain.Projections;
 import io.kubeward.cluster.domain.ServiceView;
 import io.kubeward.cluster.domain.ViewChange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,9 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one shared cache of a cluster: an informer per {@link CachedKind}, each keeping compact,
- * indexed views in a {@link ProjectingItemStore}. Every feature reads from here; nothing lists the
- * API per request. Secrets are listed and watched as metadata only ({@link
+ * The one shared cache of a cluster: an informer per row of the {@link CachedKind} table, each
+ * keeping compact, indexed views in a {@link ProjectingItemStore}; the table gives the model class,
+ * projection, indexes, list order and whether only metadata is read, and nothing here is specific
+ * to a kind. Every feature reads from here; nothing lists the API per request. Metadata-only kinds
+ * (secrets) are listed and watched as {@code PartialObjectMetadata} ({@link
  * MetadataOnlyListerWatcher}).
  *
  * <p>Lists are paginated ({@value #PAGE_SIZE} objects a page) so that a first list or a relist of a
@@ -91,205 +71,84 @@ public final class ClusterCache implements AutoCloseable {
   private final Map<CachedKind, Informed<?, ?>> informers = new EnumMap<>(CachedKind.class);
   private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
   private final ListGate listGate;
+  private final Clock clock;
   private final Executor informerExecutor;
   private final ExecutorService metadataExecutor;
-  private final MetadataOnlyListerWatcher secretsListerWatcher;
+  private final List<MetadataOnlyListerWatcher> metadataListerWatchers =
+      new CopyOnWriteArrayList<>();
 
-  private ClusterCache(String cluster, KubernetesClient client) {
+  private ClusterCache(String cluster, KubernetesClient client, Clock clock) {
+    this.clock = clock;
     this.listGate = new ListGate(LISTS_IN_FLIGHT);
     this.informerExecutor = client.adapt(BaseClient.class).getExecutor();
-    add(
-        cluster,
-        CachedKind.NODES,
-        () -> client.nodes().withLimit(PAGE_SIZE),
-        Projections::node,
-        Node::new);
-    add(
-        cluster,
-        CachedKind.NAMESPACES,
-        () -> client.namespaces().withLimit(PAGE_SIZE),
-        Projections::namespace,
-        Namespace::new);
-    add(
-        cluster,
-        CachedKind.PODS,
-        () -> client.pods().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::pod,
-        Pod::new);
-    add(
-        cluster,
-        CachedKind.DEPLOYMENTS,
-        () -> client.apps().deployments().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::deployment,
-        Deployment::new);
-    add(
-        cluster,
-        CachedKind.REPLICASETS,
-        () -> client.apps().replicaSets().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::replicaSet,
-        ReplicaSet::new);
-    add(
-        cluster,
-        CachedKind.STATEFULSETS,
-        () -> client.apps().statefulSets().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::statefulSet,
-        StatefulSet::new);
-    add(
-        cluster,
-        CachedKind.DAEMONSETS,
-        () -> client.apps().daemonSets().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::daemonSet,
-        DaemonSet::new);
-    add(
-        cluster,
-        CachedKind.JOBS,
-        () -> client.batch().v1().jobs().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::job,
-        Job::new);
-    add(
-        cluster,
-        CachedKind.CRONJOBS,
-        () -> client.batch().v1().cronjobs().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::cronJob,
-        CronJob::new);
-    add(
-        cluster,
-        CachedKind.SERVICES,
-        () -> client.services().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::service,
-        Service::new);
-    add(
-        cluster,
-        CachedKind.ENDPOINTSLICES,
-        () -> client.discovery().v1().endpointSlices().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::endpointSlice,
-        EndpointSlice::new);
-    add(
-        cluster,
-        CachedKind.INGRESSES,
-        () -> client.network().v1().ingresses().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::ingress,
-        Ingress::new);
-    add(
-        cluster,
-        CachedKind.PERSISTENTVOLUMECLAIMS,
-        () -> client.persistentVolumeClaims().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::persistentVolumeClaim,
-        PersistentVolumeClaim::new);
-    add(
-        cluster,
-        CachedKind.PERSISTENTVOLUMES,
-        () -> client.persistentVolumes().withLimit(PAGE_SIZE),
-        Projections::persistentVolume,
-        PersistentVolume::new);
-    add(
-        cluster,
-        CachedKind.STORAGECLASSES,
-        () -> client.storage().v1().storageClasses().withLimit(PAGE_SIZE),
-        Projections::storageClass,
-        StorageClass::new);
-    add(
-        cluster,
-        CachedKind.EVENTS,
-        () -> client.v1().events().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::event,
-        Event::new);
-    add(
-        cluster,
-        CachedKind.HORIZONTALPODAUTOSCALERS,
-        () ->
-            client
-                .autoscaling()
-                .v2()
-                .horizontalPodAutoscalers()
-                .inAnyNamespace()
-                .withLimit(PAGE_SIZE),
-        Projections::horizontalPodAutoscaler,
-        HorizontalPodAutoscaler::new);
-    add(
-        cluster,
-        CachedKind.PODDISRUPTIONBUDGETS,
-        () -> client.policy().v1().podDisruptionBudget().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::podDisruptionBudget,
-        PodDisruptionBudget::new);
-    add(
-        cluster,
-        CachedKind.RESOURCEQUOTAS,
-        () -> client.resourceQuotas().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::resourceQuota,
-        ResourceQuota::new);
-    add(
-        cluster,
-        CachedKind.LIMITRANGES,
-        () -> client.limitRanges().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::limitRange,
-        LimitRange::new);
-    add(
-        cluster,
-        CachedKind.CONFIGMAPS,
-        () -> client.configMaps().inAnyNamespace().withLimit(PAGE_SIZE),
-        Projections::configMap,
-        ConfigMap::new);
-    metadataExecutor =
+    this.metadataExecutor =
         Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("kubeward-secrets-" + cluster + "-", 0).factory());
-    secretsListerWatcher =
-        new MetadataOnlyListerWatcher(client.getConfiguration(), "v1", "Secret", PAGE_SIZE);
-    informers.put(
-        CachedKind.SECRETS,
-        new Informed<GenericKubernetesResource, KubeObjectView>(
-            cluster,
-            CachedKind.SECRETS,
-            () ->
-                new DefaultSharedIndexInformer<
-                    GenericKubernetesResource, GenericKubernetesResourceList>(
-                    GenericKubernetesResource.class,
-                    new GatedListerWatcher<>(
-                        secretsListerWatcher,
-                        listGate,
-                        CachedKind.SECRETS,
-                        listPriority(CachedKind.SECRETS)),
-                    0,
-                    metadataExecutor),
-            Projections::secretMetadata,
-            GenericKubernetesResource::new));
+            Thread.ofVirtual().name("kubeward-metadata-" + cluster + "-", 0).factory());
+    for (CachedKind kind : CachedKind.values()) {
+      informers.put(kind, informed(cluster, client, kind, kind.model()));
+    }
     informers
         .values()
         .forEach(informed -> informed.store.addListener((b, a) -> publish(informed.kind, b, a)));
   }
 
-  private <T extends HasMetadata, V extends KubeObjectView> void add(
-      String cluster,
-      CachedKind kind,
-      Supplier<Informable<T>> operation,
-      Function<T, V> projection,
-      Supplier<T> stubFactory) {
-    informers.put(
+  /** One row of the {@link CachedKind} table: its informer factory over a store of its views. */
+  private <T extends HasMetadata, V extends KubeObjectView> Informed<T, V> informed(
+      String cluster, KubernetesClient client, CachedKind kind, CachedKind.Model<T, V> model) {
+    ListerWatcher<T, ?> listerWatcher;
+    Executor executor;
+    if (model.metadataOnly()) {
+      MetadataOnlyListerWatcher metadata =
+          new MetadataOnlyListerWatcher(
+              client.getConfiguration(), kind.apiVersion(), kind.kind(), PAGE_SIZE);
+      metadataListerWatchers.add(metadata);
+      listerWatcher = castListerWatcher(metadata);
+      executor = metadataExecutor;
+    } else {
+      listerWatcher = castListerWatcher(operation(client, kind, model.type()));
+      executor = informerExecutor;
+    }
+    return new Informed<>(
+        cluster,
         kind,
-        new Informed<>(
-            cluster,
-            kind,
-            () -> gatedInformer(kind, stubFactory, operation.get()),
-            projection,
-            stubFactory));
+        lists -> gatedInformer(kind, model.type(), listerWatcher, executor, lists),
+        model.projection(),
+        model.stubs(),
+        clock);
+  }
+
+  /**
+   * The fabric8 operation of a typed kind, over all namespaces, {@value #PAGE_SIZE} objects a page.
+   * fabric8's operations are {@link ListerWatcher}s ({@code BaseOperation} implements it).
+   */
+  private static <T extends HasMetadata> Object operation(
+      KubernetesClient client, CachedKind kind, Class<T> type) {
+    return kind.namespaced()
+        ? client.resources(type).inAnyNamespace().withLimit(PAGE_SIZE)
+        : client.resources(type).withLimit(PAGE_SIZE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends HasMetadata> ListerWatcher<T, ?> castListerWatcher(Object operation) {
+    return (ListerWatcher<T, ?>) operation;
   }
 
   /**
    * What {@code operation.runnableInformer(0)} builds, except that its lists pass the {@link
-   * #listGate}: fabric8's operations are {@link ListerWatcher}s ({@code BaseOperation} implements
-   * it), so the informer gets the same operation wrapped.
+   * #listGate} (with the kind's {@link CachedKind#listOrder()}).
    */
-  @SuppressWarnings("unchecked")
-  private <T extends HasMetadata, L extends KubernetesResourceList<T>>
-      SharedIndexInformer<T> gatedInformer(
-          CachedKind kind, Supplier<T> stubFactory, Informable<T> operation) {
-    Class<T> type = (Class<T>) stubFactory.get().getClass();
-    ListerWatcher<T, L> listerWatcher = (ListerWatcher<T, L>) operation;
-    return new DefaultSharedIndexInformer<T, L>(
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <T extends HasMetadata> SharedIndexInformer<T> gatedInformer(
+      CachedKind kind,
+      Class<T> type,
+      ListerWatcher<T, ?> listerWatcher,
+      Executor executor,
+      GatedListerWatcher.Lists lists) {
+    return new DefaultSharedIndexInformer(
         type,
-        new GatedListerWatcher<>(listerWatcher, listGate, kind, listPriority(kind)),
+        new GatedListerWatcher<>(listerWatcher, listGate, kind, listPriority(kind), lists),
         0,
-        informerExecutor);
+        executor);
   }
 
   private void publish(CachedKind kind, KubeObjectView before, KubeObjectView after) {
@@ -309,7 +168,12 @@ public final class ClusterCache implements AutoCloseable {
 
   /** Creates the informers and starts them without waiting: an absent API must not block. */
   public static ClusterCache start(String cluster, KubernetesClient client) {
-    ClusterCache cache = new ClusterCache(cluster, client);
+    return start(cluster, client, Clock.systemUTC());
+  }
+
+  /** As {@link #start(String, KubernetesClient)}; {@code clock} times the statistics. */
+  public static ClusterCache start(String cluster, KubernetesClient client, Clock clock) {
+    ClusterCache cache = new ClusterCache(cluster, client, clock);
     cache.informers.values().forEach(Informed::start);
     return cache;
   }
@@ -324,9 +188,11 @@ public final class ClusterCache implements AutoCloseable {
     return kinds.stream().allMatch(kind -> informers.get(kind).synced);
   }
 
-  /** The snapshot's kinds list first: a cold start shows the overview before events are in. */
+  /** The table's list order: the overview's kinds list first (ADR 0012). */
   private static ListGate.Priority listPriority(CachedKind kind) {
-    return ClusterSnapshot.KINDS.contains(kind) ? ListGate.Priority.FIRST : ListGate.Priority.LATER;
+    return kind.listOrder() == CachedKind.ListOrder.FIRST
+        ? ListGate.Priority.FIRST
+        : ListGate.Priority.LATER;
   }
 
   public ClusterSnapshot snapshot() {
@@ -341,6 +207,11 @@ public final class ClusterCache implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private <V extends KubeObjectView> Collection<V> typed(CachedKind kind, Class<V> type) {
     return (Collection<V>) informers.get(kind).store.views();
+  }
+
+  /** What the cache tells about each kind (for metrics), in the table's order. */
+  public List<CacheStatistics> statistics() {
+    return List.copyOf(informers.values());
   }
 
   /** The indexed views of one kind. */
@@ -368,17 +239,28 @@ public final class ClusterCache implements AutoCloseable {
   @Override
   public void close() {
     informers.values().forEach(Informed::close);
-    secretsListerWatcher.close();
+    metadataListerWatchers.forEach(MetadataOnlyListerWatcher::close);
     metadataExecutor.shutdownNow();
   }
 
-  /** One kind: its store outlives the informers that fill it. */
-  private static final class Informed<T extends HasMetadata, V extends KubeObjectView> {
+  /**
+   * One kind: its store outlives the informers that fill it. Its statistics are a few fields per
+   * kind, never per object.
+   */
+  private static final class Informed<T extends HasMetadata, V extends KubeObjectView>
+      implements CacheStatistics, GatedListerWatcher.Lists {
 
     private final String cluster;
     private final CachedKind kind;
-    private final Supplier<SharedIndexInformer<T>> factory;
+    private final Function<GatedListerWatcher.Lists, SharedIndexInformer<T>> factory;
     private final ProjectingItemStore<T, V> store;
+    private final Clock clock;
+    private final AtomicLong watchRestarts = new AtomicLong();
+    private final AtomicLong lists = new AtomicLong();
+    private final AtomicLong listNanos = new AtomicLong();
+    private volatile long listStartedNanos;
+    private volatile long lastEventMillis = -1;
+    private volatile long lastWatchingMillis;
     private volatile SharedIndexInformer<T> informer;
     private volatile boolean synced;
     private volatile boolean failing;
@@ -387,20 +269,94 @@ public final class ClusterCache implements AutoCloseable {
     Informed(
         String cluster,
         CachedKind kind,
-        Supplier<SharedIndexInformer<T>> factory,
+        Function<GatedListerWatcher.Lists, SharedIndexInformer<T>> factory,
         Function<T, V> projection,
-        Supplier<T> stubFactory) {
+        Supplier<T> stubFactory,
+        Clock clock) {
       this.cluster = cluster;
       this.kind = kind;
       this.factory = factory;
-      this.store = new ProjectingItemStore<>(projection, stubFactory, Indexes.forKind(kind));
+      this.clock = clock;
+      this.lastWatchingMillis = clock.millis();
+      this.store = new ProjectingItemStore<>(projection, stubFactory, kind.indexes());
+      this.store.onWrite(this::written);
+    }
+
+    /** On the informer's thread, for each object put or removed: cheap. */
+    private void written() {
+      long now = clock.millis();
+      lastEventMillis = now;
+      SharedIndexInformer<T> current = informer;
+      if (current != null && current.isWatching()) {
+        lastWatchingMillis = now;
+      }
+    }
+
+    @Override
+    public CachedKind kind() {
+      return kind;
+    }
+
+    @Override
+    public int size() {
+      return store.size();
+    }
+
+    @Override
+    public boolean synced() {
+      return synced;
+    }
+
+    @Override
+    public Duration lag() {
+      long now = clock.millis();
+      SharedIndexInformer<T> current = informer;
+      if (current != null && current.isWatching()) {
+        lastWatchingMillis = now;
+        return Duration.ZERO;
+      }
+      return Duration.ofMillis(Math.max(0, now - lastWatchingMillis));
+    }
+
+    @Override
+    public Instant lastEvent() {
+      long at = lastEventMillis;
+      return at < 0 ? null : Instant.ofEpochMilli(at);
+    }
+
+    @Override
+    public long watchRestarts() {
+      return watchRestarts.get();
+    }
+
+    @Override
+    public long lists() {
+      return lists.get();
+    }
+
+    @Override
+    public Duration listTime() {
+      return Duration.ofNanos(listNanos.get());
+    }
+
+    @Override
+    public void listStarted() {
+      listStartedNanos = System.nanoTime();
+    }
+
+    @Override
+    public void listEnded(boolean complete) {
+      if (complete) {
+        listNanos.addAndGet(System.nanoTime() - listStartedNanos);
+        lists.incrementAndGet();
+      }
     }
 
     synchronized void start() {
       if (closed) {
         return;
       }
-      SharedIndexInformer<T> next = factory.get();
+      SharedIndexInformer<T> next = factory.apply(this);
       next.removeNamespaceIndex();
       next.itemStore(store);
       next.exceptionHandler(this::retryAfter);
@@ -437,6 +393,7 @@ public final class ClusterCache implements AutoCloseable {
       if (closed) {
         return false;
       }
+      watchRestarts.incrementAndGet();
       if (!failing) {
         failing = true;
         log.warn(
@@ -454,6 +411,7 @@ public final class ClusterCache implements AutoCloseable {
         return;
       }
       log.info("Cluster {}: restarting the informer for {}", cluster, kind.plural());
+      watchRestarts.incrementAndGet();
       start();
     }
 

@@ -21,25 +21,55 @@ final class GatedListerWatcher<T extends HasMetadata, L> implements ListerWatche
   private final ListGate gate;
   private final CachedKind kind;
   private final ListGate.Priority priority;
+  private final Lists lists;
+
+  /** Told when a list (all its pages) starts and ends, for the cache's statistics. */
+  interface Lists {
+    Lists NONE =
+        new Lists() {
+          @Override
+          public void listStarted() {}
+
+          @Override
+          public void listEnded(boolean complete) {}
+        };
+
+    void listStarted();
+
+    /** {@code complete}: the last page arrived (else the list failed). */
+    void listEnded(boolean complete);
+  }
 
   GatedListerWatcher(
       ListerWatcher<T, L> delegate, ListGate gate, CachedKind kind, ListGate.Priority priority) {
+    this(delegate, gate, kind, priority, Lists.NONE);
+  }
+
+  GatedListerWatcher(
+      ListerWatcher<T, L> delegate,
+      ListGate gate,
+      CachedKind kind,
+      ListGate.Priority priority,
+      Lists lists) {
     this.delegate = delegate;
     this.gate = gate;
     this.kind = kind;
     this.priority = priority;
+    this.lists = lists;
   }
 
   @Override
   public CompletableFuture<L> submitList(ListOptions options) {
     if (options.getContinue() == null) {
       gate.listStarted(kind, priority);
+      lists.listStarted();
     }
     return gate.run(priority, () -> delegate.submitList(options))
         .whenComplete(
             (list, failure) -> {
               if (failure != null || isLastPage(list)) {
                 gate.listEnded(kind, priority);
+                lists.listEnded(failure == null);
               }
             });
   }

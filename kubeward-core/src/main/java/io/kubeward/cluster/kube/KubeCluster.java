@@ -2,6 +2,7 @@ package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.cluster.app.CacheStatistics;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
@@ -12,6 +13,7 @@ import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.ViewChange;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +56,7 @@ public final class KubeCluster implements ManagedCluster {
         new ReachabilityProbe(
             connection.name(), probeClient, probeSettings, clock, System::nanoTime);
     this.cacheClient = connection.newCacheClient();
-    this.cache = ClusterCache.start(connection.name(), cacheClient);
+    this.cache = ClusterCache.start(connection.name(), cacheClient, clock);
     this.accessWatch = new AccessWatch(connection.name(), client, clock);
     cache.addListener(
         change -> {
@@ -141,6 +143,11 @@ public final class KubeCluster implements ManagedCluster {
   @Override
   public long accessGeneration() {
     return accessWatch.generation();
+  }
+
+  @Override
+  public List<CacheStatistics> cacheStatistics() {
+    return cache.statistics();
   }
 
   @Override

@@ -63,6 +63,7 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
   private final Map<String, Function<KubeObjectView, List<String>>> indexers;
   private final Map<String, Map<String, Set<String>>> indices = new ConcurrentHashMap<>();
   private final List<Listener<V>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Runnable onWrite = () -> {};
 
   ProjectingItemStore(Function<T, V> projection, Supplier<T> stubFactory) {
     this(projection, stubFactory, Map.of());
@@ -76,6 +77,11 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
     this.stubFactory = stubFactory;
     this.indexers = Map.copyOf(indexers);
     this.indexers.keySet().forEach(name -> indices.put(name, new ConcurrentHashMap<>()));
+  }
+
+  /** Runs {@code hook} on each put and remove (the informer's thread): it must be cheap. */
+  void onWrite(Runnable hook) {
+    this.onWrite = hook;
   }
 
   void addListener(Listener<V> listener) {
@@ -120,6 +126,7 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
       previous = views.put(key, next);
       reindex(key, previous, next);
     }
+    onWrite.run();
     if (previous == null || !previous.withResourceVersion(next.resourceVersion()).equals(next)) {
       notifyListeners(previous, next);
     }
@@ -133,6 +140,7 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
       previous = views.remove(key);
       reindex(key, previous, null);
     }
+    onWrite.run();
     if (previous != null) {
       notifyListeners(previous, null);
     }

@@ -1,7 +1,6 @@
 package io.kubeward.drain.domain;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -252,38 +251,17 @@ public final class DrainPlanner {
   }
 
   /**
-   * A policy/v1 selector: {@code null} selects nothing, an empty one every pod of the namespace.
+   * A policy/v1 selector: {@code null} selects nothing, an empty one every pod of the namespace (an
+   * invalid one, which the API server does not accept, nothing).
    */
   static boolean matches(LabelSelector selector, Map<String, String> labels) {
     if (selector == null) {
       return false;
     }
-    if (selector.getMatchLabels() != null) {
-      for (Map.Entry<String, String> wanted : selector.getMatchLabels().entrySet()) {
-        if (!Objects.equals(labels.get(wanted.getKey()), wanted.getValue())) {
-          return false;
-        }
-      }
+    try {
+      return io.kubeward.cluster.domain.LabelSelector.from(selector).matches(labels);
+    } catch (io.kubeward.cluster.domain.LabelSelector.InvalidSelectorException e) {
+      return false;
     }
-    if (selector.getMatchExpressions() != null) {
-      for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
-        if (!matches(requirement, labels)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(LabelSelectorRequirement requirement, Map<String, String> labels) {
-    String value = labels.get(requirement.getKey());
-    List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
-    return switch (requirement.getOperator()) {
-      case "In" -> value != null && values.contains(value);
-      case "NotIn" -> value == null || !values.contains(value);
-      case "Exists" -> labels.containsKey(requirement.getKey());
-      case "DoesNotExist" -> !labels.containsKey(requirement.getKey());
-      default -> false;
-    };
   }
 }

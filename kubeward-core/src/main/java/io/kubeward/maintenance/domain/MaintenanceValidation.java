@@ -1,8 +1,8 @@
 package io.kubeward.maintenance.domain;
 
+import io.kubeward.cluster.domain.LabelSelector;
 import java.time.DateTimeException;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,12 +12,6 @@ import java.util.regex.Pattern;
 public final class MaintenanceValidation {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-  private static final Pattern LABEL_KEY =
-      Pattern.compile(
-          "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
-  private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
   private MaintenanceValidation() {}
 
@@ -93,7 +87,7 @@ public final class MaintenanceValidation {
       case WaitForAnnotation -> {
         require("action.annotation", action.annotation());
         String key = action.annotation().split("=", 2)[0];
-        if (!LABEL_KEY.matcher(key).matches()) {
+        if (LabelSelector.keyProblem(key) != null) {
           throw new InvalidMaintenanceException(
               "action.annotation", "\"" + key + "\" is not an annotation key");
         }
@@ -117,26 +111,22 @@ public final class MaintenanceValidation {
         .matchLabels()
         .forEach(
             (k, v) -> {
-              if (!LABEL_KEY.matcher(k).matches()) {
+              if (LabelSelector.keyProblem(k) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + k + "\" is not a label key");
               }
-              if (v == null || !LABEL_VALUE.matcher(v).matches()) {
+              if (LabelSelector.valueProblem(v) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + v + "\" is not a label value");
               }
             });
     for (NodeSelector.Requirement r : selector.matchExpressions()) {
-      if (r.key() == null || !LABEL_KEY.matcher(r.key()).matches()) {
+      if (LabelSelector.keyProblem(r.key()) != null) {
         throw new InvalidMaintenanceException(field, "\"" + r.key() + "\" is not a label key");
       }
-      if (!OPERATORS.contains(r.operator())) {
-        throw new InvalidMaintenanceException(
-            field, "unknown operator \"" + r.operator() + "\" (In, NotIn, Exists, DoesNotExist)");
-      }
-      boolean needsValues = r.operator().equals("In") || r.operator().equals("NotIn");
-      if (needsValues == r.values().isEmpty()) {
-        throw new InvalidMaintenanceException(
-            field, r.operator() + (needsValues ? " needs values" : " takes no values"));
-      }
+    }
+    try {
+      selector.toLabelSelector();
+    } catch (LabelSelector.InvalidSelectorException e) {
+      throw new InvalidMaintenanceException(field, e.getMessage());
     }
   }
 

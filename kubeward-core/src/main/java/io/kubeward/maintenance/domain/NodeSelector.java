@@ -1,11 +1,13 @@
 package io.kubeward.maintenance.domain;
 
+import io.kubeward.cluster.domain.LabelSelector;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A Kubernetes label selector as it appears in a NodeMaintenance ({@code matchLabels} and {@code
- * matchExpressions}); both empty selects everything.
+ * matchExpressions}); both empty selects everything. Parsed, validated and matched by the one
+ * {@link LabelSelector}.
  */
 public record NodeSelector(Map<String, String> matchLabels, List<Requirement> matchExpressions) {
 
@@ -15,7 +17,8 @@ public record NodeSelector(Map<String, String> matchLabels, List<Requirement> ma
   }
 
   /** One {@code matchExpressions} entry: operator In, NotIn, Exists or DoesNotExist. */
-  public record Requirement(String key, String operator, List<String> values) {
+  public record Requirement(String key, String operator, List<String> values)
+      implements LabelSelector.Expression {
     public Requirement {
       values = values == null ? List.of() : List.copyOf(values);
     }
@@ -25,28 +28,24 @@ public record NodeSelector(Map<String, String> matchLabels, List<Requirement> ma
     return matchLabels.isEmpty() && matchExpressions.isEmpty();
   }
 
-  /** Whether {@code labels} satisfy this selector (operators assumed validated). */
+  /**
+   * This selector as the one {@link LabelSelector}.
+   *
+   * @throws LabelSelector.InvalidSelectorException for an invalid key, value or operator
+   */
+  public LabelSelector toLabelSelector() {
+    return LabelSelector.of(matchLabels, matchExpressions);
+  }
+
+  /**
+   * Whether {@code labels} satisfy this selector; an invalid selector (see {@link
+   * MaintenanceValidation}) selects nothing.
+   */
   public boolean matches(Map<String, String> labels) {
-    Map<String, String> l = labels == null ? Map.of() : labels;
-    for (Map.Entry<String, String> e : matchLabels.entrySet()) {
-      if (!e.getValue().equals(l.get(e.getKey()))) {
-        return false;
-      }
+    try {
+      return toLabelSelector().matches(labels == null ? Map.of() : labels);
+    } catch (LabelSelector.InvalidSelectorException e) {
+      return false;
     }
-    for (Requirement r : matchExpressions) {
-      String value = l.get(r.key());
-      boolean ok =
-          switch (r.operator()) {
-            case "In" -> value != null && r.values().contains(value);
-            case "NotIn" -> value == null || !r.values().contains(value);
-            case "Exists" -> l.containsKey(r.key());
-            case "DoesNotExist" -> !l.containsKey(r.key());
-            default -> false;
-          };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,8 +1,6 @@
 package io.kubeward.maintenance.kube;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
@@ -229,19 +227,8 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     return a == null ? Map.of() : a;
   }
 
+  /** The one translation, {@code cluster.domain.LabelSelector#toFabric8}. */
   static LabelSelector toFabric8(NodeSelector selector) {
-    if (selector == null) {
-      return new LabelSelector();
-    }
-    return new LabelSelectorBuilder()
-        .withMatchLabels(selector.matchLabels().isEmpty() ? null : selector.matchLabels())
-        .withMatchExpressions(
-            selector.matchExpressions().stream()
-                .map(
-                    r ->
-                        new LabelSelectorRequirement(
-                            r.key(), r.operator(), r.values().isEmpty() ? null : r.values()))
-                .toList())
-        .build();
+    return selector == null ? new LabelSelector() : selector.toLabelSelector().toFabric8();
   }
 }

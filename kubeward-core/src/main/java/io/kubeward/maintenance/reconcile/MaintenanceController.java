@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeward.common.ControllerStatistics;
 import io.kubeward.maintenance.app.MaintenanceCluster;
 import io.kubeward.maintenance.kube.NodeMaintenanceResources;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * reconciler asks. Losing the leadership stops the informer and the worker; closing releases the
  * Lease, so another replica (or the next start) takes over within a retry period.
  */
-public final class MaintenanceController implements AutoCloseable {
+public final class MaintenanceController implements ControllerStatistics, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MaintenanceController.class);
   public static final String LEADER_LEASE = "kubeward-maintenance-controller";
+
+  /** The controller's name in metrics. */
+  public static final String NAME = "maintenance";
 
   /** Leader election timing; the lease duration must exceed the renew deadline. */
   public record Election(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
@@ -46,6 +51,8 @@ public final class MaintenanceController implements AutoCloseable {
   private final Election election;
   private final Duration errorRetry;
   private final WorkQueue queue = new WorkQueue();
+  private final AtomicLong reconciles = new AtomicLong();
+  private final AtomicLong reconcileErrors = new AtomicLong();
   private volatile CompletableFuture<?> electing;
   private volatile SharedIndexInformer<GenericKubernetesResource> informer;
   private volatile Thread worker;
@@ -105,8 +112,34 @@ public final class MaintenanceController implements AutoCloseable {
         });
   }
 
+  @Override
   public boolean leading() {
     return leading;
+  }
+
+  @Override
+  public String controller() {
+    return NAME;
+  }
+
+  @Override
+  public String cluster() {
+    return ports.name();
+  }
+
+  @Override
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  @Override
+  public long reconciles() {
+    return reconciles.get();
+  }
+
+  @Override
+  public long reconcileErrors() {
+    return reconcileErrors.get();
   }
 
   private void newLeader(String leader) {
@@ -172,6 +205,7 @@ public final class MaintenanceController implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      reconciles.incrementAndGet();
       try {
         Optional<Duration> again = reconciler.reconcile(ports, name);
         again.ifPresent(d -> queue.add(name, d));
@@ -179,6 +213,7 @@ public final class MaintenanceController implements AutoCloseable {
         if (!leading) {
           return;
         }
+        reconcileErrors.incrementAndGet();
         log.warn(
             "Cluster {}: reconciling NodeMaintenance {} failed, retrying in {}: {}",
             ports.name(),

@@ -7,6 +7,7 @@ import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.common.ControllerStatistics;
 import io.kubeward.maintenance.app.MaintenanceBlocker;
 import io.kubeward.maintenance.app.MaintenanceCluster;
 import io.kubeward.maintenance.app.MaintenanceClusters;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * start and periodically, so clusters added or removed at runtime get or lose their controller),
  * installs the CRD, creates the namespace and runs one {@link MaintenanceController} per cluster.
  */
-public final class MaintenanceControllers implements MaintenanceClusters, AutoCloseable {
+public final class MaintenanceControllers
+    implements MaintenanceClusters, ControllerStatistics.Source, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MaintenanceControllers.class);
 
@@ -104,6 +106,18 @@ public final class MaintenanceControllers implements MaintenanceClusters, AutoCl
       throw new MaintenanceUnavailableException(cluster, entry.unavailable());
     }
     return Optional.of(entry.ports());
+  }
+
+  /** The controller of each cluster where maintenance runs. */
+  @Override
+  public List<MaintenanceController> controllerStatistics() {
+    List<MaintenanceController> controllers = new ArrayList<>();
+    for (Entry entry : entries.values()) {
+      if (entry.controller() != null) {
+        controllers.add(entry.controller());
+      }
+    }
+    return controllers;
   }
 
   /** Whether this replica leads the controller of {@code cluster}. */

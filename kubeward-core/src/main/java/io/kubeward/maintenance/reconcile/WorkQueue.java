@@ -55,6 +55,11 @@ final class WorkQueue {
     }
   }
 
+  /** How many names are queued (due now or later). */
+  int size() {
+    return due.size();
+  }
+
   void clear() {
     queue.clear();
     due.clear();

@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.domain.NodeProjection;
 import io.kubeward.cluster.domain.NodeTaint;
-import io.kubeward.cluster.domain.Projections;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.node.app.NodeGateway;
@@ -183,7 +183,7 @@ public final class KubeNodes implements NodeGateway {
     }
     Map<String, String> annotations = node.getMetadata().getAnnotations();
     return new LiveNode(
-        Projections.node(node),
+        NodeProjection.node(node),
         new NodeMetadata(node.getMetadata().getLabels(), taints),
         Map.copyOf(heartbeats),
         annotations == null ? null : annotations.get(CORDONED_BY));

@@ -61,4 +61,82 @@ class LabelSelectorTest {
             LabelSelector.InvalidSelectorException.class,
             e -> assertThat(e.position()).isEqualTo(position));
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "app=web",
+        "app!=web",
+        "app=db",
+        "app in (db, web)",
+        "app notin (db,web)",
+        "app",
+        "!app",
+        "!missing",
+        "app=web,tier=back",
+        "example.com/owner!=x",
+      })
+  void theStructuredFormSelectsWhatTheStringSelects(String text) {
+    LabelSelector parsed = LabelSelector.parse(text);
+    LabelSelector structured = LabelSelector.from(parsed.toFabric8());
+
+    for (Map<String, String> labels :
+        java.util.List.of(WEB, Map.<String, String>of(), Map.of("app", "db"))) {
+      assertThat(structured.matches(labels))
+          .as("%s on %s", text, labels)
+          .isEqualTo(parsed.matches(labels));
+    }
+  }
+
+  @Test
+  void matchLabelsAndExpressionsAllHold() {
+    LabelSelector selector =
+        LabelSelector.of(
+            Map.of("pool", "a"),
+            java.util.List.of(
+                expression("zone", "In", "z1", "z2"), expression("gpu", "DoesNotExist")));
+
+    assertThat(selector.matches(Map.of("pool", "a", "zone", "z1"))).isTrue();
+    assertThat(selector.matches(Map.of("pool", "a", "zone", "z3"))).isFalse();
+    assertThat(selector.matches(Map.of("pool", "a", "zone", "z1", "gpu", "yes"))).isFalse();
+    assertThat(LabelSelector.of(null, null).matches(WEB)).isTrue();
+    assertThat(LabelSelector.from(null)).isEqualTo(LabelSelector.EVERYTHING);
+  }
+
+  @Test
+  void theStructuredFormIsValidatedLikeTheString() {
+    assertThatThrownBy(() -> LabelSelector.of(Map.of(), java.util.List.of(expression("a", "Near"))))
+        .isInstanceOf(LabelSelector.InvalidSelectorException.class)
+        .hasMessageContaining("unknown operator");
+    assertThatThrownBy(() -> LabelSelector.of(Map.of(), java.util.List.of(expression("a", "In"))))
+        .hasMessageContaining("In needs values");
+    assertThatThrownBy(
+            () -> LabelSelector.of(Map.of(), java.util.List.of(expression("a", "Exists", "x"))))
+        .hasMessageContaining("Exists takes no values");
+    assertThatThrownBy(() -> LabelSelector.of(Map.of("bad key", "x"), null))
+        .hasMessageContaining("invalid label key");
+    assertThatThrownBy(() -> LabelSelector.of(Map.of("a", "-x"), null))
+        .hasMessageContaining("invalid label value");
+  }
+
+  private static LabelSelector.Expression expression(
+      String key, String operator, String... values) {
+    return new LabelSelector.Expression() {
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public String operator() {
+        return operator;
+      }
+
+      @Override
+      public java.util.List<String> values() {
+        return java.util.List.of(values);
+      }
+    };
+  }
 }

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.kubeward.cluster.app.CacheStatistics;
+import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.NodeView;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,6 +68,12 @@ class ClusterCacheRecoveryTest {
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(2))
         .until(() -> !cache.hasSynced());
+    CacheStatistics nodesWhileDown = nodes(cache);
+    assertThat(nodesWhileDown.synced()).isFalse();
+    assertThat(nodesWhileDown.lists()).isZero();
+    assertThat(nodesWhileDown.lastEvent()).isNull();
+    await().atMost(Duration.ofSeconds(5)).until(() -> nodes(cache).watchRestarts() > 0);
+    assertThat(nodesWhileDown.lag()).isPositive();
 
     server =
         new KubernetesMockServer(
@@ -83,5 +91,19 @@ class ClusterCacheRecoveryTest {
 
     await().atMost(Duration.ofSeconds(20)).until(cache::hasSynced);
     assertThat(cache.snapshot().nodes()).extracting(NodeView::name).containsExactly("node-0");
+    CacheStatistics nodes = nodes(cache);
+    assertThat(nodes.size()).isEqualTo(1);
+    assertThat(nodes.synced()).isTrue();
+    assertThat(nodes.lists()).isEqualTo(1);
+    assertThat(nodes.listTime()).isPositive();
+    assertThat(nodes.lastEvent()).isNotNull();
+    assertThat(cache.statistics()).hasSize(CachedKind.values().length);
+  }
+
+  private static CacheStatistics nodes(ClusterCache cache) {
+    return cache.statistics().stream()
+        .filter(s -> s.kind() == CachedKind.NODES)
+        .findFirst()
+        .orElseThrow();
   }
 }

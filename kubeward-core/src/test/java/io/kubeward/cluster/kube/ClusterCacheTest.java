@@ -13,10 +13,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubeward.cluster.domain.ClusterSnapshot;
+import io.kubeward.cluster.domain.NodeProjection;
 import io.kubeward.cluster.domain.PodPhase;
 import io.kubeward.cluster.domain.PodProblem;
 import io.kubeward.cluster.domain.PodView;
-import io.kubeward.cluster.domain.Projections;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +75,7 @@ class ClusterCacheTest {
             new NodeBuilder()
                 .withNewMetadata()
                 .withName("node-0")
-                .withLabels(Map.of(Projections.ZONE_LABEL, "zone-a"))
+                .withLabels(Map.of(NodeProjection.ZONE_LABEL, "zone-a"))
                 .endMetadata()
                 .withNewStatus()
                 .addNewCondition()

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.kubeward.cluster.domain.PodProjection;
 import io.kubeward.cluster.domain.PodView;
-import io.kubeward.cluster.domain.Projections;
 import org.junit.jupiter.api.Test;
 
 class ProjectingItemStoreTest {
 
   private final ProjectingItemStore<Pod, PodView> store =
-      new ProjectingItemStore<>(Projections::pod, Pod::new);
+      new ProjectingItemStore<>(PodProjection::pod, Pod::new);
 
   private static Pod pod(String resourceVersion) {
     return new PodBuilder()

@@ -4,6 +4,7 @@ import io.kubeward.access.app.Authorizer;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.common.ControllerStatistics;
 import io.kubeward.drain.app.DrainPass;
 import io.kubeward.drain.app.PreviewDrain;
 import io.kubeward.maintenance.app.MaintenanceClusters;
@@ -37,7 +38,8 @@ class MaintenanceWiring {
   private static final Logger log = LoggerFactory.getLogger(MaintenanceWiring.class);
 
   /** Maintenance in every cluster, synced with the registry on a background thread. */
-  static final class Runtime implements MaintenanceClusters, AutoCloseable {
+  static final class Runtime
+      implements MaintenanceClusters, ControllerStatistics.Source, AutoCloseable {
     private final MaintenanceControllers controllers;
     private final ScheduledExecutorService sync;
     private final boolean enabled;
@@ -74,6 +76,12 @@ class MaintenanceWiring {
 
     MaintenanceControllers controllers() {
       return controllers;
+    }
+
+    /** For metrics (ADR 0017): the controller of each cluster. */
+    @Override
+    public Iterable<? extends ControllerStatistics> controllerStatistics() {
+      return controllers.controllerStatistics();
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.kubeward.server.web;
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
 import io.kubeward.server.config.KubewardProperties;
+import io.kubeward.server.health.HealthProperties;
+import io.kubeward.server.persistence.DatabaseAvailability;
+import io.kubeward.server.persistence.DatabaseFailures;
 import java.net.URI;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -30,10 +33,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   private final MessageSource messages;
   private final long retryAfterSeconds;
+  private final DatabaseAvailability database;
+  private final long databaseRetryAfterSeconds;
 
-  ApiProblems(MessageSource messages, KubewardProperties properties) {
+  ApiProblems(
+      MessageSource messages,
+      KubewardProperties properties,
+      DatabaseAvailability database,
+      HealthProperties health) {
     this.messages = messages;
     this.retryAfterSeconds = Math.max(1, properties.probe().interval().toSeconds());
+    this.database = database;
+    this.databaseRetryAfterSeconds = Math.max(1, health.retryAfter().toSeconds());
     setMessageSource(messages);
   }
 
@@ -53,10 +64,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
+    if (DatabaseFailures.isUnavailable(e)) {
+      return databaseUnavailable(e, locale);
+    }
     log.error("Unexpected failure while answering a request", e);
     return ResponseEntity.internalServerError()
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[0], locale));
   }
+
+  /**
+   * The database does not answer ({@link DatabaseFailures}, JDBC or Spring's data-access and
+   * transaction exceptions, from any endpoint or filter): {@code 503 database.unavailable} with
+   * {@code Retry-After}, logged once per outage by {@link DatabaseAvailability}, never a stack
+   * trace per request. Kubeward recovers by itself when the pool reconnects.
+   */
+  ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e, Locale locale) {
+    database.failed(e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(databaseRetryAfterSeconds))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, new Object[0], locale));
+  }
+
+  static final String DATABASE_UNAVAILABLE = "database.unavailable";
 
   private ProblemDetail problem(HttpStatus status, String code, Object[] args, Locale locale) {
     ProblemDetail problem = ProblemDetail.forStatus(status);
