@@ -1,7 +1,7 @@
 package io.kubeward.cluster.app;
 
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
-import io.kubeward.access.domain.AccessPolicy;
 import java.util.List;
 
 /** Use case: the managed clusters with their reachability, the default first. */
@@ -29,7 +29,7 @@ public final class ListClusters {
   /** The clusters the caller may see anything in. */
   public List<ClusterStatus> list(Caller caller) {
     return list().stream()
-        .filter(c -> AccessPolicy.seesCluster(caller.principal(), c.name()))
+        .filter(c -> !Authorizer.readableNamespaces(caller, c.name()).isEmpty())
         .toList();
   }
 

@@ -24,16 +24,25 @@ public final class UserAdministration {
   private static final Pattern CLUSTER = Pattern.compile("[^\\s/]{1,253}");
 
   private final UserStore users;
+  private final TokenStore tokens;
   private final PasswordHasher hasher;
   private final AuditedAction audited;
   private final Clock clock;
+  private final OpenSessions openSessions;
 
   public UserAdministration(
-      UserStore users, PasswordHasher hasher, AuditedAction audited, Clock clock) {
+      UserStore users,
+      TokenStore tokens,
+      PasswordHasher hasher,
+      AuditedAction audited,
+      Clock clock,
+      OpenSessions openSessions) {
     this.users = users;
+    this.tokens = tokens;
     this.hasher = hasher;
     this.audited = audited;
     this.clock = clock;
+    this.openSessions = openSessions;
   }
 
   public List<UserAccount> list(Caller caller) {
@@ -72,13 +81,23 @@ public final class UserAdministration {
                   .findByUsername(username)
                   .orElseThrow(() -> AuthException.userNotFound(username));
           UserAccount after = users.setGrants(username, grants);
-          return new AuditedAction.Outcome<>(
-              after,
-              "-grants: " + describe(before.grants()) + "\n+grants: " + describe(after.grants()));
+          String diff =
+              "-grants: " + describe(before.grants()) + "\n+grants: " + describe(after.grants());
+          if (!after.grants().containsAll(before.grants())) {
+            // narrowed: sessions and streams made with the wider grants end (tokens stay: their
+            // requests read the grants anew)
+            after = users.endSessions(username);
+            openSessions.endAll(after.id());
+            diff += "\nsessions ended";
+          }
+          return new AuditedAction.Outcome<>(after, diff);
         });
   }
 
-  /** Sets a new password that the user must change at the next sign-in. */
+  /**
+   * Sets a new password that the user must change at the next sign-in; every session of the user
+   * ends and every API token is revoked.
+   */
   public void resetPassword(Caller caller, String username, String password) {
     audited.run(
         caller,
@@ -87,11 +106,45 @@ public final class UserAdministration {
         "user.password-reset",
         () -> {
           requireStrong(username, password);
-          users.setPassword(username, hasher.hash(password), true, clock.instant());
-          return AuditedAction.Outcome.of(null);
+          UserAccount user =
+              users.setPassword(username, hasher.hash(password), true, clock.instant());
+          int revoked = tokens.revokeAll(user.id(), clock.instant());
+          openSessions.endAll(user.id());
+          return new AuditedAction.Outcome<>(
+              null, "sessions ended, " + revoked + " API tokens revoked");
         });
   }
 
+  /**
+   * Disables the user: no sign-in, every session ends, every API token is revoked (enabling again
+   * does not bring them back). Never the last enabled administrator.
+   */
+  public UserAccount disable(Caller caller, String username) {
+    return audited.run(
+        caller,
+        Verb.ADMINISTER,
+        target(username),
+        "user.disable",
+        () -> {
+          UserAccount user = users.setDisabled(username, true);
+          int revoked = tokens.revokeAll(user.id(), clock.instant());
+          openSessions.endAll(user.id());
+          return new AuditedAction.Outcome<>(
+              user, "+disabled\nsessions ended, " + revoked + " API tokens revoked");
+        });
+  }
+
+  /** Lets a disabled user sign in again (with the password they had). */
+  public UserAccount enable(Caller caller, String username) {
+    return audited.run(
+        caller,
+        Verb.ADMINISTER,
+        target(username),
+        "user.enable",
+        () -> new AuditedAction.Outcome<>(users.setDisabled(username, false), "-disabled"));
+  }
+
+  /** Deletes the user with grants and tokens; their sessions and streams end. */
   public void delete(Caller caller, String username) {
     audited.run(
         caller,
@@ -99,7 +152,12 @@ public final class UserAdministration {
         target(username),
         "user.delete",
         () -> {
+          UserAccount user =
+              users
+                  .findByUsername(username)
+                  .orElseThrow(() -> AuthException.userNotFound(username));
           users.delete(username);
+          openSessions.endAll(user.id());
           return AuditedAction.Outcome.of(null);
         });
   }
@@ -132,6 +190,14 @@ public final class UserAdministration {
         throw AuthException.invalidGrant("namespace \"" + scope.namespace() + "\"");
       }
     }
+  }
+
+  static boolean isValidClusterName(String name) {
+    return name != null && CLUSTER.matcher(name).matches() && !name.equals(Scope.ANY);
+  }
+
+  static boolean isValidNamespaceName(String name) {
+    return name != null && NAMESPACE.matcher(name).matches();
   }
 
   /** {@code viewer@prod/team-a, admin@*\/*}: short and stable, for audit diffs. */
