@@ -207,11 +207,15 @@ public final class LoginThrottle {
     return a.isBefore(b) ? a : b;
   }
 
+  /** At most this many characters of a user name are kept (longer names are never users). */
+  static final int MAX_KEY_NAME = 256;
+
   private static String userKey(String username) {
-    return "user:" + username;
+    String name = username == null ? "" : username;
+    return "user:" + (name.length() > MAX_KEY_NAME ? name.substring(0, MAX_KEY_NAME) : name);
   }
 
   private static String addressKey(String address) {
-    return "address:" + address;
+    return "address:" + (address.length() > 64 ? address.substring(0, 64) : address);
   }
 }

@@ -68,7 +68,8 @@ final class AuthenticationFilters {
               CurrentUser.originOf(authentication.method(), request),
               request.getRemoteAddr(),
               authenticated.token().id(),
-              authenticated.token().scope()));
+              authenticated.token().scope(),
+              null));
       chain.doFilter(request, response);
     }
   }
@@ -124,12 +125,14 @@ final class AuthenticationFilters {
           chain.doFilter(request, response);
           return;
         }
+        HttpSession session = request.getSession(false);
         request.setAttribute(
             CurrentUser.ATTRIBUTE,
             new CurrentUser(
                 user.get(),
                 CurrentUser.originOf(kubeward.method(), request),
-                request.getRemoteAddr()));
+                request.getRemoteAddr(),
+                session == null ? null : session.getId()));
       }
       if (request.getAttribute(CurrentUser.ATTRIBUTE) instanceof CurrentUser current
           && current.account().mustChangePassword()

@@ -17,25 +17,27 @@ import java.util.function.Predicate;
  *
  * @param tokenId the API token of the request, or {@code null} for a console session
  * @param tokenScope the token's scope; {@link TokenScope#FULL} for a console session
+ * @param sessionId the console session's id, or {@code null} for a token
  */
 public record CurrentUser(
     UserAccount account,
     Origin origin,
     String clientAddress,
     String tokenId,
-    TokenScope tokenScope) {
+    TokenScope tokenScope,
+    String sessionId) {
 
   static final String ATTRIBUTE = CurrentUser.class.getName();
   public static final String CLIENT_HEADER = "X-Kubeward-Client";
 
   /** A console session's user. */
-  CurrentUser(UserAccount account, Origin origin, String clientAddress) {
-    this(account, origin, clientAddress, null, TokenScope.FULL);
+  CurrentUser(UserAccount account, Origin origin, String clientAddress, String sessionId) {
+    this(account, origin, clientAddress, null, TokenScope.FULL, sessionId);
   }
 
   /** A console session's user, for tests of other packages. */
   public static CurrentUser forTests(UserAccount account, Origin origin, String clientAddress) {
-    return new CurrentUser(account, origin, clientAddress);
+    return new CurrentUser(account, origin, clientAddress, null, TokenScope.FULL, null);
   }
 
   public Caller caller() {

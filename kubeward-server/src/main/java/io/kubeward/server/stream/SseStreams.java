@@ -230,6 +230,18 @@ public final class SseStreams implements OpenSessions, AutoCloseable {
   }
 
   /**
+   * Closes the streams opened with console session {@code sessionId} (signed out or timed out) in
+   * this replica, where that session lives.
+   */
+  public void endSession(String sessionId) {
+    for (Stream stream : open) {
+      if (sessionId != null && sessionId.equals(stream.owner.sessionId())) {
+        stream.end("signed-out");
+      }
+    }
+  }
+
+  /**
    * Re-checks the caller of every open stream (once per user, session epoch and token) and ends the
    * streams whose caller is no longer valid. Called every {@code revalidate-interval}.
    */

@@ -101,6 +101,27 @@ class SseStreamsTest {
   }
 
   @Test
+  void anEndedSessionEndsTheStreamsItOpened() {
+    streams.open(
+        new CurrentUser(
+            new UserAccount(1, "u1", "h", false, Instant.EPOCH, List.of()),
+            Origin.CONSOLE,
+            "10.0.0.1",
+            null,
+            io.kubeward.access.domain.TokenScope.FULL,
+            "session-a"),
+        "test",
+        8,
+        (Consumer<String> sink) -> unsubscribed::incrementAndGet,
+        (item, out) -> true);
+    open(1);
+
+    streams.endSession("session-a");
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> streams.openStreams() == 1);
+  }
+
+  @Test
   void revalidationEndsStreamsWhoseCallerIsNoLongerValid() {
     open(1);
     open(2);

@@ -203,6 +203,21 @@ class SessionRevocationIT {
   }
 
   @Test
+  void signingOutEndsTheStreamsOfThatSessionOnly() {
+    Session one = user("ada");
+    Session two = server.login("ada", "ada-password-1");
+    EventStream first = openStream(one);
+    EventStream second = openStream(two);
+
+    assertThat(one.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+
+    awaitClosed(first);
+    assertThat(second.ended()).isFalse();
+    assertThat(two.get("/api/v1/auth/me").status()).isEqualTo(200);
+    second.close();
+  }
+
+  @Test
   void deletingAUserEndsTheirStreams() {
     Session wes = user("wes");
     EventStream stream = openStream(wes);
