@@ -29,6 +29,7 @@ import type {
   Preview,
   Propagation,
   ResourceView,
+  TokenScope,
   User,
 } from './types'
 
@@ -51,11 +52,11 @@ export const auth = {
     request<Me>('POST', `${V1}/auth/login`, { body: { username, password }, signIn: true }),
   logout: () => request<void>('POST', `${V1}/auth/logout`),
   me: () => request<Me>('GET', `${V1}/auth/me`),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', `${V1}/auth/password`, { body: { currentPassword, newPassword } }),
+  changePassword: (currentPassword: string, newPassword: string, revokeTokens = true) =>
+    request<void>('POST', `${V1}/auth/password`, { body: { currentPassword, newPassword, revokeTokens } }),
   tokens: () => request<ApiToken[]>('GET', `${V1}/auth/tokens`),
-  createToken: (name: string, expiresInDays: number) =>
-    request<CreatedToken>('POST', `${V1}/auth/tokens`, { body: { name, expiresInDays } }),
+  createToken: (name: string, expiresInDays: number, scope?: Partial<TokenScope>) =>
+    request<CreatedToken>('POST', `${V1}/auth/tokens`, { body: { name, expiresInDays, ...scope } }),
   revokeToken: (id: string) => request<void>('DELETE', `${V1}/auth/tokens/${enc(id)}`),
 }
 
@@ -66,6 +67,8 @@ export const users = {
     request<User>('PUT', `${V1}/users/${enc(username)}/grants`, { body: grants }),
   resetPassword: (username: string, password: string) =>
     request<void>('POST', `${V1}/users/${enc(username)}/password`, { body: { password } }),
+  disable: (username: string) => request<User>('POST', `${V1}/users/${enc(username)}/disable`),
+  enable: (username: string) => request<User>('POST', `${V1}/users/${enc(username)}/enable`),
   remove: (username: string) => request<void>('DELETE', `${V1}/users/${enc(username)}`),
 }
 

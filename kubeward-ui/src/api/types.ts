@@ -16,7 +16,15 @@ export interface Me {
   grants: Grant[]
 }
 
-export interface ApiToken {
+/** What a token narrows its user's grants to; `cluster` null = any, `namespaces` [] = all. */
+export interface TokenScope {
+  readOnly: boolean
+  cluster: string | null
+  namespaces: string[]
+  canCreateTokens: boolean
+}
+
+export interface ApiToken extends TokenScope {
   id: string
   name: string
   createdAt: string
@@ -24,7 +32,7 @@ export interface ApiToken {
   lastUsedAt: string | null
 }
 
-export interface CreatedToken {
+export interface CreatedToken extends TokenScope {
   id: string
   name: string
   expiresAt: string
@@ -35,6 +43,7 @@ export interface User {
   username: string
   grants: Grant[]
   mustChangePassword: boolean
+  disabled: boolean
   createdAt: string
 }
 

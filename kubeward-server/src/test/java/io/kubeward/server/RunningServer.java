@@ -244,6 +244,15 @@ public final class RunningServer implements AutoCloseable {
       return fixedHeaders;
     }
 
+    /** Opens a Server-Sent Events stream at {@code path} and reads it in the background. */
+    public EventStream stream(String path) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/event-stream");
+      headers("GET").forEach(request::header);
+      return new EventStream(
+          http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
     public Response send(String method, String path, Object body, Map<String, String> headers) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(url(path)))
@@ -333,6 +342,60 @@ public final class RunningServer implements AutoCloseable {
         throw new IllegalStateException("cannot create a token: " + created.body());
       }
       return created.json().get("token").asString();
+    }
+  }
+
+  /** A Server-Sent Events response being read: its status, the lines so far, whether it ended. */
+  public static final class EventStream implements AutoCloseable {
+    private final java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ended =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    EventStream(java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>> response) {
+      this.response = response;
+      response.thenAccept(
+          r ->
+              Thread.ofVirtual()
+                  .start(
+                      () -> {
+                        try (Stream<String> body = r.body()) {
+                          body.forEach(lines::add);
+                        } catch (RuntimeException closed) {
+                          // closed by the test or the server
+                        } finally {
+                          ended.set(true);
+                        }
+                      }));
+    }
+
+    /** The status (waits for the response's head, at most 20 s). */
+    public int status() {
+      try {
+        return response.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException("no response", e);
+      }
+    }
+
+    public HttpResponse<Stream<String>> raw() {
+      status();
+      return response.join();
+    }
+
+    public List<String> lines() {
+      return List.copyOf(lines);
+    }
+
+    /** Whether the server ended the response. */
+    public boolean ended() {
+      return ended.get();
+    }
+
+    @Override
+    public void close() {
+      response.thenAccept(r -> r.body().close());
+      response.cancel(true);
     }
   }
 

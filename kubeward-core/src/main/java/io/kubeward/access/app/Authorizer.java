@@ -19,6 +19,10 @@ import java.util.function.Supplier;
  * ClusterAccess.Mode#READ_ONLY}), Kubeward fails safe: users read what their Kubeward grants allow
  * and only Kubeward's administrators change anything. Kubeward itself (users, clusters, the audit
  * log) is always Kubeward's to decide: administrators only.
+ *
+ * <p>Whatever decides, a caller's API token then narrows it ({@link #requireWithinTokenScope}: a
+ * read-only token, one cluster and some namespaces). That step is Kubeward's own in every mode and
+ * never widens anything.
  */
 public final class Authorizer {
 
@@ -40,6 +44,37 @@ public final class Authorizer {
     if (!AccessPolicy.isAdmin(caller.principal())) {
       throw new AccessDeniedException(caller.username(), Verb.ADMINISTER, KUBEWARD, null);
     }
+    requireWithinTokenScope(caller, Verb.ADMINISTER, KUBEWARD, null);
+  }
+
+  /**
+   * The narrowing step: the API token's scope (read-only, one cluster and some namespaces). Never
+   * widens anything.
+   *
+   * @throws TokenScopeException if the token does not allow {@code verb} in that place
+   */
+  public static void requireWithinTokenScope(
+      Caller caller, Verb verb, String cluster, String namespace) {
+    if (!caller.tokenScope().permits(verb, cluster, namespace)) {
+      throw new TokenScopeException(caller.username(), verb, cluster, namespace);
+    }
+  }
+
+  /**
+   * A change of the caller's own account (password, tokens): a read-only token may not.
+   *
+   * @throws TokenScopeException for a read-only token
+   */
+  public static void requireOwnChangeAllowed(Caller caller, String action) {
+    if (!caller.tokenScope().permitsOwnChanges()) {
+      throw new TokenScopeException(caller.username(), action, null, null);
+    }
+  }
+
+  /** The narrowing step for lists: {@code granted} cut down to the caller's token scope. */
+  public static NamespaceVisibility narrowToTokenScope(
+      Caller caller, String cluster, NamespaceVisibility granted) {
+    return caller.tokenScope().narrow(cluster, granted);
   }
 
   public static boolean isAdmin(Caller caller) {
@@ -68,6 +103,15 @@ public final class Authorizer {
     if (isController(caller)) {
       return;
     }
+    requireGranted(caller, verb, cluster, namespace);
+    requireWithinTokenScope(caller, verb, cluster, namespace);
+  }
+
+  /**
+   * The deciding step: the cluster where Kubeward impersonates (nothing to check before the
+   * request), else Kubeward's grants, and changes only by administrators.
+   */
+  private void requireGranted(Caller caller, Verb verb, String cluster, String namespace) {
     ClusterAccess access = modes.of(cluster);
     if (access.impersonates()) {
       return;
@@ -97,10 +141,15 @@ public final class Authorizer {
     if (isController(caller)) {
       return NamespaceVisibility.ALL;
     }
-    if (modes.of(cluster).impersonates()) {
-      return reviews.namespaces(cluster, identity(caller), list, namespaces);
+    NamespaceVisibility scoped = narrowToTokenScope(caller, cluster, NamespaceVisibility.ALL);
+    if (scoped.isEmpty()) {
+      return NamespaceVisibility.NONE;
     }
-    return AccessPolicy.namespaces(caller.principal(), Verb.READ, cluster);
+    NamespaceVisibility decided =
+        modes.of(cluster).impersonates()
+            ? reviews.namespaces(cluster, identity(caller), list, namespaces)
+            : AccessPolicy.namespaces(caller.principal(), Verb.READ, cluster);
+    return narrowToTokenScope(caller, cluster, decided);
   }
 
   /**
@@ -110,6 +159,9 @@ public final class Authorizer {
   public boolean mayList(Caller caller, String cluster, ResourceAction list) {
     if (isController(caller)) {
       return true;
+    }
+    if (!caller.tokenScope().permits(Verb.READ, cluster, null)) {
+      return false;
     }
     if (modes.of(cluster).impersonates()) {
       return reviews.allows(cluster, identity(caller), list.in(null));
@@ -149,8 +201,13 @@ public final class Authorizer {
    * where Kubernetes decides, else a user with a grant in it.
    */
   public boolean seesCluster(Caller caller, String cluster) {
-    return isController(caller)
-        || modes.of(cluster).impersonates()
+    if (isController(caller)) {
+      return true;
+    }
+    if (narrowToTokenScope(caller, cluster, NamespaceVisibility.ALL).isEmpty()) {
+      return false;
+    }
+    return modes.of(cluster).impersonates()
         || AccessPolicy.seesCluster(caller.principal(), cluster);
   }
 

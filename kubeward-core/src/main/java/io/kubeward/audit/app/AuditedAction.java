@@ -2,6 +2,7 @@ package io.kubeward.audit.app;
 
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.app.TokenScopeException;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.domain.AuditEntry;
 import io.kubeward.common.KubewardException;
@@ -78,6 +79,20 @@ public final class AuditedAction {
     }
     record(caller, target, verb, outcome.diff(), null);
     return outcome.value();
+  }
+
+  /**
+   * Like {@link #runOwn}, for a change of the caller's own account (password, API tokens), which a
+   * read-only API token may not make; a refusal is audited too.
+   */
+  public <T> T runOwnChange(Caller caller, Target target, String verb, Action<T> action) {
+    try {
+      Authorizer.requireOwnChangeAllowed(caller, verb);
+    } catch (TokenScopeException denied) {
+      record(caller, target, verb, null, denied);
+      throw denied;
+    }
+    return runOwn(caller, target, verb, action);
   }
 
   private void record(

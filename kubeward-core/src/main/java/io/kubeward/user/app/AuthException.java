@@ -34,6 +34,15 @@ public final class AuthException extends KubewardException {
         Map.of("retryAfterSeconds", seconds));
   }
 
+  /** Only said after the password was right, so it tells nothing to a guesser. */
+  public static AuthException userDisabled(String username) {
+    return new AuthException(
+        "auth.user-disabled",
+        ErrorKind.FORBIDDEN,
+        "User " + username + " is disabled",
+        Map.of("user", username));
+  }
+
   public static AuthException authenticationRequired() {
     return new AuthException(
         "auth.required", ErrorKind.UNAUTHENTICATED, "Authentication required", Map.of());

@@ -15,10 +15,19 @@ public interface TokenStore {
 
   Optional<ApiToken> findBySecretHash(String secretHash);
 
+  Optional<ApiToken> findById(String id);
+
   /**
    * @return whether the user's token was found and revoked now
    */
   boolean revoke(String id, long userId, Instant now);
+
+  /**
+   * Revokes every token of the user that is not revoked yet.
+   *
+   * @return how many were revoked
+   */
+  int revokeAll(long userId, Instant now);
 
   /** Records a use; implementations may skip writes closer than a minute to the last one. */
   void touch(String id, Instant now);

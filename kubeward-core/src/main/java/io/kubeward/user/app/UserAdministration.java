@@ -28,21 +28,27 @@ public final class UserAdministration {
 
   private final UserStore users;
   private final ClusterGrants clusterGrants;
+  private final TokenStore tokens;
   private final PasswordHasher hasher;
   private final AuditedAction audited;
   private final Clock clock;
+  private final OpenSessions openSessions;
 
   public UserAdministration(
       UserStore users,
       ClusterGrants clusterGrants,
+      TokenStore tokens,
       PasswordHasher hasher,
       AuditedAction audited,
-      Clock clock) {
+      Clock clock,
+      OpenSessions openSessions) {
     this.users = users;
     this.clusterGrants = clusterGrants;
+    this.tokens = tokens;
     this.hasher = hasher;
     this.audited = audited;
     this.clock = clock;
+    this.openSessions = openSessions;
   }
 
   public List<UserAccount> list(Caller caller) {
@@ -98,17 +104,27 @@ public final class UserAdministration {
                   .orElseThrow(() -> AuthException.userNotFound(username));
           UserAccount after = users.setGrants(username, grants);
           List<ClusterGrants.Sync> synced = sync(caller, username, before.grants(), grants);
-          return new AuditedAction.Outcome<>(
-              new GrantsResult(after, synced),
+          String diff =
               "-grants: "
                   + describe(before.grants())
                   + "\n+grants: "
                   + describe(after.grants())
-                  + changes(synced));
+                  + changes(synced);
+          if (!after.grants().containsAll(before.grants())) {
+            // narrowed: sessions and streams made with the wider grants end (tokens stay: their
+            // requests read the grants anew)
+            after = users.endSessions(username);
+            openSessions.endAll(after.id());
+            diff += "\nsessions ended";
+          }
+          return new AuditedAction.Outcome<>(new GrantsResult(after, synced), diff);
         });
   }
 
-  /** Sets a new password that the user must change at the next sign-in. */
+  /**
+   * Sets a new password that the user must change at the next sign-in; every session of the user
+   * ends and every API token is revoked.
+   */
   public void resetPassword(Caller caller, String username, String password) {
     audited.run(
         caller,
@@ -117,11 +133,45 @@ public final class UserAdministration {
         "user.password-reset",
         () -> {
           requireStrong(username, password);
-          users.setPassword(username, hasher.hash(password), true, clock.instant());
-          return AuditedAction.Outcome.of(null);
+          UserAccount user =
+              users.setPassword(username, hasher.hash(password), true, clock.instant());
+          int revoked = tokens.revokeAll(user.id(), clock.instant());
+          openSessions.endAll(user.id());
+          return new AuditedAction.Outcome<>(
+              null, "sessions ended, " + revoked + " API tokens revoked");
         });
   }
 
+  /**
+   * Disables the user: no sign-in, every session ends, every API token is revoked (enabling again
+   * does not bring them back). Never the last enabled administrator.
+   */
+  public UserAccount disable(Caller caller, String username) {
+    return audited.run(
+        caller,
+        Verb.ADMINISTER,
+        target(username),
+        "user.disable",
+        () -> {
+          UserAccount user = users.setDisabled(username, true);
+          int revoked = tokens.revokeAll(user.id(), clock.instant());
+          openSessions.endAll(user.id());
+          return new AuditedAction.Outcome<>(
+              user, "+disabled\nsessions ended, " + revoked + " API tokens revoked");
+        });
+  }
+
+  /** Lets a disabled user sign in again (with the password they had). */
+  public UserAccount enable(Caller caller, String username) {
+    return audited.run(
+        caller,
+        Verb.ADMINISTER,
+        target(username),
+        "user.enable",
+        () -> new AuditedAction.Outcome<>(users.setDisabled(username, false), "-disabled"));
+  }
+
+  /** Deletes the user with grants and tokens; their sessions and streams end. */
   public void delete(Caller caller, String username) {
     audited.run(
         caller,
@@ -134,6 +184,7 @@ public final class UserAdministration {
                   .findByUsername(username)
                   .orElseThrow(() -> AuthException.userNotFound(username));
           users.delete(username);
+          openSessions.endAll(before.id());
           List<ClusterGrants.Sync> synced = sync(caller, username, before.grants(), List.of());
           return new AuditedAction.Outcome<>(null, changes(synced).strip());
         });
@@ -240,6 +291,14 @@ public final class UserAdministration {
         throw AuthException.invalidGrant("namespace \"" + scope.namespace() + "\"");
       }
     }
+  }
+
+  static boolean isValidClusterName(String name) {
+    return name != null && CLUSTER.matcher(name).matches() && !name.equals(Scope.ANY);
+  }
+
+  static boolean isValidNamespaceName(String name) {
+    return name != null && NAMESPACE.matcher(name).matches();
   }
 
   /** {@code viewer@prod/team-a, admin@*\/*}: short and stable, for audit diffs. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port: the local users and their grants. Changes that would leave Kubeward without an
+ * Port: the local users and their grants. Changes that would leave Kubeward without an enabled
  * administrator (ADMIN everywhere) fail with {@code user.last-admin}, atomically with the change.
  */
 public interface UserStore {
@@ -38,9 +38,30 @@ public interface UserStore {
   UserAccount setGrants(String username, List<Grant> grants);
 
   /**
+   * Sets the password and raises the user's credential epoch in the same statement, so every
+   * session signed in before ends.
+   *
+   * @return the user as stored now
    * @throws AuthException {@code user.not-found}
    */
-  void setPassword(String username, String passwordHash, boolean mustChangePassword, Instant now);
+  UserAccount setPassword(
+      String username, String passwordHash, boolean mustChangePassword, Instant now);
+
+  /**
+   * Raises the user's credential epoch: every console session of the user ends (on every replica,
+   * at its next request).
+   *
+   * @throws AuthException {@code user.not-found}
+   */
+  UserAccount endSessions(String username);
+
+  /**
+   * Disables (raising the credential epoch) or enables the user.
+   *
+   * @throws AuthException {@code user.not-found}, {@code user.last-admin} when disabling the last
+   *     enabled administrator
+   */
+  UserAccount setDisabled(String username, boolean disabled);
 
   /**
    * Deletes the user with its grants and tokens.

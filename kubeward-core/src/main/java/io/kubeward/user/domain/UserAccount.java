@@ -12,6 +12,10 @@ import java.util.Objects;
  * Principal}.
  *
  * @param mustChangePassword set for generated or reset passwords: the user may only change it
+ * @param credentialEpoch raised whenever the user's sessions must end (password set or reset,
+ *     disabled, grants narrowed); a console session remembers the epoch it signed in with and ends
+ *     when it differs, on every replica, because it is compared with the database on each request
+ * @param disabled a disabled user cannot sign in, and their sessions and tokens do not work
  */
 public record UserAccount(
     long id,
@@ -19,13 +23,26 @@ public record UserAccount(
     String passwordHash,
     boolean mustChangePassword,
     Instant createdAt,
-    List<Grant> grants) {
+    List<Grant> grants,
+    long credentialEpoch,
+    boolean disabled) {
 
   public UserAccount {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(passwordHash, "passwordHash");
     Objects.requireNonNull(createdAt, "createdAt");
     grants = List.copyOf(grants);
+  }
+
+  /** An enabled user at epoch 0. */
+  public UserAccount(
+      long id,
+      String username,
+      String passwordHash,
+      boolean mustChangePassword,
+      Instant createdAt,
+      List<Grant> grants) {
+    this(id, username, passwordHash, mustChangePassword, createdAt, grants, 0, false);
   }
 
   public Principal principal() {
@@ -38,6 +55,15 @@ public record UserAccount(
 
   @Override
   public String toString() {
-    return "UserAccount[id=" + id + ", username=" + username + ", grants=" + grants + "]";
+    return "UserAccount[id="
+        + id
+        + ", username="
+        + username
+        + ", grants="
+        + grants
+        + ", epoch="
+        + credentialEpoch
+        + (disabled ? ", disabled" : "")
+        + "]";
   }
 }

@@ -82,8 +82,9 @@ public class ClusterWiring {
 
   @Bean
   CredentialCipher credentialCipher(
-      ClusterRegistryProperties properties, PersistenceProperties persistence) {
-    return CredentialCipher.from(properties, persistence.dataDir());
+      ClusterRegistryProperties properties, PersistenceProperties persistence, JdbcClient jdbc) {
+    return CredentialCipher.from(
+        properties, persistence.dataDir(), () -> JdbcClusterStore.count(jdbc));
   }
 
   @Bean

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -43,18 +44,43 @@ public final class CredentialCipher {
 
   /** The configured key, else the key file (created on first use). */
   static CredentialCipher from(ClusterRegistryProperties properties, Path dataDir) {
+    return from(properties, dataDir, () -> 0);
+  }
+
+  /**
+   * The configured key, else the key file, created on first use only while {@code storedValues}
+   * says no encrypted credentials exist.
+   *
+   * @throws CredentialKeyException (when the key is first needed) if the key file is missing while
+   *     encrypted credentials exist
+   */
+  static CredentialCipher from(
+      ClusterRegistryProperties properties, Path dataDir, IntSupplier storedValues) {
     String configured = properties.security().encryptionKey();
     if (configured != null && !configured.isBlank()) {
       byte[] key = Base64.getDecoder().decode(configured.strip());
       return new CredentialCipher(() -> key);
     }
     Path file = dataDir.resolve("encryption.key");
-    return new CredentialCipher(() -> keyFile(file));
+    return new CredentialCipher(() -> keyFile(file, storedValues));
   }
 
   static byte[] keyFile(Path file) {
+    return keyFile(file, () -> 0);
+  }
+
+  static byte[] keyFile(Path file, IntSupplier storedValues) {
     try {
       if (!Files.exists(file)) {
+        int stored = storedValues.getAsInt();
+        if (stored > 0) {
+          throw new CredentialKeyException(
+              "the database holds the encrypted credentials of "
+                  + stored
+                  + " added cluster(s), but the key file "
+                  + file.toAbsolutePath()
+                  + " is missing and kubeward.security.encryption-key is not set");
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

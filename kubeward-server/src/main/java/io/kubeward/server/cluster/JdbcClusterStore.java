@@ -16,6 +16,10 @@ final class JdbcClusterStore implements ClusterStore {
     this.cipher = cipher;
   }
 
+  /**
+   * @throws CredentialKeyException if a stored kubeconfig does not decrypt with the key (another
+   *     key, or altered)
+   */
   @Override
   public List<StoredCluster> load() {
     return jdbc.sql(
@@ -25,11 +29,31 @@ final class JdbcClusterStore implements ClusterStore {
             (rs, row) ->
                 new StoredCluster(
                     rs.getString("name"),
-                    cipher.decrypt(rs.getString("kubeconfig_encrypted"), rs.getString("name")),
+                    decrypt(rs.getString("kubeconfig_encrypted"), rs.getString("name")),
                     rs.getString("context_name"),
                     rs.getString("added_by"),
                     rs.getTimestamp("added_at").toInstant()))
         .list();
+  }
+
+  private String decrypt(String stored, String name) {
+    try {
+      return cipher.decrypt(stored, name);
+    } catch (CredentialKeyException e) {
+      throw e;
+    } catch (IllegalStateException e) {
+      throw new CredentialKeyException(
+          "the credentials of cluster \""
+              + name
+              + "\" do not decrypt with the configured key (kubeward.security.encryption-key or"
+              + " the key file): it is not the key they were encrypted with, or they were altered",
+          e);
+    }
+  }
+
+  /** How many added clusters (with encrypted credentials) the database holds. */
+  static int count(JdbcClient jdbc) {
+    return jdbc.sql("SELECT COUNT(*) FROM kubeward_cluster").query(Integer.class).single();
   }
 
   @Override

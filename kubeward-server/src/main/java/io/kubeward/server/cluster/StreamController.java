@@ -6,17 +6,13 @@ import io.kubeward.cluster.app.WatchCluster;
 import io.kubeward.cluster.domain.ClusterOverview;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.ViewChange;
+import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,26 +22,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/clusters/{c}/stream}: Server-Sent Events with the changes of the cached
  * objects the caller may read ({@code event: change}) and the overview's counters when they changed
- * ({@code event: overview}, at most once a second). Never whole lists.
- *
- * <p>Each client has a bounded queue filled on the cache's threads without blocking and drained by
- * a virtual thread of its own. A client that cannot keep up (queue full) is disconnected — its
- * EventSource reconnects and reloads — so a slow client never holds the server or other clients.
+ * ({@code event: overview}, at most once a second). Never whole lists. Pumped, limited and
+ * re-checked by {@link SseStreams} like every stream.
  */
 @RestController
 class StreamController {
 
-  private static final Logger log = LoggerFactory.getLogger(StreamController.class);
   static final int QUEUE = 2048;
   static final Duration OVERVIEW_INTERVAL = Duration.ofSeconds(1);
-  static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final WatchCluster watch;
   private final GetClusterOverview overview;
+  private final SseStreams streams;
 
-  StreamController(WatchCluster watch, GetClusterOverview overview) {
+  StreamController(WatchCluster watch, GetClusterOverview overview, SseStreams streams) {
     this.watch = watch;
     this.overview = overview;
+    this.streams = streams;
   }
 
   /** The data of a change event. */
@@ -63,101 +56,67 @@ class StreamController {
   @GetMapping(
       value = "/api/v1/clusters/{cluster}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter stream(@Parameter(hidden = true) Caller caller, @PathVariable String cluster) {
-    SseEmitter emitter = new SseEmitter(0L);
-    BlockingQueue<ViewChange> queue = new ArrayBlockingQueue<>(QUEUE);
-    AtomicBoolean overflowed = new AtomicBoolean();
-    AtomicBoolean done = new AtomicBoolean();
-    WatchCluster.Subscription subscription =
-        watch.subscribe(
-            caller,
-            cluster,
-            change -> {
-              if (!queue.offer(change)) {
-                overflowed.set(true);
-              }
-            });
-    emitter.onCompletion(() -> done.set(true));
-    emitter.onTimeout(() -> done.set(true));
-    emitter.onError(e -> done.set(true));
-    Thread.ofVirtual()
-        .name("kubeward-sse-" + cluster)
-        .start(() -> pump(caller, cluster, emitter, queue, overflowed, done, subscription));
-    return emitter;
+  SseEmitter stream(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      HttpServletRequest request) {
+    return streams.open(
+        CurrentUser.of(request),
+        "cluster-" + cluster,
+        QUEUE,
+        sink -> watch.subscribe(caller, cluster, sink),
+        new Events(caller, cluster));
   }
 
-  private void pump(
-      Caller caller,
-      String cluster,
-      SseEmitter emitter,
-      BlockingQueue<ViewChange> queue,
-      AtomicBoolean overflowed,
-      AtomicBoolean done,
-      WatchCluster.Subscription subscription) {
-    long nextOverview = 0;
-    long lastSend = System.nanoTime();
-    Counters lastCounters = null;
-    boolean dirty = true;
-    try {
-      emitter.send(SseEmitter.event().comment("connected"));
-      while (!done.get()) {
-        if (overflowed.get()) {
-          log.info("SSE client of {} ({}) too slow: disconnected", cluster, caller.username());
-          emitter.send(SseEmitter.event().name("overflow").data(Map.of("reconnect", true)));
-          break;
-        }
-        ViewChange change = queue.poll(200, TimeUnit.MILLISECONDS);
-        long now = System.nanoTime();
-        if (change != null) {
-          dirty = true;
-          emitter.send(
-              SseEmitter.event()
-                  .name("change")
-                  .data(
-                      new Change(
-                          change.kind().plural(),
-                          change.type().name(),
-                          change.view().namespace(),
-                          change.view().name(),
-                          change.view()),
-                      MediaType.APPLICATION_JSON));
-          lastSend = now;
-        }
-        if (dirty && now >= nextOverview) {
-          dirty = false;
-          nextOverview = now + OVERVIEW_INTERVAL.toNanos();
-          Counters counters = counters(caller, cluster);
-          if (counters != null && !counters.equals(lastCounters)) {
-            lastCounters = counters;
-            emitter.send(
-                SseEmitter.event().name("overview").data(counters, MediaType.APPLICATION_JSON));
-            lastSend = now;
-          }
-        }
-        if (now - lastSend > HEARTBEAT.toNanos()) {
-          emitter.send(SseEmitter.event().comment("keep-alive"));
-          lastSend = now;
-        }
-      }
-      emitter.complete();
-    } catch (IOException | IllegalStateException e) {
-      // the client went away
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.warn("SSE stream of {} failed: {}", cluster, e.toString());
-      emitter.completeWithError(e);
-    } finally {
-      subscription.close();
+  /** Change events as they come, overview counters at most once a second when changed. */
+  private final class Events implements SseStreams.Handler<ViewChange> {
+    private final Caller caller;
+    private final String cluster;
+    private long nextOverview;
+    private Counters lastCounters;
+    private boolean dirty = true;
+
+    Events(Caller caller, String cluster) {
+      this.caller = caller;
+      this.cluster = cluster;
     }
-  }
 
-  private Counters counters(Caller caller, String cluster) {
-    try {
-      ClusterOverview o = overview.of(caller, cluster);
-      return new Counters(o.nodes(), o.pods(), o.deployments(), o.namespaces(), o.services());
-    } catch (RuntimeException unavailable) {
-      return null; // unreachable or still loading: no counters until it is back
+    @Override
+    public boolean onItem(ViewChange change, SseStreams.Sender out) throws IOException {
+      dirty = true;
+      out.event(
+          "change",
+          new Change(
+              change.kind().plural(),
+              change.type().name(),
+              change.view().namespace(),
+              change.view().name(),
+              change.view()));
+      return true;
+    }
+
+    @Override
+    public void onTick(SseStreams.Sender out) throws IOException {
+      long now = System.nanoTime();
+      if (!dirty || now < nextOverview) {
+        return;
+      }
+      dirty = false;
+      nextOverview = now + OVERVIEW_INTERVAL.toNanos();
+      Counters counters = counters();
+      if (counters != null && !counters.equals(lastCounters)) {
+        lastCounters = counters;
+        out.event("overview", counters);
+      }
+    }
+
+    private Counters counters() {
+      try {
+        ClusterOverview o = overview.of(caller, cluster);
+        return new Counters(o.nodes(), o.pods(), o.deployments(), o.namespaces(), o.services());
+      } catch (RuntimeException unavailable) {
+        return null; // unreachable or still loading: no counters until it is back
+      }
     }
   }
 }

@@ -124,8 +124,9 @@ public record KubewardProperties(
   /**
    * Access ({@code kubeward.security.*}).
    *
-   * @param adminPassword password of the {@code admin} user, at least 12 characters; unset: a
-   *     random one is generated at each start and logged once
+   * @param adminPassword password of the {@code admin} user, used on the first start only, at least
+   *     12 characters; unset: a random one is generated and printed once to standard output (never
+   *     logged)
    */
   public record Security(String adminPassword) {
     public static final int MIN_PASSWORD_LENGTH = 12;

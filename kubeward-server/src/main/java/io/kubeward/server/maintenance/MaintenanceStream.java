@@ -3,16 +3,12 @@ package io.kubeward.server.maintenance;
 import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.domain.MaintenanceView;
+import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,21 +18,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/clusters/{c}/maintenances/{name}/watch}: Server-Sent Events, {@code event:
  * maintenance} with the maintenance view on every status change, the first one with the current
- * state; the stream ends after the finished state (Succeeded, Failed, Cancelled). As in the cluster
- * stream, a bounded queue per client is filled by the watch and drained by a virtual thread; a
- * client that cannot keep up is disconnected.
+ * state; the stream ends after the finished state (Succeeded, Failed, Cancelled). Pumped, limited
+ * and re-checked by {@link SseStreams} like every stream.
  */
 @RestController
 class MaintenanceStream {
 
-  private static final Logger log = LoggerFactory.getLogger(MaintenanceStream.class);
   static final int QUEUE = 256;
-  static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final ManageMaintenances maintenances;
+  private final SseStreams streams;
 
-  MaintenanceStream(ManageMaintenances maintenances) {
+  MaintenanceStream(ManageMaintenances maintenances, SseStreams streams) {
     this.maintenances = maintenances;
+    this.streams = streams;
   }
 
   @Operation(summary = "Server-Sent Events: the maintenance on every change until it is finished")
@@ -46,75 +41,28 @@ class MaintenanceStream {
   SseEmitter watch(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
-      @PathVariable String name) {
-    SseEmitter emitter = new SseEmitter(0L);
-    BlockingQueue<MaintenanceView> queue = new ArrayBlockingQueue<>(QUEUE);
-    AtomicBoolean overflowed = new AtomicBoolean();
-    AtomicBoolean done = new AtomicBoolean();
-    AutoCloseable subscription =
-        maintenances.watch(
-            caller,
-            cluster,
-            name,
-            view -> {
-              if (!queue.offer(view)) {
-                overflowed.set(true);
-              }
-            });
-    emitter.onCompletion(() -> done.set(true));
-    emitter.onTimeout(() -> done.set(true));
-    emitter.onError(e -> done.set(true));
-    Thread.ofVirtual()
-        .name("kubeward-sse-maintenance-" + name)
-        .start(() -> pump(emitter, queue, overflowed, done, subscription));
-    return emitter;
+      @PathVariable String name,
+      HttpServletRequest request) {
+    return streams.open(
+        CurrentUser.of(request),
+        "maintenance-" + name,
+        QUEUE,
+        sink -> maintenances.watch(caller, cluster, name, sink),
+        new Events());
   }
 
-  private void pump(
-      SseEmitter emitter,
-      BlockingQueue<MaintenanceView> queue,
-      AtomicBoolean overflowed,
-      AtomicBoolean done,
-      AutoCloseable subscription) {
-    MaintenanceView last = null;
-    long lastSend = System.nanoTime();
-    try {
-      emitter.send(SseEmitter.event().comment("connected"));
-      while (!done.get()) {
-        if (overflowed.get()) {
-          emitter.send(SseEmitter.event().name("overflow").data("{\"reconnect\":true}"));
-          break;
-        }
-        MaintenanceView view = queue.poll(200, TimeUnit.MILLISECONDS);
-        long now = System.nanoTime();
-        if (view != null && !sameState(view, last)) {
-          emitter.send(
-              SseEmitter.event().name("maintenance").data(view, MediaType.APPLICATION_JSON));
-          last = view;
-          lastSend = now;
-          if (view.finished()) {
-            break;
-          }
-        }
-        if (now - lastSend > HEARTBEAT.toNanos()) {
-          emitter.send(SseEmitter.event().comment("keep-alive"));
-          lastSend = now;
-        }
+  /** Each view that differs from the last one sent; the finished one ends the stream. */
+  private static final class Events implements SseStreams.Handler<MaintenanceView> {
+    private MaintenanceView last;
+
+    @Override
+    public boolean onItem(MaintenanceView view, SseStreams.Sender out) throws IOException {
+      if (sameState(view, last)) {
+        return true;
       }
-      emitter.complete();
-    } catch (IOException | IllegalStateException e) {
-      // the client went away
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.warn("Maintenance stream failed: {}", e.toString());
-      emitter.completeWithError(e);
-    } finally {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        log.debug("closing a maintenance watch: {}", e.toString());
-      }
+      out.event("maintenance", view);
+      last = view;
+      return !view.finished();
     }
   }
 

@@ -66,19 +66,35 @@ final class AuthenticationFilters {
           new CurrentUser(
               authenticated.user(),
               CurrentUser.originOf(authentication.method(), request),
-              request.getRemoteAddr()));
+              request.getRemoteAddr(),
+              authenticated.token().id(),
+              authenticated.token().scope(),
+              null));
       chain.doFilter(request, response);
     }
   }
 
   /**
-   * Reloads the session's user from the database on each request (a deleted user's session ends),
-   * and while the user must change the password lets only {@link #WHILE_PASSWORD_MUST_CHANGE}
-   * through.
+   * Reloads the session's user from the database on each request and ends the session when the user
+   * is gone or disabled, or their credential epoch moved on since the session signed in (password
+   * changed or reset, grants narrowed: on every replica, since the epoch is in the database); while
+   * the user must change the password lets only {@link #WHILE_PASSWORD_MUST_CHANGE} through.
    */
   static final class SessionUser extends OncePerRequestFilter {
     static final Set<String> WHILE_PASSWORD_MUST_CHANGE =
         Set.of("GET /api/v1/auth/me", "POST /api/v1/auth/password", "POST /api/v1/auth/logout");
+
+    /**
+     * Whether a user who must change the password is stopped here: every API, OpenAPI and Swagger
+     * path but {@link #WHILE_PASSWORD_MUST_CHANGE}, compared on the decoded path (non-canonical
+     * spellings never get this far: {@link CanonicalPathFilter}).
+     */
+    static boolean passwordChangeGates(HttpServletRequest request) {
+      String path = CanonicalPathFilter.path(request);
+      boolean guarded =
+          path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/swagger-ui");
+      return guarded && !WHILE_PASSWORD_MUST_CHANGE.contains(request.getMethod() + " " + path);
+    }
 
     private final UserStore users;
     private final ProblemWriter problems;
@@ -95,7 +111,11 @@ final class AuthenticationFilters {
       Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication instanceof KubewardAuthentication kubeward
           && request.getAttribute(CurrentUser.ATTRIBUTE) == null) {
-        Optional<UserAccount> user = users.findById(kubeward.userId());
+        Optional<UserAccount> user =
+            users
+                .findById(kubeward.userId())
+                .filter(u -> !u.disabled())
+                .filter(u -> u.credentialEpoch() == kubeward.credentialEpoch());
         if (user.isEmpty()) {
           SecurityContextHolder.clearContext();
           HttpSession session = request.getSession(false);
@@ -105,18 +125,18 @@ final class AuthenticationFilters {
           chain.doFilter(request, response);
           return;
         }
+        HttpSession session = request.getSession(false);
         request.setAttribute(
             CurrentUser.ATTRIBUTE,
             new CurrentUser(
                 user.get(),
                 CurrentUser.originOf(kubeward.method(), request),
-                request.getRemoteAddr()));
+                request.getRemoteAddr(),
+                session == null ? null : session.getId()));
       }
       if (request.getAttribute(CurrentUser.ATTRIBUTE) instanceof CurrentUser current
           && current.account().mustChangePassword()
-          && !WHILE_PASSWORD_MUST_CHANGE.contains(
-              request.getMethod() + " " + request.getRequestURI())
-          && request.getRequestURI().startsWith("/api/")) {
+          && passwordChangeGates(request)) {
         problems.write(
             request,
             response,

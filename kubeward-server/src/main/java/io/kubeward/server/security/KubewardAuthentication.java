@@ -20,25 +20,36 @@ public final class KubewardAuthentication extends AbstractAuthenticationToken {
   private final long userId;
   private final String username;
   private final Method method;
+  private final long credentialEpoch;
 
-  private KubewardAuthentication(long userId, String username, Method method) {
+  private KubewardAuthentication(
+      long userId, String username, Method method, long credentialEpoch) {
     super(List.of());
     this.userId = userId;
     this.username = username;
     this.method = method;
+    this.credentialEpoch = credentialEpoch;
     setAuthenticated(true);
   }
 
+  /** A console session, valid while the user's credential epoch stays the one it signed in at. */
   static KubewardAuthentication session(UserAccount user) {
-    return new KubewardAuthentication(user.id(), user.username(), Method.SESSION);
+    return new KubewardAuthentication(
+        user.id(), user.username(), Method.SESSION, user.credentialEpoch());
   }
 
   static KubewardAuthentication token(UserAccount user) {
-    return new KubewardAuthentication(user.id(), user.username(), Method.TOKEN);
+    return new KubewardAuthentication(
+        user.id(), user.username(), Method.TOKEN, user.credentialEpoch());
   }
 
   public long userId() {
     return userId;
+  }
+
+  /** The user's credential epoch when the session signed in. */
+  public long credentialEpoch() {
+    return credentialEpoch;
   }
 
   public Method method() {
@@ -65,6 +76,7 @@ public final class KubewardAuthentication extends AbstractAuthenticationToken {
     return o instanceof KubewardAuthentication other
         && other.userId == userId
         && other.method == method
+        && other.credentialEpoch == credentialEpoch
         && other.username.equals(username);
   }
 

@@ -40,6 +40,28 @@ public class SessionSignIn {
     csrfTokens.saveToken(token, request, response);
   }
 
+  /**
+   * Keeps the calling console session after its user's credential epoch moved on (the user changed
+   * the password): a new session id (the old id, e.g. of a temporary password, no longer works),
+   * the new epoch in it, a new CSRF token. Does nothing for requests without a session (API
+   * tokens).
+   */
+  public void rotate(UserAccount user, HttpServletRequest request, HttpServletResponse response) {
+    if (!(SecurityContextHolder.getContext().getAuthentication()
+            instanceof KubewardAuthentication current)
+        || current.method() != KubewardAuthentication.Method.SESSION
+        || request.getSession(false) == null) {
+      return;
+    }
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(KubewardAuthentication.session(user));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    CsrfToken token = csrfTokens.generateToken(request);
+    csrfTokens.saveToken(token, request, response);
+  }
+
   public void end(HttpServletRequest request, HttpServletResponse response) {
     HttpSession session = request.getSession(false);
     if (session != null) {

@@ -74,10 +74,25 @@ class AuthController {
     return Me.of(CurrentUser.of(request).account());
   }
 
+  /**
+   * Changes the caller's password: every other session of the user ends, this one continues under a
+   * new id, open streams close, and the user's API tokens are revoked unless {@code revokeTokens}
+   * is {@code false}.
+   */
   @PostMapping("/password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void password(Caller caller, @RequestBody PasswordChange body) {
-    changePassword.change(caller, body.currentPassword(), body.newPassword());
+  void password(
+      Caller caller,
+      @RequestBody PasswordChange body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    UserAccount changed =
+        changePassword.change(
+            caller,
+            body.currentPassword(),
+            body.newPassword(),
+            !Boolean.FALSE.equals(body.revokeTokens()));
+    sessions.rotate(changed, request, response);
   }
 
   @GetMapping("/tokens")
@@ -90,14 +105,20 @@ class AuthController {
     if (body.expiresInDays() == null) {
       throw AuthException.invalidTokenRequest("expiresInDays is required");
     }
-    ApiTokens.Created created = tokens.create(caller, body.name(), body.expiresInDays());
+    ApiTokens.Created created =
+        tokens.create(caller, body.name(), body.expiresInDays(), body.scope());
+    Token shown = Token.of(created.token());
     return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + created.token().id()))
         .body(
             new CreatedToken(
-                created.token().id(),
-                created.token().name(),
-                created.token().expiresAt(),
-                created.secret()));
+                shown.id(),
+                shown.name(),
+                shown.expiresAt(),
+                created.secret(),
+                shown.readOnly(),
+                shown.cluster(),
+                shown.namespaces(),
+                shown.canCreateTokens()));
   }
 
   @DeleteMapping("/tokens/{id}")

@@ -1,5 +1,6 @@
 package io.kubeward.server.user;
 
+import io.kubeward.access.domain.TokenScope;
 import io.kubeward.server.persistence.Timestamps;
 import io.kubeward.user.app.TokenStore;
 import io.kubeward.user.domain.ApiToken;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Personal API tokens in table {@code api_tokens}; the secret only as its SHA-256. */
@@ -18,7 +21,8 @@ public final class JdbcTokenStore implements TokenStore {
   static final Duration TOUCH_RESOLUTION = Duration.ofMinutes(1);
 
   private static final String COLUMNS =
-      "id, user_id, name, created_at, expires_at, last_used_at, revoked_at";
+      "id, user_id, name, created_at, expires_at, last_used_at, revoked_at, read_only,"
+          + " cluster_name, namespace_names, can_create_tokens";
 
   private final JdbcClient jdbc;
 
@@ -29,15 +33,22 @@ public final class JdbcTokenStore implements TokenStore {
   @Override
   public void create(ApiToken token, String secretHash) {
     jdbc.sql(
-            "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
+            "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at, expires_at,"
+                + " read_only, cluster_name, namespace_names, can_create_tokens)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             token.id(),
             token.userId(),
             token.name(),
             secretHash,
             Timestamps.param(token.createdAt()),
-            Timestamps.param(token.expiresAt()))
+            Timestamps.param(token.expiresAt()),
+            token.scope().readOnly(),
+            token.scope().cluster(),
+            token.scope().namespaces().isEmpty()
+                ? null
+                : String.join(",", new TreeSet<>(token.scope().namespaces())),
+            token.scope().canCreateTokens())
         .update();
   }
 
@@ -59,6 +70,21 @@ public final class JdbcTokenStore implements TokenStore {
         .param(secretHash)
         .query(JdbcTokenStore::token)
         .optional();
+  }
+
+  @Override
+  public Optional<ApiToken> findById(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM api_tokens WHERE id = ?")
+        .param(id)
+        .query(JdbcTokenStore::token)
+        .optional();
+  }
+
+  @Override
+  public int revokeAll(long userId, Instant now) {
+    return jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        .params(Timestamps.param(now), userId)
+        .update();
   }
 
   @Override
@@ -88,6 +114,18 @@ public final class JdbcTokenStore implements TokenStore {
         Timestamps.read(rs, "created_at"),
         Timestamps.read(rs, "expires_at"),
         Timestamps.read(rs, "last_used_at"),
-        Timestamps.read(rs, "revoked_at"));
+        Timestamps.read(rs, "revoked_at"),
+        new TokenScope(
+            rs.getBoolean("read_only"),
+            rs.getString("cluster_name"),
+            namespaces(rs.getString("namespace_names")),
+            rs.getBoolean("can_create_tokens")));
+  }
+
+  private static Set<String> namespaces(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return Set.of();
+    }
+    return Set.of(stored.split(","));
   }
 }

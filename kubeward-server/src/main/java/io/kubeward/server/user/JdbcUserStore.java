@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcUserStore implements UserStore {
 
   private static final String COLUMNS =
-      "id, username, password_hash, must_change_password, created_at";
+      "id, username, password_hash, must_change_password, created_at, credential_epoch, disabled";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -42,7 +42,13 @@ public final class JdbcUserStore implements UserStore {
   }
 
   private record Row(
-      long id, String username, String passwordHash, boolean mustChange, Instant createdAt) {}
+      long id,
+      String username,
+      String passwordHash,
+      boolean mustChange,
+      Instant createdAt,
+      long epoch,
+      boolean disabled) {}
 
   @Override
   public Optional<UserAccount> findByUsername(String username) {
@@ -133,17 +139,50 @@ public final class JdbcUserStore implements UserStore {
   }
 
   @Override
-  public void setPassword(
+  public UserAccount setPassword(
       String username, String passwordHash, boolean mustChangePassword, Instant now) {
     int updated =
         jdbc.sql(
                 "UPDATE users SET password_hash = ?, must_change_password = ?,"
-                    + " password_changed_at = ? WHERE username = ?")
+                    + " password_changed_at = ?, credential_epoch = credential_epoch + 1"
+                    + " WHERE username = ?")
             .params(passwordHash, mustChangePassword, Timestamps.param(now), username)
             .update();
     if (updated == 0) {
       throw AuthException.userNotFound(username);
     }
+    return findByUsername(username).orElseThrow(() -> AuthException.userNotFound(username));
+  }
+
+  @Override
+  public UserAccount endSessions(String username) {
+    int updated =
+        jdbc.sql("UPDATE users SET credential_epoch = credential_epoch + 1 WHERE username = ?")
+            .param(username)
+            .update();
+    if (updated == 0) {
+      throw AuthException.userNotFound(username);
+    }
+    return findByUsername(username).orElseThrow(() -> AuthException.userNotFound(username));
+  }
+
+  @Override
+  public UserAccount setDisabled(String username, boolean disabled) {
+    return tx.execute(
+        status -> {
+          lockUsers();
+          UserAccount user =
+              findByUsername(username).orElseThrow(() -> AuthException.userNotFound(username));
+          if (disabled && user.isAdmin() && !user.disabled() && otherAdmins(user.id()) == 0) {
+            throw AuthException.lastAdmin(username);
+          }
+          jdbc.sql(
+                  "UPDATE users SET disabled = ?, credential_epoch = credential_epoch + ?"
+                      + " WHERE id = ?")
+              .params(disabled, disabled ? 1 : 0, user.id())
+              .update();
+          return findById(user.id()).orElseThrow();
+        });
   }
 
   @Override
@@ -169,10 +208,12 @@ public final class JdbcUserStore implements UserStore {
         .single();
   }
 
+  /** Enabled administrators other than {@code userId}. */
   private long otherAdmins(long userId) {
     return jdbc.sql(
-            "SELECT COUNT(DISTINCT user_id) FROM user_grants WHERE role = 'ADMIN'"
-                + " AND cluster_name = '*' AND namespace_name = '*' AND user_id <> ?")
+            "SELECT COUNT(DISTINCT g.user_id) FROM user_grants g JOIN users u ON u.id = g.user_id"
+                + " WHERE g.role = 'ADMIN' AND g.cluster_name = '*' AND g.namespace_name = '*'"
+                + " AND u.disabled = FALSE AND g.user_id <> ?")
         .param(userId)
         .query(Long.class)
         .single();
@@ -201,7 +242,14 @@ public final class JdbcUserStore implements UserStore {
 
   private static UserAccount account(Row row, List<Grant> grants) {
     return new UserAccount(
-        row.id(), row.username(), row.passwordHash(), row.mustChange(), row.createdAt(), grants);
+        row.id(),
+        row.username(),
+        row.passwordHash(),
+        row.mustChange(),
+        row.createdAt(),
+        grants,
+        row.epoch(),
+        row.disabled());
   }
 
   private static Row row(ResultSet rs, int n) throws SQLException {
@@ -210,7 +258,9 @@ public final class JdbcUserStore implements UserStore {
         rs.getString("username"),
         rs.getString("password_hash"),
         rs.getBoolean("must_change_password"),
-        Timestamps.read(rs, "created_at"));
+        Timestamps.read(rs, "created_at"),
+        rs.getLong("credential_epoch"),
+        rs.getBoolean("disabled"));
   }
 
   private static Grant grant(ResultSet rs) throws SQLException {

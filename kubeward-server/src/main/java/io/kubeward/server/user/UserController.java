@@ -76,6 +76,17 @@ class UserController {
     users.resetPassword(caller, username, body.password());
   }
 
+  /** Disables the user: no sign-in, sessions and streams end, API tokens are revoked. */
+  @PostMapping("/{username}/disable")
+  User disable(Caller caller, @PathVariable String username) {
+    return User.of(users.disable(caller, username));
+  }
+
+  @PostMapping("/{username}/enable")
+  User enable(Caller caller, @PathVariable String username) {
+    return User.of(users.enable(caller, username));
+  }
+
   @DeleteMapping("/{username}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(Caller caller, @PathVariable String username) {

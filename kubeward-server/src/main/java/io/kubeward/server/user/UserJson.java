@@ -3,6 +3,7 @@ package io.kubeward.server.user;
 import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Role;
 import io.kubeward.access.domain.Scope;
+import io.kubeward.access.domain.TokenScope;
 import io.kubeward.user.app.AuthException;
 import io.kubeward.user.app.ClusterGrants;
 import io.kubeward.user.app.UserAdministration;
@@ -11,6 +12,7 @@ import io.kubeward.user.domain.UserAccount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The JSON shapes of docs/API.md for sign-in, users and tokens. */
 final class UserJson {
@@ -59,12 +61,17 @@ final class UserJson {
   }
 
   record User(
-      String username, List<GrantJson> grants, boolean mustChangePassword, Instant createdAt) {
+      String username,
+      List<GrantJson> grants,
+      boolean mustChangePassword,
+      boolean disabled,
+      Instant createdAt) {
     static User of(UserAccount user) {
       return new User(
           user.username(),
           user.grants().stream().map(GrantJson::of).toList(),
           user.mustChangePassword(),
+          user.disabled(),
           user.createdAt());
     }
   }
@@ -90,20 +97,96 @@ final class UserJson {
     }
   }
 
-  record Token(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
-    static Token of(ApiToken token) {
-      return new Token(
-          token.id(), token.name(), token.createdAt(), token.expiresAt(), token.lastUsedAt());
+  /**
+   * A token's scope as shown and asked for: {@code cluster} {@code null} for any, {@code
+   * namespaces} empty for all of the cluster.
+   */
+  record ScopeJson(
+      boolean readOnly, String cluster, List<String> namespaces, boolean canCreateTokens) {
+    static ScopeJson of(TokenScope scope) {
+      return new ScopeJson(
+          scope.readOnly(),
+          scope.cluster(),
+          scope.namespaces().stream().sorted().toList(),
+          scope.canCreateTokens());
     }
   }
 
-  record CreatedToken(String id, String name, Instant expiresAt, String token) {}
+  record Token(
+      String id,
+      String name,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant lastUsedAt,
+      boolean readOnly,
+      String cluster,
+      List<String> namespaces,
+      boolean canCreateTokens) {
+    static Token of(ApiToken token) {
+      ScopeJson scope = ScopeJson.of(token.scope());
+      return new Token(
+          token.id(),
+          token.name(),
+          token.createdAt(),
+          token.expiresAt(),
+          token.lastUsedAt(),
+          scope.readOnly(),
+          scope.cluster(),
+          scope.namespaces(),
+          scope.canCreateTokens());
+    }
+  }
+
+  record CreatedToken(
+      String id,
+      String name,
+      Instant expiresAt,
+      String token,
+      boolean readOnly,
+      String cluster,
+      List<String> namespaces,
+      boolean canCreateTokens) {}
 
   record LoginRequest(String username, String password) {}
 
-  record PasswordChange(String currentPassword, String newPassword) {}
+  /**
+   * @param revokeTokens also revoke every API token of the user; {@code null} (absent) means yes
+   */
+  record PasswordChange(String currentPassword, String newPassword, Boolean revokeTokens) {}
 
-  record TokenRequest(String name, Integer expiresInDays) {}
+  /**
+   * @param readOnly {@code null}: false
+   * @param cluster {@code null}: any cluster
+   * @param namespaces {@code null} or empty: every namespace (needs {@code cluster} otherwise)
+   * @param canCreateTokens {@code null}: false
+   */
+  record TokenRequest(
+      String name,
+      Integer expiresInDays,
+      Boolean readOnly,
+      String cluster,
+      List<String> namespaces,
+      Boolean canCreateTokens) {
+
+    TokenScope scope() {
+      if (namespaces != null && namespaces.size() > TokenScope.MAX_NAMESPACES) {
+        throw AuthException.invalidTokenRequest(
+            "at most " + TokenScope.MAX_NAMESPACES + " namespaces");
+      }
+      if (namespaces != null && namespaces.stream().anyMatch(java.util.Objects::isNull)) {
+        throw AuthException.invalidTokenRequest("a namespace is null");
+      }
+      boolean someNamespaces = namespaces != null && !namespaces.isEmpty();
+      if (someNamespaces && (cluster == null || cluster.isBlank())) {
+        throw AuthException.invalidTokenRequest("namespaces need a cluster");
+      }
+      return new TokenScope(
+          Boolean.TRUE.equals(readOnly),
+          cluster == null || cluster.isBlank() ? null : cluster,
+          someNamespaces ? Set.copyOf(namespaces) : Set.of(),
+          Boolean.TRUE.equals(canCreateTokens));
+    }
+  }
 
   record NewUser(String username, String password, List<GrantJson> grants) {}
 

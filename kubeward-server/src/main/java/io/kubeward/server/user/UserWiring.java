@@ -1,5 +1,6 @@
 package io.kubeward.server.user;
 
+import io.kubeward.audit.app.AuditLog;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.ClusterClients;
@@ -8,18 +9,25 @@ import io.kubeward.user.app.ApiTokens;
 import io.kubeward.user.app.BootstrapAdmin;
 import io.kubeward.user.app.ChangePassword;
 import io.kubeward.user.app.ClusterGrants;
+import io.kubeward.user.app.FailedSignInAudit;
 import io.kubeward.user.app.LoginThrottle;
+import io.kubeward.user.app.OpenSessions;
 import io.kubeward.user.app.PasswordHasher;
 import io.kubeward.user.app.SignIn;
+import io.kubeward.user.app.SignInFailures;
 import io.kubeward.user.app.TokenStore;
 import io.kubeward.user.app.UserAdministration;
 import io.kubeward.user.app.UserStore;
 import io.kubeward.user.kube.KubeClusterGrants;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,26 +75,69 @@ public class UserWiring {
     return new LoginThrottle(properties.settings(), clock);
   }
 
+  /** Until the health feature brings a Prometheus registry: meters kept in memory. */
   @Bean
-  SignIn signIn(
-      UserStore users, PasswordHasher hasher, LoginThrottle throttle, AuditedAction audited) {
-    return new SignIn(users, hasher, throttle, audited);
+  @ConditionalOnMissingBean(MeterRegistry.class)
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
+  }
+
+  /** Failed sign-ins aggregated in the audit log, written when their window ends. */
+  @Bean(destroyMethod = "close")
+  FailedSignInFlusher failedSignInAudit(AuditLog log, Clock clock, LoginProperties properties) {
+    return new FailedSignInFlusher(
+        new FailedSignInAudit(
+            log, clock, properties.auditWindow(), properties.auditMaxAddresses()));
   }
 
   @Bean
+  SignIn signIn(
+      UserStore users,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      AuditedAction audited,
+      FailedSignInFlusher failedSignIns,
+      MeterRegistry meters,
+      Clock clock) {
+    SignInFailures counted =
+        failure ->
+            meters
+                .counter(SIGN_IN_FAILURES, "reason", failure.code().replace("auth.", ""))
+                .increment();
+    return new SignIn(
+        users,
+        hasher,
+        throttle,
+        audited,
+        SignInFailures.all(List.of(failedSignIns.audit(), counted)),
+        clock);
+  }
+
+  /** Counter of failed sign-ins, tagged {@code reason} (invalid-credentials, throttled, ...). */
+  public static final String SIGN_IN_FAILURES = "kubeward.signin.failures";
+
+  @Bean
   ChangePassword changePassword(
-      UserStore users, PasswordHasher hasher, AuditedAction audited, Clock clock) {
-    return new ChangePassword(users, hasher, audited, clock);
+      UserStore users,
+      TokenStore tokens,
+      PasswordHasher hasher,
+      AuditedAction audited,
+      Clock clock,
+      OpenSessions openSessions) {
+    return new ChangePassword(users, tokens, hasher, audited, clock, openSessions);
   }
 
   @Bean
   UserAdministration userAdministration(
       UserStore users,
       ClusterGrants clusterGrants,
+      TokenStore tokens,
       PasswordHasher hasher,
       AuditedAction audited,
-      Clock clock) {
-    return new UserAdministration(users, clusterGrants, hasher, audited, clock);
+      Clock clock,
+      OpenSessions openSessions) {
+    return new UserAdministration(
+        users, clusterGrants, tokens, hasher, audited, clock, openSessions);
   }
 
   /** Grants become RBAC bindings in the clusters, written with the administrator's identity. */
@@ -101,8 +152,9 @@ public class UserWiring {
   }
 
   /**
-   * Creates {@code admin} on the first start (a generated password is logged once and must be
-   * changed at the first sign-in); later starts create and print nothing.
+   * Creates {@code admin} on the first start (a generated password is printed once to the process's
+   * standard output, never logged, and must be changed at the first sign-in); later starts create
+   * and print nothing.
    */
   @Bean
   InitialCredentials initialCredentials(
@@ -122,15 +174,11 @@ public class UserWiring {
     }
     BootstrapAdmin.Created admin = created.get();
     if (admin.generated()) {
-      String line = "=".repeat(72);
-      log.warn(
-          "\n{}\n  First login: user {}, password {}\n"
-              + "  (generated at this first start and shown only now; you will be asked to change"
-              + " it)\n{}",
-          line,
-          admin.username(),
-          admin.password(),
-          line);
+      FirstPasswordNotice.print(System.out, admin.username(), admin.password());
+      log.info(
+          "Created user {} with a generated password, printed once to the standard output of this"
+              + " process (not to the log); it must be changed at the first sign-in",
+          admin.username());
     } else {
       log.info("Created user {} with kubeward.security.admin-password", admin.username());
     }

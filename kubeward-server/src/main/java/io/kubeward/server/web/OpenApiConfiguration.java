@@ -65,6 +65,8 @@ class OpenApiConfiguration {
             "404", "Unknown cluster or object",
             "409", "Conflict (resource.conflict lists the field managers)",
             "413", "Body larger than 1 MiB (request.too-large)",
+            "429",
+                "Too many attempts or open streams (auth.throttled, stream.too-many; Retry-After)",
             "503", "Cluster unreachable or still loading (Retry-After)");
     return openApi ->
         openApi

@@ -30,6 +30,22 @@ class CredentialCipherTest {
   }
 
   @Test
+  void aMissingKeyFileIsNeverReplacedWhileEncryptedCredentialsExist() {
+    Path file = dir.resolve("data/encryption.key");
+
+    assertThatThrownBy(() -> CredentialCipher.keyFile(file, () -> 2))
+        .isInstanceOf(CredentialKeyException.class)
+        .hasMessageContaining("2 added cluster(s)")
+        .hasMessageContaining("is missing");
+    assertThat(file).doesNotExist();
+    assertThat(
+            new CredentialKeyFailureAnalyzer()
+                .analyze(new RuntimeException(new CredentialKeyException("x")))
+                .getAction())
+        .contains("encryption.key", "kubeward.security.encryption-key");
+  }
+
+  @Test
   void generatesAKeyFileReadableOnlyByItsOwnerOnFirstUse() throws Exception {
     Path file = dir.resolve("data/encryption.key");
     byte[] key = CredentialCipher.keyFile(file);

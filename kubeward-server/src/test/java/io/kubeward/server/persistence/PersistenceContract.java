@@ -9,6 +9,7 @@ import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.Origin;
 import io.kubeward.access.domain.Role;
 import io.kubeward.access.domain.Scope;
+import io.kubeward.access.domain.TokenScope;
 import io.kubeward.audit.app.AuditQuery;
 import io.kubeward.audit.domain.AuditChain;
 import io.kubeward.audit.domain.AuditEntry;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -195,6 +197,73 @@ abstract class PersistenceContract {
         "c".repeat(64));
     users.delete("carol");
     assertThat(tokens.findBySecretHash("c".repeat(64))).isEmpty();
+  }
+
+  @Test
+  void theCredentialEpochRisesWithEveryPasswordSetDisableAndEndOfSessions() {
+    UserAccount dan = users.create("dan", "h", true, List.of(), NOW);
+    assertThat(dan.credentialEpoch()).isZero();
+    assertThat(dan.disabled()).isFalse();
+
+    UserAccount changed = users.setPassword("dan", "h2", false, NOW.plusSeconds(1));
+    assertThat(changed.credentialEpoch()).isEqualTo(1);
+    assertThat(changed.passwordHash()).isEqualTo("h2");
+    assertThat(users.endSessions("dan").credentialEpoch()).isEqualTo(2);
+    UserAccount disabled = users.setDisabled("dan", true);
+    assertThat(disabled.disabled()).isTrue();
+    assertThat(disabled.credentialEpoch()).isEqualTo(3);
+    UserAccount enabled = users.setDisabled("dan", false);
+    assertThat(enabled.disabled()).isFalse();
+    assertThat(enabled.credentialEpoch()).isEqualTo(3);
+    assertThat(users.findById(dan.id()).orElseThrow()).isEqualTo(enabled);
+    assertThatThrownBy(() -> users.endSessions("nobody"))
+        .extracting(e -> ((KubewardException) e).code())
+        .isEqualTo("user.not-found");
+  }
+
+  @Test
+  void theLastEnabledAdministratorCanNeitherBeDisabledNorOutlivedByADisabledOne() {
+    users.create("admin", "h", false, ADMIN, NOW);
+    users.create("second", "h", false, ADMIN, NOW);
+
+    users.setDisabled("second", true);
+    assertThatThrownBy(() -> users.setDisabled("admin", true))
+        .extracting(e -> ((KubewardException) e).code())
+        .isEqualTo("user.last-admin");
+    assertThatThrownBy(() -> users.delete("admin"))
+        .as("a disabled administrator does not count")
+        .extracting(e -> ((KubewardException) e).code())
+        .isEqualTo("user.last-admin");
+    users.setDisabled("second", false);
+    users.setDisabled("admin", true);
+    assertThat(users.findByUsername("admin").orElseThrow().disabled()).isTrue();
+  }
+
+  @Test
+  void tokenScopesRoundTripAndAllTokensOfAUserAreRevokedAtOnce() {
+    UserAccount erin = users.create("erin", "h", false, List.of(), NOW);
+    ApiToken scoped =
+        new ApiToken(
+            "t-s",
+            erin.id(),
+            "scoped",
+            NOW,
+            NOW.plus(1, ChronoUnit.DAYS),
+            null,
+            null,
+            new TokenScope(true, "prod", Set.of("b", "a"), true));
+    ApiToken plain =
+        new ApiToken("t-p", erin.id(), "plain", NOW, NOW.plus(1, ChronoUnit.DAYS), null, null);
+    tokens.create(scoped, "d".repeat(64));
+    tokens.create(plain, "e".repeat(64));
+
+    assertThat(tokens.findById("t-s")).contains(scoped);
+    assertThat(tokens.findBySecretHash("e".repeat(64)).orElseThrow().scope())
+        .isEqualTo(new TokenScope(false, null, Set.of(), false));
+    assertThat(tokens.revokeAll(erin.id(), NOW.plusSeconds(5))).isEqualTo(2);
+    assertThat(tokens.revokeAll(erin.id(), NOW.plusSeconds(6))).isZero();
+    assertThat(tokens.findById("t-p").orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(tokens.listByUser(erin.id())).isEmpty();
   }
 
   static AuditEntry entry(int i, String user, AuditEntry.Result result) {
