@@ -33,8 +33,10 @@ class ReachabilityProbeTest {
   KubernetesMockServer server;
 
   private final AtomicLong nanos = new AtomicLong();
+  // Generous: a timeout is not what these tests are about, and a loaded machine (several JVMs on 2
+  // cores) can take seconds for the first request of a new client.
   private final ProbeSettings settings =
-      new ProbeSettings(Duration.ofSeconds(5), Duration.ofSeconds(2));
+      new ProbeSettings(Duration.ofSeconds(30), Duration.ofSeconds(20));
   private KubernetesClient probeClient;
 
   @BeforeEach
