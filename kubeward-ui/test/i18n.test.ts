@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from '@/i18n/en'
-import zhCN from '@/i18n/zh-CN'
-import { acceptLanguage, initialLocale } from '@/i18n/locale'
+import en from '@/shared/i18n/en'
+import zhCN from '@/shared/i18n/zh-CN'
+import { acceptLanguage, initialLocale } from '@/shared/i18n/locale'
 import { keys, lookup } from './translate'
 
 function sources(dir: string): string[] {
@@ -40,7 +40,7 @@ describe('messages', () => {
   })
 
   it('has a message for every column, kind tab and role the pages use', async () => {
-    const columns = await import('@/components/columns')
+    const columns = await import('@/features/cluster/columns')
     const all = [
       ...columns.PODS_COLUMNS,
       ...columns.NODES_COLUMNS,
@@ -72,7 +72,7 @@ describe('initialLocale', () => {
 
 describe('node, drain and maintenance messages', () => {
   it('has a label for every enum value the server sends, in both languages', async () => {
-    const m = await import('@/api/maintenance')
+    const m = await import('@/features/maintenance/maintenance')
     const groups: Record<string, readonly string[]> = {
       'drain.verdicts': ['CAN_DRAIN_NOW', 'WILL_WAIT', 'REFUSED'],
       'drain.fate': ['EVICT', 'SKIP_DAEMONSET', 'SKIP_MIRROR', 'SKIP_FINISHED', 'BLOCKED_BY_PDB', 'NEEDS_FORCE', 'NEEDS_DELETE_EMPTYDIR'],
@@ -96,7 +96,7 @@ describe('node, drain and maintenance messages', () => {
   })
 
   it('has every message key the form and editor hints return', () => {
-    const source = readFileSync(join(__dirname, '..', 'src', 'api', 'maintenance.ts'), 'utf8')
+    const source = readFileSync(join(__dirname, '..', 'src', 'features', 'maintenance', 'maintenance.ts'), 'utf8')
     const used = [...source.matchAll(/'((?:nodes|maintenance)\.[\w.]+)'/g)].map((match) => match[1])
     expect(used.length).toBeGreaterThan(15)
     expect(used.filter((key) => lookup(en, key) === undefined)).toEqual([])

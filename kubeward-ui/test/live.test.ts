@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { applyChange, parseChange } from '@/api/live'
-import { isKind } from '@/api/kinds'
-import type { ResourceView } from '@/api/types'
+import { applyChange, parseChange } from '@/features/cluster/live'
+import { isKind } from '@/features/cluster/kinds'
+import type { ResourceView } from '@/shared/api/types'
 
 const page: ResourceView[] = [
   { namespace: 'shop', name: 'web-1', phase: 'Running', restarts: 0 },

@@ -15,9 +15,9 @@ import {
   reduceLive,
   specFromForm,
   taintProblem,
-} from '@/api/maintenance'
-import { mayOperate } from '@/api/roles'
-import type { Maintenance, MaintenanceNode, PodProgress } from '@/api/types'
+} from '@/features/maintenance/maintenance'
+import { mayOperate } from '@/shared/state/roles'
+import type { Maintenance, MaintenanceNode, PodProgress } from '@/shared/api/types'
 
 const pod = (name: string, state: PodProgress['state'], extra: Partial<PodProgress> = {}): PodProgress => ({ namespace: 'shop', name, state, ...extra })
 
