@@ -2,6 +2,7 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.cluster.domain.Reachability;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one cluster is doing, as listed by the API and the health endpoint.
@@ -21,12 +22,12 @@ public record ClusterStatus(
     boolean reachable,
     Reachability.State state,
     Instant since,
-    String kubernetesVersion,
-    Long latencyMillis,
+    @Nullable String kubernetesVersion,
+    @Nullable Long latencyMillis,
     boolean apiReady,
-    String lastError,
-    Instant lastErrorAt,
-    Instant lastProbe,
+    @Nullable String lastError,
+    @Nullable Instant lastErrorAt,
+    @Nullable Instant lastProbe,
     boolean cacheSynced,
     String source) {
 

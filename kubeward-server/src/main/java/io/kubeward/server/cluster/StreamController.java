@@ -8,6 +8,9 @@ import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.ViewChange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -49,17 +53,36 @@ class StreamController {
   }
 
   /** The data of a change event. */
-  record Change(String kind, String type, String namespace, String name, KubeObjectView view) {}
+  @Schema(name = "ChangeEvent", description = "event: change")
+  record Change(
+      String kind,
+      ViewChange.Type type,
+      @Nullable String namespace,
+      String name,
+      KubeObjectView view) {}
 
   /** The counters of an overview event (no per-node or per-namespace rows). */
+  @Schema(name = "OverviewCounters", description = "event: overview")
   record Counters(
-      ClusterOverview.NodeSummary nodes,
+      ClusterOverview.@Nullable NodeSummary nodes,
       ClusterOverview.PodSummary pods,
       ClusterOverview.DeploymentSummary deployments,
       int namespaces,
       int services) {}
 
-  @Operation(summary = "Server-Sent Events: object changes and coalesced overview counters")
+  @Operation(
+      summary = "Server-Sent Events: object changes and coalesced overview counters",
+      description =
+          "event: change (data: ChangeEvent), event: overview (data: OverviewCounters, at most once"
+              + " a second), event: overflow (data: {\"reconnect\": true}; the server closes a"
+              + " client that cannot keep up).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A text/event-stream; each event's data is one of these JSON objects",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(oneOf = {Change.class, Counters.class})))
   @GetMapping(
       value = "/api/v1/clusters/{cluster}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -116,7 +139,7 @@ class StreamController {
                   .data(
                       new Change(
                           change.kind().plural(),
-                          change.type().name(),
+                          change.type(),
                           change.view().namespace(),
                           change.view().name(),
                           change.view()),

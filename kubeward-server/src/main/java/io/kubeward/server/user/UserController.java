@@ -6,6 +6,7 @@ import io.kubeward.server.user.UserJson.NewUser;
 import io.kubeward.server.user.UserJson.PasswordReset;
 import io.kubeward.server.user.UserJson.User;
 import io.kubeward.user.app.UserAdministration;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,7 @@ class UserController {
     return users.list(caller).stream().map(User::of).toList();
   }
 
+  @ApiResponse(responseCode = "201", description = "The created user")
   @PostMapping
   ResponseEntity<User> create(Caller caller, @RequestBody NewUser body) {
     User created =

@@ -6,9 +6,11 @@ import io.kubeward.access.domain.Scope;
 import io.kubeward.user.app.AuthException;
 import io.kubeward.user.domain.ApiToken;
 import io.kubeward.user.domain.UserAccount;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of docs/API.md for sign-in, users and tokens. */
 final class UserJson {
@@ -16,7 +18,11 @@ final class UserJson {
   private UserJson() {}
 
   /** {@code {"role":"viewer|operator|admin","cluster":"<name>|*","namespace":"<name>|*"}}. */
-  record GrantJson(String role, String cluster, String namespace) {
+  @Schema(name = "Grant")
+  record GrantJson(
+      @Schema(allowableValues = {"viewer", "operator", "admin"}) String role,
+      @Schema(description = "A cluster name or * (all)") String cluster,
+      @Schema(description = "A namespace or * (all)") String namespace) {
 
     static GrantJson of(Grant grant) {
       return new GrantJson(
@@ -67,7 +73,9 @@ final class UserJson {
     }
   }
 
-  record Token(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+  @Schema(name = "ApiToken")
+  record Token(
+      String id, String name, Instant createdAt, Instant expiresAt, @Nullable Instant lastUsedAt) {
     static Token of(ApiToken token) {
       return new Token(
           token.id(), token.name(), token.createdAt(), token.expiresAt(), token.lastUsedAt());
