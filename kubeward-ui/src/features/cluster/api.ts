@@ -4,13 +4,13 @@
 import { request } from '@/shared/api/client'
 import { clusterPath as cluster, enc } from '@/shared/api/endpoints'
 import { listQuery, type ListFilters } from '@/shared/api/query'
-import type { Cluster, ClusterOverview, KindInfo, ListPage, ResourceView } from '@/shared/api/types'
+import type { Answer } from '@/shared/api/types'
 
 export const clusters = {
-  get: (name: string) => request<Cluster>('GET', cluster(name)),
-  overview: (name: string) => request<ClusterOverview>('GET', `${cluster(name)}/overview`),
+  get: (name: string) => request<Answer<'cluster'>>('GET', cluster(name)),
+  overview: (name: string) => request<Answer<'clusterOverview'>>('GET', `${cluster(name)}/overview`),
   streamUrl: (name: string) => `${cluster(name)}/stream`,
-  kinds: (name: string) => request<KindInfo[]>('GET', `${cluster(name)}/kinds`),
+  kinds: (name: string) => request<Answer<'objectKinds'>>('GET', `${cluster(name)}/kinds`),
 }
 
 export const resources = {
@@ -22,7 +22,7 @@ export const resources = {
     limit: number,
     continueToken: string | null,
   ) =>
-    request<ListPage<ResourceView>>(
+    request<Answer<'resourceList'>>(
       'GET',
       `${cluster(clusterName)}/resources/${enc(kind)}${listQuery(filters, sort, limit, continueToken)}`,
     ),

@@ -7,8 +7,8 @@ import type {
   LabelSelector,
   LabelSelectorRequirement,
   Maintenance,
+  MaintenanceAction,
   MaintenanceSpec,
-  MaintenanceWindow,
   PodDrainState,
   Taint,
   Weekday,
@@ -228,6 +228,14 @@ export function labelsFromRows(rows: KeyValue[]): { labels: Record<string, strin
 
 // --- the create form -------------------------------------------------------------------------
 
+/** A time window as the form edits it (every field set). */
+export interface WindowForm {
+  days: Weekday[]
+  start: string
+  end: string
+  timeZone: string
+}
+
 export interface MaintenanceForm {
   name: string
   target: 'nodes' | 'selector'
@@ -240,7 +248,7 @@ export interface MaintenanceForm {
   jobImage: string
   jobCommand: string
   waitMinutes: number
-  windows: MaintenanceWindow[]
+  windows: WindowForm[]
   blockerSelector: string
   force: boolean
   deleteEmptyDirData: boolean
@@ -286,12 +294,9 @@ export type SpecResult = { spec: MaintenanceSpec; problems: [] } | { spec: null;
 /** The spec the form describes, or the message keys of what is missing or malformed. */
 export function specFromForm(form: MaintenanceForm): SpecResult {
   const problems: string[] = []
-  const spec: MaintenanceSpec = {
-    concurrency: form.concurrency,
-    action: { type: form.actionType },
-    drain: { force: form.force, deleteEmptyDirData: form.deleteEmptyDirData },
-    uncordon: form.uncordon,
-  }
+  const action: MaintenanceAction = { type: form.actionType }
+  const drain: NonNullable<MaintenanceSpec['drain']> = { force: form.force, deleteEmptyDirData: form.deleteEmptyDirData }
+  const spec: MaintenanceSpec = { concurrency: form.concurrency, action, drain, uncordon: form.uncordon }
   if (form.target === 'nodes') {
     if (!form.nodes.length) problems.push('maintenance.form.needNodes')
     spec.nodes = [...form.nodes]
@@ -307,21 +312,21 @@ export function specFromForm(form: MaintenanceForm): SpecResult {
   switch (form.actionType) {
     case 'WaitForCondition':
       if (!form.conditionType.trim()) problems.push('maintenance.form.needCondition')
-      spec.action.conditionType = form.conditionType.trim()
+      action.conditionType = form.conditionType.trim()
       break
     case 'WaitForAnnotation':
       if (!form.annotation.trim()) problems.push('maintenance.form.needAnnotation')
-      spec.action.annotation = form.annotation.trim()
+      action.annotation = form.annotation.trim()
       break
     case 'Job': {
       if (!form.jobImage.trim()) problems.push('maintenance.form.needImage')
       const command = form.jobCommand.trim() ? form.jobCommand.trim().split(/\s+/) : []
-      spec.action.job = { image: form.jobImage.trim(), command }
+      action.job = { image: form.jobImage.trim(), command }
       break
     }
     case 'Wait':
       if (!(form.waitMinutes > 0)) problems.push('maintenance.form.needDuration')
-      spec.action.duration = minutesDuration(form.waitMinutes)
+      action.duration = minutesDuration(form.waitMinutes)
       break
   }
   if (form.windows.length) {
@@ -340,8 +345,8 @@ export function specFromForm(form: MaintenanceForm): SpecResult {
       problems.push('maintenance.form.badBlockers')
     }
   }
-  if (form.gracePeriodSeconds !== null && form.gracePeriodSeconds >= 0) spec.drain.gracePeriodSeconds = form.gracePeriodSeconds
-  if (form.timeoutMinutes) spec.drain.timeout = minutesDuration(form.timeoutMinutes)
-  if (form.blockedReportAfterMinutes) spec.drain.blockedReportAfter = minutesDuration(form.blockedReportAfterMinutes)
+  if (form.gracePeriodSeconds !== null && form.gracePeriodSeconds >= 0) drain.gracePeriodSeconds = form.gracePeriodSeconds
+  if (form.timeoutMinutes) drain.timeout = minutesDuration(form.timeoutMinutes)
+  if (form.blockedReportAfterMinutes) drain.blockedReportAfter = minutesDuration(form.blockedReportAfterMinutes)
   return problems.length ? { spec: null, problems } : { spec, problems: [] }
 }

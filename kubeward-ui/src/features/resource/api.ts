@@ -3,7 +3,7 @@
 import { request } from '@/shared/api/client'
 import { clusterPath as cluster } from '@/shared/api/endpoints'
 import { toQueryString } from '@/shared/api/query'
-import type { ObjectRef, Preview, Propagation } from '@/shared/api/types'
+import type { Answer, ObjectRef, Propagation } from '@/shared/api/types'
 
 function objectQuery(ref: ObjectRef, extra: Record<string, string | boolean | undefined> = {}): string {
   return toQueryString({
@@ -21,12 +21,12 @@ export const objects = {
       accept: 'application/yaml, text/yaml, text/plain, application/problem+json',
     }),
   preview: (clusterName: string, yaml: string, force = false) =>
-    request<Preview>('POST', `${cluster(clusterName)}/object/preview${force ? '?force=true' : ''}`, {
+    request<Answer<'objectPreview'>>('POST', `${cluster(clusterName)}/object/preview${force ? '?force=true' : ''}`, {
       body: yaml,
       contentType: 'application/yaml',
     }),
   apply: (clusterName: string, yaml: string, force = false) =>
-    request<unknown>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
+    request<string>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
       body: yaml,
       contentType: 'application/yaml',
     }),

@@ -2,13 +2,13 @@
 
 import { request } from '@/shared/api/client'
 import { enc, V1 } from '@/shared/api/endpoints'
-import type { Grant, NewUser, User } from '@/shared/api/types'
+import type { Answer, Grant, NewUser } from '@/shared/api/types'
 
 export const users = {
-  list: () => request<User[]>('GET', `${V1}/users`),
-  create: (user: NewUser) => request<void>('POST', `${V1}/users`, { body: user }),
+  list: () => request<Answer<'userList'>>('GET', `${V1}/users`),
+  create: (user: NewUser) => request<Answer<'userCreate', 201>>('POST', `${V1}/users`, { body: user }),
   setGrants: (username: string, grants: Grant[]) =>
-    request<User>('PUT', `${V1}/users/${enc(username)}/grants`, { body: grants }),
+    request<Answer<'userSetGrants'>>('PUT', `${V1}/users/${enc(username)}/grants`, { body: grants }),
   resetPassword: (username: string, password: string) =>
     request<void>('POST', `${V1}/users/${enc(username)}/password`, { body: { password } }),
   remove: (username: string) => request<void>('DELETE', `${V1}/users/${enc(username)}`),

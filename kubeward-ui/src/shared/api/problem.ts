@@ -2,6 +2,11 @@
 // (RFC 9457) with `title`/`detail` already in the language of our Accept-Language header; this
 // module turns any failed response (or a network error) into one Problem and says what to do with it.
 
+/**
+ * A failure as the console shows it. The server's own problems are the API document's `Problem`
+ * (type, title, status and code always set); this type also holds what the console makes of an
+ * answer that is no problem (a proxy's error page) and of a request that got no answer.
+ */
 export interface Problem {
   type?: string
   title?: string

@@ -3,21 +3,21 @@
 
 import { request } from './client'
 import { enc, V1 } from './endpoints'
-import type { ApiToken, Cluster, CreatedToken, Me } from './types'
+import type { Answer } from './types'
 
 export const auth = {
   login: (username: string, password: string) =>
-    request<Me>('POST', `${V1}/auth/login`, { body: { username, password }, signIn: true }),
+    request<Answer<'authLogin'>>('POST', `${V1}/auth/login`, { body: { username, password }, signIn: true }),
   logout: () => request<void>('POST', `${V1}/auth/logout`),
-  me: () => request<Me>('GET', `${V1}/auth/me`),
+  me: () => request<Answer<'authMe'>>('GET', `${V1}/auth/me`),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', `${V1}/auth/password`, { body: { currentPassword, newPassword } }),
-  tokens: () => request<ApiToken[]>('GET', `${V1}/auth/tokens`),
+  tokens: () => request<Answer<'authTokens'>>('GET', `${V1}/auth/tokens`),
   createToken: (name: string, expiresInDays: number) =>
-    request<CreatedToken>('POST', `${V1}/auth/tokens`, { body: { name, expiresInDays } }),
+    request<Answer<'authCreateToken', 201>>('POST', `${V1}/auth/tokens`, { body: { name, expiresInDays } }),
   revokeToken: (id: string) => request<void>('DELETE', `${V1}/auth/tokens/${enc(id)}`),
 }
 
 export const clusters = {
-  list: () => request<Cluster[]>('GET', `${V1}/clusters`),
+  list: () => request<Answer<'clusterClusters'>>('GET', `${V1}/clusters`),
 }

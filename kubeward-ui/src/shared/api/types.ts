@@ -1,175 +1,109 @@
-// Types of the REST API v1, written by hand from docs/API.md (the contract). Compact views of
-// cached kinds are open records: the server decides their fields, the console reads the ones it knows.
+// Types of the REST API v1, generated at build time from the OpenAPI document that the server
+// serves (committed as openapi/kubeward-api.json, checked against the server by
+// OpenApiContractTest; `npm run generate` writes src/shared/api/generated/openapi.ts, ADR 0015).
+// This file only gives the generated schemas the console's names; the few shapes the console makes
+// up itself (query filters, object references, form values) are marked as such at the end.
 
-export type Role = 'viewer' | 'operator' | 'admin'
+import type { components, operations } from './generated/openapi'
 
-export interface Grant {
-  role: Role
-  cluster: string
-  namespace: string
+type Schemas = components['schemas']
+type Query<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>
+
+/**
+ * The JSON an operation (by its operationId, e.g. `nodeDetail`) answers with `Status` (200 unless
+ * given). The API modules type every call with it, so a changed answer fails the type check.
+ */
+export type Answer<Operation extends keyof operations, Status extends number = 200> =
+  Status extends keyof operations[Operation]['responses']
+    ? operations[Operation]['responses'][Status] extends { content: { 'application/json': infer Json } }
+      ? Json
+      : never
+    : never
+
+// --- Sign-in, users, tokens ----------------------------------------------------------------------
+
+export type Grant = Schemas['Grant']
+export type Role = Grant['role']
+export type Me = Schemas['Me']
+export type ApiToken = Schemas['ApiToken']
+export type CreatedToken = Schemas['CreatedToken']
+export type User = Schemas['User']
+export type NewUser = Schemas['NewUser']
+
+// --- Audit -------------------------------------------------------------------------------------
+
+export type AuditRecord = Schemas['AuditRecord']
+export type AuditPage = Schemas['AuditPage']
+export type AuditVerification = Schemas['AuditVerification']
+/** The filters of GET /audit and /audit/export (paging apart); the form's '' means any result. */
+export type AuditFilter = Omit<Query<'auditFind'>, 'limit' | 'before' | 'result'> & {
+  result?: Query<'auditFind'>['result'] | ''
 }
 
-export interface Me {
-  username: string
-  admin: boolean
-  mustChangePassword: boolean
-  grants: Grant[]
-}
+// --- Clusters, overview, lists, objects --------------------------------------------------------
 
-export interface ApiToken {
-  id: string
-  name: string
-  createdAt: string
-  expiresAt: string
-  lastUsedAt: string | null
-}
+export type Cluster = Schemas['ClusterStatus']
+export type ClusterOverview = Schemas['ClusterOverview']
+export type NamespaceSummary = Schemas['NamespaceSummary']
+export type ZoneSummary = Schemas['ZoneSummary']
+export type Resources = Schemas['Resources']
+export type ListPage = Schemas['ListPage']
+/**
+ * A compact view of a cached object: one of the projections (pod, node, deployment, ...), which
+ * one the list's or event's kind says. Cluster-scoped views have no namespace.
+ */
+export type ResourceView = Schemas['CachedView'] & { namespace?: string | null }
+/** One message of the cluster stream (`event: change`); the console tolerates one without a view. */
+export type ChangeEvent = Omit<Schemas['ChangeEvent'], 'view'> & { view: ResourceView | null }
+export type KindInfo = Schemas['KindInfo']
+export type Preview = Schemas['ObjectPreview']
+export type Propagation = NonNullable<Query<'objectDelete'>['propagation']>
 
-export interface CreatedToken {
-  id: string
-  name: string
-  expiresAt: string
-  token: string
-}
+// --- Nodes, drain and maintenance --------------------------------------------------------------
 
-export interface User {
-  username: string
-  grants: Grant[]
-  mustChangePassword: boolean
-  createdAt: string
-}
+export type NodeDetail = Schemas['NodeDetail']
+export type NodeResources = Schemas['Resources']
+export type NodeCondition = Schemas['NodeDetailCondition']
+export type NodeVersions = Schemas['NodeVersions']
+export type NodePod = Schemas['NodePod']
+export type Taint = Schemas['NodeTaint']
+export type HealthDetection = Schemas['HealthDetection']
+export type HealthType = HealthDetection['type']
+/** The desired full sets of labels and taints of a node. */
+export type NodeMetadata = Schemas['MetadataRequest']
+export type MetadataPreview = Schemas['MetadataPreview']
 
-export interface NewUser {
-  username: string
-  password: string
-  grants: Grant[]
-}
+/** What GET .../drain-preview answers: a drain plan with the number of pods of each fate. */
+export type DrainPreview = Schemas['DrainPreview']
+/** A drain plan; the preview of a maintenance has one per node (without counts). */
+export type DrainPlan = Schemas['DrainPlan'] & { counts?: DrainPreview['counts'] }
+export type PodPlan = Schemas['PodPlan']
+export type PodFate = PodPlan['fate']
+export type DrainVerdict = DrainPlan['verdict']
+export type DrainPreviewOptions = Required<Query<'drainPreview'>>
+/** Body of POST /nodes/{node}/drain. */
+export type DrainRequest = Schemas['DrainRequest']
+export type DrainProgress = Schemas['DrainProgress']
+export type DrainState = DrainProgress['state']
+export type DrainBlocker = Schemas['DrainBlocker']
+export type PodProgress = Schemas['PodProgress']
+export type PodDrainState = PodProgress['state']
 
-export interface AuditRecord {
-  sequence: number
-  time: string
-  user: string
-  origin: 'console' | 'api' | 'cli' | 'controller' | string
-  clientAddress: string | null
-  cluster: string | null
-  namespace: string | null
-  kind: string | null
-  name: string | null
-  verb: string
-  diff: string | null
-  result: 'success' | 'failure' | string
-  error: string | null
-  hash: string
-  previousHash: string | null
-}
+export type Maintenance = Schemas['MaintenanceView']
+export type MaintenancePhase = Maintenance['phase']
+export type MaintenanceNode = Schemas['NodeStatus']
+export type NodeStep = MaintenanceNode['step']
+export type StatusCondition = Schemas['MaintenanceCondition']
+export type MaintenanceSpec = Schemas['MaintenanceSpec']
+export type MaintenanceAction = Schemas['MaintenanceAction']
+export type MaintenanceWindow = Schemas['MaintenanceWindow']
+export type MaintenancePreview = Schemas['MaintenancePreview']
+export type LabelSelector = Schemas['NodeSelector']
+export type LabelSelectorRequirement = Schemas['SelectorRequirement']
 
-export interface AuditPage {
-  items: AuditRecord[]
-  next: string | null
-}
+// --- Shapes the console makes up (not in the API document) ------------------------------------
 
-export interface AuditFilter {
-  user?: string
-  cluster?: string
-  namespace?: string
-  kind?: string
-  verb?: string
-  result?: '' | 'success' | 'failure'
-  from?: string
-  to?: string
-}
-
-export interface AuditVerification {
-  intact: boolean
-  checked: number
-  firstBrokenLink: { sequence: number; reason: string } | null
-}
-
-export interface Cluster {
-  name: string
-  reachable: boolean
-  kubernetesVersion: string | null
-  latencyMillis: number | null
-  lastError: string | null
-  since: string | null
-  source?: 'kubeconfig' | 'in-cluster' | 'added' | string
-  defaultCluster?: boolean
-  cacheSynced?: boolean
-}
-
-export interface Resources {
-  cpuMillis: number
-  memoryBytes: number
-  pods: number
-}
-
-export interface ZoneSummary {
-  zone: string | null
-  total: number
-  ready: number
-}
-
-export interface NamespaceSummary {
-  namespace?: string
-  name?: string
-  pods?: number
-  withProblems?: number
-  podsWithProblems?: number
-  deployments?: number
-  [key: string]: unknown
-}
-
-export interface ClusterOverview {
-  cluster: string
-  kubernetesVersion: string | null
-  nodes: {
-    total: number
-    ready: number
-    notReady: number
-    unschedulable: number
-    zones: ZoneSummary[]
-    byCondition?: Record<string, number>
-  }
-  pods: {
-    total: number
-    byPhase: Record<string, number>
-    byProblem: Record<string, number>
-    withProblems: number
-  }
-  /** A count today; per-namespace summaries when the server provides them. */
-  namespaces: number | NamespaceSummary[]
-  namespaceSummaries?: NamespaceSummary[]
-  deployments?: { total: number; available: number; unavailable: number }
-  services?: number
-  capacity?: Resources
-  allocatable?: Resources
-  requested?: Resources
-  limits?: Resources
-}
-
-/** A page of a cached kind: `total` counts all items after filtering. */
-export interface ListPage<T = ResourceView> {
-  items: T[]
-  total: number
-  continue: string | null
-}
-
-/** A compact view of a cached object (pod, node, deployment...). */
-export interface ResourceView {
-  namespace?: string | null
-  name: string
-  uid?: string
-  [field: string]: unknown
-}
-
-export interface KindInfo {
-  group: string
-  version: string
-  kind: string
-  plural: string
-  namespaced: boolean
-  verbs: string[]
-}
-
+/** Where the YAML page reads an object: the query of GET/DELETE .../object. */
 export interface ObjectRef {
   apiVersion: string
   kind: string
@@ -177,299 +111,5 @@ export interface ObjectRef {
   name: string
 }
 
-export interface Preview {
-  changed: boolean
-  diff: string
-  before: string | null
-  after: string
-}
-
-export type Propagation = 'background' | 'foreground' | 'orphan'
-
-/** One message of the cluster stream (`event: change`). */
-export interface ChangeEvent {
-  kind: string
-  type: 'ADDED' | 'MODIFIED' | 'DELETED'
-  namespace: string | null
-  name: string
-  view: ResourceView | null
-}
-
-// --- Nodes, drain and maintenance (issue 5; docs/API.md "Nodes", "Drain", "Maintenance") -------
-
-export interface NodeResources {
-  cpuMillis?: number | null
-  memoryBytes?: number | null
-  pods?: number | null
-  ephemeralStorageBytes?: number | null
-}
-
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
-
-export interface Taint {
-  key: string
-  value?: string | null
-  effect: TaintEffect | string
-}
-
-export interface NodeCondition {
-  type: string
-  status: 'True' | 'False' | 'Unknown' | string
-  reason?: string | null
-  message?: string | null
-  /** When the condition last changed status (lastTransitionTime). */
-  since?: string | null
-  lastHeartbeat?: string | null
-}
-
-export interface NodeVersions {
-  kubelet?: string | null
-  kubeProxy?: string | null
-  osImage?: string | null
-  kernel?: string | null
-  containerRuntime?: string | null
-}
-
-export interface NodePod {
-  namespace: string
-  name: string
-  ownerKind?: string | null
-  ownerName?: string | null
-  status?: string | null
-  ready?: string | boolean | null
-  restarts?: number | null
-  requests?: NodeResources | null
-}
-
-export type HealthType =
-  | 'NotReady'
-  | 'Unknown'
-  | 'HeartbeatStale'
-  | 'MemoryPressure'
-  | 'DiskPressure'
-  | 'PIDPressure'
-  | 'NetworkUnavailable'
-  | 'Flapping'
-  | 'FrequentEvictions'
-  | 'CordonedTooLong'
-
-export interface HealthDetection {
-  node?: string
-  type: HealthType | string
-  startedAt: string
-  endedAt?: string | null
-  message?: string | null
-}
-
-export interface NodeDetail {
-  name: string
-  roles: string[]
-  zone?: string | null
-  unschedulable: boolean
-  labels: Record<string, string>
-  taints: Taint[]
-  conditions: NodeCondition[]
-  heartbeatAgeSeconds?: number | null
-  versions: NodeVersions
-  capacity: NodeResources
-  allocatable: NodeResources
-  requested: NodeResources
-  limits: NodeResources
-  pods: NodePod[]
-  health: HealthDetection[]
-  createdAt?: string | null
-}
-
-/** The desired full sets of labels and taints of a node. */
-export interface NodeMetadata {
-  labels: Record<string, string>
-  taints: Taint[]
-}
-
-export interface MetadataPreview {
-  diff: string
-  changed: boolean
-}
-
-export type PodFate =
-  | 'EVICT'
-  | 'SKIP_DAEMONSET'
-  | 'SKIP_MIRROR'
-  | 'SKIP_FINISHED'
-  | 'BLOCKED_BY_PDB'
-  | 'NEEDS_FORCE'
-  | 'NEEDS_DELETE_EMPTYDIR'
-
-export type DrainVerdict = 'CAN_DRAIN_NOW' | 'WILL_WAIT' | 'REFUSED'
-
-export interface PodPlan {
-  namespace: string
-  name: string
-  ownerKind?: string | null
-  ownerName?: string | null
-  fate: PodFate
-  pdb?: string | null
-  disruptionsAllowed?: number | null
-  reason?: string | null
-}
-
-export interface DrainPlan {
-  node: string
-  verdict: DrainVerdict
-  pods: PodPlan[]
-  /** Pods per fate, when the server counts them. */
-  counts?: Partial<Record<PodFate, number>>
-}
-
-export interface DrainPreviewOptions {
-  force: boolean
-  deleteEmptyDirData: boolean
-}
-
-export type PodDrainState = 'PENDING' | 'EVICTING' | 'BLOCKED' | 'DELETING' | 'GONE' | 'SKIPPED' | 'REFUSED' | 'FAILED'
-
-export interface PodProgress {
-  namespace: string
-  name: string
-  uid?: string | null
-  state: PodDrainState
-  pdb?: string | null
-  attempts?: number
-  lastAttemptAt?: string | null
-  nextAttemptAt?: string | null
-  message?: string | null
-}
-
-export interface DrainBlocker {
-  namespace: string
-  pdb: string
-  pods: string[]
-}
-
-export type DrainState = 'RUNNING' | 'SUCCEEDED' | 'BLOCKED' | 'TIMED_OUT' | 'REFUSED'
-
-export interface DrainProgress {
-  node: string
-  state: DrainState
-  startedAt?: string | null
-  finishedAt?: string | null
-  pods: PodProgress[]
-  blockers: DrainBlocker[]
-  message?: string | null
-}
-
-/** Body of POST /nodes/{node}/drain. */
-export interface DrainRequest {
-  force: boolean
-  deleteEmptyDirData: boolean
-  gracePeriodSeconds?: number | null
-  timeoutSeconds?: number | null
-  blockedReportAfterSeconds?: number | null
-  uncordon: boolean
-}
-
-export interface LabelSelectorRequirement {
-  key: string
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | string
-  values?: string[]
-}
-
-export interface LabelSelector {
-  matchLabels?: Record<string, string>
-  matchExpressions?: LabelSelectorRequirement[]
-}
-
-export type ActionType = 'None' | 'WaitForCondition' | 'WaitForAnnotation' | 'Job' | 'Wait'
-
-export interface MaintenanceAction {
-  type: ActionType
-  conditionType?: string
-  annotation?: string
-  job?: { image: string; command: string[] }
-  duration?: string
-}
-
+/** The days a window form offers (the server validates `windows[].days`). */
 export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'
-
-export interface MaintenanceWindow {
-  days: Weekday[]
-  start: string
-  end: string
-  timeZone: string
-}
-
-export interface MaintenanceSpec {
-  nodes?: string[]
-  nodeSelector?: LabelSelector
-  concurrency: number
-  action: MaintenanceAction
-  windows?: MaintenanceWindow[]
-  blockers?: { podSelector?: LabelSelector; alerts?: Record<string, unknown> }
-  drain: {
-    force: boolean
-    deleteEmptyDirData: boolean
-    gracePeriodSeconds?: number
-    timeout?: string
-    blockedReportAfter?: string
-  }
-  readyTimeout?: string
-  actionTimeout?: string
-  uncordon: boolean
-  paused?: boolean
-  cancelled?: boolean
-}
-
-export type MaintenancePhase =
-  | 'Pending'
-  | 'WaitingForLock'
-  | 'Running'
-  | 'Paused'
-  | 'Cancelling'
-  | 'Cancelled'
-  | 'Succeeded'
-  | 'Failed'
-
-export type NodeStep =
-  | 'Pending'
-  | 'WaitingForWindow'
-  | 'Cordoning'
-  | 'Draining'
-  | 'Action'
-  | 'WaitingForReady'
-  | 'Uncordoning'
-  | 'Done'
-  | 'Failed'
-  | 'Skipped'
-
-export interface StatusCondition {
-  type: string
-  status: string
-  reason?: string | null
-  message?: string | null
-  lastTransitionTime?: string | null
-}
-
-export interface MaintenanceNode {
-  name: string
-  step: NodeStep | string
-  startedAt?: string | null
-  finishedAt?: string | null
-  message?: string | null
-  drain?: DrainProgress | null
-}
-
-export interface Maintenance {
-  name: string
-  createdBy?: string | null
-  createdAt?: string | null
-  spec: MaintenanceSpec
-  phase?: MaintenancePhase | string | null
-  message?: string | null
-  conditions?: StatusCondition[]
-  nodes?: MaintenanceNode[]
-}
-
-export interface MaintenancePreview {
-  batches: string[][]
-  drains: Record<string, DrainPlan>
-}
