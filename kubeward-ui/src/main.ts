@@ -2,11 +2,11 @@ import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
-import { configureClient } from './api/client'
-import { currentLocale, i18n } from './i18n'
-import { acceptLanguage } from './i18n/locale'
-import { router } from './router'
-import { forget } from './state/session'
+import { configureClient } from './shared/api/client'
+import { currentLocale, i18n } from './shared/i18n'
+import { acceptLanguage } from './shared/i18n/locale'
+import { router } from './app/router'
+import { forget } from './shared/state/session'
 
 configureClient({
   language: () => acceptLanguage(currentLocale()),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { age, bytes, cpu, diffLines, field, percent, text } from '@/api/format'
-import { readCookie } from '@/api/client'
-import en from '@/i18n/en'
+import { age, bytes, cpu, diffLines, field, percent, text } from '@/shared/format'
+import { readCookie } from '@/shared/api/client'
+import en from '@/shared/i18n/en'
 import { translator } from './translate'
 
 const t = translator(en)
@@ -44,7 +44,7 @@ describe('readCookie', () => {
 })
 
 describe('safeRedirect', async () => {
-  const { safeRedirect } = await import('@/router/redirect')
+  const { safeRedirect } = await import('@/shared/redirect')
   it('keeps paths inside the console and refuses other sites', () => {
     expect(safeRedirect('/pods?namespace=broken')).toBe('/pods?namespace=broken')
     expect(safeRedirect('//evil.example/')).toBe('/overview')
@@ -56,7 +56,7 @@ describe('safeRedirect', async () => {
 })
 
 describe('ratio', async () => {
-  const { ratio } = await import('@/api/format')
+  const { ratio } = await import('@/shared/format')
   it('shows ready of desired, also from generic views', () => {
     expect(ratio({ name: 'a', ready: 1, desired: 3 }, 'ready', 'desired')).toBe('1/3')
     expect(ratio({ name: 'a', fields: { ready: 2, desired: 2 } }, 'ready', 'desired')).toBe('2/2')
@@ -66,7 +66,7 @@ describe('ratio', async () => {
 
 describe('node and drain formatting', () => {
   it('shows lengths of time with two units at most', async () => {
-    const { duration } = await import('@/api/format')
+    const { duration } = await import('@/shared/format')
     expect(duration(40, t)).toBe('40s')
     expect(duration(250, t)).toBe('4m 10s')
     expect(duration(3600, t)).toBe('1h')
@@ -77,7 +77,7 @@ describe('node and drain formatting', () => {
     expect(duration(null, t)).toBe('–')
   })
   it('measures since a condition changed or between a start and an end', async () => {
-    const { since, secondsBetween } = await import('@/api/format')
+    const { since, secondsBetween } = await import('@/shared/format')
     const now = Date.parse('2026-11-22T05:00:00Z')
     expect(since('2026-11-22T04:30:00Z', t, now)).toBe('30m')
     expect(since('2026-11-22T04:00:00Z', t, now, '2026-11-22T04:00:42Z')).toBe('42s')
@@ -86,8 +86,8 @@ describe('node and drain formatting', () => {
     expect(since(undefined, t, now)).toBe('–')
   })
   it('labels verdicts, fates and states in both languages, falling back to the raw value', async () => {
-    const { enumLabel, tagType } = await import('@/api/format')
-    const zhCN = (await import('@/i18n/zh-CN')).default
+    const { enumLabel, tagType } = await import('@/shared/format')
+    const zhCN = (await import('@/shared/i18n/zh-CN')).default
     const zh = translator(zhCN)
     expect(enumLabel(t, 'drain.verdicts', 'WILL_WAIT')).toBe('Will wait for disruption budgets')
     expect(enumLabel(zh, 'drain.verdicts', 'CAN_DRAIN_NOW')).toBe('可以立即排空')

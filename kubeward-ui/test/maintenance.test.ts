@@ -15,15 +15,16 @@ import {
   reduceLive,
   specFromForm,
   taintProblem,
-} from '@/api/maintenance'
-import { mayOperate } from '@/api/roles'
-import type { Maintenance, MaintenanceNode, PodProgress } from '@/api/types'
+} from '@/features/maintenance/maintenance'
+import { mayOperate } from '@/shared/state/roles'
+import type { Maintenance, MaintenanceNode, PodProgress } from '@/shared/api/types'
 
-const pod = (name: string, state: PodProgress['state'], extra: Partial<PodProgress> = {}): PodProgress => ({ namespace: 'shop', name, state, ...extra })
+const pod = (name: string, state: PodProgress['state'], extra: Partial<PodProgress> = {}): PodProgress => ({ namespace: 'shop', name, state, attempts: 0, ...extra })
 
-function view(phase: string, nodes: MaintenanceNode[]): Maintenance {
+function view(phase: Maintenance['phase'], nodes: MaintenanceNode[]): Maintenance {
   return {
     name: 'pool-a',
+    conditions: [],
     spec: { nodes: nodes.map((n) => n.name), concurrency: 1, action: { type: 'None' }, drain: { force: false, deleteEmptyDirData: false }, uncordon: true },
     phase,
     nodes,
@@ -56,7 +57,7 @@ describe('live reducer', () => {
     state = reduceLive(state, view('Running', [{ name: 'n1', step: 'Pending' }, { name: 'n2', step: 'Pending' }]), 1)
     expect(state.log).toEqual([])
     state = reduceLive(state, view('Running', [{ name: 'n1', step: 'Cordoning' }, { name: 'n2', step: 'Pending' }]), 2)
-    const draining = (pods: PodProgress[], step = 'Draining') =>
+    const draining = (pods: PodProgress[], step: MaintenanceNode['step'] = 'Draining') =>
       view('Running', [{ name: 'n1', step, drain: { node: 'n1', state: 'RUNNING', pods, blockers: [] } }, { name: 'n2', step: 'Pending' }])
     state = reduceLive(state, draining([pod('a', 'PENDING'), pod('b', 'PENDING')]), 3)
     state = reduceLive(state, draining([pod('a', 'EVICTING'), pod('b', 'BLOCKED', { message: 'PDB web allows 0' })]), 4)

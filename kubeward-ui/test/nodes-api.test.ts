@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { itemsOf, maintenances, nodeHealth, nodes } from '@/api/kubeward'
-import { ApiError } from '@/api/problem'
-import type { MaintenanceSpec } from '@/api/types'
+import { drains } from '@/features/drain/api'
+import { maintenances } from '@/features/maintenance/api'
+import { nodeHealth, nodes } from '@/features/node/api'
+import { itemsOf } from '@/shared/api/endpoints'
+import { ApiError } from '@/shared/api/problem'
+import type { MaintenanceSpec } from '@/shared/api/types'
 
 interface Call {
   method: string
@@ -60,13 +63,13 @@ describe('node endpoints', () => {
   })
 
   it('asks for a drain preview with the options as query parameters', async () => {
-    await nodes.drainPreview('dev', 'n1', { force: true, deleteEmptyDirData: false })
+    await drains.preview('dev', 'n1', { force: true, deleteEmptyDirData: false })
     expect(calls[0]).toMatchObject({ method: 'GET', url: '/api/v1/clusters/dev/nodes/n1/drain-preview?force=true&deleteEmptyDirData=false' })
   })
 
   it('starts a drain and answers the maintenance it created', async () => {
     answer = { status: 201, body: { name: 'drain-n1-abc', spec: SPEC }, type: 'application/json' }
-    const created = await nodes.drain('dev', 'n1', { force: false, deleteEmptyDirData: true, timeoutSeconds: 600, uncordon: false })
+    const created = await drains.start('dev', 'n1', { force: false, deleteEmptyDirData: true, timeoutSeconds: 600, uncordon: false })
     expect(created.name).toBe('drain-n1-abc')
     expect(calls[0]).toMatchObject({
       method: 'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actionFor, ApiError, codeOfStatus, describeProblem, networkProblem, toProblem } from '@/api/problem'
-import en from '@/i18n/en'
+import { actionFor, ApiError, codeOfStatus, describeProblem, networkProblem, toProblem } from '@/shared/api/problem'
+import en from '@/shared/i18n/en'
 import { translator } from './translate'
 
 const t = translator(en)

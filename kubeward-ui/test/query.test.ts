@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clampLimit, listQuery, pageCount, Pager, parseSort, sortParam, toQueryString } from '@/api/query'
+import { clampLimit, listQuery, pageCount, Pager, parseSort, sortParam, toQueryString } from '@/shared/api/query'
 
 describe('toQueryString', () => {
   it('leaves out empty values and encodes the rest', () => {

@@ -2,6 +2,7 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.cluster.domain.Reachability;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one cluster is doing, as listed by the API and the health endpoint.
@@ -24,12 +25,12 @@ public record ClusterStatus(
     boolean reachable,
     Reachability.State state,
     Instant since,
-    String kubernetesVersion,
-    Long latencyMillis,
+    @Nullable String kubernetesVersion,
+    @Nullable Long latencyMillis,
     boolean apiReady,
-    String lastError,
-    Instant lastErrorAt,
-    Instant lastProbe,
+    @Nullable String lastError,
+    @Nullable Instant lastErrorAt,
+    @Nullable Instant lastProbe,
     boolean cacheSynced,
     String source,
     Access access) {
@@ -37,7 +38,7 @@ public record ClusterStatus(
   /**
    * The access mode as shown: {@code impersonate} or {@code read-only}, the reason, when checked.
    */
-  public record Access(String mode, String reason, Instant checkedAt) {}
+  public record Access(String mode, String reason, @Nullable Instant checkedAt) {}
 
   static ClusterStatus of(ManagedCluster cluster, boolean isDefault) {
     Reachability r = cluster.reachability();

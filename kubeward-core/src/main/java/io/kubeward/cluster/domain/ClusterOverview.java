@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person wants to know first about a cluster: how many nodes are fine, which pods are in
@@ -28,15 +29,15 @@ import java.util.TreeMap;
  */
 public record ClusterOverview(
     String cluster,
-    String kubernetesVersion,
+    @Nullable String kubernetesVersion,
     boolean clusterWide,
-    NodeSummary nodes,
+    @Nullable NodeSummary nodes,
     PodSummary pods,
     int namespaces,
     DeploymentSummary deployments,
     int services,
-    Resources capacity,
-    Resources allocatable,
+    @Nullable Resources capacity,
+    @Nullable Resources allocatable,
     Resources requested,
     Resources limits,
     List<NodeUsage> perNode,
@@ -57,7 +58,7 @@ public record ClusterOverview(
       Map<String, Integer> byCondition) {}
 
   /** Nodes in one zone ({@code zone} is {@code null} for nodes without a zone label). */
-  public record ZoneSummary(String zone, int total, int ready) {}
+  public record ZoneSummary(@Nullable String zone, int total, int ready) {}
 
   /**
    * Pod counts. {@code byPhase} has every phase, {@code byProblem} every problem reason, zeros
@@ -73,7 +74,7 @@ public record ClusterOverview(
       String name,
       boolean ready,
       boolean unschedulable,
-      String zone,
+      @Nullable String zone,
       Resources capacity,
       Resources allocatable,
       Resources requested,

@@ -2,12 +2,14 @@ package io.kubeward.cluster.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The apiserver's own health: the checks of {@code GET /readyz?verbose} and the answer of {@code
  * GET /livez}. {@code error} says why they could not be fetched (then the lists are empty).
  */
-public record ControlPlaneHealth(List<Check> readyz, String livez, String error) {
+public record ControlPlaneHealth(
+    List<Check> readyz, @Nullable String livez, @Nullable String error) {
 
   /** One line of {@code /readyz?verbose}, e.g. {@code [+]etcd ok}. */
   public record Check(String check, boolean ok) {}

@@ -2,6 +2,7 @@ package io.kubeward.cluster.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Compact projection of a Deployment's replica counts. */
 public record DeploymentView(
@@ -9,7 +10,7 @@ public record DeploymentView(
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
     int desired,
     int ready,

@@ -2,15 +2,16 @@ package io.kubeward.cluster.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Compact projection of a Namespace. {@code phase} is {@code Active} or {@code Terminating}. */
 public record NamespaceView(
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
-    String phase)
+    @Nullable String phase)
     implements KubeObjectView {
 
   @Override

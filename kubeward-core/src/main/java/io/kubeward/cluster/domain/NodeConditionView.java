@@ -1,6 +1,7 @@
 package io.kubeward.cluster.domain;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node condition as the cache keeps it. {@code since} is the condition's {@code
@@ -8,4 +9,8 @@ import java.time.Instant;
  * of the view.
  */
 public record NodeConditionView(
-    String type, String status, String reason, String message, Instant since) {}
+    String type,
+    String status,
+    @Nullable String reason,
+    @Nullable String message,
+    @Nullable Instant since) {}

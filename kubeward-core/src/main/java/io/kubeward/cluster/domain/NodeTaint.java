@@ -1,10 +1,12 @@
 package io.kubeward.cluster.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node taint: key, value (empty when none) and effect ({@code NoSchedule}, {@code
  * PreferNoSchedule} or {@code NoExecute}).
  */
-public record NodeTaint(String key, String value, String effect) {
+public record NodeTaint(String key, @Nullable String value, String effect) {
 
   public NodeTaint {
     value = value == null ? "" : value;

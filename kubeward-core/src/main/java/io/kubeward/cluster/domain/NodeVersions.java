@@ -1,8 +1,14 @@
 package io.kubeward.cluster.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /** The software a node reports in {@code status.nodeInfo}; a field is {@code null} if unset. */
 public record NodeVersions(
-    String kubelet, String kubeProxy, String osImage, String kernel, String containerRuntime) {
+    @Nullable String kubelet,
+    @Nullable String kubeProxy,
+    @Nullable String osImage,
+    @Nullable String kernel,
+    @Nullable String containerRuntime) {
 
   public static final NodeVersions UNKNOWN = new NodeVersions(null, null, null, null, null);
 }

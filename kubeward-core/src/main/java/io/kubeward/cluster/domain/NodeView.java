@@ -3,6 +3,7 @@ package io.kubeward.cluster.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact projection of a Node. {@code zone} is the {@code topology.kubernetes.io/zone} label (or
@@ -16,15 +17,15 @@ public record NodeView(
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
     boolean ready,
     boolean unschedulable,
-    String zone,
+    @Nullable String zone,
     List<String> pressures,
     Resources capacity,
     Resources allocatable,
-    String kubeletVersion,
+    @Nullable String kubeletVersion,
     List<String> roles,
     List<NodeTaint> taints,
     List<NodeConditionView> conditions,

@@ -2,6 +2,7 @@ package io.kubeward.cluster.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact projection of an object of the other cached kinds (ReplicaSets, Jobs, Events, PVCs, ...):
@@ -10,13 +11,13 @@ import java.util.Map;
  * data payload.
  */
 public record ObjectView(
-    String namespace,
+    @Nullable String namespace,
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
-    OwnerRef owner,
+    @Nullable OwnerRef owner,
     String status,
     Map<String, Object> fields)
     implements KubeObjectView {

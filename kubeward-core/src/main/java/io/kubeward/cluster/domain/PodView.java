@@ -2,6 +2,7 @@ package io.kubeward.cluster.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact projection of a Pod: what the overview and the pod lists show. {@code nodeName} is {@code
@@ -14,15 +15,15 @@ public record PodView(
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
-    OwnerRef owner,
-    String nodeName,
+    @Nullable OwnerRef owner,
+    @Nullable String nodeName,
     PodPhase phase,
-    PodProblem problem,
+    @Nullable PodProblem problem,
     String ready,
     int restarts,
-    String ip,
+    @Nullable String ip,
     Resources requests,
     Resources limits)
     implements KubeObjectView {

@@ -2,6 +2,7 @@ package io.kubeward.cluster.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact projection of a Service; {@code ports} as kubectl shows them ({@code 80/TCP,443/TCP}).
@@ -11,10 +12,10 @@ public record ServiceView(
     String name,
     String uid,
     String resourceVersion,
-    Instant createdAt,
+    @Nullable Instant createdAt,
     Map<String, String> labels,
-    String type,
-    String clusterIP,
+    @Nullable String type,
+    @Nullable String clusterIP,
     String ports)
     implements KubeObjectView {
 

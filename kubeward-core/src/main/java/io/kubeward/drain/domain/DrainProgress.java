@@ -2,6 +2,7 @@ package io.kubeward.drain.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A drain's progress after one pass; the input of the next pass. Plain values, so it can be stored
@@ -14,11 +15,11 @@ import java.util.List;
 public record DrainProgress(
     String node,
     DrainState state,
-    Instant startedAt,
-    Instant finishedAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
     List<PodProgress> pods,
     List<DrainBlocker> blockers,
-    String message) {
+    @Nullable String message) {
 
   public DrainProgress {
     pods = pods == null ? List.of() : List.copyOf(pods);

@@ -1,5 +1,7 @@
 package io.kubeward.drain.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One pod's fate in a drain.
  *
@@ -11,9 +13,9 @@ package io.kubeward.drain.domain;
 public record PodPlan(
     String namespace,
     String name,
-    String ownerKind,
-    String ownerName,
+    @Nullable String ownerKind,
+    @Nullable String ownerName,
     PodFate fate,
-    String pdb,
-    Integer disruptionsAllowed,
-    String reason) {}
+    @Nullable String pdb,
+    @Nullable Integer disruptionsAllowed,
+    @Nullable String reason) {}

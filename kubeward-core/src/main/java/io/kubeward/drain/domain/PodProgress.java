@@ -1,6 +1,7 @@
 package io.kubeward.drain.domain;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pod in a running drain, tracked by {@code uid}.
@@ -13,10 +14,10 @@ import java.time.Instant;
 public record PodProgress(
     String namespace,
     String name,
-    String uid,
+    @Nullable String uid,
     PodDrainState state,
-    String pdb,
+    @Nullable String pdb,
     int attempts,
-    Instant lastAttemptAt,
-    Instant nextAttemptAt,
-    String message) {}
+    @Nullable Instant lastAttemptAt,
+    @Nullable Instant nextAttemptAt,
+    @Nullable String message) {}

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Use cases of node maintenance: create (also as a one-node drain), pause, resume, cancel
@@ -63,12 +64,12 @@ public final class ManageMaintenances {
 
   /** The body of {@code POST /nodes/{node}/drain}. */
   public record DrainRequest(
-      Boolean force,
-      Boolean deleteEmptyDirData,
-      Integer gracePeriodSeconds,
-      Long timeoutSeconds,
-      Long blockedReportAfterSeconds,
-      Boolean uncordon) {}
+      @Nullable Boolean force,
+      @Nullable Boolean deleteEmptyDirData,
+      @Nullable Integer gracePeriodSeconds,
+      @Nullable Long timeoutSeconds,
+      @Nullable Long blockedReportAfterSeconds,
+      @Nullable Boolean uncordon) {}
 
   public List<MaintenanceView> list(Caller caller, String cluster) {
     MaintenanceCluster c = cluster(cluster);

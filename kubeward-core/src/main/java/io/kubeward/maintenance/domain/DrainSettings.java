@@ -1,6 +1,7 @@
 package io.kubeward.maintenance.domain;
 
 import io.kubeward.drain.domain.DrainOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The drain part of a NodeMaintenance; unset fields take the configured defaults.
@@ -9,11 +10,11 @@ import io.kubeward.drain.domain.DrainOptions;
  * @param blockedReportAfter e.g. {@code 5m}
  */
 public record DrainSettings(
-    Boolean force,
-    Boolean deleteEmptyDirData,
-    Integer gracePeriodSeconds,
-    String timeout,
-    String blockedReportAfter) {
+    @Nullable Boolean force,
+    @Nullable Boolean deleteEmptyDirData,
+    @Nullable Integer gracePeriodSeconds,
+    @Nullable String timeout,
+    @Nullable String blockedReportAfter) {
 
   /** These settings over {@code defaults}. */
   public DrainOptions options(DrainOptions defaults) {

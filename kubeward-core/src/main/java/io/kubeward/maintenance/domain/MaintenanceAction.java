@@ -1,6 +1,7 @@
 package io.kubeward.maintenance.domain;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The action of a NodeMaintenance on each drained node.
@@ -12,13 +13,17 @@ import java.util.List;
  * @param duration how long to wait, e.g. {@code 10m} (Wait)
  */
 public record MaintenanceAction(
-    String type, String conditionType, String annotation, JobTemplate job, String duration) {
+    @Nullable String type,
+    @Nullable String conditionType,
+    @Nullable String annotation,
+    @Nullable JobTemplate job,
+    @Nullable String duration) {
 
   public static final MaintenanceAction NONE =
       new MaintenanceAction("None", null, null, null, null);
 
   /** The Job's one container: an image and its command. */
-  public record JobTemplate(String image, List<String> command) {
+  public record JobTemplate(String image, @Nullable List<String> command) {
     public JobTemplate {
       command = command == null ? List.of() : List.copyOf(command);
     }

@@ -2,6 +2,7 @@ package io.kubeward.maintenance.domain;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The desired maintenance: which nodes ({@code nodes} or {@code nodeSelector}), how many at once,
@@ -9,18 +10,18 @@ import java.util.List;
  * so a spec read back from the cluster and one from a request behave alike.
  */
 public record MaintenanceSpec(
-    List<String> nodes,
-    NodeSelector nodeSelector,
-    Integer concurrency,
-    MaintenanceAction action,
-    List<MaintenanceWindow> windows,
-    Blockers blockers,
-    DrainSettings drain,
-    String readyTimeout,
-    String actionTimeout,
-    Boolean uncordon,
-    Boolean paused,
-    Boolean cancelled) {
+    @Nullable List<String> nodes,
+    @Nullable NodeSelector nodeSelector,
+    @Nullable Integer concurrency,
+    @Nullable MaintenanceAction action,
+    @Nullable List<MaintenanceWindow> windows,
+    @Nullable Blockers blockers,
+    @Nullable DrainSettings drain,
+    @Nullable String readyTimeout,
+    @Nullable String actionTimeout,
+    @Nullable Boolean uncordon,
+    @Nullable Boolean paused,
+    @Nullable Boolean cancelled) {
 
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(10);
   public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofHours(1);

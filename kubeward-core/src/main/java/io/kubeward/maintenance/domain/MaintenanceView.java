@@ -2,15 +2,16 @@ package io.kubeward.maintenance.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A maintenance as the API shows it. */
 public record MaintenanceView(
     String name,
-    String createdBy,
-    Instant createdAt,
+    @Nullable String createdBy,
+    @Nullable Instant createdAt,
     MaintenanceSpec spec,
     MaintenancePhase phase,
-    String message,
+    @Nullable String message,
     List<MaintenanceCondition> conditions,
     List<NodeStatus> nodes) {
 

@@ -7,13 +7,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A weekly window in which nodes may be taken out of service: {@code days} (Mon..Sun; empty: every
  * day), {@code start} and {@code end} as {@code HH:mm} in {@code timeZone} (default UTC). An end at
  * or before the start crosses midnight: the window opens on a listed day and closes the next.
  */
-public record MaintenanceWindow(List<String> days, String start, String end, String timeZone) {
+public record MaintenanceWindow(
+    @Nullable List<String> days, String start, String end, @Nullable String timeZone) {
 
   public MaintenanceWindow {
     days = days == null ? List.of() : List.copyOf(days);

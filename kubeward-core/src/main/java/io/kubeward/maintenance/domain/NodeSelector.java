@@ -3,13 +3,15 @@ package io.kubeward.maintenance.domain;
 import io.kubeward.cluster.domain.LabelSelector;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kubernetes label selector as it appears in a NodeMaintenance ({@code matchLabels} and {@code
  * matchExpressions}); both empty selects everything. Parsed, validated and matched by the one
  * {@link LabelSelector}.
  */
-public record NodeSelector(Map<String, String> matchLabels, List<Requirement> matchExpressions) {
+public record NodeSelector(
+    @Nullable Map<String, String> matchLabels, @Nullable List<Requirement> matchExpressions) {
 
   public NodeSelector {
     matchLabels = matchLabels == null ? Map.of() : Map.copyOf(matchLabels);
@@ -17,7 +19,7 @@ public record NodeSelector(Map<String, String> matchLabels, List<Requirement> ma
   }
 
   /** One {@code matchExpressions} entry: operator In, NotIn, Exists or DoesNotExist. */
-  public record Requirement(String key, String operator, List<String> values)
+  public record Requirement(String key, String operator, @Nullable List<String> values)
       implements LabelSelector.Expression {
     public Requirement {
       values = values == null ? List.of() : List.copyOf(values);

@@ -2,6 +2,7 @@ package io.kubeward.maintenance.domain;
 
 import io.kubeward.drain.domain.DrainProgress;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node's entry in a maintenance's status.
@@ -15,11 +16,11 @@ import java.time.Instant;
 public record NodeStatus(
     String name,
     NodeStep step,
-    Instant startedAt,
-    Instant finishedAt,
-    String message,
-    Boolean cordonedByUs,
-    DrainProgress drain) {
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    @Nullable String message,
+    @Nullable Boolean cordonedByUs,
+    @Nullable DrainProgress drain) {
 
   public static NodeStatus pending(String name) {
     return new NodeStatus(name, NodeStep.Pending, null, null, null, null, null);

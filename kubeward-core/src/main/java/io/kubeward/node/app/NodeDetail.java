@@ -7,6 +7,7 @@ import io.kubeward.node.health.domain.HealthDetection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the node page shows. {@code requested}/{@code limits} sum the effective requests and
@@ -17,12 +18,12 @@ import java.util.Map;
 public record NodeDetail(
     String name,
     List<String> roles,
-    String zone,
+    @Nullable String zone,
     boolean unschedulable,
     Map<String, String> labels,
     List<NodeTaint> taints,
     List<Condition> conditions,
-    Long heartbeatAgeSeconds,
+    @Nullable Long heartbeatAgeSeconds,
     NodeVersions versions,
     Resources capacity,
     Resources allocatable,
@@ -35,18 +36,18 @@ public record NodeDetail(
   public record Condition(
       String type,
       String status,
-      String reason,
-      String message,
-      Instant since,
-      Instant lastHeartbeat) {}
+      @Nullable String reason,
+      @Nullable String message,
+      @Nullable Instant since,
+      @Nullable Instant lastHeartbeat) {}
 
   /** A pod on the node with its controlling owner ({@code null}s for a bare pod). */
   public record NodePod(
       String namespace,
       String name,
-      String ownerKind,
-      String ownerName,
-      String status,
+      @Nullable String ownerKind,
+      @Nullable String ownerName,
+      @Nullable String status,
       String ready,
       int restarts,
       Resources requests) {}

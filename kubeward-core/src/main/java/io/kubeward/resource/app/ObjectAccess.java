@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Use cases on any object, CRDs included: discovery, get (YAML/JSON, secrets redacted unless
@@ -55,7 +56,7 @@ public final class ObjectAccess {
   }
 
   /** A dry-run result. {@code before} is {@code null} when the object would be created. */
-  public record Preview(boolean changed, String diff, String before, String after) {}
+  public record Preview(boolean changed, String diff, @Nullable String before, String after) {}
 
   /** The kinds the cluster serves (discovery), for anyone who sees the cluster. */
   public List<KindInfo> kinds(Caller caller, String cluster) {

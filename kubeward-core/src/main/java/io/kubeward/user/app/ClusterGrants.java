@@ -3,6 +3,7 @@ package io.kubeward.user.app;
 import io.kubeward.access.app.Caller;
 import io.kubeward.user.domain.GrantBindings;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port: the RBAC bindings made from Kubeward grants in one cluster, written with the caller's
@@ -11,7 +12,7 @@ import java.util.List;
 public interface ClusterGrants {
 
   /** What a sync changed in one cluster, or why it could not. */
-  record Sync(String cluster, List<String> created, List<String> removed, String error) {
+  record Sync(String cluster, List<String> created, List<String> removed, @Nullable String error) {
     public Sync {
       created = List.copyOf(created);
       removed = List.copyOf(removed);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kubernetes RBAC bindings that give a Kubeward user's grants effect in one cluster (ADR 0013):
@@ -42,7 +43,8 @@ public final class GrantBindings {
    *
    * @param namespace the RoleBinding's namespace, {@code null} for a ClusterRoleBinding
    */
-  public record Binding(String namespace, String name, String clusterRole, String username) {
+  public record Binding(
+      @Nullable String namespace, String name, String clusterRole, String username) {
     public Binding {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(clusterRole, "clusterRole");

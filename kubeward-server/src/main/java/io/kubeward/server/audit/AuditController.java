@@ -8,6 +8,11 @@ import io.kubeward.audit.domain.AuditEntry;
 import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,22 +48,23 @@ class AuditController {
   }
 
   /** An audit record as in docs/API.md. */
+  @Schema(name = "AuditRecord")
   record RecordJson(
       long sequence,
       Instant time,
       String user,
-      String origin,
-      String clientAddress,
-      String cluster,
-      String namespace,
-      String kind,
-      String name,
+      @Schema(allowableValues = {"console", "api", "cli", "controller"}) String origin,
+      @Nullable String clientAddress,
+      @Nullable String cluster,
+      @Nullable String namespace,
+      @Nullable String kind,
+      @Nullable String name,
       String verb,
-      String diff,
-      String result,
-      String error,
+      @Nullable String diff,
+      @Schema(allowableValues = {"success", "failure"}) String result,
+      @Nullable String error,
       String hash,
-      String previousHash) {
+      @Nullable String previousHash) {
 
     static RecordJson of(AuditRecord record) {
       AuditEntry e = record.entry();
@@ -80,11 +87,15 @@ class AuditController {
     }
   }
 
-  record Page(List<RecordJson> items, String next) {}
+  /** {@code next}: the {@code before} of the next (older) page, {@code null} on the last page. */
+  @Schema(name = "AuditPage")
+  record Page(List<RecordJson> items, @Nullable String next) {}
 
+  @Schema(name = "AuditBrokenLink")
   record BrokenLinkJson(long sequence, String reason) {}
 
-  record Verification(boolean intact, long checked, BrokenLinkJson firstBrokenLink) {}
+  @Schema(name = "AuditVerification")
+  record Verification(boolean intact, long checked, @Nullable BrokenLinkJson firstBrokenLink) {}
 
   @GetMapping
   Page find(
@@ -94,7 +105,9 @@ class AuditController {
       @RequestParam(required = false) String namespace,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String verb,
-      @RequestParam(required = false) String result,
+      @Parameter(schema = @Schema(allowableValues = {"success", "failure"}))
+          @RequestParam(required = false)
+          String result,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) Integer limit,
@@ -125,6 +138,15 @@ class AuditController {
             .orElse(null));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Every matching record, oldest first, as an attachment",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = RecordJson.class))),
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+      })
   @GetMapping("/export")
   ResponseEntity<StreamingResponseBody> export(
       Caller caller,
@@ -133,10 +155,14 @@ class AuditController {
       @RequestParam(required = false) String namespace,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String verb,
-      @RequestParam(required = false) String result,
+      @Parameter(schema = @Schema(allowableValues = {"success", "failure"}))
+          @RequestParam(required = false)
+          String result,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(defaultValue = "json") String format) {
+      @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
+          @RequestParam(defaultValue = "json")
+          String format) {
     boolean csv =
         switch (format) {
           case "csv" -> true;

@@ -8,9 +8,11 @@ import io.kubeward.cluster.app.ListClusters;
 import io.kubeward.cluster.app.ManageClusters;
 import io.kubeward.cluster.domain.ClusterOverview;
 import io.kubeward.cluster.domain.ControlPlaneHealth;
+import io.kubeward.cluster.domain.Reachability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,17 +44,17 @@ class ClusterController {
       String name,
       boolean defaultCluster,
       boolean reachable,
-      String state,
+      Reachability.State state,
       java.time.Instant since,
-      String kubernetesVersion,
-      Long latencyMillis,
+      @Nullable String kubernetesVersion,
+      @Nullable Long latencyMillis,
       boolean apiReady,
-      String lastError,
+      @Nullable String lastError,
       boolean cacheSynced,
       String source,
       List<ControlPlaneHealth.Check> readyz,
-      String livez,
-      String healthError) {
+      @Nullable String livez,
+      @Nullable String healthError) {
 
     static Details of(ClusterDetails details) {
       ClusterStatus s = details.status();
@@ -61,7 +63,7 @@ class ClusterController {
           s.name(),
           s.defaultCluster(),
           s.reachable(),
-          s.state().name(),
+          s.state(),
           s.since(),
           s.kubernetesVersion(),
           s.latencyMillis(),

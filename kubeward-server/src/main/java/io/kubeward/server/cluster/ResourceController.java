@@ -6,6 +6,7 @@ import io.kubeward.cluster.domain.KubeObjectView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +36,7 @@ class ResourceController {
       String objectKind,
       List<? extends KubeObjectView> items,
       int total,
-      @com.fasterxml.jackson.annotation.JsonProperty("continue") String continueToken) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("continue") @Nullable String continueToken) {}
 
   @Operation(
       summary = "A filtered, sorted page of one cached kind",

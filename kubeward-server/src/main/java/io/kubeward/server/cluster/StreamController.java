@@ -10,9 +10,13 @@ import io.kubeward.server.security.CurrentUser;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,17 +46,36 @@ class StreamController {
   }
 
   /** The data of a change event. */
-  record Change(String kind, String type, String namespace, String name, KubeObjectView view) {}
+  @Schema(name = "ChangeEvent", description = "event: change")
+  record Change(
+      String kind,
+      ViewChange.Type type,
+      @Nullable String namespace,
+      String name,
+      KubeObjectView view) {}
 
   /** The counters of an overview event (no per-node or per-namespace rows). */
+  @Schema(name = "OverviewCounters", description = "event: overview")
   record Counters(
-      ClusterOverview.NodeSummary nodes,
+      ClusterOverview.@Nullable NodeSummary nodes,
       ClusterOverview.PodSummary pods,
       ClusterOverview.DeploymentSummary deployments,
       int namespaces,
       int services) {}
 
-  @Operation(summary = "Server-Sent Events: object changes and coalesced overview counters")
+  @Operation(
+      summary = "Server-Sent Events: object changes and coalesced overview counters",
+      description =
+          "event: change (data: ChangeEvent), event: overview (data: OverviewCounters, at most once"
+              + " a second), event: overflow (data: {\"reconnect\": true}; the server closes a"
+              + " client that cannot keep up).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A text/event-stream; each event's data is one of these JSON objects",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(oneOf = {Change.class, Counters.class})))
   @GetMapping(
       value = "/api/v1/clusters/{cluster}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -88,7 +111,7 @@ class StreamController {
           "change",
           new Change(
               change.kind().plural(),
-              change.type().name(),
+              change.type(),
               change.view().namespace(),
               change.view().name(),
               change.view()));

@@ -8,10 +8,14 @@ import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,13 +40,19 @@ class MaintenanceApi {
   }
 
   /** The list answer. */
+  @Schema(name = "MaintenanceList")
   record Items(List<MaintenanceView> items) {}
+
+  /** With the spec, the body of a create: the name is generated when it is left out. */
+  @Schema(name = "NewMaintenance")
+  record NewMaintenance(@Nullable String name) {}
 
   @Operation(
       summary = "Drain a node: creates a one-node NodeMaintenance (no action)",
       description =
           "The node is cordoned, then drained pod by pod; it stays cordoned unless uncordon=true."
               + " Needs MUTATE on the whole cluster; audited as node.drain.")
+  @ApiResponse(responseCode = "201", description = "The maintenance that drains the node")
   @PostMapping("/nodes/{node}/drain")
   ResponseEntity<MaintenanceView> drain(
       @Parameter(hidden = true) Caller caller,
@@ -69,7 +79,14 @@ class MaintenanceApi {
 
   @Operation(
       summary = "Create a NodeMaintenance: the body is the spec plus an optional name",
-      description = "Validated completely first: a bad spec answers 400 and creates nothing.")
+      description = "Validated completely first: a bad spec answers 400 and creates nothing.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      schema = @Schema(allOf = {MaintenanceSpec.class, NewMaintenance.class}))))
+  @ApiResponse(responseCode = "201", description = "The created maintenance")
   @PostMapping("/maintenances")
   ResponseEntity<MaintenanceView> create(
       @Parameter(hidden = true) Caller caller,
@@ -83,7 +100,12 @@ class MaintenanceApi {
             caller, cluster, name == null ? null : String.valueOf(name), toSpec(spec)));
   }
 
-  @Operation(summary = "The nodes in batches of the concurrency, and each node's drain plan")
+  @Operation(
+      summary = "The nodes in batches of the concurrency, and each node's drain plan",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = MaintenanceSpec.class))))
   @PostMapping("/maintenances/preview")
   MaintenancePreview preview(
       @Parameter(hidden = true) Caller caller,

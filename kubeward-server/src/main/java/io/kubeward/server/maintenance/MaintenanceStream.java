@@ -7,6 +7,9 @@ import io.kubeward.server.security.CurrentUser;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -35,6 +38,13 @@ class MaintenanceStream {
   }
 
   @Operation(summary = "Server-Sent Events: the maintenance on every change until it is finished")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A text/event-stream: event: maintenance, data: the MaintenanceView",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(implementation = MaintenanceView.class)))
   @GetMapping(
       value = "/api/v1/clusters/{cluster}/maintenances/{name}/watch",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)

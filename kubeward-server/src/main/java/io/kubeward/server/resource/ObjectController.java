@@ -6,6 +6,9 @@ import io.kubeward.resource.app.ResourceException;
 import io.kubeward.resource.domain.KindInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +53,13 @@ class ObjectController {
       description =
           "Without managedFields and the last-applied annotation. Secret values are redacted"
               + " unless reveal=true (operator; audited as secret.reveal).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The object (format=yaml, the default, or json)",
+      content = {
+        @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/json", schema = @Schema(type = "object"))
+      })
   @GetMapping("/object")
   ResponseEntity<String> get(
       @Parameter(hidden = true) Caller caller,
@@ -58,7 +68,9 @@ class ObjectController {
       @RequestParam String kind,
       @RequestParam(required = false) String namespace,
       @RequestParam String name,
-      @RequestParam(defaultValue = "yaml") String format,
+      @Parameter(schema = @Schema(allowableValues = {"yaml", "json"}))
+          @RequestParam(defaultValue = "yaml")
+          String format,
       @RequestParam(defaultValue = "false") boolean reveal) {
     boolean json = "json".equalsIgnoreCase(format);
     String text =
@@ -73,7 +85,15 @@ class ObjectController {
 
   @Operation(
       summary = "Server-side apply as a dry run: a unified diff of the YAML before and after",
-      description = "Nothing changes. Needs the right to change the object.")
+      description = "Nothing changes. Needs the right to change the object.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "One object as YAML or JSON, at most 1 MiB",
+              content = {
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "object"))
+              }))
   @PostMapping(
       value = "/object/preview",
       consumes = {"application/yaml", "application/json", "text/plain", "application/x-yaml"})
@@ -89,7 +109,19 @@ class ObjectController {
       summary = "Server-side apply (field manager kubeward)",
       description =
           "force=true takes over fields owned by other managers; otherwise such fields are a 409"
-              + " resource.conflict listing the managers.")
+              + " resource.conflict listing the managers.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "One object as YAML or JSON, at most 1 MiB",
+              content = {
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "object"))
+              }))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The applied object as YAML",
+      content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
   @PostMapping(
       value = "/object/apply",
       consumes = {"application/yaml", "application/json", "text/plain", "application/x-yaml"})
@@ -104,6 +136,7 @@ class ObjectController {
   }
 
   @Operation(summary = "Delete with a propagation policy (background, foreground, orphan)")
+  @ApiResponse(responseCode = "202", description = "Deletion requested")
   @DeleteMapping("/object")
   ResponseEntity<Void> delete(
       @Parameter(hidden = true) Caller caller,
@@ -112,7 +145,9 @@ class ObjectController {
       @RequestParam String kind,
       @RequestParam(required = false) String namespace,
       @RequestParam String name,
-      @RequestParam(defaultValue = "background") String propagation) {
+      @Parameter(schema = @Schema(allowableValues = {"background", "foreground", "orphan"}))
+          @RequestParam(defaultValue = "background")
+          String propagation) {
     objects.delete(
         caller,
         cluster,

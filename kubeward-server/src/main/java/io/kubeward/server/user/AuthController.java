@@ -15,6 +15,7 @@ import io.kubeward.user.app.AuthException;
 import io.kubeward.user.app.ChangePassword;
 import io.kubeward.user.app.SignIn;
 import io.kubeward.user.domain.UserAccount;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -100,6 +101,7 @@ class AuthController {
     return tokens.list(caller).stream().map(Token::of).toList();
   }
 
+  @ApiResponse(responseCode = "201", description = "The token; its secret is shown only now")
   @PostMapping("/tokens")
   ResponseEntity<CreatedToken> createToken(Caller caller, @RequestBody TokenRequest body) {
     if (body.expiresInDays() == null) {

@@ -8,6 +8,7 @@ import io.kubeward.server.user.UserJson.User;
 import io.kubeward.server.user.UserJson.UserChange;
 import io.kubeward.user.app.ClusterGrants;
 import io.kubeward.user.app.UserAdministration;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class UserController {
     return users.list(caller).stream().map(User::of).toList();
   }
 
+  @ApiResponse(responseCode = "201", description = "The created user")
   @PostMapping
   ResponseEntity<UserChange> create(Caller caller, @RequestBody NewUser body) {
     UserChange created =

@@ -9,10 +9,12 @@ import io.kubeward.user.app.ClusterGrants;
 import io.kubeward.user.app.UserAdministration;
 import io.kubeward.user.domain.ApiToken;
 import io.kubeward.user.domain.UserAccount;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of docs/API.md for sign-in, users and tokens. */
 final class UserJson {
@@ -20,7 +22,11 @@ final class UserJson {
   private UserJson() {}
 
   /** {@code {"role":"viewer|operator|admin","cluster":"<name>|*","namespace":"<name>|*"}}. */
-  record GrantJson(String role, String cluster, String namespace) {
+  @Schema(name = "Grant")
+  record GrantJson(
+      @Schema(allowableValues = {"viewer", "operator", "admin"}) String role,
+      @Schema(description = "A cluster name or * (all)") String cluster,
+      @Schema(description = "A namespace or * (all)") String namespace) {
 
     static GrantJson of(Grant grant) {
       return new GrantJson(
@@ -102,7 +108,10 @@ final class UserJson {
    * namespaces} empty for all of the cluster.
    */
   record ScopeJson(
-      boolean readOnly, String cluster, List<String> namespaces, boolean canCreateTokens) {
+      boolean readOnly,
+      @Nullable String cluster,
+      List<String> namespaces,
+      boolean canCreateTokens) {
     static ScopeJson of(TokenScope scope) {
       return new ScopeJson(
           scope.readOnly(),
@@ -112,14 +121,15 @@ final class UserJson {
     }
   }
 
+  @Schema(name = "ApiToken")
   record Token(
       String id,
       String name,
       Instant createdAt,
       Instant expiresAt,
-      Instant lastUsedAt,
+      @Nullable Instant lastUsedAt,
       boolean readOnly,
-      String cluster,
+      @Nullable String cluster,
       List<String> namespaces,
       boolean canCreateTokens) {
     static Token of(ApiToken token) {
@@ -143,7 +153,7 @@ final class UserJson {
       Instant expiresAt,
       String token,
       boolean readOnly,
-      String cluster,
+      @Nullable String cluster,
       List<String> namespaces,
       boolean canCreateTokens) {}
 
@@ -152,7 +162,8 @@ final class UserJson {
   /**
    * @param revokeTokens also revoke every API token of the user; {@code null} (absent) means yes
    */
-  record PasswordChange(String currentPassword, String newPassword, Boolean revokeTokens) {}
+  record PasswordChange(
+      String currentPassword, String newPassword, @Nullable Boolean revokeTokens) {}
 
   /**
    * @param readOnly {@code null}: false
@@ -162,11 +173,11 @@ final class UserJson {
    */
   record TokenRequest(
       String name,
-      Integer expiresInDays,
-      Boolean readOnly,
-      String cluster,
-      List<String> namespaces,
-      Boolean canCreateTokens) {
+      @Nullable Integer expiresInDays,
+      @Nullable Boolean readOnly,
+      @Nullable String cluster,
+      @Nullable List<String> namespaces,
+      @Nullable Boolean canCreateTokens) {
 
     TokenScope scope() {
       if (namespaces != null && namespaces.size() > TokenScope.MAX_NAMESPACES) {

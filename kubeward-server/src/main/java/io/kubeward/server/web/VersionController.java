@@ -2,6 +2,7 @@ package io.kubeward.server.web;
 
 import io.kubeward.cluster.app.ClusterStatus;
 import io.kubeward.cluster.app.ListClusters;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class VersionController {
   /**
    * @param kubernetes the default cluster's version, {@code null} if it was never reached
    */
-  record Version(String kubeward, String cluster, String kubernetes) {}
+  record Version(String kubeward, String cluster, @Nullable String kubernetes) {}
 
   @GetMapping("/api/v1/version")
   Version version() {

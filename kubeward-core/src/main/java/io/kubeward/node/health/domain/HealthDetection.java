@@ -1,6 +1,7 @@
 package io.kubeward.node.health.domain;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One detected node problem with its start and, once it is over, its end ({@code null} while
@@ -11,8 +12,8 @@ public record HealthDetection(
     String node,
     NodeHealthType type,
     Instant startedAt,
-    Instant endedAt,
-    String message) {
+    @Nullable Instant endedAt,
+    @Nullable String message) {
 
   public boolean active() {
     return endedAt == null;

@@ -1,0 +1,57 @@
+// Console routes. The server forwards each top-level path below to index.html (see
+// io.kubeward.server.web.console.ConsoleRoutes), so a refresh on /pods loads the console.
+
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ApiError } from '@/shared/api/problem'
+import { loadClusters, loadMe, session } from '@/shared/state/session'
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('@/features/user/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('./AppLayout.vue'),
+    children: [
+      { path: '', redirect: '/overview' },
+      { path: 'password', name: 'password', component: () => import('@/features/user/PasswordView.vue') },
+      { path: 'overview', name: 'overview', component: () => import('@/features/cluster/OverviewView.vue') },
+      { path: 'nodes', name: 'nodes', component: () => import('@/features/node/NodesView.vue') },
+      { path: 'nodes/:name', name: 'node', component: () => import('@/features/node/NodeDetailView.vue') },
+      { path: 'maintenances', name: 'maintenances', component: () => import('@/features/maintenance/MaintenancesView.vue') },
+      { path: 'maintenances/:name', name: 'maintenance', component: () => import('@/features/maintenance/MaintenanceDetailView.vue') },
+      { path: 'node-health', name: 'node-health', component: () => import('@/features/node/NodeHealthView.vue') },
+      { path: 'namespaces', name: 'namespaces', component: () => import('@/features/cluster/NamespacesView.vue') },
+      { path: 'workloads/:kind?', name: 'workloads', component: () => import('@/features/cluster/WorkloadsView.vue') },
+      { path: 'pods', name: 'pods', component: () => import('@/features/cluster/PodsView.vue') },
+      { path: 'network/:kind?', name: 'network', component: () => import('@/features/cluster/NetworkView.vue') },
+      { path: 'config/:kind?', name: 'config', component: () => import('@/features/cluster/ConfigView.vue') },
+      { path: 'events', name: 'events', component: () => import('@/features/cluster/EventsView.vue') },
+      { path: 'yaml', name: 'yaml', component: () => import('@/features/resource/YamlView.vue') },
+      { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
+      { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
+      { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  if (!session.me) {
+    try {
+      await loadMe()
+    } catch (error) {
+      if (error instanceof ApiError && error.status !== 401) {
+        // The server answered something else (e.g. not reachable): the sign-in page shows it.
+        console.warn('Could not read the signed-in user', error.problem)
+      }
+      return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+    }
+  }
+  if (session.me?.mustChangePassword && to.name !== 'password') return { name: 'password' }
+  if (to.meta.admin && !session.me?.admin) return { name: 'overview' }
+  if (session.clusters.length === 0) {
+    await loadClusters().catch(() => undefined)
+  }
+  return true
+})

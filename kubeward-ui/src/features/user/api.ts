@@ -1,0 +1,19 @@
+// Users and their grants, for administrators (docs/API.md, "Users").
+
+import { request } from '@/shared/api/client'
+import { enc, V1 } from '@/shared/api/endpoints'
+import type { Answer, Grant, NewUser } from '@/shared/api/types'
+
+export const users = {
+  list: () => request<Answer<'userList'>>('GET', `${V1}/users`),
+  create: (user: NewUser) => request<Answer<'userCreate', 201>>('POST', `${V1}/users`, { body: user }),
+  setGrants: (username: string, grants: Grant[]) =>
+    request<Answer<'userSetGrants'>>('PUT', `${V1}/users/${enc(username)}/grants`, { body: grants }),
+  resetPassword: (username: string, password: string) =>
+    request<void>('POST', `${V1}/users/${enc(username)}/password`, { body: { password } }),
+  disable: (username: string) =>
+    request<Answer<'userDisable'>>('POST', `${V1}/users/${enc(username)}/disable`),
+  enable: (username: string) =>
+    request<Answer<'userEnable'>>('POST', `${V1}/users/${enc(username)}/enable`),
+  remove: (username: string) => request<void>('DELETE', `${V1}/users/${enc(username)}`),
+}

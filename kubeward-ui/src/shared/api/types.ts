@@ -1,0 +1,117 @@
+// Types of the REST API v1, generated at build time from the OpenAPI document that the server
+// serves (committed as openapi/kubeward-api.json, checked against the server by
+// OpenApiContractTest; `npm run generate` writes src/shared/api/generated/openapi.ts, ADR 0015).
+// This file only gives the generated schemas the console's names; the few shapes the console makes
+// up itself (query filters, object references, form values) are marked as such at the end.
+
+import type { components, operations } from './generated/openapi'
+
+type Schemas = components['schemas']
+type Query<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>
+
+/**
+ * The JSON an operation (by its operationId, e.g. `nodeDetail`) answers with `Status` (200 unless
+ * given). The API modules type every call with it, so a changed answer fails the type check.
+ */
+export type Answer<Operation extends keyof operations, Status extends number = 200> =
+  Status extends keyof operations[Operation]['responses']
+    ? operations[Operation]['responses'][Status] extends { content: { 'application/json': infer Json } }
+      ? Json
+      : never
+    : never
+
+// --- Sign-in, users, tokens ----------------------------------------------------------------------
+
+export type Grant = Schemas['Grant']
+export type Role = Grant['role']
+export type Me = Schemas['Me']
+export type ApiToken = Schemas['ApiToken']
+/** What a token narrows its user's grants to; `cluster` null = any, `namespaces` [] = all. */
+export type TokenScope = Pick<ApiToken, 'readOnly' | 'cluster' | 'namespaces' | 'canCreateTokens'>
+export type CreatedToken = Schemas['CreatedToken']
+export type User = Schemas['User']
+export type NewUser = Schemas['NewUser']
+
+// --- Audit -------------------------------------------------------------------------------------
+
+export type AuditRecord = Schemas['AuditRecord']
+export type AuditPage = Schemas['AuditPage']
+export type AuditVerification = Schemas['AuditVerification']
+/** The filters of GET /audit and /audit/export (paging apart); the form's '' means any result. */
+export type AuditFilter = Omit<Query<'auditFind'>, 'limit' | 'before' | 'result'> & {
+  result?: Query<'auditFind'>['result'] | ''
+}
+
+// --- Clusters, overview, lists, objects --------------------------------------------------------
+
+export type Cluster = Schemas['ClusterStatus']
+export type ClusterOverview = Schemas['ClusterOverview']
+export type NamespaceSummary = Schemas['NamespaceSummary']
+export type ZoneSummary = Schemas['ZoneSummary']
+export type Resources = Schemas['Resources']
+export type ListPage = Schemas['ListPage']
+/**
+ * A compact view of a cached object: one of the projections (pod, node, deployment, ...), which
+ * one the list's or event's kind says. Cluster-scoped views have no namespace.
+ */
+export type ResourceView = Schemas['CachedView'] & { namespace?: string | null }
+/** One message of the cluster stream (`event: change`); the console tolerates one without a view. */
+export type ChangeEvent = Omit<Schemas['ChangeEvent'], 'view'> & { view: ResourceView | null }
+export type KindInfo = Schemas['KindInfo']
+export type Preview = Schemas['ObjectPreview']
+export type Propagation = NonNullable<Query<'objectDelete'>['propagation']>
+
+// --- Nodes, drain and maintenance --------------------------------------------------------------
+
+export type NodeDetail = Schemas['NodeDetail']
+export type NodeResources = Schemas['Resources']
+export type NodeCondition = Schemas['NodeDetailCondition']
+export type NodeVersions = Schemas['NodeVersions']
+export type NodePod = Schemas['NodePod']
+export type Taint = Schemas['NodeTaint']
+export type HealthDetection = Schemas['HealthDetection']
+export type HealthType = HealthDetection['type']
+/** The desired full sets of labels and taints of a node. */
+export type NodeMetadata = Schemas['MetadataRequest']
+export type MetadataPreview = Schemas['MetadataPreview']
+
+/** What GET .../drain-preview answers: a drain plan with the number of pods of each fate. */
+export type DrainPreview = Schemas['DrainPreview']
+/** A drain plan; the preview of a maintenance has one per node (without counts). */
+export type DrainPlan = Schemas['DrainPlan'] & { counts?: DrainPreview['counts'] }
+export type PodPlan = Schemas['PodPlan']
+export type PodFate = PodPlan['fate']
+export type DrainVerdict = DrainPlan['verdict']
+export type DrainPreviewOptions = Required<Query<'drainPreview'>>
+/** Body of POST /nodes/{node}/drain. */
+export type DrainRequest = Schemas['DrainRequest']
+export type DrainProgress = Schemas['DrainProgress']
+export type DrainState = DrainProgress['state']
+export type DrainBlocker = Schemas['DrainBlocker']
+export type PodProgress = Schemas['PodProgress']
+export type PodDrainState = PodProgress['state']
+
+export type Maintenance = Schemas['MaintenanceView']
+export type MaintenancePhase = Maintenance['phase']
+export type MaintenanceNode = Schemas['NodeStatus']
+export type NodeStep = MaintenanceNode['step']
+export type StatusCondition = Schemas['MaintenanceCondition']
+export type MaintenanceSpec = Schemas['MaintenanceSpec']
+export type MaintenanceAction = Schemas['MaintenanceAction']
+export type MaintenanceWindow = Schemas['MaintenanceWindow']
+export type MaintenancePreview = Schemas['MaintenancePreview']
+export type LabelSelector = Schemas['NodeSelector']
+export type LabelSelectorRequirement = Schemas['SelectorRequirement']
+
+// --- Shapes the console makes up (not in the API document) ------------------------------------
+
+/** Where the YAML page reads an object: the query of GET/DELETE .../object. */
+export interface ObjectRef {
+  apiVersion: string
+  kind: string
+  namespace?: string | null
+  name: string
+}
+
+/** The days a window form offers (the server validates `windows[].days`). */
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'
