@@ -3,10 +3,10 @@ package io.kubeward.maintenance.app;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.runtime.app.ObjectWatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Port: the NodeMaintenance objects of one cluster. */
 public interface MaintenanceStore {
@@ -35,6 +35,9 @@ public interface MaintenanceStore {
    */
   Maintenance patchSpec(String name, Map<String, Object> fields);
 
-  /** Calls {@code listener} with the maintenance on each change until closed. */
-  AutoCloseable watch(String name, Consumer<Maintenance> listener);
+  /**
+   * Calls {@code listener} with the maintenance now and on each change until closed; tells it when
+   * the maintenance is deleted. Survives expired watches (410 Gone) and reconnects.
+   */
+  AutoCloseable watch(String name, ObjectWatcher<Maintenance> listener);
 }

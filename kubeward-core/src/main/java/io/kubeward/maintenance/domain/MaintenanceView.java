@@ -11,7 +11,7 @@ public record MaintenanceView(
     MaintenanceSpec spec,
     MaintenancePhase phase,
     String message,
-    List<MaintenanceCondition> conditions,
+    List<io.kubeward.runtime.domain.Condition> conditions,
     List<NodeStatus> nodes) {
 
   public static MaintenanceView of(Maintenance m) {

@@ -78,6 +78,33 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     return true;
   }
 
+  @Override
+  public boolean releaseMarker(String node, String maintenance) {
+    Node current = client.nodes().withName(node).get();
+    if (current == null || !maintenance.equals(annotationsOf(current).get(CORDONED_BY))) {
+      return false;
+    }
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    annotations.put(CORDONED_BY, null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(
+        "metadata",
+        Map.of(
+            "annotations",
+            annotations,
+            "resourceVersion",
+            current.getMetadata().getResourceVersion()));
+    try {
+      client
+          .nodes()
+          .withName(node)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), PATCH_JSON.writeValueAsString(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return true;
+  }
+
   private void patch(String node, boolean unschedulable, String marker) {
     Map<String, Object> annotations = new LinkedHashMap<>();
     annotations.put(CORDONED_BY, marker);
@@ -171,6 +198,36 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     }
     Integer succeeded = job.getStatus().getSucceeded();
     return succeeded != null && succeeded > 0 ? JobState.SUCCEEDED : JobState.RUNNING;
+  }
+
+  /** How long a Job left running by a deleted maintenance stays after it finished. */
+  static final int LEFT_JOB_TTL_SECONDS = 3600;
+
+  @Override
+  public JobCleanup cleanupJob(String name) {
+    var jobs = client.batch().v1().jobs().inNamespace(jobNamespace);
+    Job job = jobs.withName(name).get();
+    if (job == null) {
+      return JobCleanup.NONE;
+    }
+    boolean finished =
+        job.getStatus() != null
+            && job.getStatus().getConditions().stream()
+                .anyMatch(
+                    c ->
+                        "True".equals(c.getStatus())
+                            && ("Complete".equals(c.getType()) || "Failed".equals(c.getType())));
+    if (finished) {
+      jobs.withName(name)
+          .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+          .delete();
+      return JobCleanup.DELETED;
+    }
+    jobs.withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"ttlSecondsAfterFinished\":" + LEFT_JOB_TTL_SECONDS + "}}");
+    return JobCleanup.LEFT_RUNNING;
   }
 
   static Job newJob(String name, String node, MaintenanceAction.JobTemplate template) {

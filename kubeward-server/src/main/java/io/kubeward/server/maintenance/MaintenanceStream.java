@@ -3,6 +3,7 @@ package io.kubeward.server.maintenance;
 import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.domain.MaintenanceView;
+import io.kubeward.runtime.app.ObjectWatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
@@ -22,9 +23,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/clusters/{c}/maintenances/{name}/watch}: Server-Sent Events, {@code event:
  * maintenance} with the maintenance view on every status change, the first one with the current
- * state; the stream ends after the finished state (Succeeded, Failed, Cancelled). As in the cluster
- * stream, a bounded queue per client is filled by the watch and drained by a virtual thread; a
- * client that cannot keep up is disconnected.
+ * state; the stream ends after the finished state (Succeeded, Failed, Cancelled), or with {@code
+ * event: deleted} when the maintenance is deleted. The watch behind it survives expired watches
+ * (410 Gone) and reconnects. As in the cluster stream, a bounded queue per client is filled by the
+ * watch and drained by a virtual thread; a client that cannot keep up is disconnected.
  */
 @RestController
 class MaintenanceStream {
@@ -51,14 +53,23 @@ class MaintenanceStream {
     BlockingQueue<MaintenanceView> queue = new ArrayBlockingQueue<>(QUEUE);
     AtomicBoolean overflowed = new AtomicBoolean();
     AtomicBoolean done = new AtomicBoolean();
+    AtomicBoolean deleted = new AtomicBoolean();
     AutoCloseable subscription =
         maintenances.watch(
             caller,
             cluster,
             name,
-            view -> {
-              if (!queue.offer(view)) {
-                overflowed.set(true);
+            new ObjectWatcher<>() {
+              @Override
+              public void changed(MaintenanceView view) {
+                if (!queue.offer(view)) {
+                  overflowed.set(true);
+                }
+              }
+
+              @Override
+              public void deleted() {
+                deleted.set(true);
               }
             });
     emitter.onCompletion(() -> done.set(true));
@@ -66,14 +77,16 @@ class MaintenanceStream {
     emitter.onError(e -> done.set(true));
     Thread.ofVirtual()
         .name("kubeward-sse-maintenance-" + name)
-        .start(() -> pump(emitter, queue, overflowed, done, subscription));
+        .start(() -> pump(emitter, name, queue, overflowed, deleted, done, subscription));
     return emitter;
   }
 
   private void pump(
       SseEmitter emitter,
+      String name,
       BlockingQueue<MaintenanceView> queue,
       AtomicBoolean overflowed,
+      AtomicBoolean deleted,
       AtomicBoolean done,
       AutoCloseable subscription) {
     MaintenanceView last = null;
@@ -87,6 +100,13 @@ class MaintenanceStream {
         }
         MaintenanceView view = queue.poll(200, TimeUnit.MILLISECONDS);
         long now = System.nanoTime();
+        if (view == null && deleted.get()) {
+          emitter.send(
+              SseEmitter.event()
+                  .name("deleted")
+                  .data(java.util.Map.of("name", name), MediaType.APPLICATION_JSON));
+          break;
+        }
         if (view != null && !sameState(view, last)) {
           emitter.send(
               SseEmitter.event().name("maintenance").data(view, MediaType.APPLICATION_JSON));

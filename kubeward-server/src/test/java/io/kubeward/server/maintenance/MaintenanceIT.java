@@ -73,9 +73,9 @@ class MaintenanceIT {
             "--kubeward.maintenance.poll=300ms",
             "--kubeward.maintenance.lock-retry=500ms",
             "--kubeward.maintenance.drain-poll=500ms",
-            "--kubeward.maintenance.lease-duration=4s",
-            "--kubeward.maintenance.renew-deadline=3s",
-            "--kubeward.maintenance.retry-period=500ms",
+            "--kubeward.controllers.lease-duration=4s",
+            "--kubeward.controllers.renew-deadline=3s",
+            "--kubeward.controllers.retry-period=500ms",
             "--kubeward.drain.backoff-base=500ms",
             "--kubeward.drain.backoff-max=1s");
     token = server.admin().createToken("maintenance-it", 1);
