@@ -88,10 +88,11 @@ final class ControllerLoop<R> {
           }
         };
     var resources = binding.systemClient().genericKubernetesResources(spec.kind());
-    informer =
+    var filtered =
         spec.kind().isNamespaceScoped()
-            ? resources.inAnyNamespace().inform(handler, 0)
-            : resources.inform(handler, 0);
+            ? resources.inAnyNamespace().withLabelSelector(spec.labelSelector())
+            : resources.withLabelSelector(spec.labelSelector());
+    informer = filtered.inform(handler, 0);
     log.info("Cluster {}: controller {} started", binding.cluster(), spec.name());
   }
 

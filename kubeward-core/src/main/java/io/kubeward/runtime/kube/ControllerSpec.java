@@ -17,6 +17,7 @@ import java.util.function.Function;
  *     {@code null} for none
  * @param crd the CRD to install and check in every cluster, {@code null} for a built-in kind
  * @param reconcilers builds the reconciler of one cluster from its binding (system client ...)
+ * @param labelSelector only objects matching it are watched and reconciled ({@code null}: all)
  */
 public record ControllerSpec<R>(
     String name,
@@ -24,7 +25,19 @@ public record ControllerSpec<R>(
     Function<GenericKubernetesResource, R> decoder,
     String finalizer,
     CrdDefinition crd,
-    Function<ClusterBinding, Reconciler<R>> reconcilers) {
+    Function<ClusterBinding, Reconciler<R>> reconcilers,
+    String labelSelector) {
+
+  /** A controller of every object of its kind. */
+  public ControllerSpec(
+      String name,
+      ResourceDefinitionContext kind,
+      Function<GenericKubernetesResource, R> decoder,
+      String finalizer,
+      CrdDefinition crd,
+      Function<ClusterBinding, Reconciler<R>> reconcilers) {
+    this(name, kind, decoder, finalizer, crd, reconcilers, null);
+  }
 
   public ControllerSpec {
     Objects.requireNonNull(name, "name");
