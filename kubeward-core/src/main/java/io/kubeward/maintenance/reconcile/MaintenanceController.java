@@ -15,6 +15,7 @@ import io.kubeward.runtime.app.Reconciler;
 import io.kubeward.runtime.domain.ObjectKey;
 import io.kubeward.runtime.domain.Result;
 import io.kubeward.runtime.kube.ControllerSpec;
+import io.kubeward.runtime.kube.Namespaces;
 import java.time.Clock;
 import java.util.List;
 
@@ -29,10 +30,14 @@ public final class MaintenanceController implements Reconciler<Maintenance> {
 
   private final MaintenanceCluster ports;
   private final MaintenanceReconciler reconciler;
+  private final Runnable ensureNamespace;
+  private volatile boolean namespaceEnsured;
 
-  MaintenanceController(MaintenanceCluster ports, MaintenanceReconciler reconciler) {
+  MaintenanceController(
+      MaintenanceCluster ports, MaintenanceReconciler reconciler, Runnable ensureNamespace) {
     this.ports = ports;
     this.reconciler = reconciler;
+    this.ensureNamespace = ensureNamespace;
   }
 
   /**
@@ -61,7 +66,8 @@ public final class MaintenanceController implements Reconciler<Maintenance> {
                     binding.clock(),
                     MaintenanceEvents.of(binding.events())),
                 new MaintenanceReconciler(
-                    binding.cluster(), drainer, blockers, settings, binding.clock())));
+                    binding.cluster(), drainer, blockers, settings, binding.clock()),
+                () -> Namespaces.ensure(binding.cluster(), binding.systemClient(), namespace)));
   }
 
   /** The ports of maintenance in one cluster, on Kubeward's own client. */
@@ -81,6 +87,10 @@ public final class MaintenanceController implements Reconciler<Maintenance> {
 
   @Override
   public Result reconcile(Maintenance maintenance, ReconcileContext context) {
+    if (!namespaceEnsured) {
+      ensureNamespace.run(); // the lock Lease and Jobs live there (may differ from the runtime's)
+      namespaceEnsured = true;
+    }
     return Result.of(reconciler.reconcile(ports, maintenance));
   }
 

@@ -1,14 +1,11 @@
 package io.kubeward.runtime.kube;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.runtime.app.ControllerMetrics;
 import io.kubeward.runtime.domain.CrdState;
 import io.kubeward.runtime.domain.CrdStatus;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,18 +119,20 @@ final class ClusterControllers implements AutoCloseable {
     checking =
         CompletableFuture.runAsync(
             () -> {
-              ensureNamespace();
-              for (CrdDefinition crd : crdOf.values()) {
-                if (closed || !names.contains(crd.name())) {
-                  continue;
+              try {
+                ensureNamespace();
+                for (CrdDefinition crd : crdOf.values()) {
+                  if (closed || !names.contains(crd.name())) {
+                    continue;
+                  }
+                  crds.put(crd.name(), checkOne(crd));
                 }
-                CrdStatus status = checkOne(crd);
-                crds.put(crd.name(), status);
-              }
-              if (thenElect && !closed) {
-                election.start();
-              } else if (election.leading()) {
-                startLeading(); // controllers whose CRD became available
+              } finally {
+                if (thenElect && !closed) {
+                  election.start();
+                } else if (election.leading()) {
+                  startLeading(); // controllers whose CRD became available
+                }
               }
             },
             background);
@@ -178,21 +177,7 @@ final class ClusterControllers implements AutoCloseable {
   }
 
   private void ensureNamespace() {
-    String ns = settings.namespace();
-    try {
-      if (client.namespaces().withName(ns).get() == null) {
-        client
-            .namespaces()
-            .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-            .create();
-        log.info("Cluster {}: created namespace {} for Kubeward's controllers", cluster.name(), ns);
-      }
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT
-          && e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
-        log.warn("Cluster {}: cannot ensure namespace {}: {}", cluster.name(), ns, e.getMessage());
-      }
-    }
+    Namespaces.ensure(cluster.name(), client, settings.namespace());
   }
 
   /** The state of {@code crd}, if one of this cluster's controllers needs it. */
