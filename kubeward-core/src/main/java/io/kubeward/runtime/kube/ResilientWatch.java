@@ -158,7 +158,11 @@ public final class ResilientWatch<T> implements AutoCloseable {
     }
     restarts++;
     RESTARTS.incrementAndGet();
-    RESYNC.schedule(this::resync, delay.toMillis(), TimeUnit.MILLISECONDS);
+    // the timer thread only hands over: a slow cluster never delays the re-reads of other watches
+    RESYNC.schedule(
+        () -> Thread.ofVirtual().name("kubeward-watch-resync-" + name).start(this::resync),
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private synchronized void deliver(GenericKubernetesResource object) {
