@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,17 +65,13 @@ public final class Finalizers {
       ResourceDefinitionContext kind,
       GenericKubernetesResource object,
       List<String> finalizers) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("resourceVersion", object.getMetadata().getResourceVersion());
+    // null removes the field in a merge patch; an empty list is not removed by every server
+    metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers);
     String body;
     try {
-      body =
-          JSON.writeValueAsString(
-              Map.of(
-                  "metadata",
-                  Map.of(
-                      "resourceVersion",
-                      object.getMetadata().getResourceVersion(),
-                      "finalizers",
-                      finalizers)));
+      body = JSON.writeValueAsString(Map.of("metadata", metadata));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
