@@ -83,9 +83,4 @@ public final class MaintenanceControllers implements MaintenanceClusters {
             });
     return Optional.of(entry.ports());
   }
-
-  /** Whether this replica runs the maintenance controller of {@code cluster}. */
-  public boolean leading(String cluster) {
-    return runtime.running(cluster, MaintenanceController.NAME);
-  }
 }
