@@ -1,7 +1,10 @@
 package io.kubeward.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,11 +17,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The REST API as the CLI uses it: JSON in and out, {@code Authorization: Bearer} with the stored
@@ -31,6 +34,14 @@ public final class KubewardClient {
   static final String CLIENT_HEADER = "X-Kubeward-Client";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * A stream that sends nothing (not even the server's 15 s keep-alive) for this long is given up
+   * and followed again: a half-open connection must not hang {@code drain --follow}.
+   */
+  public static final Duration DEFAULT_STREAM_IDLE = Duration.ofSeconds(45);
+
+  private Duration streamIdle = DEFAULT_STREAM_IDLE;
 
   private final String server;
   private final String token;
@@ -52,6 +63,12 @@ public final class KubewardClient {
       builder.cookieHandler(cookies);
     }
     this.http = builder.build();
+  }
+
+  /** How long a stream may stay silent before it is given up (see {@link #DEFAULT_STREAM_IDLE}). */
+  public KubewardClient withStreamIdle(Duration idle) {
+    this.streamIdle = idle;
+    return this;
   }
 
   private static String stripSlash(String url) {
@@ -119,24 +136,62 @@ public final class KubewardClient {
    */
   public boolean stream(String path, Predicate<SseEvent> handler) {
     HttpRequest request = request(path).header("Accept", "text/event-stream").GET().build();
-    HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
-    try (Stream<String> lines = response.body()) {
-      if (response.statusCode() >= 400) {
-        throw refused(response.statusCode(), lines.collect(Collectors.joining("\n")));
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    InputStream body = response.body();
+    if (response.statusCode() >= 400) {
+      try (body) {
+        throw refused(
+            response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw unreachable(e);
       }
+    }
+    AtomicLong lastData = new AtomicLong(System.nanoTime());
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread watchdog =
+        Thread.ofVirtual()
+            .name("kubeward-cli-stream-watchdog")
+            .start(() -> closeWhenIdle(body, lastData, finished));
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       SseParser parser = new SseParser();
-      Iterator<String> iterator = lines.iterator();
-      while (iterator.hasNext()) {
-        Optional<SseEvent> event = parser.line(iterator.next());
+      String line;
+      while ((line = lines.readLine()) != null) {
+        lastData.set(System.nanoTime());
+        Optional<SseEvent> event = parser.line(line);
         if (event.isPresent() && !handler.test(event.get())) {
           return true;
         }
       }
       Optional<SseEvent> last = parser.end();
       return last.isPresent() && !handler.test(last.get());
-    } catch (java.io.UncheckedIOException e) {
-      // the server closed the stream (for example on restart): the caller re-reads the state
+    } catch (IOException e) {
+      // the server closed the stream (for example on restart), or it stayed silent too long:
+      // the caller re-reads the state and follows again
       return false;
+    } finally {
+      finished.set(true);
+      watchdog.interrupt();
+    }
+  }
+
+  private void closeWhenIdle(InputStream body, AtomicLong lastData, AtomicBoolean finished) {
+    long idle = streamIdle.toNanos();
+    while (!finished.get()) {
+      long silentFor = System.nanoTime() - lastData.get();
+      if (silentFor >= idle) {
+        try {
+          body.close();
+        } catch (IOException e) {
+          // closing is all we wanted
+        }
+        return;
+      }
+      LockSupport.parkNanos(idle - silentFor);
+      if (Thread.interrupted()) {
+        return;
+      }
     }
   }
 

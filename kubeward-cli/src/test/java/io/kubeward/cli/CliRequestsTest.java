@@ -439,6 +439,50 @@ class CliRequestsTest {
   }
 
   @Test
+  void aStreamThatFallsSilentIsGivenUpAndTheStateReadAgain() {
+    server
+        .on(
+            "GET /api/v1/clusters/local/maintenances/m1",
+            Answer.json(
+                200,
+                "{\"name\":\"m1\",\"phase\":\"Succeeded\",\"nodes\":[{\"name\":\"a\",\"step\":\"Done\"}]}"))
+        .on(
+            "GET /api/v1/clusters/local/maintenances/m1/watch",
+            Answer.silentAfter(
+                "{\"name\":\"m1\",\"phase\":\"Running\",\"nodes\":[{\"name\":\"a\",\"step\":\"Draining\"}]}"));
+
+    CliRun run =
+        CliRun.run(
+            config,
+            Map.of(
+                "KUBEWARD_SERVER", server.url(),
+                "KUBEWARD_TOKEN", "kw_secret",
+                "LANG", "en_US.UTF-8",
+                "KUBEWARD_STREAM_IDLE_SECONDS", "1"),
+            "",
+            "maintenance",
+            "watch",
+            "m1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("node a: Draining").contains("Maintenance m1 succeeded.");
+  }
+
+  @Test
+  void aMaintenanceDeletedWhileFollowedEndsTheFollowWithASentence() {
+    server.on(
+        "GET /api/v1/clusters/local/maintenances/m1/watch",
+        Answer.deleted(
+            "{\"name\":\"m1\",\"phase\":\"Running\",\"nodes\":[{\"name\":\"a\",\"step\":\"Action\"}]}"));
+
+    CliRun run = cli("maintenance", "watch", "m1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_SUCCEEDED);
+    assertThat(run.out()).contains("node a: Action");
+    assertThat(run.err()).contains("Maintenance m1 was deleted before it finished");
+  }
+
+  @Test
   void maintenanceCreateSendsTheSpecOfAYamlNodeMaintenance() throws Exception {
     Path file = home.resolve("nm.yaml");
     Files.writeString(

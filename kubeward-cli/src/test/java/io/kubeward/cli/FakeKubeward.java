@@ -47,6 +47,21 @@ final class FakeKubeward implements AutoCloseable {
           Map.of());
     }
 
+    /** Events, then the connection stays open and silent (a half-open stream). */
+    static Answer silentAfter(String... views) {
+      Answer events = events(views);
+      return new Answer(200, events.contentType(), events.body(), Map.of(SILENT, "true"));
+    }
+
+    static Answer deleted(String... views) {
+      Answer events = events(views);
+      return new Answer(
+          200,
+          events.contentType(),
+          events.body() + "event:deleted\ndata:{\"name\":\"m1\"}\n\n",
+          Map.of());
+    }
+
     static Answer events(String... views) {
       StringBuilder body = new StringBuilder(": keep-alive\n\n");
       for (String view : views) {
@@ -56,6 +71,9 @@ final class FakeKubeward implements AutoCloseable {
     }
   }
 
+  static final String SILENT = "X-Test-Silent";
+  private final java.util.concurrent.CountDownLatch closing =
+      new java.util.concurrent.CountDownLatch(1);
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -103,6 +121,18 @@ final class FakeKubeward implements AutoCloseable {
     answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.getResponseHeaders().add("Content-Type", answer.contentType());
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+    if (answer.headers().containsKey(SILENT)) {
+      exchange.sendResponseHeaders(answer.status(), 0);
+      OutputStream out = exchange.getResponseBody();
+      out.write(bytes);
+      out.flush();
+      try {
+        closing.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
@@ -111,6 +141,7 @@ final class FakeKubeward implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }

@@ -10,6 +10,7 @@ import io.kubeward.cli.KubewardCli;
 import io.kubeward.cli.KubewardClient;
 import io.kubeward.cli.Messages;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,9 +61,28 @@ public abstract class ApiCommand implements Callable<Integer> {
       if (server == null || token == null) {
         throw new CliException(ExitCode.USAGE, messages().get("config.not-signed-in"));
       }
-      client = new KubewardClient(server, token, messages());
+      client =
+          new KubewardClient(server, token, messages())
+              .withStreamIdle(
+                  streamIdle(context().environment().get("KUBEWARD_STREAM_IDLE_SECONDS")));
     }
     return client;
+  }
+
+  /** {@code KUBEWARD_STREAM_IDLE_SECONDS} (1 to 3600), else the default 45 s. */
+  private Duration streamIdle(String seconds) {
+    if (seconds == null || seconds.isBlank()) {
+      return KubewardClient.DEFAULT_STREAM_IDLE;
+    }
+    try {
+      long value = Long.parseLong(seconds.trim());
+      if (value >= 1 && value <= 3600) {
+        return Duration.ofSeconds(value);
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new CliException(ExitCode.USAGE, messages().get("config.bad-stream-idle", seconds));
   }
 
   /** The cluster the command works on. */

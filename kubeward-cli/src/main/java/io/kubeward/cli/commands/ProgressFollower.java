@@ -61,7 +61,23 @@ public final class ProgressFollower {
     int reconnects = 0;
     while (true) {
       boolean[] finished = {false};
-      client.stream(maintenancePath + "/watch", event -> !(finished[0] = accept(event)));
+      boolean[] deleted = {false};
+      client.stream(
+          maintenancePath + "/watch",
+          event -> {
+            if ("deleted".equals(event.name())) {
+              deleted[0] = true;
+              return false;
+            }
+            return !(finished[0] = accept(event));
+          });
+      if (deleted[0]) {
+        out.flush();
+        throw new CliException(
+            ExitCode.NOT_SUCCEEDED,
+            messages.get(
+                "watch.deleted", Json.text(last, "name", lastPathSegment(maintenancePath))));
+      }
       if (finished[0] || accept(client.get(maintenancePath))) {
         return finish();
       }
@@ -70,6 +86,10 @@ public final class ProgressFollower {
             ExitCode.REFUSED, messages.get("watch.lost", Json.text(last, "name", "?")));
       }
     }
+  }
+
+  private static String lastPathSegment(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private boolean accept(SseEvent event) {

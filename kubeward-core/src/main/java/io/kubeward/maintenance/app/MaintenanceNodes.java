@@ -35,6 +35,15 @@ public interface MaintenanceNodes {
    */
   boolean uncordon(String node, String maintenance);
 
+  /**
+   * Removes the {@link #CORDONED_BY} marker if (and only if) it names {@code maintenance}, leaving
+   * the node's schedulability as it is (a deleted maintenance's deliberate cordon becomes the
+   * operator's).
+   *
+   * @return whether a marker was removed
+   */
+  boolean releaseMarker(String node, String maintenance);
+
   boolean isReady(String node);
 
   /** The node's annotations (empty if it is gone). */
@@ -58,4 +67,17 @@ public interface MaintenanceNodes {
    * state.
    */
   JobState runJob(String name, String node, MaintenanceAction.JobTemplate job);
+
+  /** What {@link #cleanupJob} did. */
+  enum JobCleanup {
+    NONE,
+    DELETED,
+    LEFT_RUNNING
+  }
+
+  /**
+   * Deletes the Job {@code name} if it finished; a running one is left to finish and set to delete
+   * itself some time after ({@code ttlSecondsAfterFinished}).
+   */
+  JobCleanup cleanupJob(String name);
 }

@@ -4,10 +4,10 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.runtime.app.ObjectWatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Port: the NodeMaintenance objects of one cluster. What the controller reads and writes goes with
@@ -45,6 +45,10 @@ public interface MaintenanceStore {
    */
   Maintenance patchSpec(Caller caller, String name, Map<String, Object> fields);
 
-  /** Calls {@code listener} with the maintenance on each change until closed. */
-  AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener);
+  /**
+   * Calls {@code listener} with the maintenance now and on each change until closed, reading as
+   * {@code caller}; tells it when the maintenance is deleted. Survives expired watches (410 Gone)
+   * and reconnects.
+   */
+  AutoCloseable watch(Caller caller, String name, ObjectWatcher<Maintenance> listener);
 }

@@ -16,6 +16,7 @@ import io.kubeward.maintenance.domain.MaintenancePreview;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceValidation;
 import io.kubeward.maintenance.domain.MaintenanceView;
+import io.kubeward.runtime.app.ObjectWatcher;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,18 +87,29 @@ public final class ManageMaintenances {
   }
 
   /**
-   * Calls {@code listener} with the current state, then on every change; close the returned handle
-   * to stop.
+   * Calls {@code listener} with the current state, then on every change, and tells it when the
+   * maintenance is deleted; close the returned handle to stop.
    */
   public AutoCloseable watch(
-      Caller caller, String cluster, String name, Consumer<MaintenanceView> listener) {
+      Caller caller, String cluster, String name, ObjectWatcher<MaintenanceView> listener) {
     MaintenanceCluster c = cluster(cluster);
     authorizer.require(caller, Verb.READ, cluster, null);
     existing(caller, c, name);
-    AutoCloseable handle =
-        c.store().watch(caller, name, m -> listener.accept(MaintenanceView.of(m)));
-    c.store().get(caller, name).map(MaintenanceView::of).ifPresent(listener);
-    return handle;
+    return c.store()
+        .watch(
+            caller,
+            name,
+            new ObjectWatcher<>() {
+              @Override
+              public void changed(Maintenance m) {
+                listener.changed(MaintenanceView.of(m));
+              }
+
+              @Override
+              public void deleted() {
+                listener.deleted();
+              }
+            });
   }
 
   public MaintenanceView create(Caller caller, String cluster, String name, MaintenanceSpec spec) {

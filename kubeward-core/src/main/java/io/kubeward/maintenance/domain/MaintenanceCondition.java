@@ -1,16 +1,13 @@
 package io.kubeward.maintenance.domain;
 
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
-
-/** A status condition (Kubernetes shape) with a stable {@link MaintenanceReason} name. */
-public record MaintenanceCondition(
-    String type,
-    String status,
-    @Nullable String reason,
-    @Nullable String message,
-    @Nullable Instant lastTransitionTime) {
+/**
+ * The condition types of a NodeMaintenance; conditions themselves are the runtime's {@link
+ * io.kubeward.runtime.domain.Condition} with a {@link MaintenanceReason} name.
+ */
+public final class MaintenanceCondition {
 
   public static final String PROGRESSING = "Progressing";
   public static final String COMPLETED = "Completed";
+
+  private MaintenanceCondition() {}
 }

@@ -1,7 +1,9 @@
 package io.kubeward.maintenance.domain;
 
+import io.kubeward.runtime.domain.EventReason;
+
 /** Stable reasons of conditions and Kubernetes Events of a NodeMaintenance. */
-public enum MaintenanceReason {
+public enum MaintenanceReason implements EventReason {
   Started,
   WaitingForLock,
   LockAcquired,
@@ -20,5 +22,13 @@ public enum MaintenanceReason {
   Cancelling,
   Cancelled,
   Succeeded,
-  Failed
+  Failed,
+  /** Deleted: the finalizer's clean-up ran (Events on the nodes say what it did). */
+  Deleted,
+  /** On deletion, a node stays unschedulable on purpose (failed, or spec.uncordon false). */
+  NodeLeftCordoned,
+  /** On deletion, a finished action Job was deleted. */
+  JobDeleted,
+  /** On deletion, a running action Job was left to finish (it deletes itself after). */
+  JobLeftRunning
 }

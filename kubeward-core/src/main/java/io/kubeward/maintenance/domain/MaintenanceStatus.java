@@ -1,5 +1,7 @@
 package io.kubeward.maintenance.domain;
 
+import io.kubeward.runtime.domain.Condition;
+import io.kubeward.runtime.domain.Conditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.function.UnaryOperator;
 public record MaintenanceStatus(
     MaintenancePhase phase,
     String message,
-    List<MaintenanceCondition> conditions,
+    List<Condition> conditions,
     List<NodeStatus> nodes,
     Long observedGeneration) {
 
@@ -48,26 +50,17 @@ public record MaintenanceStatus(
   }
 
   /**
-   * Sets condition {@code type}; its {@code lastTransitionTime} only moves when the status flips.
+   * Sets condition {@code type} for this status's observed generation; its {@code
+   * lastTransitionTime} only moves when the status flips.
    */
   public MaintenanceStatus withCondition(
       String type, boolean status, MaintenanceReason reason, String text, Instant now) {
-    String value = status ? "True" : "False";
-    List<MaintenanceCondition> next = new ArrayList<>();
-    boolean found = false;
-    for (MaintenanceCondition c : conditions) {
-      if (c.type().equals(type)) {
-        found = true;
-        Instant since = value.equals(c.status()) ? c.lastTransitionTime() : now;
-        next.add(new MaintenanceCondition(type, value, reason.name(), text, since));
-      } else {
-        next.add(c);
-      }
-    }
-    if (!found) {
-      next.add(new MaintenanceCondition(type, value, reason.name(), text, now));
-    }
-    return new MaintenanceStatus(phase, message, next, nodes, observedGeneration);
+    return new MaintenanceStatus(
+        phase,
+        message,
+        Conditions.set(conditions, type, status, reason, text, now, observedGeneration),
+        nodes,
+        observedGeneration);
   }
 
   public NodeStatus node(String name) {

@@ -12,7 +12,7 @@ public record MaintenanceView(
     MaintenanceSpec spec,
     MaintenancePhase phase,
     @Nullable String message,
-    List<MaintenanceCondition> conditions,
+    List<io.kubeward.runtime.domain.Condition> conditions,
     List<NodeStatus> nodes) {
 
   public static MaintenanceView of(Maintenance m) {

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
@@ -92,6 +94,23 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     }
     nodes.setCordon(
         MAINTENANCE, cluster, node, false, null, current.get().view().resourceVersion());
+    return true;
+  }
+
+  @Override
+  public boolean releaseMarker(String node, String maintenance) {
+    Optional<NodeGateway.LiveNode> current = live(node);
+    if (current.isEmpty() || !maintenance.equals(current.get().cordonedBy())) {
+      return false;
+    }
+    NodeGateway.LiveNode found = current.get();
+    nodes.setCordon(
+        MAINTENANCE,
+        cluster,
+        node,
+        found.view().unschedulable(),
+        null,
+        found.view().resourceVersion());
     return true;
   }
 
@@ -190,6 +209,36 @@ public final class KubeMaintenanceNodes implements MaintenanceNodes {
     }
     Integer succeeded = job.getStatus().getSucceeded();
     return succeeded != null && succeeded > 0 ? JobState.SUCCEEDED : JobState.RUNNING;
+  }
+
+  /** How long a Job left running by a deleted maintenance stays after it finished. */
+  static final int LEFT_JOB_TTL_SECONDS = 3600;
+
+  @Override
+  public JobCleanup cleanupJob(String name) {
+    var jobs = client().batch().v1().jobs().inNamespace(jobNamespace);
+    Job job = jobs.withName(name).get();
+    if (job == null) {
+      return JobCleanup.NONE;
+    }
+    boolean finished =
+        job.getStatus() != null
+            && job.getStatus().getConditions().stream()
+                .anyMatch(
+                    c ->
+                        "True".equals(c.getStatus())
+                            && ("Complete".equals(c.getType()) || "Failed".equals(c.getType())));
+    if (finished) {
+      jobs.withName(name)
+          .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+          .delete();
+      return JobCleanup.DELETED;
+    }
+    jobs.withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"ttlSecondsAfterFinished\":" + LEFT_JOB_TTL_SECONDS + "}}");
+    return JobCleanup.LEFT_RUNNING;
   }
 
   static Job newJob(String name, String node, MaintenanceAction.JobTemplate template) {

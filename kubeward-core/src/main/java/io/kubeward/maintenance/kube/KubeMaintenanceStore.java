@@ -4,9 +4,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -22,21 +19,18 @@ import io.kubeward.maintenance.app.StaleMaintenanceException;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.runtime.app.ObjectWatcher;
+import io.kubeward.runtime.kube.ResilientWatch;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The NodeMaintenance objects of one cluster, read and written through the API: the controller's
  * reads and status writes as Kubeward, a person's as that person ({@link ClusterClients}).
  */
 public final class KubeMaintenanceStore implements MaintenanceStore {
-
-  private static final Logger log = LoggerFactory.getLogger(KubeMaintenanceStore.class);
 
   private final String cluster;
   private final ClusterClients clients;
@@ -147,25 +141,13 @@ public final class KubeMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
-  public AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener) {
-    Watch watch =
-        resources(caller, ClusterClients.Intent.READ)
-            .withName(name)
-            .watch(
-                new Watcher<>() {
-                  @Override
-                  public void eventReceived(Action action, GenericKubernetesResource resource) {
-                    if (action == Action.ADDED || action == Action.MODIFIED) {
-                      listener.accept(NodeMaintenanceResources.toMaintenance(resource));
-                    }
-                  }
-
-                  @Override
-                  public void onClose(WatcherException cause) {
-                    log.debug("Watch of NodeMaintenance {} closed: {}", name, cause.toString());
-                  }
-                });
-    return watch::close;
+  public AutoCloseable watch(Caller caller, String name, ObjectWatcher<Maintenance> listener) {
+    return ResilientWatch.start(
+        "NodeMaintenance in " + cluster,
+        resources(caller, ClusterClients.Intent.READ),
+        name,
+        NodeMaintenanceResources::toMaintenance,
+        listener);
   }
 
   private RuntimeException translate(KubernetesClientException e, String name) {

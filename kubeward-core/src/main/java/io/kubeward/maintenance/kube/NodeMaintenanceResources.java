@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.runtime.kube.CrdDefinition;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,16 @@ public final class NodeMaintenanceResources {
   public static final String CRD_NAME = PLURAL + "." + GROUP;
   public static final String CRD_RESOURCE = "/io/kubeward/maintenance/" + CRD_NAME + ".yaml";
   public static final String CREATED_BY = "kubeward.io/created-by";
+
+  /**
+   * The finalizer of the maintenance controller: a deleted maintenance first undoes what it did to
+   * its nodes (see {@code MaintenanceReconciler.cleanup}). Without Kubeward, remove it by hand
+   * (docs/ARCHITECTURE.md, "Node maintenance").
+   */
+  public static final String FINALIZER = "kubeward.io/maintenance-cleanup";
+
+  /** The CRD this build installs and checks ({@value #CRD_RESOURCE}). */
+  public static final CrdDefinition CRD = CrdDefinition.load(CRD_RESOURCE, VERSION);
 
   public static final ResourceDefinitionContext CONTEXT =
       new ResourceDefinitionContext.Builder()
@@ -75,6 +86,7 @@ public final class NodeMaintenanceResources {
             .withName(name)
             .addToAnnotations(CREATED_BY, createdBy)
             .addToLabels("app.kubernetes.io/managed-by", "kubeward")
+            .addToFinalizers(FINALIZER)
             .build());
     r.setAdditionalProperty("spec", toMap(spec));
     return r;

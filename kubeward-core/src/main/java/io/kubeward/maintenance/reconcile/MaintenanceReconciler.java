@@ -86,11 +86,127 @@ public final class MaintenanceReconciler {
       c.lock().release(name);
       return Optional.empty();
     }
+    return reconcile(c, found.get());
+  }
+
+  /**
+   * One reconcile of a maintenance the runtime has just read.
+   *
+   * @return when to reconcile again at the latest, or empty to wait for the next change
+   */
+  public Optional<Duration> reconcile(MaintenanceCluster c, Maintenance m) {
     try {
-      return new Pass(c, found.get(), clock.instant()).run();
+      return new Pass(c, m, clock.instant()).run();
     } catch (StaleMaintenanceException stale) {
       return Optional.of(Duration.ZERO);
     }
+  }
+
+  /**
+   * The clean-up of a maintenance being deleted (its finalizer): nodes it was working on and had
+   * cordoned are made schedulable again (as a cancel would); nodes it leaves unschedulable on
+   * purpose (failed, or done with {@code spec.uncordon} false) keep their cordon but lose the
+   * {@value MaintenanceNodes#CORDONED_BY} marker, which would name a maintenance that no longer
+   * exists; finished action Jobs are deleted, running ones left to finish (they delete themselves
+   * after); the lock is released. Every decision is an Event on the node and a log line. Each step
+   * is idempotent, so a clean-up interrupted by a restart simply runs again.
+   */
+  public void cleanup(MaintenanceCluster c, Maintenance m) {
+    List<NodeStatus> nodes = m.status() == null ? List.of() : m.status().nodes();
+    boolean jobs = m.spec().action() != null && m.spec().action().actionType() == ActionType.Job;
+    for (NodeStatus node : nodes) {
+      if (!c.nodes().exists(node.name())) {
+        continue;
+      }
+      String marker = c.nodes().annotations(node.name()).get(MaintenanceNodes.CORDONED_BY);
+      boolean marked = m.name().equals(marker);
+      if (node.step().active()) {
+        if ((node.cordonedByThisMaintenance() || marked)
+            && c.nodes().uncordon(node.name(), m.name())) {
+          cleanupEvent(
+              c,
+              m,
+              node.name(),
+              MaintenanceReason.NodeUncordoned,
+              false,
+              "deleted during " + node.step() + ": made schedulable again");
+        } else {
+          cleanupEvent(
+              c,
+              m,
+              node.name(),
+              MaintenanceReason.NodeDone,
+              false,
+              "deleted during "
+                  + node.step()
+                  + ": not cordoned by this maintenance, left as it is");
+        }
+      } else if (marked) {
+        c.nodes().releaseMarker(node.name(), m.name());
+        boolean failed = node.step() == NodeStep.Failed;
+        String why =
+            failed
+                ? "its maintenance step failed (" + Objects.toString(node.message(), "") + ")"
+                : "spec.uncordon is false";
+        cleanupEvent(
+            c,
+            m,
+            node.name(),
+            MaintenanceReason.NodeLeftCordoned,
+            failed,
+            "deleted: left unschedulable because "
+                + why
+                + "; marker "
+                + MaintenanceNodes.CORDONED_BY
+                + " removed, uncordon by hand when ready");
+      }
+      if (jobs) {
+        String job = jobName(m.name(), node.name());
+        switch (c.nodes().cleanupJob(job)) {
+          case DELETED ->
+              cleanupEvent(
+                  c,
+                  m,
+                  node.name(),
+                  MaintenanceReason.JobDeleted,
+                  false,
+                  "deleted: finished action Job " + job + " deleted");
+          case LEFT_RUNNING ->
+              cleanupEvent(
+                  c,
+                  m,
+                  node.name(),
+                  MaintenanceReason.JobLeftRunning,
+                  true,
+                  "deleted: action Job "
+                      + job
+                      + " is still running; left to finish, it deletes itself after");
+          case NONE -> {
+            // never created, or already gone
+          }
+        }
+      }
+    }
+    c.lock().release(m.name());
+    log.info(
+        "Maintenance {} in {} deleted: clean-up done, lock released if it held it",
+        m.name(),
+        cluster);
+  }
+
+  private static void cleanupEvent(
+      MaintenanceCluster c,
+      Maintenance m,
+      String node,
+      MaintenanceReason reason,
+      boolean warning,
+      String text) {
+    log.info("Maintenance {} deleted, node {}: {}", m.name(), node, text);
+    c.events().onNode(node, m.name(), reason, warning, text);
+  }
+
+  private static long generationOf(Maintenance m) {
+    return m.generation() == null ? 0 : m.generation();
   }
 
   /** The deterministic name of a node's Job (at most 63 characters). */
@@ -112,9 +228,15 @@ public final class MaintenanceReconciler {
     private final Instant now;
     private Duration wake;
 
-    Pass(MaintenanceCluster c, Maintenance m, Instant now) {
+    Pass(MaintenanceCluster c, Maintenance observed, Instant now) {
       this.c = c;
-      this.m = m;
+      // conditions set in this pass are computed for the generation just read
+      this.m =
+          observed.status() == null
+              ? observed
+              : observed.withStatus(
+                  observed.status().withGeneration(generationOf(observed)),
+                  observed.resourceVersion());
       this.spec = m.spec();
       this.now = now;
     }

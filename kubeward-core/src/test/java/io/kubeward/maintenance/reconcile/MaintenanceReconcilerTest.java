@@ -21,6 +21,7 @@ import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
 import io.kubeward.maintenance.domain.NodeSelector;
 import io.kubeward.maintenance.domain.NodeStep;
+import io.kubeward.runtime.app.ObjectWatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -226,6 +226,106 @@ class MaintenanceReconcilerTest {
     assertThat(store.get("b").orElseThrow().phase()).isEqualTo(MaintenancePhase.Succeeded);
   }
 
+  @Test
+  void deletingARunningMaintenanceUncordonsWhatItCordonedAndReleasesTheLock() {
+    nodes.add("n1", "n2", "n3");
+    nodes.unschedulable.add("n3"); // cordoned by a person: not ours
+    store.create(
+        "m",
+        "admin",
+        spec(
+            List.of("n1", "n2", "n3"),
+            2,
+            new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
+    reconcile("m", x -> x.status() != null && x.status().node("n2").step() == NodeStep.Action);
+    assertThat(nodes.unschedulable).containsExactlyInAnyOrder("n1", "n2", "n3");
+    assertThat(lock.holder()).hasValue("m");
+
+    reconciler.cleanup(cluster, store.get("m").orElseThrow());
+
+    assertThat(nodes.unschedulable).containsExactly("n3");
+    assertThat(nodes.annotations.get("n1")).doesNotContainKey(MaintenanceNodes.CORDONED_BY);
+    assertThat(nodes.annotations.get("n2")).doesNotContainKey(MaintenanceNodes.CORDONED_BY);
+    assertThat(lock.holder()).isEmpty();
+    reconciler.cleanup(cluster, store.get("m").orElseThrow()); // idempotent
+    assertThat(nodes.unschedulable).containsExactly("n3");
+  }
+
+  @Test
+  void deletingLeavesDeliberateCordonsButRemovesTheMarkerThatWouldNameAGhost() {
+    nodes.add("n1", "n2");
+    timingOut.add("n2");
+    store.create(
+        "drain",
+        "admin",
+        new MaintenanceSpec(
+            List.of("n1"), null, 1, null, null, null, null, null, null, false, null, null));
+    reconcile("drain", x -> false);
+    assertThat(store.get("drain").orElseThrow().phase()).isEqualTo(MaintenancePhase.Succeeded);
+    store.create("broken", "admin", spec(List.of("n2"), 1, null));
+    reconcile("broken", x -> false);
+    assertThat(step("broken", "n2")).isEqualTo(NodeStep.Failed);
+    assertThat(nodes.unschedulable).containsExactlyInAnyOrder("n1", "n2");
+
+    reconciler.cleanup(cluster, store.get("drain").orElseThrow());
+    reconciler.cleanup(cluster, store.get("broken").orElseThrow());
+
+    assertThat(nodes.unschedulable)
+        .as("left cordoned on purpose")
+        .containsExactlyInAnyOrder("n1", "n2");
+    assertThat(nodes.annotations.get("n1")).doesNotContainKey(MaintenanceNodes.CORDONED_BY);
+    assertThat(nodes.annotations.get("n2")).doesNotContainKey(MaintenanceNodes.CORDONED_BY);
+  }
+
+  @Test
+  void deletingDeletesFinishedJobsAndLeavesRunningOnesToFinish() {
+    nodes.add("n1", "n2");
+    MaintenanceAction job =
+        new MaintenanceAction(
+            "Job",
+            null,
+            null,
+            new MaintenanceAction.JobTemplate("registry.example/upgrade:1", List.of()),
+            null);
+    store.create("jobs", "admin", spec(List.of("n1", "n2"), 1, job));
+    reconcile("jobs", x -> x.status() != null && x.status().node("n2").step() == NodeStep.Draining);
+    nodes.jobsFinish = false;
+    reconcile(
+        "jobs", x -> x.status().node("n2").step() == NodeStep.Action && nodes.jobs.size() == 2);
+    assertThat(nodes.jobs)
+        .containsEntry(
+            MaintenanceReconciler.jobName("jobs", "n1"), MaintenanceNodes.JobState.SUCCEEDED)
+        .containsEntry(
+            MaintenanceReconciler.jobName("jobs", "n2"), MaintenanceNodes.JobState.RUNNING);
+
+    reconciler.cleanup(cluster, store.get("jobs").orElseThrow());
+
+    assertThat(nodes.jobs).containsOnlyKeys(MaintenanceReconciler.jobName("jobs", "n2"));
+    assertThat(nodes.unschedulable).isEmpty();
+  }
+
+  @Test
+  void conditionsCarryTheGenerationTheyWereComputedFor() {
+    nodes.add("n1");
+    store.create(
+        "m",
+        "admin",
+        spec(
+            List.of("n1"),
+            1,
+            new MaintenanceAction("WaitForAnnotation", null, "done", null, null)));
+    reconcile("m", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
+    store.patchSpec(ADMIN, "m", Map.of("paused", true));
+    reconcile("m", x -> x.phase() == MaintenancePhase.Paused);
+    var progressing =
+        store.get("m").orElseThrow().status().conditions().stream()
+            .filter(c -> c.type().equals("Progressing"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(progressing.reason()).isEqualTo("Paused");
+    assertThat(progressing.observedGeneration()).isEqualTo(2L);
+  }
+
   // ---- fakes -----------------------------------------------------------------------------------
 
   private static final Caller ADMIN = Caller.controller("test");
@@ -303,7 +403,7 @@ class MaintenanceReconcilerTest {
     }
 
     @Override
-    public AutoCloseable watch(Caller caller, String name, Consumer<Maintenance> listener) {
+    public AutoCloseable watch(Caller caller, String name, ObjectWatcher<Maintenance> listener) {
       return () -> {};
     }
   }
@@ -357,6 +457,15 @@ class MaintenanceReconcilerTest {
     }
 
     @Override
+    public boolean releaseMarker(String node, String maintenance) {
+      if (!maintenance.equals(annotations.get(node).get(CORDONED_BY))) {
+        return false;
+      }
+      annotations.get(node).remove(CORDONED_BY);
+      return true;
+    }
+
+    @Override
     public boolean isReady(String node) {
       return true;
     }
@@ -378,7 +487,24 @@ class MaintenanceReconcilerTest {
 
     @Override
     public JobState runJob(String name, String node, MaintenanceAction.JobTemplate job) {
-      return JobState.SUCCEEDED;
+      jobs.put(name, jobsFinish ? JobState.SUCCEEDED : JobState.RUNNING);
+      return jobs.get(name);
+    }
+
+    final Map<String, JobState> jobs = new HashMap<>();
+    boolean jobsFinish = true;
+
+    @Override
+    public JobCleanup cleanupJob(String name) {
+      JobState state = jobs.get(name);
+      if (state == null) {
+        return JobCleanup.NONE;
+      }
+      if (state == JobState.RUNNING) {
+        return JobCleanup.LEFT_RUNNING;
+      }
+      jobs.remove(name);
+      return JobCleanup.DELETED;
     }
   }
 

@@ -3,6 +3,7 @@ package io.kubeward.server.maintenance;
 import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.domain.MaintenanceView;
+import io.kubeward.runtime.app.ObjectWatcher;
 import io.kubeward.server.security.CurrentUser;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +23,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/clusters/{c}/maintenances/{name}/watch}: Server-Sent Events, {@code event:
  * maintenance} with the maintenance view on every status change, the first one with the current
- * state; the stream ends after the finished state (Succeeded, Failed, Cancelled). Pumped, limited
- * and re-checked by {@link SseStreams} like every stream.
+ * state; the stream ends after the finished state (Succeeded, Failed, Cancelled), or with {@code
+ * event: deleted} when the maintenance is deleted. The watch behind it survives expired watches
+ * (410 Gone) and reconnects. Pumped, limited and re-checked by {@link SseStreams} like every
+ * stream.
  */
 @RestController
 class MaintenanceStream {
@@ -57,16 +61,47 @@ class MaintenanceStream {
         CurrentUser.of(request),
         "maintenance-" + name,
         QUEUE,
-        sink -> maintenances.watch(caller, cluster, name, sink),
-        new Events());
+        sink ->
+            maintenances.watch(
+                caller,
+                cluster,
+                name,
+                new ObjectWatcher<>() {
+                  @Override
+                  public void changed(MaintenanceView view) {
+                    sink.accept(new Update(view));
+                  }
+
+                  @Override
+                  public void deleted() {
+                    sink.accept(new Update(null));
+                  }
+                }),
+        new Events(name));
   }
 
-  /** Each view that differs from the last one sent; the finished one ends the stream. */
-  private static final class Events implements SseStreams.Handler<MaintenanceView> {
+  /** A new state of the maintenance, or ({@code view} null) its deletion. */
+  private record Update(MaintenanceView view) {}
+
+  /**
+   * Each view that differs from the last one sent; the finished one, or the deletion, ends the
+   * stream.
+   */
+  private static final class Events implements SseStreams.Handler<Update> {
+    private final String name;
     private MaintenanceView last;
 
+    Events(String name) {
+      this.name = name;
+    }
+
     @Override
-    public boolean onItem(MaintenanceView view, SseStreams.Sender out) throws IOException {
+    public boolean onItem(Update update, SseStreams.Sender out) throws IOException {
+      MaintenanceView view = update.view();
+      if (view == null) {
+        out.event("deleted", Map.of("name", name));
+        return false;
+      }
       if (sameState(view, last)) {
         return true;
       }

@@ -73,9 +73,9 @@ class MaintenanceIT {
             "--kubeward.maintenance.poll=300ms",
             "--kubeward.maintenance.lock-retry=500ms",
             "--kubeward.maintenance.drain-poll=500ms",
-            "--kubeward.maintenance.lease-duration=4s",
-            "--kubeward.maintenance.renew-deadline=3s",
-            "--kubeward.maintenance.retry-period=500ms",
+            "--kubeward.controllers.lease-duration=4s",
+            "--kubeward.controllers.renew-deadline=3s",
+            "--kubeward.controllers.retry-period=500ms",
             "--kubeward.drain.backoff-base=500ms",
             "--kubeward.drain.backoff-max=1s");
     token = server.admin().createToken("maintenance-it", 1);
@@ -559,6 +559,220 @@ class MaintenanceIT {
       }
     }
     assertThat(events).isNotEmpty();
+  }
+
+  /** An SSE event as received: its name and data. */
+  record Sse(String event, String data) {}
+
+  /** Reads the SSE watch until the server ends it, keeping every named event. */
+  static void sse(String name, List<Sse> events) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.url(path("/maintenances/" + name + "/watch"))))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/event-stream")
+            .timeout(DEADLINE)
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(response.statusCode()).isEqualTo(200);
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        String event = null;
+        String line;
+        while ((line = lines.readLine()) != null) {
+          if (line.startsWith("event:")) {
+            event = line.substring(6).trim();
+          } else if (line.startsWith("data:")) {
+            events.add(new Sse(event, line.substring(5).trim()));
+          }
+        }
+      }
+    }
+  }
+
+  static java.util.concurrent.CompletableFuture<Void> follow(String name, List<Sse> events) {
+    return java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            sse(name, events);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  static io.fabric8.kubernetes.client.dsl.Resource<
+          io.fabric8.kubernetes.api.model.GenericKubernetesResource>
+      nodeMaintenance(KubernetesClient kube, String name) {
+    return kube.genericKubernetesResources("kubeward.io/v1alpha1", "NodeMaintenance")
+        .withName(name);
+  }
+
+  static String lockHolder(KubernetesClient kube) {
+    var lease =
+        kube.leases().inNamespace("kubeward-system").withName("kubeward-node-maintenance").get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  static List<io.fabric8.kubernetes.api.model.Event> nodeEvents(
+      KubernetesClient kube, String node) {
+    return kube.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> node.equals(e.getInvolvedObject().getName()))
+        .filter(e -> "Node".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+
+  @Test
+  void deletingARunningMaintenanceWithKubectlUncordonsWhatItCordonedAndReleasesTheLock(
+      KubernetesClient kube) throws Exception {
+    List<String> nodes = pool("mnt-delete", 2);
+    RunningServer.Response created =
+        api.post(
+            path("/maintenances"),
+            Map.of(
+                "name",
+                "delete-me",
+                "nodes",
+                nodes,
+                "action",
+                Map.of("type", "WaitForAnnotation", "annotation", "test.kubeward.io/never")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitStep("delete-me", nodes.get(0), "Action");
+    assertThat(cordoned(kube, nodes.get(0))).isTrue();
+    assertThat(kube.nodes().withName(nodes.get(0)).get().getMetadata().getAnnotations())
+        .containsEntry(MARKER, "delete-me");
+    assertThat(lockHolder(kube)).isEqualTo("delete-me");
+    assertThat(nodeMaintenance(kube, "delete-me").get().getMetadata().getFinalizers())
+        .containsExactly("kubeward.io/maintenance-cleanup");
+    List<Sse> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var followed = follow("delete-me", events);
+    await("the stream shows the maintenance")
+        .atMost(DEADLINE)
+        .until(() -> events.stream().anyMatch(e -> "maintenance".equals(e.event())));
+
+    nodeMaintenance(kube, "delete-me").delete(); // as kubectl delete nodemaintenance delete-me
+
+    await("the maintenance is gone")
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> nodeMaintenance(kube, "delete-me").get() == null);
+    for (String node : nodes) {
+      assertThat(cordoned(kube, node)).as(node).isFalse();
+      assertThat(kube.nodes().withName(node).get().getMetadata().getAnnotations())
+          .as(node)
+          .doesNotContainKey(MARKER);
+    }
+    assertThat(lockHolder(kube)).isNullOrEmpty();
+    assertThat(nodeEvents(kube, nodes.get(0)))
+        .anyMatch(
+            e ->
+                "NodeUncordoned".equals(e.getReason())
+                    && e.getMessage().contains("delete-me")
+                    && e.getMessage().contains("deleted during Action"));
+    followed.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(events.getLast().event())
+        .as("the stream ends with the deletion")
+        .isEqualTo("deleted");
+    assertThat(api.get(path("/maintenances/delete-me")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void deletingAFinishedDrainKeepsItsNodeCordonedButRemovesTheMarker(KubernetesClient kube) {
+    String node = pool("mnt-drained", 1).get(0);
+    RunningServer.Response created = api.post(path("/nodes/" + node + "/drain"), Map.of());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String name = created.json().path("name").asString();
+    awaitPhase(name, "Succeeded");
+    assertThat(cordoned(kube, node)).isTrue();
+
+    nodeMaintenance(kube, name).delete();
+
+    await("the drain's maintenance is gone")
+        .atMost(DEADLINE)
+        .until(() -> nodeMaintenance(kube, name).get() == null);
+    assertThat(cordoned(kube, node)).as("a drain leaves its node cordoned").isTrue();
+    assertThat(kube.nodes().withName(node).get().getMetadata().getAnnotations())
+        .doesNotContainKey(MARKER);
+    assertThat(nodeEvents(kube, node))
+        .anyMatch(e -> "NodeLeftCordoned".equals(e.getReason()) && e.getMessage().contains(name));
+  }
+
+  @Test
+  void theWatchOfAMaintenanceSurvivesAnApiserverRestart(KubernetesClient kube) throws Exception {
+    String node = pool("mnt-watch", 1).get(0);
+    String done = "test.kubeward.io/watch-done";
+    RunningServer.Response created =
+        api.post(
+            path("/maintenances"),
+            Map.of(
+                "name", "watch-me",
+                "nodes", List.of(node),
+                "action", Map.of("type", "WaitForAnnotation", "annotation", done)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    awaitStep("watch-me", node, "Action");
+    List<Sse> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var followed = follow("watch-me", events);
+    await("the stream shows the Action step")
+        .atMost(DEADLINE)
+        .until(() -> events.stream().anyMatch(e -> e.data().contains("\"step\":\"Action\"")));
+    long restartsBefore = io.kubeward.runtime.kube.ResilientWatch.totalRestarts();
+
+    plane.restartComponent(io.kubeward.testkit.controlplane.Component.KUBE_APISERVER);
+    await("the apiserver answers again")
+        .atMost(DEADLINE)
+        .ignoreExceptions()
+        .until(() -> kube.nodes().withName(node).get() != null);
+    annotate(kube, node, done);
+
+    followed.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(events.getLast().event()).isEqualTo("maintenance");
+    assertThat(events.getLast().data()).contains("\"phase\":\"Succeeded\"");
+    System.out.println(
+        "MaintenanceIT: resilient watch restarts during the apiserver restart: "
+            + (io.kubeward.runtime.kube.ResilientWatch.totalRestarts() - restartsBefore));
+  }
+
+  @Test
+  void theControllersOfAClusterReportLeadershipAndCrdsAndAnAdminCanCheckTheCrdsAgain() {
+    await("this replica leads the cluster's controllers")
+        .atMost(DEADLINE)
+        .until(() -> api.get(path("/controllers")).json().path("leading").asBoolean());
+    JsonNode state = api.get(path("/controllers")).json();
+    assertThat(state.path("crds").get(0).path("crd").asString())
+        .isEqualTo("nodemaintenances.kubeward.io");
+    assertThat(state.path("crds").get(0).path("state").asString()).isEqualTo("Available");
+    assertThat(state.path("crds").get(0).path("installedRevision").asInt()).isEqualTo(1);
+    JsonNode maintenance = state.path("controllers").get(0);
+    assertThat(maintenance.path("name").asString()).isEqualTo("maintenance");
+    assertThat(maintenance.path("running").asBoolean()).isTrue();
+    assertThat(maintenance.has("queueDepth")).isTrue();
+
+    RunningServer.Response check = api.post(path("/controllers/crds/check"), null);
+    assertThat(check.status()).as(check.body()).isEqualTo(202);
+    await("the CRD is checked again")
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                "Available"
+                    .equals(
+                        api.get(path("/controllers"))
+                            .json()
+                            .path("crds")
+                            .get(0)
+                            .path("state")
+                            .asString()));
+    assertThat(
+            server.context().getBean(AuditLog.class).find(AuditQuery.latest(20)).stream()
+                .map(AuditRecord::entry)
+                .map(AuditEntry::verb))
+        .contains("controllers.crds-check");
+    RunningServer.Session viewer =
+        server.newUser(
+            "controllers-viewer",
+            List.of(Map.of("role", "viewer", "cluster", "*", "namespace", "*")));
+    assertThat(viewer.get(path("/controllers")).status()).isEqualTo(200);
+    assertThat(viewer.post(path("/controllers/crds/check"), null).status()).isEqualTo(403);
   }
 
   @Test

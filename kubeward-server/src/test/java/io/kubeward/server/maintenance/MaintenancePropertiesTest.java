@@ -24,24 +24,9 @@ class MaintenancePropertiesTest {
           MaintenanceProperties p = context.getBean(MaintenanceProperties.class);
           assertThat(p.namespace()).isEqualTo("kubeward-system");
           assertThat(p.enabled()).isTrue();
-          var settings = p.settings(io.kubeward.drain.domain.DrainOptions.defaults());
-          assertThat(settings.election().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
-          assertThat(settings.reconcile().poll()).isEqualTo(Duration.ofSeconds(5));
+          var settings = p.reconcile(io.kubeward.drain.domain.DrainOptions.defaults());
+          assertThat(settings.poll()).isEqualTo(Duration.ofSeconds(5));
         });
-  }
-
-  @Test
-  void aRenewDeadlineNotShorterThanTheLeaseStopsTheStart() {
-    runner
-        .withPropertyValues(
-            "kubeward.maintenance.lease-duration=5s", "kubeward.maintenance.renew-deadline=5s")
-        .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
-                  .hasMessageContaining("leaseDuration > renewDeadline");
-            });
   }
 
   @Test
