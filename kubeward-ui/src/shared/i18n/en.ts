@@ -376,6 +376,7 @@ export default {
     },
   },
   maintenance: {
+    deleted: 'This maintenance was deleted; Kubeward cleaned up after it (see the events of its nodes).',
     title: 'Maintenances',
     create: 'New maintenance',
     none: 'No maintenance yet.',

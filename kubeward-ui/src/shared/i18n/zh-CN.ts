@@ -378,6 +378,7 @@ const zhCN: typeof en = {
     },
   },
   maintenance: {
+    deleted: '此维护已被删除；Kubeward 已完成清理（见相关节点的事件）。',
     title: '节点维护',
     create: '新建维护',
     none: '暂无维护。',

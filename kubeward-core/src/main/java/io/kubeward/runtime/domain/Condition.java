@@ -1,6 +1,7 @@
 package io.kubeward.runtime.domain;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A status condition in the Kubernetes shape ({@code metav1.Condition}).
@@ -13,12 +14,13 @@ import java.time.Instant;
 public record Condition(
     String type,
     String status,
-    String reason,
-    String message,
-    Instant lastTransitionTime,
-    Long observedGeneration) {
+    @Nullable String reason,
+    @Nullable String message,
+    @Nullable Instant lastTransitionTime,
+    @Nullable Long observedGeneration) {
 
-  public boolean isTrue() {
+  /** Whether the condition's status is {@code True}. */
+  public boolean holds() {
     return "True".equals(status);
   }
 }
