@@ -95,10 +95,21 @@ class LauncherFailureIT {
     assertThat(workFolders()).isSubsetOf(workFoldersBefore);
   }
 
+  /** The work folders of this JVM (other test JVMs on the machine may be starting planes). */
   private static Set<Path> workFolders() throws IOException {
     try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return dirs.filter(d -> d.getFileName().toString().startsWith("kubeward-controlplane-"))
+          .filter(LauncherFailureIT::ownedByThisJvm)
           .collect(Collectors.toSet());
+    }
+  }
+
+  private static boolean ownedByThisJvm(Path dir) {
+    try {
+      String owner = Files.readString(dir.resolve(ProcessRegistry.OWNER_FILE)).trim();
+      return owner.equals(Long.toString(ProcessHandle.current().pid()));
+    } catch (IOException e) {
+      return false; // being created or deleted right now by someone: not ours
     }
   }
 }
