@@ -61,6 +61,7 @@ public class ClusterWiring {
             ? ManagedCluster.Source.IN_CLUSTER
             : ManagedCluster.Source.KUBECONFIG,
         properties.probe().settings(),
+        properties.access().checkInterval(),
         clock);
   }
 
@@ -102,7 +103,10 @@ public class ClusterWiring {
         new ManageClusters(
             clusters,
             new KubeClusterFactory(
-                properties.client().settings(), properties.probe().settings(), clock),
+                properties.client().settings(),
+                properties.probe().settings(),
+                properties.access().checkInterval(),
+                clock),
             store,
             audited,
             clock);
