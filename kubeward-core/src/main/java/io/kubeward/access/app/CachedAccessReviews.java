@@ -1,5 +1,6 @@
 package io.kubeward.access.app;
 
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.ResourceAction;
@@ -34,7 +35,15 @@ public final class CachedAccessReviews implements AccessReviews {
     }
   }
 
-  private record Key(String cluster, KubeIdentity who, ResourceAction action, boolean namespaces) {}
+  /**
+   * One question of one identity: a {@link ResourceAction} ({@link #allows}), a {@link
+   * NamespacesOf} ({@link #namespaces}) or a {@link RulesIn} ({@link #rules}).
+   */
+  private record Key(String cluster, KubeIdentity who, Object question) {}
+
+  private record NamespacesOf(ResourceAction action) {}
+
+  private record RulesIn(String namespace) {}
 
   private record Entry(Object answer, Instant at, long generation) {}
 
@@ -57,7 +66,7 @@ public final class CachedAccessReviews implements AccessReviews {
 
   @Override
   public boolean allows(String cluster, KubeIdentity who, ResourceAction action) {
-    Key key = new Key(cluster, who, action, false);
+    Key key = new Key(cluster, who, action);
     return (Boolean) cached(key, () -> reviews.allows(cluster, who, action));
   }
 
@@ -67,9 +76,15 @@ public final class CachedAccessReviews implements AccessReviews {
       KubeIdentity who,
       ResourceAction action,
       java.util.function.Supplier<? extends Collection<String>> namespaces) {
-    Key key = new Key(cluster, who, action.in(null), true);
+    Key key = new Key(cluster, who, new NamespacesOf(action.in(null)));
     return (NamespaceVisibility)
         cached(key, () -> reviews.namespaces(cluster, who, action, namespaces));
+  }
+
+  @Override
+  public AccessRules rules(String cluster, KubeIdentity who, String namespace) {
+    Key key = new Key(cluster, who, new RulesIn(namespace));
+    return (AccessRules) cached(key, () -> reviews.rules(cluster, who, namespace));
   }
 
   /** How many answers are remembered (for metrics and tests). */

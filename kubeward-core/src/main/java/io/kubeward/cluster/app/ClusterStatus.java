@@ -55,9 +55,12 @@ public record ClusterStatus(
         r.lastProbe(),
         cluster.cacheSynced(),
         cluster.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-        new Access(
-            cluster.access().impersonates() ? "impersonate" : "read-only",
-            cluster.access().reason(),
-            cluster.access().checkedAt()));
+        accessOf(cluster.access()));
+  }
+
+  /** The access mode as shown. */
+  static Access accessOf(io.kubeward.access.domain.ClusterAccess access) {
+    return new Access(
+        access.impersonates() ? "impersonate" : "read-only", access.reason(), access.checkedAt());
   }
 }

@@ -10,6 +10,7 @@ import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ClusterStore;
 import io.kubeward.cluster.app.GetClusterOverview;
+import io.kubeward.cluster.app.GetPermissions;
 import io.kubeward.cluster.app.ListClusters;
 import io.kubeward.cluster.app.ListResources;
 import io.kubeward.cluster.app.ManageClusters;
@@ -160,6 +161,11 @@ public class ClusterWiring {
   @Bean
   ListClusters listClusters(ClusterRegistry clusters, ClusterReads reads) {
     return new ListClusters(clusters, reads);
+  }
+
+  @Bean
+  GetPermissions getPermissions(ClusterReads reads, Authorizer authorizer) {
+    return new GetPermissions(reads, authorizer);
   }
 
   @Bean
