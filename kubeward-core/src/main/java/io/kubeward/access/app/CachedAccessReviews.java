@@ -17,8 +17,10 @@ import java.util.function.ToLongFunction;
  * Remembers access review answers for a short time ({@code ttl}) so that a page, an overview or a
  * stream does not ask the apiserver again for each request. An answer is also dropped as soon as
  * its cluster's access generation changes (a cluster bumps it on every change of an RBAC object or
- * a namespace), so a new RoleBinding or a removed one counts at once. Bounded: when {@code
- * maxEntries} is reached the older half is dropped.
+ * a namespace), so a new RoleBinding or a removed one counts at once. An answer asked within {@link
+ * #SETTLE} of such a change is not remembered: Kubeward may hear of a change before the apiserver's
+ * own authorizer has applied it, and an answer that predates it must not outlive the change by a
+ * whole {@code ttl}. Bounded: when {@code maxEntries} is reached the older half is dropped.
  */
 public final class CachedAccessReviews implements AccessReviews {
 
@@ -47,11 +49,18 @@ public final class CachedAccessReviews implements AccessReviews {
 
   private record Entry(Object answer, Instant at, long generation) {}
 
+  /** When Kubeward first saw a cluster's current access generation. */
+  private record Seen(long generation, Instant at) {}
+
+  /** How long after an RBAC change answers are asked again instead of remembered. */
+  public static final Duration SETTLE = Duration.ofSeconds(2);
+
   private final AccessReviews reviews;
   private final Settings settings;
   private final ToLongFunction<String> generations;
   private final Clock clock;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
   /**
    * @param generations the current access generation of a cluster by name
@@ -101,7 +110,18 @@ public final class CachedAccessReviews implements AccessReviews {
         && !entry.at().plus(settings.ttl()).isBefore(now)) {
       return entry.answer();
     }
+    Instant changedAt =
+        seen.compute(
+                key.cluster(),
+                (cluster, last) ->
+                    last != null && last.generation() == generation
+                        ? last
+                        : new Seen(generation, now))
+            .at();
     Object answer = ask.get();
+    if (now.isBefore(changedAt.plus(SETTLE))) {
+      return answer; // the apiserver may not have applied the change yet
+    }
     if (entries.size() >= settings.maxEntries()) {
       evictOldest();
     }

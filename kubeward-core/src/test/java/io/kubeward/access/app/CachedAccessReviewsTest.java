@@ -80,8 +80,16 @@ class CachedAccessReviewsTest {
           cluster -> generation.get(),
           clock);
 
+  /** Lets the first sight of the current access generation settle. */
+  private void settled() {
+    cached.allows("local", new KubeIdentity("kubeward:warm-up", List.of()), PATCH_NODES);
+    now = now.plus(CachedAccessReviews.SETTLE).plusSeconds(1);
+    live.allows.set(0);
+  }
+
   @Test
   void rulesAreRememberedPerNamespaceUntilTheTtlOrAnRbacChange() {
+    settled();
     AccessRules first = cached.rules("local", ALICE, "shop");
     cached.rules("local", ALICE, "shop");
     assertThat(live.rules).hasValue(1);
@@ -90,17 +98,34 @@ class CachedAccessReviewsTest {
     cached.rules("local", ALICE, "other");
     assertThat(live.rules).as("another namespace is another question").hasValue(2);
 
-    generation.incrementAndGet(); // a RoleBinding changed
-    cached.rules("local", ALICE, "shop");
-    assertThat(live.rules).hasValue(3);
-
     now = now.plusSeconds(31);
     cached.rules("local", ALICE, "shop");
-    assertThat(live.rules).hasValue(4);
+    assertThat(live.rules).as("after the ttl").hasValue(3);
+  }
+
+  @Test
+  void answersAskedRightAfterAnRbacChangeAreNotRememberedUntilItSettles() {
+    settled();
+    cached.allows("local", ALICE, PATCH_NODES);
+    cached.allows("local", ALICE, PATCH_NODES);
+    assertThat(live.allows).hasValue(1);
+
+    generation.incrementAndGet(); // a RoleBinding changed
+    cached.allows("local", ALICE, PATCH_NODES);
+    cached.allows("local", ALICE, PATCH_NODES);
+    assertThat(live.allows)
+        .as("the apiserver may not have applied the change yet: ask again")
+        .hasValue(3);
+
+    now = now.plus(CachedAccessReviews.SETTLE);
+    cached.allows("local", ALICE, PATCH_NODES);
+    cached.allows("local", ALICE, PATCH_NODES);
+    assertThat(live.allows).hasValue(4);
   }
 
   @Test
   void rulesAndAccessReviewsAreDifferentQuestions() {
+    settled();
     cached.allows("local", ALICE, PATCH_NODES);
     cached.rules("local", ALICE, "shop");
     cached.allows("local", ALICE, PATCH_NODES);
