@@ -1008,6 +1008,38 @@ class RbacMatrixIT {
     server.admin().delete("/api/v1/users/" + username);
   }
 
+  @Test
+  void permissionsWithoutANamespaceHaveNoRulesAndTheEndpointIsDocumented() {
+    Response none = server.getAsAdmin(CLUSTER_PATH + "/permissions");
+    assertThat(none.status()).as(none.body()).isEqualTo(200);
+    assertThat(none.json().get("namespace").isNull()).isTrue();
+    assertThat(none.json().get("rules")).isEmpty();
+    assertThat(none.json().at("/actions/drainNodes").asBoolean()).isTrue();
+    assertProblem(
+        server.getAsAdmin(CLUSTER_PATH + "/permissions?namespace=Not_A_Namespace"),
+        400,
+        "list.invalid-parameter");
+    assertProblem(
+        server.getAsAdmin("/api/v1/clusters/no-such-cluster/permissions"),
+        404,
+        "cluster.not-found");
+
+    Response openApi = server.getAsAdmin("/v3/api-docs");
+    assertThat(openApi.status()).isEqualTo(200);
+    JsonNode operation =
+        openApi.json().at("/paths/~1api~1v1~1clusters~1{cluster}~1permissions/get");
+    assertThat(operation.path("summary").asString()).contains("hide the actions");
+    JsonNode schema = openApi.json().at("/components/schemas/Permissions/properties");
+    assertThat(schema.path("source").path("description").asString())
+        .contains("SelfSubjectRulesReview");
+    assertThat(
+            openApi
+                .json()
+                .at("/components/schemas/PermissionActions/properties/drainNodes/description")
+                .asString())
+        .contains("pods/eviction");
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /**
