@@ -36,6 +36,12 @@ public record CallerPermissions(
     rules = List.copyOf(rules);
   }
 
+  /** The same answer with another access (e.g. its reason translated). */
+  public CallerPermissions withAccess(ClusterStatus.Access other) {
+    return new CallerPermissions(
+        cluster, namespace, other, source, rules, incomplete, evaluationError, actions);
+  }
+
   /**
    * The console's cluster-scoped actions.
    *

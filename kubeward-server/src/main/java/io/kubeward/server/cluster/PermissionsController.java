@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PermissionsController {
 
   private final GetPermissions permissions;
+  private final AccessReasons reasons;
 
-  PermissionsController(GetPermissions permissions) {
+  PermissionsController(GetPermissions permissions, AccessReasons reasons) {
     this.permissions = permissions;
+    this.reasons = reasons;
   }
 
   @Schema(
@@ -66,7 +69,12 @@ class PermissionsController {
       return new Permissions(
           p.cluster(),
           p.namespace(),
-          new Access(p.access().mode(), p.access().reason(), p.access().checkedAt()),
+          new Access(
+              p.access().mode(),
+              p.access().reason(),
+              p.access().checkedAt(),
+              p.access().code(),
+              p.access().missing()),
           p.source(),
           p.rules().stream().map(Rule::of).toList(),
           p.incomplete(),
@@ -84,11 +92,21 @@ class PermissionsController {
                       + " administrators change anything",
               allowableValues = {"impersonate", "read-only"})
           String mode,
-      @Schema(description = "Why, for the console's banner") String reason,
+      @Schema(description = "Why, for the console's banner, in the caller's language")
+          String reason,
       @Schema(
               description = "When it was last checked; null before the first check",
               nullable = true)
-          Instant checkedAt) {}
+          Instant checkedAt,
+      @Schema(
+              description = "Why, as a stable code",
+              allowableValues = {"impersonating", "impersonation-not-granted", "not-checked"})
+          String code,
+      @Schema(
+              description =
+                  "For impersonation-not-granted: the rights Kubeward lacks (e.g. impersonate"
+                      + " users)")
+          List<String> missing) {}
 
   @Schema(
       name = "PermissionRule",
@@ -161,7 +179,9 @@ class PermissionsController {
       @PathVariable String cluster,
       @Parameter(description = "The namespace whose rules are wanted; none: no rules")
           @RequestParam(required = false)
-          String namespace) {
-    return Permissions.of(permissions.of(caller, cluster, namespace));
+          String namespace,
+      Locale locale) {
+    CallerPermissions answer = permissions.of(caller, cluster, namespace);
+    return Permissions.of(answer.withAccess(reasons.translate(answer.access(), locale)));
   }
 }

@@ -257,8 +257,16 @@ class FailSafeIT {
   void withoutImpersonationTheClusterIsReadOnlyForAllButAdministrators() {
     // the cluster list carries the mode and the reason, for the console's banner
     JsonNode access = clusterOf(server.admin()).get("access");
+    assertThat(access.get("code").asString()).isEqualTo("impersonation-not-granted");
+    assertThat(access.get("missing").toString())
+        .isEqualTo("[\"impersonate users\",\"impersonate groups\"]");
     assertThat(access.get("reason").asString())
-        .isEqualTo("Kubeward's credentials lack impersonate users and impersonate groups");
+        .startsWith("Kubeward's credentials lack impersonate users, impersonate groups")
+        .contains("read-only");
+    Response chinese =
+        server.admin().send("GET", "/api/v1/clusters", null, Map.of("Accept-Language", "zh-CN"));
+    assertThat(find(chinese.json(), "name", CLUSTER).at("/access/reason").asString())
+        .startsWith("Kubeward 的凭据在此集群中缺少 impersonate users, impersonate groups");
 
     // grants are saved, but their bindings could not be written (Kubeward may not lend its rights
     // and cannot act as the administrator): the answer says so per cluster
@@ -368,6 +376,7 @@ class FailSafeIT {
             () ->
                 assertThat(clusterOf(server.admin()).at("/access/mode").asString())
                     .isEqualTo("impersonate"));
+    assertThat(clusterOf(server.admin()).at("/access/code").asString()).isEqualTo("impersonating");
     assertThat(clusterOf(server.admin()).at("/access/reason").asString()).contains("impersonation");
     JsonNode forViewer = viewer.get(CLUSTER_PATH + "/permissions?namespace=" + nsA).json();
     assertThat(forViewer.get("source").asString()).isEqualTo("cluster");

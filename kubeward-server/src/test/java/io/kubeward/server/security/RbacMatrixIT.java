@@ -476,6 +476,7 @@ class RbacMatrixIT {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     JsonNode local = find(response.json(), "name", CLUSTER);
     assertThat(local.at("/access/mode").asString()).isEqualTo("impersonate");
+    assertThat(local.at("/access/code").asString()).isEqualTo("impersonating");
     assertThat(local.at("/access/reason").asString()).contains("impersonation");
   }
 
