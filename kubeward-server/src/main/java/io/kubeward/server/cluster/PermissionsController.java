@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,7 +44,7 @@ class PermissionsController {
       @Schema(
               description = "The namespace the rules are about; null when none was asked",
               nullable = true)
-          String namespace,
+          @Nullable String namespace,
       @Schema(description = "How Kubeward acts for users in this cluster, and why") Access access,
       @Schema(
               description =
@@ -62,7 +63,8 @@ class PermissionsController {
                   "The cluster could not list every rule (e.g. a webhook authorizer): an action"
                       + " missing from the rules may still be allowed")
           boolean incomplete,
-      @Schema(description = "Why the rules are incomplete", nullable = true) String evaluationError,
+      @Schema(description = "Why the rules are incomplete", nullable = true)
+          @Nullable String evaluationError,
       @Schema(description = "The console's cluster-scoped actions") Actions actions) {
 
     static Permissions of(CallerPermissions p) {
@@ -97,7 +99,7 @@ class PermissionsController {
       @Schema(
               description = "When it was last checked; null before the first check",
               nullable = true)
-          Instant checkedAt,
+          @Nullable Instant checkedAt,
       @Schema(
               description = "Why, as a stable code",
               allowableValues = {"impersonating", "impersonation-not-granted", "not-checked"})
@@ -179,7 +181,7 @@ class PermissionsController {
       @PathVariable String cluster,
       @Parameter(description = "The namespace whose rules are wanted; none: no rules")
           @RequestParam(required = false)
-          String namespace,
+          @Nullable String namespace,
       Locale locale) {
     CallerPermissions answer = permissions.of(caller, cluster, namespace);
     return Permissions.of(answer.withAccess(reasons.translate(answer.access(), locale)));
