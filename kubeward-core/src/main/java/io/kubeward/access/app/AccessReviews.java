@@ -1,5 +1,6 @@
 package io.kubeward.access.app;
 
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.ResourceAction;
@@ -27,4 +28,10 @@ public interface AccessReviews {
       KubeIdentity who,
       ResourceAction action,
       Supplier<? extends Collection<String>> namespaces);
+
+  /**
+   * What {@code who} may do in {@code namespace} (cluster-wide rights included), as the cluster
+   * lists it (a {@code SelfSubjectRulesReview}): for showing actions, not for deciding.
+   */
+  AccessRules rules(String cluster, KubeIdentity who, String namespace);
 }

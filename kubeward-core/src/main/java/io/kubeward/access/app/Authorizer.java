@@ -1,7 +1,9 @@
 package io.kubeward.access.app;
 
 import io.kubeward.access.domain.AccessPolicy;
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.access.domain.ClusterActions;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.ResourceAction;
@@ -194,6 +196,58 @@ public final class Authorizer {
     if (!reviews.allows(cluster, identity(caller), action)) {
       throw new PermissionMissingException(caller.username(), cluster, action, purpose);
     }
+  }
+
+  /**
+   * Whether the caller may do {@code action}, for showing or hiding it (the request itself is
+   * decided again when it is made): where Kubeward impersonates, the cluster's answer for the
+   * caller's identity; where it may not, administrators may do anything and others only read where
+   * their grants let them.
+   */
+  public boolean mayDo(Caller caller, String cluster, ResourceAction action) {
+    if (isController(caller)) {
+      return true;
+    }
+    if (!caller.tokenScope().permits(verbOf(action), cluster, action.namespace())) {
+      return false;
+    }
+    if (modes.of(cluster).impersonates()) {
+      return reviews.allows(cluster, identity(caller), action);
+    }
+    if (isAdmin(caller)) {
+      return true;
+    }
+    return ClusterActions.reads(action)
+        && AccessPolicy.allows(caller.principal(), Verb.READ, cluster, action.namespace());
+  }
+
+  /**
+   * What the caller may do in {@code namespace} of {@code cluster}, for showing or hiding actions:
+   * the cluster's rules for the caller's identity where Kubeward impersonates, else what the
+   * caller's grants allow in the read-only mode ({@link AccessPolicy#readOnlyRules}).
+   */
+  public AccessRules rules(Caller caller, String cluster, String namespace) {
+    if (isController(caller)) {
+      return AccessPolicy.readOnlyRules(caller.principal(), cluster, namespace); // everything
+    }
+    if (!caller.tokenScope().permits(Verb.READ, cluster, namespace)) {
+      return AccessRules.NONE;
+    }
+    AccessRules decided =
+        modes.of(cluster).impersonates()
+            ? reviews.rules(cluster, identity(caller), namespace)
+            : AccessPolicy.readOnlyRules(caller.principal(), cluster, namespace);
+    return caller.tokenScope().readOnly() ? decided.readOnly() : decided;
+  }
+
+  /** The Kubeward verb a token's scope is checked against for a Kubernetes action. */
+  private static Verb verbOf(ResourceAction action) {
+    if (!ClusterActions.reads(action)) {
+      return Verb.MUTATE;
+    }
+    return "secrets".equals(action.resource()) && "get".equals(action.verb())
+        ? Verb.READ_SECRET
+        : Verb.READ;
   }
 
   /**

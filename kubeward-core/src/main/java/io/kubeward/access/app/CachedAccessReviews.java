@@ -1,5 +1,6 @@
 package io.kubeward.access.app;
 
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.ResourceAction;
@@ -16,8 +17,10 @@ import java.util.function.ToLongFunction;
  * Remembers access review answers for a short time ({@code ttl}) so that a page, an overview or a
  * stream does not ask the apiserver again for each request. An answer is also dropped as soon as
  * its cluster's access generation changes (a cluster bumps it on every change of an RBAC object or
- * a namespace), so a new RoleBinding or a removed one counts at once. Bounded: when {@code
- * maxEntries} is reached the older half is dropped.
+ * a namespace), so a new RoleBinding or a removed one counts at once. An answer asked within {@link
+ * #SETTLE} of such a change is not remembered: Kubeward may hear of a change before the apiserver's
+ * own authorizer has applied it, and an answer that predates it must not outlive the change by a
+ * whole {@code ttl}. Bounded: when {@code maxEntries} is reached the older half is dropped.
  */
 public final class CachedAccessReviews implements AccessReviews {
 
@@ -34,15 +37,30 @@ public final class CachedAccessReviews implements AccessReviews {
     }
   }
 
-  private record Key(String cluster, KubeIdentity who, ResourceAction action, boolean namespaces) {}
+  /**
+   * One question of one identity: a {@link ResourceAction} ({@link #allows}), a {@link
+   * NamespacesOf} ({@link #namespaces}) or a {@link RulesIn} ({@link #rules}).
+   */
+  private record Key(String cluster, KubeIdentity who, Object question) {}
+
+  private record NamespacesOf(ResourceAction action) {}
+
+  private record RulesIn(String namespace) {}
 
   private record Entry(Object answer, Instant at, long generation) {}
+
+  /** When Kubeward first saw a cluster's current access generation. */
+  private record Seen(long generation, Instant at) {}
+
+  /** How long after an RBAC change answers are asked again instead of remembered. */
+  public static final Duration SETTLE = Duration.ofSeconds(2);
 
   private final AccessReviews reviews;
   private final Settings settings;
   private final ToLongFunction<String> generations;
   private final Clock clock;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
   /**
    * @param generations the current access generation of a cluster by name
@@ -57,7 +75,7 @@ public final class CachedAccessReviews implements AccessReviews {
 
   @Override
   public boolean allows(String cluster, KubeIdentity who, ResourceAction action) {
-    Key key = new Key(cluster, who, action, false);
+    Key key = new Key(cluster, who, action);
     return (Boolean) cached(key, () -> reviews.allows(cluster, who, action));
   }
 
@@ -67,9 +85,15 @@ public final class CachedAccessReviews implements AccessReviews {
       KubeIdentity who,
       ResourceAction action,
       java.util.function.Supplier<? extends Collection<String>> namespaces) {
-    Key key = new Key(cluster, who, action.in(null), true);
+    Key key = new Key(cluster, who, new NamespacesOf(action.in(null)));
     return (NamespaceVisibility)
         cached(key, () -> reviews.namespaces(cluster, who, action, namespaces));
+  }
+
+  @Override
+  public AccessRules rules(String cluster, KubeIdentity who, String namespace) {
+    Key key = new Key(cluster, who, new RulesIn(namespace));
+    return (AccessRules) cached(key, () -> reviews.rules(cluster, who, namespace));
   }
 
   /** How many answers are remembered (for metrics and tests). */
@@ -86,7 +110,18 @@ public final class CachedAccessReviews implements AccessReviews {
         && !entry.at().plus(settings.ttl()).isBefore(now)) {
       return entry.answer();
     }
+    Instant changedAt =
+        seen.compute(
+                key.cluster(),
+                (cluster, last) ->
+                    last != null && last.generation() == generation
+                        ? last
+                        : new Seen(generation, now))
+            .at();
     Object answer = ask.get();
+    if (now.isBefore(changedAt.plus(SETTLE))) {
+      return answer; // the apiserver may not have applied the change yet
+    }
     if (entries.size() >= settings.maxEntries()) {
       evictOldest();
     }

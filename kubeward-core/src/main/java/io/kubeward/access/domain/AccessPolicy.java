@@ -1,6 +1,7 @@
 package io.kubeward.access.domain;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The one place that decides what a principal may do. Pure: no I/O, no framework. */
@@ -45,5 +46,25 @@ public final class AccessPolicy {
   /** Whether the principal may see anything at all in {@code cluster}. */
   public static boolean seesCluster(Principal principal, String cluster) {
     return !namespaces(principal, Verb.READ, cluster).isEmpty();
+  }
+
+  /**
+   * The rules Kubeward's grants give the principal in {@code namespace} of {@code cluster} where
+   * Kubeward may not impersonate (failing safe): administrators everything, others read where a
+   * grant lets them read, and change nothing.
+   */
+  public static AccessRules readOnlyRules(Principal principal, String cluster, String namespace) {
+    if (isAdmin(principal)) {
+      return new AccessRules(List.of(rule(AccessRule.ALL)), false, null);
+    }
+    if (allows(principal, Verb.READ, cluster, namespace)) {
+      return new AccessRules(List.of(rule("get", "list", "watch")), false, null);
+    }
+    return AccessRules.NONE;
+  }
+
+  private static AccessRule rule(String... verbs) {
+    return new AccessRule(
+        List.of(verbs), List.of(AccessRule.ALL), List.of(AccessRule.ALL), List.of());
   }
 }

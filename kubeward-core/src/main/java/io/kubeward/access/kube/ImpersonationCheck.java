@@ -34,7 +34,9 @@ public final class ImpersonationCheck {
     return new ClusterAccess(
         ClusterAccess.Mode.READ_ONLY,
         "Kubeward's credentials lack " + String.join(" and ", missing),
-        clock.instant());
+        clock.instant(),
+        ClusterAccess.NOT_GRANTED,
+        missing);
   }
 
   private static boolean allowed(KubernetesClient kubeward, String resource) {

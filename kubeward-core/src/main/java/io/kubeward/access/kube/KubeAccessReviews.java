@@ -1,8 +1,12 @@
 package io.kubeward.access.kube;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.access.app.AccessReviews;
+import io.kubeward.access.domain.AccessRule;
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.ResourceAction;
@@ -24,9 +28,15 @@ import java.util.function.Supplier;
  * Access reviews as the user: a {@code SelfSubjectAccessReview} sent with the user's identity
  * (impersonation), so Kubeward needs no permission beyond {@code impersonate} and the answer is
  * exactly the apiserver's (RBAC, webhooks, any authorizer). A question over many namespaces asks
- * once for all namespaces, then per namespace, at most {@code parallelism} at a time.
+ * once for all namespaces, then per namespace, at most {@code parallelism} at a time. The rules of
+ * a namespace come from a {@code SelfSubjectRulesReview} sent the same way.
  */
 public final class KubeAccessReviews implements AccessReviews {
+
+  /** Rules kept of one answer at most; more make the answer {@code incomplete}. */
+  static final int MAX_RULES = 1_000;
+
+  private static final int MAX_ERROR = 1_000;
 
   private final Function<String, KubernetesClient> kubewardClients;
   private final BiFunction<String, KubernetesClientException, RuntimeException> translate;
@@ -83,6 +93,53 @@ public final class KubeAccessReviews implements AccessReviews {
       throw new IllegalStateException(e.getCause());
     }
     return NamespaceVisibility.only(allowed);
+  }
+
+  @Override
+  public AccessRules rules(String cluster, KubeIdentity who, String namespace) {
+    KubernetesClient client = Impersonation.as(kubewardClients.apply(cluster), who);
+    SelfSubjectRulesReview review =
+        new SelfSubjectRulesReviewBuilder()
+            .withNewSpec()
+            .withNamespace(namespace)
+            .endSpec()
+            .build();
+    SelfSubjectRulesReview answer;
+    try {
+      answer = client.authorization().v1().selfSubjectRulesReview().create(review);
+    } catch (KubernetesClientException e) {
+      throw translate.apply(cluster, e);
+    }
+    if (answer.getStatus() == null) {
+      return new AccessRules(List.of(), true, "the cluster gave no answer");
+    }
+    List<AccessRule> rules = new ArrayList<>();
+    boolean truncated = false;
+    if (answer.getStatus().getResourceRules() != null) {
+      for (var rule : answer.getStatus().getResourceRules()) {
+        if (rules.size() == MAX_RULES) {
+          truncated = true;
+          break;
+        }
+        rules.add(
+            new AccessRule(
+                rule.getVerbs(),
+                rule.getApiGroups(),
+                rule.getResources(),
+                rule.getResourceNames()));
+      }
+    }
+    String error = answer.getStatus().getEvaluationError();
+    if (truncated && error == null) {
+      error = "more than " + MAX_RULES + " rules";
+    }
+    if (error != null && error.length() > MAX_ERROR) {
+      error = error.substring(0, MAX_ERROR) + "…";
+    }
+    return new AccessRules(
+        rules,
+        truncated || Boolean.TRUE.equals(answer.getStatus().getIncomplete()),
+        error == null || error.isBlank() ? null : error);
   }
 
   private boolean askLimited(String cluster, KubernetesClient client, ResourceAction action)

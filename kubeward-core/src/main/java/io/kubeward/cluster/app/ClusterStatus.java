@@ -36,9 +36,41 @@ public record ClusterStatus(
     Access access) {
 
   /**
-   * The access mode as shown: {@code impersonate} or {@code read-only}, the reason, when checked.
+   * The access mode as shown: {@code impersonate} or {@code read-only}, the reason (English; the
+   * server translates it by {@code code}), when checked, the reason's stable code ({@code
+   * impersonating}, {@code impersonation-not-granted}, {@code not-checked}) and the rights Kubeward
+   * lacks.
    */
-  public record Access(String mode, String reason, @Nullable Instant checkedAt) {}
+  public record Access(
+      String mode,
+      String reason,
+      @Nullable Instant checkedAt,
+      String code,
+      java.util.List<String> missing) {
+
+    public Access withReason(String translated) {
+      return new Access(mode, translated, checkedAt, code, missing);
+    }
+  }
+
+  /** The same status with another access (e.g. its reason translated). */
+  public ClusterStatus withAccess(Access other) {
+    return new ClusterStatus(
+        name,
+        defaultCluster,
+        reachable,
+        state,
+        since,
+        kubernetesVersion,
+        latencyMillis,
+        apiReady,
+        lastError,
+        lastErrorAt,
+        lastProbe,
+        cacheSynced,
+        source,
+        other);
+  }
 
   static ClusterStatus of(ManagedCluster cluster, boolean isDefault) {
     Reachability r = cluster.reachability();
@@ -56,9 +88,16 @@ public record ClusterStatus(
         r.lastProbe(),
         cluster.cacheSynced(),
         cluster.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-        new Access(
-            cluster.access().impersonates() ? "impersonate" : "read-only",
-            cluster.access().reason(),
-            cluster.access().checkedAt()));
+        accessOf(cluster.access()));
+  }
+
+  /** The access mode as shown. */
+  static Access accessOf(io.kubeward.access.domain.ClusterAccess access) {
+    return new Access(
+        access.impersonates() ? "impersonate" : "read-only",
+        access.reason(),
+        access.checkedAt(),
+        access.code(),
+        access.missing());
   }
 }

@@ -88,11 +88,16 @@ final class AccessWatch implements AutoCloseable {
   void check() {
     try {
       ClusterAccess checked = ImpersonationCheck.check(kubeward, clock);
-      if (checked.mode() != access.mode() || access.checkedAt() == null) {
+      boolean modeChanged = checked.mode() != access.mode();
+      if (modeChanged || access.checkedAt() == null) {
         log.info("Cluster {}: access mode {} ({})", cluster, checked.mode(), checked.reason());
       }
       access = checked;
-      changed();
+      if (modeChanged) {
+        // answers given in the other mode no longer hold; a periodic check that finds the same
+        // mode drops nothing (it used to drop every cached review each interval)
+        changed();
+      }
     } catch (RuntimeException e) {
       log.debug("Cluster {}: cannot check the access mode: {}", cluster, e.toString());
     }

@@ -30,8 +30,12 @@ public final class KubeCluster implements ManagedCluster {
 
   private static final Logger log = LoggerFactory.getLogger(KubeCluster.class);
 
-  /** How often Kubeward checks whether it may impersonate users (also after every outage). */
-  static final java.time.Duration ACCESS_CHECK_INTERVAL = java.time.Duration.ofMinutes(1);
+  /**
+   * How often Kubeward checks whether it may impersonate users (also after every outage), unless
+   * configured ({@code kubeward.access.check-interval}).
+   */
+  public static final java.time.Duration DEFAULT_ACCESS_CHECK_INTERVAL =
+      java.time.Duration.ofMinutes(1);
 
   private final ClusterConnection connection;
   private final Source source;
@@ -44,7 +48,11 @@ public final class KubeCluster implements ManagedCluster {
   private final AccessWatch accessWatch;
 
   private KubeCluster(
-      ClusterConnection connection, Source source, ProbeSettings probeSettings, Clock clock) {
+      ClusterConnection connection,
+      Source source,
+      ProbeSettings probeSettings,
+      java.time.Duration accessCheckInterval,
+      Clock clock) {
     this.connection = connection;
     this.source = source;
     this.client = connection.newClient();
@@ -74,7 +82,7 @@ public final class KubeCluster implements ManagedCluster {
     scheduler.scheduleWithFixedDelay(
         accessWatch::check,
         0,
-        ACCESS_CHECK_INTERVAL.toMillis(),
+        accessCheckInterval.toMillis(),
         java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
@@ -86,8 +94,26 @@ public final class KubeCluster implements ManagedCluster {
 
   public static KubeCluster start(
       ClusterConnection connection, Source source, ProbeSettings probeSettings, Clock clock) {
+    return start(connection, source, probeSettings, DEFAULT_ACCESS_CHECK_INTERVAL, clock);
+  }
+
+  /**
+   * @param accessCheckInterval how often Kubeward checks whether it may impersonate users there
+   *     (positive)
+   */
+  public static KubeCluster start(
+      ClusterConnection connection,
+      Source source,
+      ProbeSettings probeSettings,
+      java.time.Duration accessCheckInterval,
+      Clock clock) {
+    if (accessCheckInterval == null
+        || accessCheckInterval.isNegative()
+        || accessCheckInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("the access check interval must be positive");
+    }
     log.info("Cluster {}: watching {}", connection.name(), connection.serverUrl());
-    return new KubeCluster(connection, source, probeSettings, clock);
+    return new KubeCluster(connection, source, probeSettings, accessCheckInterval, clock);
   }
 
   @Override

@@ -16,11 +16,24 @@ public final class KubeClusterFactory implements ClusterFactory {
 
   private final ClientSettings client;
   private final ProbeSettings probe;
+  private final java.time.Duration accessCheckInterval;
   private final Clock clock;
 
   public KubeClusterFactory(ClientSettings client, ProbeSettings probe, Clock clock) {
+    this(client, probe, KubeCluster.DEFAULT_ACCESS_CHECK_INTERVAL, clock);
+  }
+
+  /**
+   * @param accessCheckInterval how often each cluster checks whether Kubeward may impersonate
+   */
+  public KubeClusterFactory(
+      ClientSettings client,
+      ProbeSettings probe,
+      java.time.Duration accessCheckInterval,
+      Clock clock) {
     this.client = client;
     this.probe = probe;
+    this.accessCheckInterval = accessCheckInterval;
     this.clock = clock;
   }
 
@@ -38,7 +51,8 @@ public final class KubeClusterFactory implements ClusterFactory {
     } catch (ClusterConfigurationException e) {
       throw ClusterRequestException.invalidKubeconfig(name, e.getMessage());
     }
-    return KubeCluster.start(connection, ManagedCluster.Source.ADDED, probe, clock);
+    return KubeCluster.start(
+        connection, ManagedCluster.Source.ADDED, probe, accessCheckInterval, clock);
   }
 
   /**

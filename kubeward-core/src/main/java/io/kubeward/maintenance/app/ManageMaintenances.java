@@ -2,6 +2,7 @@ package io.kubeward.maintenance.app;
 
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.ClusterActions;
 import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
@@ -222,15 +223,10 @@ public final class ManageMaintenances {
    * allowed to do that themselves (ADR 0013), beyond creating the NodeMaintenance object.
    */
   private void requireDrainRights(Caller caller, String cluster) {
-    for (ResourceAction action : DRAIN_RIGHTS) {
+    for (ResourceAction action : ClusterActions.DRAIN_RIGHTS) {
       authorizer.requireAllowed(caller, cluster, action, "node maintenance");
     }
   }
-
-  private static final List<ResourceAction> DRAIN_RIGHTS =
-      List.of(
-          ResourceAction.of("patch", "", "nodes", null),
-          new ResourceAction("create", "", "pods", "eviction", null, null));
 
   private MaintenanceView flip(
       Caller caller, String cluster, String name, String verb, Map<String, Object> fields) {

@@ -1,6 +1,7 @@
 package io.kubeward.access.app;
 
 import io.kubeward.access.domain.AccessPolicy;
+import io.kubeward.access.domain.AccessRules;
 import io.kubeward.access.domain.ClusterAccess;
 import io.kubeward.access.domain.Grant;
 import io.kubeward.access.domain.KubeIdentity;
@@ -68,6 +69,13 @@ public final class TestAuthorizers {
         java.util.function.Supplier<? extends Collection<String>> namespaces) {
       Principal principal = new Principal(who.user(), grants.getOrDefault(who.user(), List.of()));
       return AccessPolicy.namespaces(principal, Verb.READ, cluster);
+    }
+
+    /** Kubeward's read-only rules of the registered grants (tests need no more). */
+    @Override
+    public AccessRules rules(String cluster, KubeIdentity who, String namespace) {
+      Principal principal = new Principal(who.user(), grants.getOrDefault(who.user(), List.of()));
+      return AccessPolicy.readOnlyRules(principal, cluster, namespace);
     }
   }
 }

@@ -12,6 +12,7 @@ import io.kubeward.cluster.domain.Reachability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,12 +32,17 @@ class ClusterController {
   private final ListClusters listClusters;
   private final GetClusterOverview getOverview;
   private final ManageClusters manageClusters;
+  private final AccessReasons reasons;
 
   ClusterController(
-      ListClusters listClusters, GetClusterOverview getOverview, ManageClusters manageClusters) {
+      ListClusters listClusters,
+      GetClusterOverview getOverview,
+      ManageClusters manageClusters,
+      AccessReasons reasons) {
     this.listClusters = listClusters;
     this.getOverview = getOverview;
     this.manageClusters = manageClusters;
+    this.reasons = reasons;
   }
 
   /** A cluster with its control plane's health checks. */
@@ -87,8 +93,8 @@ class ClusterController {
 
   @Operation(summary = "The clusters the caller can see, default first")
   @GetMapping("/clusters")
-  List<ClusterStatus> clusters(@Parameter(hidden = true) Caller caller) {
-    return listClusters.list(caller);
+  List<ClusterStatus> clusters(@Parameter(hidden = true) Caller caller, Locale locale) {
+    return listClusters.list(caller).stream().map(s -> reasons.translate(s, locale)).toList();
   }
 
   @Operation(summary = "One cluster with /readyz?verbose checks and /livez, fetched now")
@@ -100,10 +106,13 @@ class ClusterController {
   @Operation(summary = "Add a cluster from a kubeconfig (admin); credentials are stored encrypted")
   @PostMapping("/clusters")
   @ResponseStatus(HttpStatus.CREATED)
-  ClusterStatus add(@Parameter(hidden = true) Caller caller, @RequestBody NewCluster request) {
-    return manageClusters.add(
-        caller,
-        new ManageClusters.NewCluster(request.name(), request.kubeconfig(), request.context()));
+  ClusterStatus add(
+      @Parameter(hidden = true) Caller caller, @RequestBody NewCluster request, Locale locale) {
+    return reasons.translate(
+        manageClusters.add(
+            caller,
+            new ManageClusters.NewCluster(request.name(), request.kubeconfig(), request.context())),
+        locale);
   }
 
   @Operation(summary = "Remove a cluster added at runtime (admin)")

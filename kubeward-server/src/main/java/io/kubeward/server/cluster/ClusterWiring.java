@@ -10,6 +10,7 @@ import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ClusterStore;
 import io.kubeward.cluster.app.GetClusterOverview;
+import io.kubeward.cluster.app.GetPermissions;
 import io.kubeward.cluster.app.ListClusters;
 import io.kubeward.cluster.app.ListResources;
 import io.kubeward.cluster.app.ManageClusters;
@@ -61,6 +62,7 @@ public class ClusterWiring {
             ? ManagedCluster.Source.IN_CLUSTER
             : ManagedCluster.Source.KUBECONFIG,
         properties.probe().settings(),
+        properties.access().checkInterval(),
         clock);
   }
 
@@ -103,7 +105,10 @@ public class ClusterWiring {
         new ManageClusters(
             clusters,
             new KubeClusterFactory(
-                properties.client().settings(), properties.probe().settings(), clock),
+                properties.client().settings(),
+                properties.probe().settings(),
+                properties.access().checkInterval(),
+                clock),
             store,
             audited,
             clock);
@@ -157,6 +162,11 @@ public class ClusterWiring {
   @Bean
   ListClusters listClusters(ClusterRegistry clusters, ClusterReads reads) {
     return new ListClusters(clusters, reads);
+  }
+
+  @Bean
+  GetPermissions getPermissions(ClusterReads reads, Authorizer authorizer) {
+    return new GetPermissions(reads, authorizer);
   }
 
   @Bean

@@ -99,15 +99,28 @@ public record KubewardProperties(
    *     at once when the cluster's RBAC objects or namespaces change)
    * @param maxReviews answers kept at most, 100 to 10,000,000
    * @param reviewParallelism access reviews in flight per question over many namespaces, 1 to 64
+   * @param checkInterval how often each cluster checks whether Kubeward may impersonate users there
+   *     (besides at start and after every outage), 1s to 1h: a cluster that grants or withdraws
+   *     impersonation leaves or enters the read-only mode within this time
    */
   public record Access(
       @DefaultValue("30s") Duration reviewTtl,
       @DefaultValue("100000") int maxReviews,
-      @DefaultValue("8") int reviewParallelism) {
+      @DefaultValue("8") int reviewParallelism,
+      @DefaultValue("1m") Duration checkInterval) {
+    public static final Duration MIN_CHECK_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration MAX_CHECK_INTERVAL = Duration.ofHours(1);
+
     public Access {
       settings(reviewTtl, maxReviews);
       if (reviewParallelism < 1 || reviewParallelism > 64) {
         throw new IllegalArgumentException("review-parallelism must be from 1 to 64");
+      }
+      if (checkInterval == null
+          || checkInterval.compareTo(MIN_CHECK_INTERVAL) < 0
+          || checkInterval.compareTo(MAX_CHECK_INTERVAL) > 0) {
+        throw new IllegalArgumentException(
+            "check-interval must be from 1s to 1h, but was " + checkInterval);
       }
     }
 

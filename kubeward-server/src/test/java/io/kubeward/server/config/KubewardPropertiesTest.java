@@ -28,7 +28,31 @@ class KubewardPropertiesTest {
           assertThat(properties.client().maxConcurrentRequests()).isEqualTo(256);
           assertThat(properties.security().adminPassword()).isNull();
           assertThat(properties.kubeconfigPath()).isNull();
+          assertThat(properties.access().checkInterval()).isEqualTo(Duration.ofMinutes(1));
         });
+  }
+
+  @Test
+  void theAccessCheckIntervalIsBounded() {
+    runner
+        .withPropertyValues("kubeward.access.check-interval=5s")
+        .run(
+            context ->
+                assertThat(context.getBean(KubewardProperties.class).access().checkInterval())
+                    .isEqualTo(Duration.ofSeconds(5)));
+    for (String bad : new String[] {"500ms", "2h", "0s"}) {
+      runner
+          .withPropertyValues("kubeward.access.check-interval=" + bad)
+          .run(
+              context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageStartingWith("check-interval must be from 1s to 1h");
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("Failed to bind properties under 'kubeward.access'");
+              });
+    }
   }
 
   @Test
