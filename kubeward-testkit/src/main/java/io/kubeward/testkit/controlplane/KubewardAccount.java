@@ -15,14 +15,18 @@ import java.util.List;
 /**
  * Kubeward's own service account in a local control plane, with exactly the rights of {@code
  * deploy/kubernetes/kubeward-rbac.yaml} (impersonation, the cache's kinds, its controllers), and a
- * kubeconfig for it: what Kubeward runs with in the tests and the sandbox, so that they prove it
- * needs nothing more. {@link #bindAdmins} applies {@code deploy/kubernetes/kubeward-admins.yaml}
- * (Kubeward's administrators are cluster-admin), as a site may.
+ * kubeconfig for it, and the admission policy that keeps NodeMaintenances from lending Kubeward's
+ * rights ({@code deploy/kubernetes/kubeward-maintenance-policy.yaml}): what Kubeward runs with in
+ * the tests and the sandbox, so that they prove it needs nothing more. {@link #bindAdmins} applies
+ * {@code deploy/kubernetes/kubeward-admins.yaml} (Kubeward's administrators are cluster-admin), as
+ * a site may.
  */
 public final class KubewardAccount {
 
   public static final String RBAC = "deploy/kubernetes/kubeward-rbac.yaml";
   public static final String ADMINS = "deploy/kubernetes/kubeward-admins.yaml";
+  public static final String MAINTENANCE_POLICY =
+      "deploy/kubernetes/kubeward-maintenance-policy.yaml";
   static final Duration TOKEN_LIFETIME = Duration.ofDays(7);
 
   private KubewardAccount() {}
@@ -30,6 +34,7 @@ public final class KubewardAccount {
   /** Installs the service account and its rights (idempotent) and returns a token of it. */
   public static String install(KubernetesClient admin) {
     apply(admin, RBAC);
+    apply(admin, MAINTENANCE_POLICY);
     TokenRequest token =
         admin
             .serviceAccounts()
