@@ -14,7 +14,6 @@ public final class ResourceException extends KubewardException {
   public static final String INVALID = "resource.invalid";
   public static final String CONFLICT = "resource.conflict";
   public static final String NOT_FOUND = "resource.not-found";
-  public static final String TOO_LARGE = "request.too-large";
   public static final String REFUSED = "resource.refused";
 
   private ResourceException(
@@ -59,14 +58,6 @@ public final class ResourceException extends KubewardException {
         ErrorKind.NOT_FOUND,
         kind + " " + (namespace == null ? "" : namespace + "/") + name + " does not exist",
         props("kind", kind, "name", name, "namespace", namespace == null ? "-" : namespace));
-  }
-
-  public static ResourceException tooLarge(long limit) {
-    return new ResourceException(
-        TOO_LARGE,
-        ErrorKind.TOO_LARGE,
-        "The request body is larger than " + limit + " bytes",
-        props("limit", limit));
   }
 
   /** The apiserver refused Kubeward's own credentials (403) or another request error. */

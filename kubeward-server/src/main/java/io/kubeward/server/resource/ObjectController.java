@@ -4,6 +4,8 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.app.ResourceException;
 import io.kubeward.resource.domain.KindInfo;
+import io.kubeward.server.web.BadRequestException;
+import io.kubeward.server.web.RequestGuards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clusters/{cluster}")
 class ObjectController {
 
-  static final int MAX_BODY = 1024 * 1024;
   static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
   private final ObjectAccess objects;
@@ -121,17 +122,12 @@ class ObjectController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
-  /** The body as UTF-8 text, at most {@value #MAX_BODY} bytes (else 413). */
+  /** The body as UTF-8 text, at most {@link RequestGuards#MAX_BODY_BYTES} bytes (else 413). */
   static String body(HttpServletRequest request) {
-    if (request.getContentLengthLong() > MAX_BODY) {
-      throw ResourceException.tooLarge(MAX_BODY);
-    }
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw ResourceException.tooLarge(MAX_BODY);
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (RequestGuards.BodyTooLargeException e) {
+      throw BadRequestException.tooLarge(RequestGuards.MAX_BODY_BYTES);
     } catch (IOException e) {
       throw ResourceException.malformed("the body could not be read", 0, 0);
     }
