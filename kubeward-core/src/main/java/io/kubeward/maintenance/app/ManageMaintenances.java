@@ -140,9 +140,8 @@ public final class ManageMaintenances {
         new AuditedAction.Target(cluster, null, "Node", node),
         "node.drain",
         () -> {
-          if (r.timeoutSeconds() != null && r.timeoutSeconds() <= 0) {
-            throw new InvalidMaintenanceException("timeoutSeconds", "must be positive");
-          }
+          MaintenanceValidation.validateDrainRequest(
+              r.timeoutSeconds(), r.blockedReportAfterSeconds(), r.gracePeriodSeconds());
           resolveNodes(c, spec);
           Maintenance created = c.store().create(name, caller.username(), spec);
           return new AuditedAction.Outcome<>(

@@ -20,5 +20,9 @@ public enum MaintenanceReason {
   Cancelling,
   Cancelled,
   Succeeded,
-  Failed
+  Failed,
+  /**
+   * The spec breaks a rule of {@code MaintenanceValidation} (e.g. a duration beyond its maximum).
+   */
+  InvalidSpec
 }

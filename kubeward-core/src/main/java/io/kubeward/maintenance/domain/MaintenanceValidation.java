@@ -1,6 +1,7 @@
 package io.kubeward.maintenance.domain;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,6 +19,27 @@ public final class MaintenanceValidation {
   private static final Pattern LABEL_VALUE =
       Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
   private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
+
+  /** The most nodes worked on at once. */
+  public static final int MAX_CONCURRENCY = 1000;
+
+  /** The longest grace period a drain may give a pod: one day. */
+  public static final int MAX_GRACE_PERIOD_SECONDS = 86_400;
+
+  /** The longest drain (also {@code timeoutSeconds} of a drain request): seven days. */
+  public static final Duration MAX_DRAIN_TIMEOUT = Duration.ofDays(7);
+
+  /** The longest wait before a drain reports budgets blocking it: seven days. */
+  public static final Duration MAX_BLOCKED_REPORT_AFTER = Duration.ofDays(7);
+
+  /** The longest a node may take to be Ready after its action: one day. */
+  public static final Duration MAX_READY_TIMEOUT = Duration.ofDays(1);
+
+  /** The longest an action (a Job, a condition, an annotation) may take: seven days. */
+  public static final Duration MAX_ACTION_TIMEOUT = Duration.ofDays(7);
+
+  /** The longest {@code Wait} action: seven days. */
+  public static final Duration MAX_WAIT = Duration.ofDays(7);
 
   private MaintenanceValidation() {}
 
@@ -57,9 +79,9 @@ public final class MaintenanceValidation {
     if (selector) {
       selector("nodeSelector", spec.nodeSelector());
     }
-    if (spec.concurrency() < 1) {
-      throw new InvalidMaintenanceException(
-          "concurrency", "must be at least 1, is " + spec.concurrency());
+    if (spec.concurrency() < 1 || spec.concurrency() > MAX_CONCURRENCY) {
+      throw new DurationOutOfRangeException(
+          "concurrency", "1", Integer.toString(MAX_CONCURRENCY), spec.concurrency().toString());
     }
     action(spec.action());
     for (int i = 0; i < spec.windows().size(); i++) {
@@ -72,13 +94,50 @@ public final class MaintenanceValidation {
     if (spec.blockers() != null && spec.blockers().podSelector() != null) {
       selector("blockers.podSelector", spec.blockers().podSelector());
     }
-    duration("drain.timeout", spec.drain().timeout());
-    duration("drain.blockedReportAfter", spec.drain().blockedReportAfter());
-    if (spec.drain().gracePeriodSeconds() != null && spec.drain().gracePeriodSeconds() < 0) {
-      throw new InvalidMaintenanceException("drain.gracePeriodSeconds", "must not be negative");
+    duration("drain.timeout", spec.drain().timeout(), Duration.ofSeconds(1), MAX_DRAIN_TIMEOUT);
+    duration(
+        "drain.blockedReportAfter",
+        spec.drain().blockedReportAfter(),
+        Duration.ZERO,
+        MAX_BLOCKED_REPORT_AFTER);
+    if (spec.drain().gracePeriodSeconds() != null) {
+      seconds(
+          "drain.gracePeriodSeconds",
+          spec.drain().gracePeriodSeconds().longValue(),
+          0,
+          MAX_GRACE_PERIOD_SECONDS);
     }
-    duration("readyTimeout", spec.readyTimeout());
-    duration("actionTimeout", spec.actionTimeout());
+    duration("readyTimeout", spec.readyTimeout(), Duration.ZERO, MAX_READY_TIMEOUT);
+    duration("actionTimeout", spec.actionTimeout(), Duration.ZERO, MAX_ACTION_TIMEOUT);
+  }
+
+  /**
+   * The numbers of a drain request ({@code POST /nodes/{node}/drain}), in seconds as sent.
+   *
+   * @throws DurationOutOfRangeException naming the field and its range
+   */
+  public static void validateDrainRequest(
+      Long timeoutSeconds, Long blockedReportAfterSeconds, Integer gracePeriodSeconds) {
+    if (timeoutSeconds != null) {
+      seconds("timeoutSeconds", timeoutSeconds, 1, MAX_DRAIN_TIMEOUT.toSeconds());
+    }
+    if (blockedReportAfterSeconds != null) {
+      seconds(
+          "blockedReportAfterSeconds",
+          blockedReportAfterSeconds,
+          0,
+          MAX_BLOCKED_REPORT_AFTER.toSeconds());
+    }
+    if (gracePeriodSeconds != null) {
+      seconds("gracePeriodSeconds", gracePeriodSeconds.longValue(), 0, MAX_GRACE_PERIOD_SECONDS);
+    }
+  }
+
+  private static void seconds(String field, long value, long minimum, long maximum) {
+    if (value < minimum || value > maximum) {
+      throw new DurationOutOfRangeException(
+          field, Long.toString(minimum), Long.toString(maximum), Long.toString(value));
+    }
   }
 
   private static void action(MaintenanceAction action) {
@@ -106,7 +165,7 @@ public final class MaintenanceValidation {
       }
       case Wait -> {
         require("action.duration", action.duration());
-        duration("action.duration", action.duration());
+        duration("action.duration", action.duration(), Duration.ZERO, MAX_WAIT);
       }
       case None -> {}
     }
@@ -140,14 +199,12 @@ public final class MaintenanceValidation {
     }
   }
 
-  private static void duration(String field, String value) {
+  private static void duration(String field, String value, Duration minimum, Duration maximum) {
     if (value == null) {
       return;
     }
     try {
-      if (GoDuration.parse(value).isNegative()) {
-        throw new IllegalArgumentException("must not be negative");
-      }
+      GoDuration.parseBounded(field, value, minimum, maximum);
     } catch (IllegalArgumentException e) {
       throw new InvalidMaintenanceException(field, e.getMessage());
     }

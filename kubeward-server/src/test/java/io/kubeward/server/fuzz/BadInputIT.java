@@ -104,4 +104,217 @@ class BadInputIT {
     assertThat(anonymous.json().path("code").asString()).isEqualTo("request.malformed-query");
     assertThat(anonymous.json().path("title").asString()).isEqualTo("查询字符串格式错误");
   }
+
+  static RawHttp.Response call(String method, String path, String contentType, String body) {
+    return call(method, path, contentType, body, "en");
+  }
+
+  static RawHttp.Response call(
+      String method, String path, String contentType, String body, String language) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(admin());
+    headers.put("Accept-Language", language);
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    return http.send(
+        method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void assertProblem(RawHttp.Response answer, int status, String code) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+    assertThat(answer.problemCode()).as(answer.text()).isEqualTo(code);
+  }
+
+  @Test
+  void durationsBeyondTheirMaximumAreRefusedNamingTheFieldAndTheMaximum() {
+    RawHttp.Response drain =
+        call(
+            "POST",
+            "/api/v1/clusters/local/nodes/kwok-node-0/drain",
+            "application/json",
+            "{\"timeoutSeconds\": 9223372036854775807}");
+    assertProblem(drain, 400, "maintenance.duration-out-of-range");
+    assertThat(drain.json().path("field").asString()).isEqualTo("timeoutSeconds");
+    assertThat(drain.json().path("maximum").asString()).isEqualTo("604800");
+    assertThat(drain.json().path("detail").asString()).contains("timeoutSeconds", "604800");
+
+    RawHttp.Response chinese =
+        call(
+            "POST",
+            "/api/v1/clusters/local/maintenances",
+            "application/json",
+            "{\"nodes\":[\"kwok-node-0\"],\"drain\":{\"timeout\":\"9223372036854775807s\"}}",
+            "zh-CN");
+    assertProblem(chinese, 400, "maintenance.duration-out-of-range");
+    assertThat(chinese.json().path("title").asString()).isEqualTo("数值超出范围");
+    assertThat(chinese.json().path("detail").asString()).contains("drain.timeout", "168h");
+
+    for (String spec :
+        List.of(
+            "{\"nodes\":[\"kwok-node-0\"],\"actionTimeout\":\"2562047788015216h\"}",
+            "{\"nodes\":[\"kwok-node-0\"],\"action\":{\"type\":\"Wait\",\"duration\":\"9223372036854775807s\"}}",
+            "{\"nodes\":[\"kwok-node-0\"],\"readyTimeout\":\"PT99999999999999H\"}",
+            "{\"nodes\":[\"kwok-node-0\"],\"drain\":{\"gracePeriodSeconds\":2147483647}}",
+            "{\"nodes\":[\"kwok-node-0\"],\"concurrency\":2147483647}")) {
+      assertProblem(
+          call("POST", "/api/v1/clusters/local/maintenances", "application/json", spec),
+          400,
+          "maintenance.duration-out-of-range");
+      assertProblem(
+          call("POST", "/api/v1/clusters/local/maintenances/preview", "application/json", spec),
+          400,
+          "maintenance.duration-out-of-range");
+    }
+    assertThat(server.getAsAdmin("/api/v1/clusters/local/maintenances").json().path("items"))
+        .isEmpty();
+  }
+
+  @Test
+  void aMaintenanceMadeWithKubectlWithAnOverflowingTimeoutFailsWithoutCordoningOrLocking(
+      io.fabric8.kubernetes.client.KubernetesClient kube) {
+    // the server installs the CRD; the list answers once it is there
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> server.getAsAdmin("/api/v1/clusters/local/maintenances").status() == 200);
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource object =
+        kube.getKubernetesSerialization()
+            .unmarshal(
+                """
+                apiVersion: kubeward.io/v1alpha1
+                kind: NodeMaintenance
+                metadata:
+                  name: overflowing-timeout
+                spec:
+                  nodes: [kwok-node-1]
+                  drain:
+                    timeout: 9223372036854775807s
+                """,
+                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    kube.resource(object).create();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  server
+                      .getAsAdmin("/api/v1/clusters/local/maintenances/overflowing-timeout")
+                      .json()
+                      .path("phase")
+                      .asString()
+                      .equals("Failed"));
+      tools.jackson.databind.JsonNode view =
+          server.getAsAdmin("/api/v1/clusters/local/maintenances/overflowing-timeout").json();
+      assertThat(view.path("conditions").toString()).contains("InvalidSpec", "drain.timeout");
+      assertThat(kube.nodes().withName("kwok-node-1").get().getSpec().getUnschedulable())
+          .isNotEqualTo(Boolean.TRUE);
+      io.fabric8.kubernetes.api.model.coordination.v1.Lease lock =
+          kube.leases().inNamespace("kubeward-system").withName("kubeward-node-maintenance").get();
+      assertThat(lock == null || lock.getSpec().getHolderIdentity() == null).isTrue();
+    } finally {
+      kube.resource(object).delete();
+    }
+  }
+
+  @Test
+  void grantsWithNullElementsUnknownRolesOrWrongTypesAreRefused() {
+    server.newUser("grants-target", List.of());
+    for (String body :
+        List.of(
+            "[null]",
+            "[{\"role\":\"viewer\",\"cluster\":\"*\",\"namespace\":\"*\"}, null]",
+            "[{\"role\":\"root\",\"cluster\":\"*\",\"namespace\":\"*\"}]",
+            "[{\"role\":null,\"cluster\":null,\"namespace\":null}]",
+            "[{\"role\":\"viewer\",\"cluster\":\"has space\",\"namespace\":\"*\"}]")) {
+      assertProblem(
+          call("PUT", "/api/v1/users/grants-target/grants", "application/json", body),
+          400,
+          "user.invalid-grant");
+    }
+    for (String body : List.of("[1, 2]", "{\"role\":\"viewer\"}", "\"x\"", "[[]]", "[")) {
+      assertProblem(
+          call("PUT", "/api/v1/users/grants-target/grants", "application/json", body),
+          400,
+          "request.malformed-body");
+    }
+    assertThat(server.getAsAdmin("/api/v1/users").body()).contains("grants-target");
+  }
+
+  @Test
+  void aJsonBodyLargerThanOneMebibyteIsA413WithOrWithoutALength() {
+    String huge = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\",\"expiresInDays\":1}";
+    for (boolean chunked : List.of(false, true)) {
+      Map<String, String> headers = new java.util.LinkedHashMap<>(admin());
+      headers.put("Content-Type", "application/json");
+      RawHttp.Response answer =
+          http.send(
+              "POST",
+              "/api/v1/auth/tokens",
+              headers,
+              huge.getBytes(StandardCharsets.UTF_8),
+              chunked);
+      assertProblem(answer, 413, "request.too-large");
+    }
+  }
+
+  @Test
+  void malformedLeasesAreRefusedCleanlyAndNeverBreakTheirReaders(
+      io.fabric8.kubernetes.client.KubernetesClient kube,
+      io.kubeward.testkit.TestNamespace namespace) {
+    String ns = namespace.name();
+    for (String lease :
+        List.of(
+            "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l1, namespace: "
+                + ns
+                + "}\nspec: {leaseDurationSeconds: abc}",
+            "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l2, namespace: "
+                + ns
+                + "}\nspec: {renewTime: yesterday}",
+            "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l3, namespace: "
+                + ns
+                + "}\nspec: {leaseDurationSeconds: -5}",
+            "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l4, namespace: "
+                + ns
+                + "}\nspec: [1, 2]")) {
+      RawHttp.Response answer =
+          call("POST", "/api/v1/clusters/local/object/apply", "application/yaml", lease);
+      assertThat(answer.status()).as(answer.text()).isBetween(400, 499);
+      assertThat(answer.isProblem()).isTrue();
+    }
+    assertThat(kube.leases().inNamespace(ns).list().getItems()).isEmpty();
+
+    // Leases the readers meet: one in kube-node-lease for no node, without a spec, and one far in
+    // the future; the maintenance lock Lease without a spec.
+    List<io.fabric8.kubernetes.api.model.coordination.v1.Lease> odd =
+        List.of(
+            lease("kube-node-lease", "not-a-node-without-spec", null),
+            lease("kube-node-lease", "not-a-node-from-the-future", "9999-12-31T23:59:59.999999Z"),
+            lease("kube-node-lease", "not-a-node-from-the-past", "0001-01-01T00:00:00.000000Z"));
+    try {
+      odd.forEach(l -> kube.resource(l).create());
+      assertThat(server.getAsAdmin("/api/v1/clusters/local/nodes/kwok-node-0").status())
+          .isEqualTo(200);
+      assertThat(server.getAsAdmin("/api/v1/clusters/local/node-health").status()).isEqualTo(200);
+    } finally {
+      odd.forEach(l -> kube.resource(l).delete());
+    }
+  }
+
+  static io.fabric8.kubernetes.api.model.coordination.v1.Lease lease(
+      String namespace, String name, String renewTime) {
+    var builder =
+        new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata();
+    if (renewTime != null) {
+      builder
+          .withNewSpec()
+          .withHolderIdentity("someone")
+          .withRenewTime(java.time.ZonedDateTime.parse(renewTime))
+          .endSpec();
+    }
+    return builder.build();
+  }
 }
