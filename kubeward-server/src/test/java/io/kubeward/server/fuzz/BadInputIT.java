@@ -317,4 +317,90 @@ class BadInputIT {
     }
     return builder.build();
   }
+
+  static String configMap(String namespace, String name) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "\n  namespace: "
+        + namespace
+        + "\ndata:\n  a: \"1\"\n";
+  }
+
+  @Test
+  void aMalformedSecondDocumentIsA400NamingItAndNothingIsCreated(
+      io.fabric8.kubernetes.client.KubernetesClient kube,
+      io.kubeward.testkit.TestNamespace namespace) {
+    String body = configMap(namespace.name(), "first") + "---\nkind: [unclosed\n  - x: {\n";
+    for (String path : List.of("/object/apply", "/object/preview")) {
+      RawHttp.Response answer =
+          call("POST", "/api/v1/clusters/local" + path, "application/yaml", body);
+      assertProblem(answer, 400, "resource.malformed");
+      assertThat(answer.json().path("document").asInt()).isEqualTo(2);
+      assertThat(answer.json().path("line").asInt()).isGreaterThanOrEqualTo(9);
+    }
+    assertThat(kube.configMaps().inNamespace(namespace.name()).withName("first").get()).isNull();
+  }
+
+  @Test
+  void aValidMultiDocumentBodyAppliesEveryDocumentWithAResultAndAnAuditRecordEach(
+      io.fabric8.kubernetes.client.KubernetesClient kube,
+      io.kubeward.testkit.TestNamespace namespace) {
+    String ns = namespace.name();
+    String body = configMap(ns, "one") + "---\n" + configMap(ns, "two") + "---\n";
+
+    RawHttp.Response preview =
+        call("POST", "/api/v1/clusters/local/object/preview", "application/yaml", body);
+    assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+    assertThat(preview.json().path("documents")).hasSize(2);
+    assertThat(preview.json().path("documents").get(1).path("name").asString()).isEqualTo("two");
+    assertThat(kube.configMaps().inNamespace(ns).withName("one").get()).isNull();
+
+    RawHttp.Response applied =
+        call("POST", "/api/v1/clusters/local/object/apply", "application/yaml", body);
+    assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+    assertThat(applied.json().path("documents")).hasSize(2);
+    assertThat(applied.json().path("documents").get(0).path("changed").asBoolean()).isTrue();
+    assertThat(kube.configMaps().inNamespace(ns).withName("one").get()).isNotNull();
+    assertThat(kube.configMaps().inNamespace(ns).withName("two").get()).isNotNull();
+
+    tools.jackson.databind.JsonNode audit =
+        server.getAsAdmin("/api/v1/audit?namespace=" + ns + "&verb=apply").json().path("items");
+    assertThat(audit).hasSize(2);
+
+    Map<String, String> yamlAccept = new java.util.LinkedHashMap<>(admin());
+    yamlAccept.put("Accept", "application/yaml");
+    yamlAccept.put("Content-Type", "application/yaml");
+    RawHttp.Response asYaml =
+        http.send(
+            "POST",
+            "/api/v1/clusters/local/object/apply",
+            yamlAccept,
+            body.getBytes(StandardCharsets.UTF_8));
+    assertThat(asYaml.status()).isEqualTo(200);
+    assertThat(asYaml.text()).contains("name: one", "---", "name: two");
+  }
+
+  @Test
+  void aDocumentTheClusterRefusesMeansNothingIsAppliedAndEachDocumentHasItsResult(
+      io.fabric8.kubernetes.client.KubernetesClient kube,
+      io.kubeward.testkit.TestNamespace namespace) {
+    String ns = namespace.name();
+    String body = configMap(ns, "fine") + "---\n" + configMap(ns, "Not_A_Valid_Name");
+    RawHttp.Response answer =
+        call("POST", "/api/v1/clusters/local/object/apply", "application/yaml", body, "zh-CN");
+    assertProblem(answer, 400, "resource.documents-refused");
+    assertThat(answer.json().path("title").asString()).isEqualTo("文档被拒绝");
+    tools.jackson.databind.JsonNode documents = answer.json().path("documents");
+    assertThat(documents).hasSize(2);
+    assertThat(documents.get(0).path("result").asString()).isEqualTo("accepted");
+    assertThat(documents.get(1).path("result").asString()).isEqualTo("refused");
+    assertThat(documents.get(1).path("problem").path("code").asString())
+        .isEqualTo("resource.invalid");
+    assertThat(documents.get(1).path("problem").path("title").asString()).isEqualTo("对象无效");
+    assertThat(kube.configMaps().inNamespace(ns).withName("fine").get()).isNull();
+    tools.jackson.databind.JsonNode audit =
+        server.getAsAdmin("/api/v1/audit?namespace=" + ns + "&verb=apply").json().path("items");
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).path("result").asString()).isEqualTo("failure");
+  }
 }
