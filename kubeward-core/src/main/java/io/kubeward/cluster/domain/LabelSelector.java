@@ -1,10 +1,10 @@
 package io.kubeward.cluster.domain;
 
+import io.kubeward.common.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A Kubernetes label selector in the string syntax of {@code kubectl -l}: comma-separated
@@ -15,10 +15,6 @@ import java.util.regex.Pattern;
 public record LabelSelector(List<Requirement> requirements) {
 
   public static final LabelSelector EVERYTHING = new LabelSelector(List.of());
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern PREFIX =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   public enum Operator {
     EQUALS,
@@ -167,7 +163,7 @@ public record LabelSelector(List<Requirement> requirements) {
         pos++;
       }
       String value = text.substring(start, pos);
-      if (!value.isEmpty() && (value.length() > 63 || !NAME.matcher(value).matches())) {
+      if (Names.labelValueProblem(value) != null) {
         pos = start;
         throw error(
             "invalid label value '"
@@ -189,21 +185,10 @@ public record LabelSelector(List<Requirement> requirements) {
     }
 
     private void validateKey(String key, int start) {
-      int slash = key.indexOf('/');
-      String name = slash < 0 ? key : key.substring(slash + 1);
-      if (slash >= 0) {
-        String prefix = key.substring(0, slash);
-        if (prefix.isEmpty() || prefix.length() > 253 || !PREFIX.matcher(prefix).matches()) {
-          pos = start;
-          throw error("invalid label key prefix '" + prefix + "': must be a DNS subdomain");
-        }
-      }
-      if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
+      String problem = Names.labelKeyProblem(key);
+      if (problem != null) {
         pos = start;
-        throw error(
-            "invalid label key '"
-                + key
-                + "': name part at most 63 characters, alphanumeric at both ends");
+        throw error("invalid label key '" + key + "': " + problem);
       }
     }
 

@@ -5,6 +5,7 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
+import io.kubeward.common.Names;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainPlan;
 import io.kubeward.maintenance.domain.DrainSettings;
@@ -219,6 +220,9 @@ public final class ManageMaintenances {
   }
 
   private static Maintenance existing(MaintenanceCluster c, String name) {
+    if (!Names.isObjectName(name)) { // no such object can exist; never ask the cluster
+      throw new MaintenanceNotFoundException(c.name(), String.valueOf(name));
+    }
     return c.store().get(name).orElseThrow(() -> new MaintenanceNotFoundException(c.name(), name));
   }
 

@@ -1,10 +1,10 @@
 package io.kubeward.maintenance.domain;
 
+import io.kubeward.common.Names;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one validator of a NodeMaintenance spec, used by the REST API before anything is created and
@@ -12,12 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class MaintenanceValidation {
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-  private static final Pattern LABEL_KEY =
-      Pattern.compile(
-          "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
   private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
   /** The most nodes worked on at once. */
@@ -47,7 +41,7 @@ public final class MaintenanceValidation {
    * @throws InvalidMaintenanceException naming the first offending field
    */
   public static void validateName(String name) {
-    if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {
+    if (!Names.isObjectName(name)) {
       throw new InvalidMaintenanceException(
           "name", "\"" + name + "\" is not a valid object name (lower-case DNS subdomain)");
     }
@@ -69,7 +63,7 @@ public final class MaintenanceValidation {
           "nodeSelector", "give nodes or a nodeSelector, not both");
     }
     for (String node : spec.nodes()) {
-      if (node == null || !NAME.matcher(node).matches()) {
+      if (!Names.isObjectName(node)) {
         throw new InvalidMaintenanceException("nodes", "\"" + node + "\" is not a node name");
       }
     }
@@ -152,7 +146,7 @@ public final class MaintenanceValidation {
       case WaitForAnnotation -> {
         require("action.annotation", action.annotation());
         String key = action.annotation().split("=", 2)[0];
-        if (!LABEL_KEY.matcher(key).matches()) {
+        if (Names.labelKeyProblem(key) != null) {
           throw new InvalidMaintenanceException(
               "action.annotation", "\"" + key + "\" is not an annotation key");
         }
@@ -176,15 +170,15 @@ public final class MaintenanceValidation {
         .matchLabels()
         .forEach(
             (k, v) -> {
-              if (!LABEL_KEY.matcher(k).matches()) {
+              if (Names.labelKeyProblem(k) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + k + "\" is not a label key");
               }
-              if (v == null || !LABEL_VALUE.matcher(v).matches()) {
+              if (v == null || Names.labelValueProblem(v) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + v + "\" is not a label value");
               }
             });
     for (NodeSelector.Requirement r : selector.matchExpressions()) {
-      if (r.key() == null || !LABEL_KEY.matcher(r.key()).matches()) {
+      if (Names.labelKeyProblem(r.key()) != null) {
         throw new InvalidMaintenanceException(field, "\"" + r.key() + "\" is not a label key");
       }
       if (!OPERATORS.contains(r.operator())) {

@@ -148,7 +148,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return BadRequestException.malformedBody("the body is missing or cannot be read", 0, 0);
   }
 
-  private static String codeOf(HttpStatusCode status) {
+  static String codeOf(HttpStatusCode status) {
     return switch (status.value()) {
       case 404 -> "request.not-found";
       case 405 -> "request.method-not-allowed";
@@ -218,6 +218,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   private ProblemDetail problem(HttpStatus status, String code, Object[] args, Locale locale) {
+    return problem(messages, status, code, args, locale);
+  }
+
+  /** A problem with the bundle's title and detail for {@code code} in {@code locale}. */
+  static ProblemDetail problem(
+      MessageSource messages, HttpStatus status, String code, Object[] args, Locale locale) {
     ProblemDetail problem = ProblemDetail.forStatus(status);
     problem.setType(URI.create(TYPE_PREFIX + code));
     problem.setTitle(messages.getMessage("problem." + code + ".title", args, code, locale));
