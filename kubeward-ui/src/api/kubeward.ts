@@ -10,6 +10,7 @@ import type {
   Cluster,
   ClusterOverview,
   CreatedToken,
+  DocumentApplied,
   DrainPlan,
   DrainPreviewOptions,
   DrainRequest,
@@ -111,7 +112,7 @@ export const objects = {
       contentType: 'application/yaml',
     }),
   apply: (clusterName: string, yaml: string, force = false) =>
-    request<unknown>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
+    request<{ documents: DocumentApplied[] }>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
       body: yaml,
       contentType: 'application/yaml',
     }),

@@ -180,8 +180,37 @@ export interface ObjectRef {
 export interface Preview {
   changed: boolean
   diff: string
+  /** Only for a body of one document. */
   before: string | null
-  after: string
+  after: string | null
+  /** One entry per YAML document of the body, in order (docs/API.md, "Several documents"). */
+  documents?: DocumentPreview[]
+}
+
+/** Which document of a body of several (1-based index) and the object it names. */
+export interface DocumentRef {
+  index: number
+  apiVersion: string | null
+  kind: string | null
+  namespace: string | null
+  name: string | null
+}
+
+export interface DocumentPreview extends DocumentRef {
+  changed: boolean
+  diff: string
+}
+
+export interface DocumentApplied extends DocumentRef {
+  changed: boolean
+  diff: string
+  yaml: string
+}
+
+/** A document's result in a resource.documents-refused / -partially-applied problem. */
+export interface DocumentResult extends DocumentRef {
+  result: 'accepted' | 'refused' | 'applied' | 'failed' | 'not-applied'
+  problem?: { code?: string; title?: string; detail?: string; status?: number }
 }
 
 export type Propagation = 'background' | 'foreground' | 'orphan'

@@ -40,10 +40,7 @@ public final class CordonNode {
         unschedulable ? CORDON : UNCORDON,
         () -> {
           ManagedCluster managed = NodeClusters.usable(clusters, cluster);
-          NodeGateway.LiveNode before =
-              gateway
-                  .get(cluster, node)
-                  .orElseThrow(() -> new NodeNotFoundException(cluster, node));
+          NodeGateway.LiveNode before = NodeClusters.liveNode(gateway, cluster, node);
           boolean was = before.view().unschedulable();
           NodeGateway.LiveNode after =
               was == unschedulable

@@ -41,8 +41,7 @@ public final class EditNodeMetadata {
     Authorizer.require(caller, Verb.MUTATE, cluster, null);
     NodeMetadataRules.validate(desired);
     NodeClusters.usable(clusters, cluster);
-    NodeGateway.LiveNode live =
-        gateway.get(cluster, node).orElseThrow(() -> new NodeNotFoundException(cluster, node));
+    NodeGateway.LiveNode live = NodeClusters.liveNode(gateway, cluster, node);
     String diff = diff(node, live.metadata(), desired);
     return new Preview(diff, !diff.isEmpty());
   }
@@ -56,10 +55,7 @@ public final class EditNodeMetadata {
         () -> {
           NodeMetadataRules.validate(desired);
           ManagedCluster managed = NodeClusters.usable(clusters, cluster);
-          NodeGateway.LiveNode live =
-              gateway
-                  .get(cluster, node)
-                  .orElseThrow(() -> new NodeNotFoundException(cluster, node));
+          NodeGateway.LiveNode live = NodeClusters.liveNode(gateway, cluster, node);
           String diff = diff(node, live.metadata(), desired);
           NodeGateway.LiveNode after =
               diff.isEmpty()

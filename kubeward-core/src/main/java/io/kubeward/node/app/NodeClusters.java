@@ -11,6 +11,7 @@ import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.Reachability;
+import io.kubeward.common.Names;
 
 /** Finds a cluster whose nodes the caller may read, answering and loaded, and its cached nodes. */
 public final class NodeClusters {
@@ -56,5 +57,18 @@ public final class NodeClusters {
       throw new NodeNotFoundException(cluster.name(), node);
     }
     return view;
+  }
+
+  /**
+   * The node read live. A name that is no object name names no node: it is refused before any
+   * request (a blank one once reached the client, which read the node list instead).
+   *
+   * @throws NodeNotFoundException if there is no such node
+   */
+  public static NodeGateway.LiveNode liveNode(NodeGateway gateway, String cluster, String node) {
+    if (!Names.isObjectName(node)) {
+      throw new NodeNotFoundException(cluster, String.valueOf(node));
+    }
+    return gateway.get(cluster, node).orElseThrow(() -> new NodeNotFoundException(cluster, node));
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -79,6 +80,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> malformedQuery(
       RuntimeException e, Locale locale, HttpServletResponse response) {
     return kubeward(BadRequestException.malformedQuery(), locale, response);
+  }
+
+  /** The security firewall refusing a parameter name or value once MVC reads a form body. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(
+      RequestRejectedException e, Locale locale, HttpServletResponse response) {
+    log.debug("Request rejected by the firewall: {}", e.getMessage());
+    return kubeward(
+        BadRequestException.invalidParameter("(form)", "contains characters that are not allowed"),
+        locale,
+        response);
   }
 
   @ExceptionHandler(Exception.class)

@@ -403,4 +403,95 @@ class BadInputIT {
     assertThat(audit).hasSize(1);
     assertThat(audit.get(0).path("result").asString()).isEqualTo("failure");
   }
+
+  @Test
+  void aClientThatGoesAwayFromAnExportOrAStreamLeavesNoErrorInTheLog(
+      io.fabric8.kubernetes.client.KubernetesClient kube,
+      io.kubeward.testkit.TestNamespace namespace)
+      throws Exception {
+    io.kubeward.audit.app.AuditLog auditLog =
+        server.context().getBean(io.kubeward.audit.app.AuditLog.class);
+    for (int i = 0; i < 3000; i++) { // an export far larger than the socket buffers
+      auditLog.append(
+          new io.kubeward.audit.domain.AuditEntry(
+              java.time.Instant.now(),
+              "export-filler",
+              io.kubeward.access.domain.Origin.API,
+              "127.0.0.1",
+              "local",
+              namespace.name(),
+              "ConfigMap",
+              "filler-" + i,
+              "apply",
+              "x".repeat(300),
+              io.kubeward.audit.domain.AuditEntry.Result.SUCCESS,
+              null));
+    }
+    ch.qos.logback.classic.Logger problems =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("io.kubeward.server.web.ApiProblems");
+    ch.qos.logback.classic.Level level = problems.getLevel();
+    problems.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try (LogCapture log = LogCapture.open()) {
+      for (String format : List.of("json", "csv")) {
+        hangUpAfterTheFirstBytes("/api/v1/audit/export?format=" + format);
+      }
+      org.awaitility.Awaitility.await("the server noticed both clients went away")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> log.debug().stream().filter(m -> m.contains("client went away")).count() >= 2);
+
+      for (int i = 0; i < 3; i++) {
+        hangUpAfterTheFirstBytes("/api/v1/clusters/local/stream");
+      }
+      // changes the gone clients' streams try to send; a live stream shows they were sent
+      try (java.net.Socket live = openStream("/api/v1/clusters/local/stream")) {
+        kube.configMaps()
+            .inNamespace(namespace.name())
+            .resource(
+                new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("wake-the-streams")
+                    .endMetadata()
+                    .build())
+            .create();
+        java.io.BufferedReader reader =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(live.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+          line = reader.readLine();
+        } while (line != null && !line.contains("wake-the-streams"));
+        assertThat(line).isNotNull();
+      }
+      assertThat(log.problems()).isEmpty();
+    } finally {
+      problems.setLevel(level);
+    }
+  }
+
+  /** Sends a GET, reads the first bytes of the answer and closes the connection. */
+  static void hangUpAfterTheFirstBytes(String path) throws Exception {
+    try (java.net.Socket socket = openStream(path)) {
+      socket.getInputStream().readNBytes(64);
+    }
+  }
+
+  static java.net.Socket openStream(String path) throws Exception {
+    java.net.Socket socket = new java.net.Socket();
+    socket.setReceiveBufferSize(1024);
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port()), 5000);
+    socket.setSoTimeout(30_000);
+    socket
+        .getOutputStream()
+        .write(
+            ("GET "
+                    + path
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + token
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    socket.getOutputStream().flush();
+    return socket;
+  }
 }

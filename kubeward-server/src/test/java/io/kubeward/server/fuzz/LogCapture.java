@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
   private final List<String> events = new CopyOnWriteArrayList<>();
+  private final List<String> debug = new CopyOnWriteArrayList<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 
   public static LogCapture open() {
@@ -28,6 +29,9 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
   @Override
   protected void append(ILoggingEvent event) {
+    if (!event.getLevel().isGreaterOrEqual(Level.INFO)) {
+      debug.add(event.getLoggerName() + ": " + event.getFormattedMessage());
+    }
     boolean error = event.getLevel().isGreaterOrEqual(Level.ERROR);
     boolean traced =
         event.getLevel().isGreaterOrEqual(Level.WARN) && event.getThrowableProxy() != null;
@@ -45,6 +49,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
                       + ": "
                       + event.getThrowableProxy().getMessage()));
     }
+  }
+
+  /** What was logged below INFO (by loggers set to DEBUG for a test). */
+  public List<String> debug() {
+    return List.copyOf(debug);
   }
 
   /** What was logged at ERROR (or with a stack trace) since the start. */
