@@ -36,7 +36,7 @@ class BadInputIT {
             "--kubeward.cluster-name=local",
             "--kubeward.probe.interval=1s");
     token = server.admin().createToken("bad-input-it", 1);
-    http = new RawHttp(port(), Duration.ofSeconds(30));
+    http = new RawHttp(port(), Duration.ofSeconds(120));
     api = ApiOperations.of(server.getAsAdmin("/v3/api-docs").json());
   }
 
