@@ -82,7 +82,7 @@ public final class GoDuration {
   /**
    * Parses {@code text} and checks it lies in {@code [minimum, maximum]}.
    *
-   * @throws DurationOutOfRangeException naming {@code field}, the minimum and the maximum
+   * @throws OutOfRangeException naming {@code field}, the minimum and the maximum
    * @throws IllegalArgumentException if {@code text} is not a duration
    */
   public static Duration parseBounded(
@@ -91,10 +91,10 @@ public final class GoDuration {
     try {
       value = parse(text);
     } catch (TooLongException e) {
-      throw new DurationOutOfRangeException(field, format(minimum), format(maximum), text);
+      throw new OutOfRangeException(field, format(minimum), format(maximum), text);
     }
     if (value.compareTo(minimum) < 0 || value.compareTo(maximum) > 0) {
-      throw new DurationOutOfRangeException(field, format(minimum), format(maximum), text);
+      throw new OutOfRangeException(field, format(minimum), format(maximum), text);
     }
     return value;
   }

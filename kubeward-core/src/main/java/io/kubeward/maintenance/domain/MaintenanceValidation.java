@@ -74,7 +74,7 @@ public final class MaintenanceValidation {
       selector("nodeSelector", spec.nodeSelector());
     }
     if (spec.concurrency() < 1 || spec.concurrency() > MAX_CONCURRENCY) {
-      throw new DurationOutOfRangeException(
+      throw new OutOfRangeException(
           "concurrency", "1", Integer.toString(MAX_CONCURRENCY), spec.concurrency().toString());
     }
     action(spec.action());
@@ -108,7 +108,7 @@ public final class MaintenanceValidation {
   /**
    * The numbers of a drain request ({@code POST /nodes/{node}/drain}), in seconds as sent.
    *
-   * @throws DurationOutOfRangeException naming the field and its range
+   * @throws OutOfRangeException naming the field and its range
    */
   public static void validateDrainRequest(
       Long timeoutSeconds, Long blockedReportAfterSeconds, Integer gracePeriodSeconds) {
@@ -129,7 +129,7 @@ public final class MaintenanceValidation {
 
   private static void seconds(String field, long value, long minimum, long maximum) {
     if (value < minimum || value > maximum) {
-      throw new DurationOutOfRangeException(
+      throw new OutOfRangeException(
           field, Long.toString(minimum), Long.toString(maximum), Long.toString(value));
     }
   }

@@ -21,7 +21,7 @@ class MaintenanceValidationTest {
     try {
       MaintenanceValidation.validate(spec);
       return null;
-    } catch (InvalidMaintenanceException | DurationOutOfRangeException e) {
+    } catch (InvalidMaintenanceException | OutOfRangeException e) {
       return (String) e.properties().get("field");
     }
   }
@@ -130,10 +130,10 @@ class MaintenanceValidationTest {
         null);
   }
 
-  static DurationOutOfRangeException outOfRange(MaintenanceSpec spec) {
+  static OutOfRangeException outOfRange(MaintenanceSpec spec) {
     try {
       MaintenanceValidation.validate(spec);
-    } catch (DurationOutOfRangeException e) {
+    } catch (OutOfRangeException e) {
       return e;
     }
     throw new AssertionError("accepted " + spec);
@@ -141,8 +141,7 @@ class MaintenanceValidationTest {
 
   @Test
   void everyDurationHasAMaximumAndAnOverflowIsOutOfRangeNotACrash() {
-    DurationOutOfRangeException drain =
-        outOfRange(withDurations("9223372036854775807s", null, null, null));
+    OutOfRangeException drain = outOfRange(withDurations("9223372036854775807s", null, null, null));
     assertThat(drain.properties())
         .containsEntry("field", "drain.timeout")
         .containsEntry("minimum", "1s")
@@ -182,16 +181,16 @@ class MaintenanceValidationTest {
   void aDrainRequestIsBoundedInItsOwnUnits() {
     assertThatThrownBy(() -> MaintenanceValidation.validateDrainRequest(Long.MAX_VALUE, null, null))
         .isInstanceOfSatisfying(
-            DurationOutOfRangeException.class,
+            OutOfRangeException.class,
             e ->
                 assertThat(e.properties())
                     .containsEntry("field", "timeoutSeconds")
                     .containsEntry("maximum", "604800"));
     assertThatThrownBy(() -> MaintenanceValidation.validateDrainRequest(null, -1L, null))
-        .isInstanceOf(DurationOutOfRangeException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(
             () -> MaintenanceValidation.validateDrainRequest(null, null, Integer.MAX_VALUE))
-        .isInstanceOf(DurationOutOfRangeException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatCode(() -> MaintenanceValidation.validateDrainRequest(604800L, 0L, 86400))
         .doesNotThrowAnyException();
   }

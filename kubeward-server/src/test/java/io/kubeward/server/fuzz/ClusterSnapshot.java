@@ -19,18 +19,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every object of every kind the admin can list, each with a fingerprint of what a request could
- * change: the object without {@code status}, {@code resourceVersion}, {@code managedFields} and
- * timestamps that controllers renew. Kinds that change by themselves all the time (Events, Leases,
- * Endpoints, EndpointSlices) are left out, as are namespaces already being deleted (other test
- * classes' leftovers going away).
+ * Every object of every kind the admin can list — cluster-scoped ones, every namespace, and the
+ * namespaced objects of the namespaces a test targets — each with a fingerprint of what a request
+ * could change: the object without {@code status}, {@code resourceVersion} and {@code
+ * managedFields}. Kinds that change by themselves all the time (Events, Leases, Endpoints,
+ * EndpointSlices) are left out, as are namespaces already being deleted (other test classes'
+ * leftovers going away) and the objects of namespaces the test does not target (other test classes'
+ * workloads may still be settling there).
  */
 public record ClusterSnapshot(Map<String, String> objects) {
 
   private static final Set<String> CHURNING =
       Set.of("Event", "Lease", "Endpoints", "EndpointSlice", "ComponentStatus");
 
-  public static ClusterSnapshot of(KubernetesClient client) {
+  /**
+   * @param namespaces the namespaces whose objects count (every namespace itself always does)
+   */
+  public static ClusterSnapshot of(KubernetesClient client, Set<String> namespaces) {
     Set<String> terminating = new LinkedHashSet<>();
     client
         .namespaces()
@@ -81,7 +86,8 @@ public record ClusterSnapshot(Map<String, String> objects) {
         for (GenericKubernetesResource item : items) {
           String namespace = item.getMetadata().getNamespace();
           String name = item.getMetadata().getName();
-          if ((namespace != null && terminating.contains(namespace))
+          if ((namespace != null && !namespaces.contains(namespace))
+              || (namespace != null && terminating.contains(namespace))
               || (resource.getKind().equals("Namespace") && terminating.contains(name))) {
             continue;
           }

@@ -6,15 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A duration (or a number of seconds) outside the range its field allows; nothing was created. The
- * message names the field, the minimum and the maximum ({@code {0}}, {@code {1}}, {@code {2}}) and
- * the value given ({@code {3}}).
+ * A duration, a number of seconds or a count outside the range its field allows; nothing was
+ * created. The message names the field, the minimum and the maximum ({@code {0}}, {@code {1}},
+ * {@code {2}}) and the value given ({@code {3}}).
  */
-public final class DurationOutOfRangeException extends KubewardException {
+public final class OutOfRangeException extends KubewardException {
 
-  public static final String CODE = "maintenance.duration-out-of-range";
+  public static final String CODE = "maintenance.out-of-range";
 
-  public DurationOutOfRangeException(String field, String minimum, String maximum, String value) {
+  public OutOfRangeException(String field, String minimum, String maximum, String value) {
     super(
         CODE,
         ErrorKind.INVALID,
