@@ -90,6 +90,10 @@ public final class ClusterConnection {
           "the kubeconfig cannot be used: " + Failures.describe(e), e);
     }
     checkContext(config, source.context(), "(given)");
+    if (config.getCurrentContext() == null) {
+      // without one fabric8 falls back to in-cluster defaults (https://kubernetes.default.svc)
+      throw new ClusterConfigurationException("the kubeconfig names no (current) context");
+    }
     if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
       throw new ClusterConfigurationException("the kubeconfig names no server");
     }

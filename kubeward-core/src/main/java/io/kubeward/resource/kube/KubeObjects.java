@@ -142,8 +142,14 @@ public final class KubeObjects implements ObjectGateway {
   public Map<String, Object> apply(
       String cluster, KindInfo kind, Map<String, Object> object, boolean dryRun, boolean force) {
     KubernetesClient client = client(cluster);
-    GenericKubernetesResource resource =
-        client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    GenericKubernetesResource resource;
+    try {
+      resource =
+          client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    } catch (IllegalArgumentException e) { // e.g. a label whose value is no string
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw ResourceException.invalid("metadata cannot be read: " + reason);
+    }
     GenericKubernetesResource applied =
         call(
             cluster,

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fuzz suite of issue 11: generated requests to every operation of the live OpenAPI document
@@ -159,6 +160,12 @@ class ApiFuzzIT {
           .isEmpty();
       assertThat(log.problems()).as("errors logged while fuzzing (seed %d)", SEED).isEmpty();
     }
+    LoggerFactory.getLogger(ApiFuzzIT.class)
+        .info(
+            "seed {}: {} operations, answers by status class {}",
+            SEED,
+            operations.size(),
+            summary(byStatus));
     assertThat(byStatus[2])
         .as("some requests must succeed, or the fuzzer tests nothing")
         .isPositive();
