@@ -3,7 +3,7 @@
 import { request } from '@/shared/api/client'
 import { clusterPath as cluster } from '@/shared/api/endpoints'
 import { toQueryString } from '@/shared/api/query'
-import type { Answer, ObjectRef, Propagation } from '@/shared/api/types'
+import type { Answer, DocumentApplied, ObjectRef, Propagation } from '@/shared/api/types'
 
 function objectQuery(ref: ObjectRef, extra: Record<string, string | boolean | undefined> = {}): string {
   return toQueryString({
@@ -26,7 +26,7 @@ export const objects = {
       contentType: 'application/yaml',
     }),
   apply: (clusterName: string, yaml: string, force = false) =>
-    request<string>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
+    request<{ documents: DocumentApplied[] }>('POST', `${cluster(clusterName)}/object/apply${force ? '?force=true' : ''}`, {
       body: yaml,
       contentType: 'application/yaml',
     }),

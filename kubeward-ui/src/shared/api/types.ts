@@ -115,3 +115,28 @@ export interface ObjectRef {
 
 /** The days a window form offers (the server validates `windows[].days`). */
 export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'
+
+/** Which document of a body of several (1-based index) and the object it names. */
+export interface DocumentRef {
+  index: number
+  apiVersion: string | null
+  kind: string | null
+  namespace: string | null
+  name: string | null
+}
+
+/**
+ * One applied document of POST .../object/apply answered as JSON (`Accept: application/json`);
+ * the YAML answer is the documented one, this shape is the console's (docs/API.md).
+ */
+export interface DocumentApplied extends DocumentRef {
+  changed: boolean
+  diff: string
+  yaml: string
+}
+
+/** A document's result in a resource.documents-refused / -partially-applied problem. */
+export interface DocumentResult extends DocumentRef {
+  result: 'accepted' | 'refused' | 'applied' | 'failed' | 'not-applied'
+  problem?: { code?: string; title?: string; detail?: string; status?: number }
+}

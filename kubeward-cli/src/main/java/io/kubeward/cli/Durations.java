@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as kubectl writes them: {@code 90s}, {@code 30m}, {@code 1h30m}, or plain seconds. */
+/**
+ * Durations as kubectl writes them: {@code 90s}, {@code 30m}, {@code 1h30m}, or plain seconds. Only
+ * the syntax is checked here; the server bounds each duration (and says the maximum).
+ */
 public final class Durations {
 
   private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
@@ -20,15 +23,19 @@ public final class Durations {
     Matcher matcher = PART.matcher(value);
     Duration total = Duration.ZERO;
     int end = 0;
-    while (matcher.find() && matcher.start() == end) {
-      long amount = Long.parseLong(matcher.group(1));
-      total =
-          switch (matcher.group(2)) {
-            case "h" -> total.plusHours(amount);
-            case "m" -> total.plusMinutes(amount);
-            default -> total.plusSeconds(amount);
-          };
-      end = matcher.end();
+    try {
+      while (matcher.find() && matcher.start() == end) {
+        long amount = Long.parseLong(matcher.group(1));
+        total =
+            switch (matcher.group(2)) {
+              case "h" -> total.plusHours(amount);
+              case "m" -> total.plusMinutes(amount);
+              default -> total.plusSeconds(amount);
+            };
+        end = matcher.end();
+      }
+    } catch (ArithmeticException tooLong) { // NumberFormatException is an IllegalArgumentException
+      throw new IllegalArgumentException(text, tooLong);
     }
     if (end == 0 || end != value.length()) {
       throw new IllegalArgumentException(text);

@@ -2,6 +2,7 @@ package io.kubeward.cluster.app;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import io.kubeward.common.Paging;
 import java.util.Map;
 
 /** Bad input to a cluster or list request (400), or a cluster that cannot be removed (409). */
@@ -12,7 +13,7 @@ public final class ClusterRequestException extends KubewardException {
   public static final String NOT_REMOVABLE = "cluster.not-removable";
   public static final String INVALID_LABEL_SELECTOR = "list.invalid-label-selector";
   public static final String INVALID_CONTINUE = "list.invalid-continue";
-  public static final String INVALID_PARAMETER = "list.invalid-parameter";
+  public static final String INVALID_PARAMETER = Paging.INVALID_PARAMETER;
   public static final String UNKNOWN_KIND = "list.unknown-kind";
 
   private ClusterRequestException(

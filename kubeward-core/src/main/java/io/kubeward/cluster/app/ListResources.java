@@ -11,6 +11,7 @@ import io.kubeward.cluster.domain.ListQuery;
 import io.kubeward.cluster.domain.Page;
 import io.kubeward.cluster.domain.SortOrder;
 import io.kubeward.cluster.domain.ViewQuery;
+import io.kubeward.common.Paging;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -79,18 +80,7 @@ public final class ListResources {
                             + Arrays.stream(SortOrder.values())
                                 .map(SortOrder::parameter)
                                 .collect(Collectors.joining(", "))));
-    int limit = ListQuery.DEFAULT_LIMIT;
-    if (request.limit() != null && !request.limit().isBlank()) {
-      try {
-        limit = Integer.parseInt(request.limit().strip());
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
-        throw ClusterRequestException.invalidParameter(
-            "limit", request.limit(), "a number from 1 to " + ListQuery.MAX_LIMIT);
-      }
-    }
+    int limit = Paging.limit(request.limit());
     ContinueToken after = null;
     if (request.continueToken() != null && !request.continueToken().isBlank()) {
       try {

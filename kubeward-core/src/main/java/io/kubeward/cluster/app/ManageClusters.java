@@ -3,8 +3,8 @@ package io.kubeward.cluster.app;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.common.Names;
 import java.time.Clock;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,6 @@ public final class ManageClusters {
 
   private static final Logger log = LoggerFactory.getLogger(ManageClusters.class);
   public static final String KUBEWARD = "kubeward";
-  static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   static final int MAX_KUBECONFIG = 1024 * 1024;
 
   private final RuntimeClusterRegistry clusters;
@@ -55,7 +54,7 @@ public final class ManageClusters {
         new AuditedAction.Target(KUBEWARD, null, "Cluster", name),
         "cluster.add",
         () -> {
-          if (!NAME.matcher(name).matches()) {
+          if (!Names.isNewClusterName(name)) {
             throw ClusterRequestException.invalidName(name);
           }
           if (clusters.find(name).isPresent()) {

@@ -2,13 +2,13 @@ package io.kubeward.cluster.domain;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.kubeward.common.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A Kubernetes label selector: the one parser and matcher of Kubeward. It is read from the string
@@ -18,16 +18,11 @@ import java.util.regex.Pattern;
  * objects ({@link #of}: {@code matchLabels} and {@code matchExpressions} with {@code In}, {@code
  * NotIn}, {@code Exists}, {@code DoesNotExist}; {@link #from} for fabric8's model), and written
  * back to that form for a list request ({@link #toFabric8}). Keys and values are validated as
- * Kubernetes does (qualified names, 63-character values): {@link #keyProblem}, {@link
- * #valueProblem}.
+ * Kubernetes does (qualified names, 63-character values): {@link Names}.
  */
 public record LabelSelector(List<Requirement> requirements) {
 
   public static final LabelSelector EVERYTHING = new LabelSelector(List.of());
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern PREFIX =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   public enum Operator {
     EQUALS,
@@ -119,15 +114,15 @@ public record LabelSelector(List<Requirement> requirements) {
     if (matchLabels != null) {
       matchLabels.forEach(
           (key, value) -> {
-            requireValid(key, keyProblem(key));
-            requireValid(key, valueProblem(value));
+            requireValid(key, Names.labelKeyProblem(key));
+            requireValid(key, Names.labelValueProblem(value));
             requirements.add(new Requirement(key, Operator.EQUALS, Set.of(value)));
           });
     }
     if (expressions != null) {
       for (Expression expression : expressions) {
         String key = expression.key();
-        requireValid(key, keyProblem(key));
+        requireValid(key, Names.labelKeyProblem(key));
         Operator operator = Operator.ofExpression(expression.operator());
         List<String> values = expression.values() == null ? List.of() : expression.values();
         if (operator.takesValues() == values.isEmpty()) {
@@ -140,7 +135,7 @@ public record LabelSelector(List<Requirement> requirements) {
               0);
         }
         for (String value : values) {
-          requireValid(key, valueProblem(value));
+          requireValid(key, Names.labelValueProblem(value));
         }
         requirements.add(new Requirement(key, operator, Set.copyOf(values)));
       }
@@ -220,47 +215,6 @@ public record LabelSelector(List<Requirement> requirements) {
         .withMatchLabels(matchLabels.isEmpty() ? null : matchLabels)
         .withMatchExpressions(expressions)
         .build();
-  }
-
-  /**
-   * Why {@code key} is no valid label key (an optional DNS-subdomain prefix of at most 253
-   * characters and {@code /}, then a name of 1 to 63 characters, alphanumeric at both ends with
-   * {@code -}, {@code _} or {@code .} between), or {@code null} if it is one.
-   */
-  public static String keyProblem(String key) {
-    if (key == null || key.isEmpty()) {
-      return "the key is empty";
-    }
-    int slash = key.indexOf('/');
-    String name = slash < 0 ? key : key.substring(slash + 1);
-    if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      if (prefix.isEmpty() || prefix.length() > 253 || !PREFIX.matcher(prefix).matches()) {
-        return "invalid label key prefix '" + prefix + "': must be a DNS subdomain";
-      }
-    }
-    if (name.isEmpty() || name.length() > 63 || !NAME.matcher(name).matches()) {
-      return "invalid label key '"
-          + key
-          + "': name part at most 63 characters, alphanumeric at both ends";
-    }
-    return null;
-  }
-
-  /**
-   * Why {@code value} is no valid label value (empty, or at most 63 characters, alphanumeric at
-   * both ends with {@code -}, {@code _} or {@code .} between), or {@code null} if it is one.
-   */
-  public static String valueProblem(String value) {
-    if (value == null) {
-      return "the value is missing";
-    }
-    if (!value.isEmpty() && (value.length() > 63 || !NAME.matcher(value).matches())) {
-      return "invalid label value '"
-          + value
-          + "': at most 63 characters, alphanumeric at both ends, '-', '_' or '.' between";
-    }
-    return null;
   }
 
   private static void requireValid(String key, String problem) {
@@ -366,7 +320,7 @@ public record LabelSelector(List<Requirement> requirements) {
         pos++;
       }
       String value = text.substring(start, pos);
-      String problem = valueProblem(value);
+      String problem = Names.labelValueProblem(value);
       if (problem != null) {
         pos = start;
         throw error(problem);
@@ -386,10 +340,10 @@ public record LabelSelector(List<Requirement> requirements) {
     }
 
     private void validateKey(String key, int start) {
-      String problem = keyProblem(key);
+      String problem = Names.labelKeyProblem(key);
       if (problem != null) {
         pos = start;
-        throw error(problem);
+        throw error("invalid label key '" + key + "': " + problem);
       }
     }
 

@@ -1,5 +1,7 @@
 package io.kubeward.cluster.domain;
 
+import io.kubeward.common.Paging;
+
 /**
  * What a list asks for. {@code null} filters match everything. {@code nameContains} is a
  * case-insensitive substring; {@code phase} is a pod phase (other kinds: their status); {@code
@@ -17,8 +19,8 @@ public record ListQuery(
     int limit,
     ContinueToken after) {
 
-  public static final int DEFAULT_LIMIT = 50;
-  public static final int MAX_LIMIT = 500;
+  public static final int DEFAULT_LIMIT = Paging.DEFAULT_LIMIT;
+  public static final int MAX_LIMIT = Paging.MAX_LIMIT;
 
   public ListQuery {
     if (labels == null) {

@@ -6,13 +6,13 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeward.cluster.domain.ClientSettings;
+import io.kubeward.common.Names;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The resolved connection settings of one named cluster, and the factory of its fabric8 clients.
@@ -24,7 +24,6 @@ public final class ClusterConnection {
 
   static final Path SERVICE_ACCOUNT_TOKEN =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:-]{0,252}");
 
   private final String name;
   private final Config config;
@@ -50,7 +49,7 @@ public final class ClusterConnection {
           case ClusterSource.KubeconfigText text -> fromText(text);
         };
     String resolvedName = name != null && !name.isBlank() ? name : defaultName(source, config);
-    if (!NAME.matcher(resolvedName).matches()) {
+    if (!Names.isClusterName(resolvedName)) {
       throw new ClusterConfigurationException(
           "cluster name '"
               + resolvedName
@@ -91,6 +90,10 @@ public final class ClusterConnection {
           "the kubeconfig cannot be used: " + Failures.describe(e), e);
     }
     checkContext(config, source.context(), "(given)");
+    if (config.getCurrentContext() == null) {
+      // without one fabric8 falls back to in-cluster defaults (https://kubernetes.default.svc)
+      throw new ClusterConfigurationException("the kubeconfig names no (current) context");
+    }
     if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
       throw new ClusterConfigurationException("the kubeconfig names no server");
     }

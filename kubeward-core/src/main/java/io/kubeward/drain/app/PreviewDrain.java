@@ -7,13 +7,13 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.common.Names;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainPlan;
 import io.kubeward.drain.domain.DrainPlanner;
 import io.kubeward.node.app.NodeNotFoundException;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +23,6 @@ import java.util.stream.Collectors;
  * drain decide alike.
  */
 public final class PreviewDrain {
-
-  /** A DNS subdomain, as node names are; anything else cannot name a node. */
-  private static final Pattern NODE_NAME =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private final ClusterRegistry clusters;
   private final Authorizer authorizer;
@@ -47,7 +43,7 @@ public final class PreviewDrain {
   public DrainPlan preview(Caller caller, String cluster, String node, DrainOptions options) {
     clusters.find(cluster).orElseThrow(() -> new ClusterNotFoundException(cluster));
     authorizer.require(caller, Verb.READ, cluster, null);
-    if (!NODE_NAME.matcher(node).matches() || !gateway.nodeExists(caller, cluster, node)) {
+    if (!Names.isObjectName(node) || !gateway.nodeExists(caller, cluster, node)) {
       throw new NodeNotFoundException(cluster, node);
     }
     List<Pod> pods = gateway.podsOn(caller, cluster, node);

@@ -7,6 +7,7 @@ import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
+import io.kubeward.common.Names;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.drain.domain.DrainPlan;
 import io.kubeward.maintenance.domain.DrainSettings;
@@ -160,9 +161,8 @@ public final class ManageMaintenances {
         new AuditedAction.Target(cluster, null, "Node", node),
         "node.drain",
         () -> {
-          if (r.timeoutSeconds() != null && r.timeoutSeconds() <= 0) {
-            throw new InvalidMaintenanceException("timeoutSeconds", "must be positive");
-          }
+          MaintenanceValidation.validateDrainRequest(
+              r.timeoutSeconds(), r.blockedReportAfterSeconds(), r.gracePeriodSeconds());
           resolveNodes(c, spec);
           requireDrainRights(caller, cluster);
           Maintenance created = c.store().create(caller, name, spec);
@@ -251,6 +251,9 @@ public final class ManageMaintenances {
   }
 
   private static Maintenance existing(Caller caller, MaintenanceCluster c, String name) {
+    if (!Names.isObjectName(name)) { // no such object can exist; never ask the cluster
+      throw new MaintenanceNotFoundException(c.name(), String.valueOf(name));
+    }
     return c.store()
         .get(caller, name)
         .orElseThrow(() -> new MaintenanceNotFoundException(c.name(), name));

@@ -30,5 +30,9 @@ public enum MaintenanceReason implements EventReason {
   /** On deletion, a finished action Job was deleted. */
   JobDeleted,
   /** On deletion, a running action Job was left to finish (it deletes itself after). */
-  JobLeftRunning
+  JobLeftRunning,
+  /**
+   * The spec breaks a rule of {@code MaintenanceValidation} (e.g. a duration beyond its maximum).
+   */
+  InvalidSpec
 }

@@ -1,8 +1,11 @@
 package io.kubeward.maintenance.domain;
 
 import io.kubeward.cluster.domain.LabelSelector;
+import io.kubeward.common.Names;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +15,28 @@ import java.util.regex.Pattern;
 public final class MaintenanceValidation {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
+
+  /** The most nodes worked on at once. */
+  public static final int MAX_CONCURRENCY = 1000;
+
+  /** The longest grace period a drain may give a pod: one day. */
+  public static final int MAX_GRACE_PERIOD_SECONDS = 86_400;
+
+  /** The longest drain (also {@code timeoutSeconds} of a drain request): seven days. */
+  public static final Duration MAX_DRAIN_TIMEOUT = Duration.ofDays(7);
+
+  /** The longest wait before a drain reports budgets blocking it: seven days. */
+  public static final Duration MAX_BLOCKED_REPORT_AFTER = Duration.ofDays(7);
+
+  /** The longest a node may take to be Ready after its action: one day. */
+  public static final Duration MAX_READY_TIMEOUT = Duration.ofDays(1);
+
+  /** The longest an action (a Job, a condition, an annotation) may take: seven days. */
+  public static final Duration MAX_ACTION_TIMEOUT = Duration.ofDays(7);
+
+  /** The longest {@code Wait} action: seven days. */
+  public static final Duration MAX_WAIT = Duration.ofDays(7);
 
   private MaintenanceValidation() {}
 
@@ -19,7 +44,7 @@ public final class MaintenanceValidation {
    * @throws InvalidMaintenanceException naming the first offending field
    */
   public static void validateName(String name) {
-    if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {
+    if (!Names.isObjectName(name)) {
       throw new InvalidMaintenanceException(
           "name", "\"" + name + "\" is not a valid object name (lower-case DNS subdomain)");
     }
@@ -41,7 +66,7 @@ public final class MaintenanceValidation {
           "nodeSelector", "give nodes or a nodeSelector, not both");
     }
     for (String node : spec.nodes()) {
-      if (node == null || !NAME.matcher(node).matches()) {
+      if (!Names.isObjectName(node)) {
         throw new InvalidMaintenanceException("nodes", "\"" + node + "\" is not a node name");
       }
     }
@@ -51,9 +76,9 @@ public final class MaintenanceValidation {
     if (selector) {
       selector("nodeSelector", spec.nodeSelector());
     }
-    if (spec.concurrency() < 1) {
-      throw new InvalidMaintenanceException(
-          "concurrency", "must be at least 1, is " + spec.concurrency());
+    if (spec.concurrency() < 1 || spec.concurrency() > MAX_CONCURRENCY) {
+      throw new OutOfRangeException(
+          "concurrency", "1", Integer.toString(MAX_CONCURRENCY), spec.concurrency().toString());
     }
     action(spec.action());
     for (int i = 0; i < spec.windows().size(); i++) {
@@ -66,13 +91,50 @@ public final class MaintenanceValidation {
     if (spec.blockers() != null && spec.blockers().podSelector() != null) {
       selector("blockers.podSelector", spec.blockers().podSelector());
     }
-    duration("drain.timeout", spec.drain().timeout());
-    duration("drain.blockedReportAfter", spec.drain().blockedReportAfter());
-    if (spec.drain().gracePeriodSeconds() != null && spec.drain().gracePeriodSeconds() < 0) {
-      throw new InvalidMaintenanceException("drain.gracePeriodSeconds", "must not be negative");
+    duration("drain.timeout", spec.drain().timeout(), Duration.ofSeconds(1), MAX_DRAIN_TIMEOUT);
+    duration(
+        "drain.blockedReportAfter",
+        spec.drain().blockedReportAfter(),
+        Duration.ZERO,
+        MAX_BLOCKED_REPORT_AFTER);
+    if (spec.drain().gracePeriodSeconds() != null) {
+      seconds(
+          "drain.gracePeriodSeconds",
+          spec.drain().gracePeriodSeconds().longValue(),
+          0,
+          MAX_GRACE_PERIOD_SECONDS);
     }
-    duration("readyTimeout", spec.readyTimeout());
-    duration("actionTimeout", spec.actionTimeout());
+    duration("readyTimeout", spec.readyTimeout(), Duration.ZERO, MAX_READY_TIMEOUT);
+    duration("actionTimeout", spec.actionTimeout(), Duration.ZERO, MAX_ACTION_TIMEOUT);
+  }
+
+  /**
+   * The numbers of a drain request ({@code POST /nodes/{node}/drain}), in seconds as sent.
+   *
+   * @throws OutOfRangeException naming the field and its range
+   */
+  public static void validateDrainRequest(
+      Long timeoutSeconds, Long blockedReportAfterSeconds, Integer gracePeriodSeconds) {
+    if (timeoutSeconds != null) {
+      seconds("timeoutSeconds", timeoutSeconds, 1, MAX_DRAIN_TIMEOUT.toSeconds());
+    }
+    if (blockedReportAfterSeconds != null) {
+      seconds(
+          "blockedReportAfterSeconds",
+          blockedReportAfterSeconds,
+          0,
+          MAX_BLOCKED_REPORT_AFTER.toSeconds());
+    }
+    if (gracePeriodSeconds != null) {
+      seconds("gracePeriodSeconds", gracePeriodSeconds.longValue(), 0, MAX_GRACE_PERIOD_SECONDS);
+    }
+  }
+
+  private static void seconds(String field, long value, long minimum, long maximum) {
+    if (value < minimum || value > maximum) {
+      throw new OutOfRangeException(
+          field, Long.toString(minimum), Long.toString(maximum), Long.toString(value));
+    }
   }
 
   private static void action(MaintenanceAction action) {
@@ -87,7 +149,7 @@ public final class MaintenanceValidation {
       case WaitForAnnotation -> {
         require("action.annotation", action.annotation());
         String key = action.annotation().split("=", 2)[0];
-        if (LabelSelector.keyProblem(key) != null) {
+        if (Names.labelKeyProblem(key) != null) {
           throw new InvalidMaintenanceException(
               "action.annotation", "\"" + key + "\" is not an annotation key");
         }
@@ -100,7 +162,7 @@ public final class MaintenanceValidation {
       }
       case Wait -> {
         require("action.duration", action.duration());
-        duration("action.duration", action.duration());
+        duration("action.duration", action.duration(), Duration.ZERO, MAX_WAIT);
       }
       case None -> {}
     }
@@ -111,15 +173,15 @@ public final class MaintenanceValidation {
         .matchLabels()
         .forEach(
             (k, v) -> {
-              if (LabelSelector.keyProblem(k) != null) {
+              if (Names.labelKeyProblem(k) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + k + "\" is not a label key");
               }
-              if (LabelSelector.valueProblem(v) != null) {
+              if (v == null || Names.labelValueProblem(v) != null) {
                 throw new InvalidMaintenanceException(field, "\"" + v + "\" is not a label value");
               }
             });
     for (NodeSelector.Requirement r : selector.matchExpressions()) {
-      if (LabelSelector.keyProblem(r.key()) != null) {
+      if (Names.labelKeyProblem(r.key()) != null) {
         throw new InvalidMaintenanceException(field, "\"" + r.key() + "\" is not a label key");
       }
     }
@@ -130,14 +192,12 @@ public final class MaintenanceValidation {
     }
   }
 
-  private static void duration(String field, String value) {
+  private static void duration(String field, String value, Duration minimum, Duration maximum) {
     if (value == null) {
       return;
     }
     try {
-      if (GoDuration.parse(value).isNegative()) {
-        throw new IllegalArgumentException("must not be negative");
-      }
+      GoDuration.parseBounded(field, value, minimum, maximum);
     } catch (IllegalArgumentException e) {
       throw new InvalidMaintenanceException(field, e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.kubeward.maintenance.kube;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.maintenance.app.MaintenanceLock;
@@ -60,6 +61,9 @@ public final class LeaseMaintenanceLock implements MaintenanceLock {
       if (holder != null && !holder.isEmpty() && !stale.test(holder)) {
         return false;
       }
+      if (lease.getSpec() == null) { // a Lease written by hand may have none
+        lease.setSpec(new LeaseSpec());
+      }
       lease.getSpec().setHolderIdentity(maintenance);
       lease.getSpec().setAcquireTime(now());
       client.leases().inNamespace(namespace).resource(lease).update();
@@ -98,7 +102,7 @@ public final class LeaseMaintenanceLock implements MaintenanceLock {
     return Optional.ofNullable(lease)
         .map(Lease::getSpec)
         .map(s -> s.getHolderIdentity())
-        .filter(h -> !h.isEmpty());
+        .filter(h -> !h.isBlank());
   }
 
   private Lease current() {

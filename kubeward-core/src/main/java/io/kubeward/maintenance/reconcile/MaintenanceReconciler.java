@@ -20,6 +20,7 @@ import io.kubeward.maintenance.domain.MaintenancePhase;
 import io.kubeward.maintenance.domain.MaintenanceReason;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
+import io.kubeward.maintenance.domain.MaintenanceValidation;
 import io.kubeward.maintenance.domain.NodeStatus;
 import io.kubeward.maintenance.domain.NodeStep;
 import java.nio.charset.StandardCharsets;
@@ -252,6 +253,10 @@ public final class MaintenanceReconciler {
       if (spec.cancelled()) {
         return cancel();
       }
+      Optional<KubewardException> invalid = invalidSpec();
+      if (invalid.isPresent()) {
+        return stop(MaintenancePhase.Failed, MaintenanceReason.InvalidSpec, invalid.get());
+      }
       MaintenanceStatus st = m.status();
       if (spec.paused()) {
         if (m.phase() != MaintenancePhase.Paused) {
@@ -303,16 +308,14 @@ public final class MaintenanceReconciler {
       try {
         nodes = ManageMaintenances.resolveNodes(c, spec);
       } catch (KubewardException invalid) {
+        MaintenanceReason reason =
+            invalidSpec().isPresent() ? MaintenanceReason.InvalidSpec : MaintenanceReason.Failed;
         write(
             MaintenanceStatus.start(List.of(), generation())
                 .withPhase(MaintenancePhase.Failed, invalid.getMessage())
                 .withCondition(
-                    MaintenanceCondition.COMPLETED,
-                    true,
-                    MaintenanceReason.Failed,
-                    invalid.getMessage(),
-                    now));
-        event(MaintenanceReason.Failed, true, "Invalid: " + invalid.getMessage());
+                    MaintenanceCondition.COMPLETED, true, reason, invalid.getMessage(), now));
+        event(reason, true, "Invalid: " + invalid.getMessage());
         return Optional.empty();
       }
       write(
@@ -582,6 +585,20 @@ public final class MaintenanceReconciler {
       return Optional.empty();
     }
 
+    /**
+     * The spec's rule violation, if any. Checked on every pass, not only the first: a spec edited
+     * with kubectl while the maintenance runs must never reach a step (an overflowing timeout once
+     * looped every 5 s with the node cordoned and the lock held).
+     */
+    private Optional<KubewardException> invalidSpec() {
+      try {
+        MaintenanceValidation.validate(spec);
+        return Optional.empty();
+      } catch (KubewardException e) {
+        return Optional.of(e);
+      }
+    }
+
     private Optional<Duration> cancel() {
       MaintenanceStatus st = m.status();
       if (m.phase() != MaintenancePhase.Cancelling) {
@@ -596,32 +613,41 @@ public final class MaintenanceReconciler {
         event(MaintenanceReason.Cancelling, false, "Cancelling");
         return Optional.of(Duration.ZERO);
       }
-      MaintenanceStatus next = st;
-      for (NodeStatus node : st.nodes()) {
+      return stop(MaintenancePhase.Cancelled, MaintenanceReason.Cancelled, null);
+    }
+
+    /**
+     * Ends the maintenance where it is: nodes not started are skipped, nodes in progress are made
+     * schedulable again if this maintenance cordoned them, the lock is released.
+     *
+     * @param why {@code null} for a cancel, else the rule the spec breaks
+     */
+    private Optional<Duration> stop(
+        MaintenancePhase phase, MaintenanceReason reason, KubewardException why) {
+      String cause = why == null ? "cancelled" : "invalid spec: " + why.getMessage();
+      MaintenanceStatus next = m.status();
+      for (NodeStatus node : m.status().nodes()) {
         if (node.step().notStarted()) {
-          next =
-              next.withNode(
-                  node.name(), n -> n.enter(NodeStep.Skipped, now, "cancelled before it started"));
+          next = next.withNode(node.name(), n -> n.enter(NodeStep.Skipped, now, cause));
         } else if (node.step().active()) {
           String text;
           if (node.cordonedByThisMaintenance() && c.nodes().exists(node.name())) {
             c.nodes().uncordon(node.name(), m.name());
             nodeEvent(
-                node.name(), MaintenanceReason.NodeUncordoned, false, "Uncordoned (cancelled)");
-            text = "cancelled during " + node.step() + "; made schedulable again";
+                node.name(), MaintenanceReason.NodeUncordoned, false, "Uncordoned (" + cause + ")");
+            text = cause + " during " + node.step() + "; made schedulable again";
           } else {
-            text = "cancelled during " + node.step() + "; not cordoned by this maintenance";
+            text = cause + " during " + node.step() + "; not cordoned by this maintenance";
           }
           next = next.withNode(node.name(), n -> n.enter(NodeStep.Skipped, now, text));
         }
       }
-      String text = "cancelled";
       write(
-          next.withPhase(MaintenancePhase.Cancelled, text)
-              .withCondition(
-                  MaintenanceCondition.COMPLETED, true, MaintenanceReason.Cancelled, text, now));
+          next.withPhase(phase, cause)
+              .withCondition(MaintenanceCondition.PROGRESSING, false, reason, cause, now)
+              .withCondition(MaintenanceCondition.COMPLETED, true, reason, cause, now));
       c.lock().release(m.name());
-      event(MaintenanceReason.Cancelled, false, "Cancelled");
+      event(reason, why != null, why == null ? "Cancelled" : "Failed: " + cause);
       return Optional.empty();
     }
 

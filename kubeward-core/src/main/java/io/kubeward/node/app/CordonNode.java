@@ -41,10 +41,7 @@ public final class CordonNode {
         unschedulable ? CORDON : UNCORDON,
         () -> {
           ManagedCluster managed = NodeClusters.usable(reads, cluster);
-          NodeGateway.LiveNode before =
-              gateway
-                  .get(caller, cluster, node)
-                  .orElseThrow(() -> new NodeNotFoundException(cluster, node));
+          NodeGateway.LiveNode before = NodeClusters.liveNode(gateway, caller, cluster, node);
           boolean was = before.view().unschedulable();
           // A person's cordon or uncordon is theirs: it removes a maintenance's mark, so that no
           // maintenance uncordons a node a person decided about.

@@ -39,10 +39,7 @@ public final class EditNodeMetadata {
   public Preview preview(Caller caller, String cluster, String node, NodeMetadata desired) {
     NodeMetadataRules.validate(desired);
     NodeClusters.readable(reads, caller, cluster);
-    NodeGateway.LiveNode live =
-        gateway
-            .get(caller, cluster, node)
-            .orElseThrow(() -> new NodeNotFoundException(cluster, node));
+    NodeGateway.LiveNode live = NodeClusters.liveNode(gateway, caller, cluster, node);
     String diff = diff(node, live.metadata(), desired);
     return new Preview(diff, !diff.isEmpty());
   }
@@ -56,10 +53,7 @@ public final class EditNodeMetadata {
         () -> {
           NodeMetadataRules.validate(desired);
           ManagedCluster managed = NodeClusters.usable(reads, cluster);
-          NodeGateway.LiveNode live =
-              gateway
-                  .get(caller, cluster, node)
-                  .orElseThrow(() -> new NodeNotFoundException(cluster, node));
+          NodeGateway.LiveNode live = NodeClusters.liveNode(gateway, caller, cluster, node);
           String diff = diff(node, live.metadata(), desired);
           NodeGateway.LiveNode after =
               diff.isEmpty()

@@ -5,6 +5,7 @@ import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.NodeView;
+import io.kubeward.common.Names;
 import java.util.Set;
 
 /** The cluster of a node use case, through the one guard of cache reads ({@link ClusterReads}). */
@@ -39,5 +40,21 @@ final class NodeClusters {
       throw new NodeNotFoundException(cluster.name(), node);
     }
     return view;
+  }
+
+  /**
+   * The node read live. A name that is no object name names no node: it is refused before any
+   * request (a blank one once reached the client, which read the node list instead).
+   *
+   * @throws NodeNotFoundException if there is no such node
+   */
+  static NodeGateway.LiveNode liveNode(
+      NodeGateway gateway, Caller caller, String cluster, String node) {
+    if (!Names.isObjectName(node)) {
+      throw new NodeNotFoundException(cluster, String.valueOf(node));
+    }
+    return gateway
+        .get(caller, cluster, node)
+        .orElseThrow(() -> new NodeNotFoundException(cluster, node));
   }
 }

@@ -1,10 +1,10 @@
 package io.kubeward.node.domain;
 
 import io.kubeward.cluster.domain.NodeTaint;
+import io.kubeward.common.Names;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The syntax Kubernetes requires of label keys and values and of taints, checked before anything is
@@ -20,13 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class NodeMetadataRules {
 
-  static final int MAX_NAME = 63;
-  static final int MAX_PREFIX = 253;
   public static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   private NodeMetadataRules() {}
 
@@ -70,43 +64,11 @@ public final class NodeMetadataRules {
 
   /** Why {@code key} is no valid label or taint key, or {@code null} if it is one. */
   static String keyProblem(String key) {
-    if (key == null || key.isEmpty()) {
-      return "the key is empty";
-    }
-    String name = key;
-    int slash = key.indexOf('/');
-    if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      name = key.substring(slash + 1);
-      if (prefix.isEmpty() || prefix.length() > MAX_PREFIX) {
-        return "the prefix must have 1 to " + MAX_PREFIX + " characters";
-      }
-      if (!DNS_SUBDOMAIN.matcher(prefix).matches()) {
-        return "the prefix must be a DNS subdomain (lower-case letters, digits, '-' and '.')";
-      }
-    }
-    if (name.isEmpty() || name.length() > MAX_NAME) {
-      return "the name must have 1 to " + MAX_NAME + " characters";
-    }
-    if (!NAME.matcher(name).matches()) {
-      return "the name must start and end with a letter or digit and contain only letters,"
-          + " digits, '-', '_' and '.'";
-    }
-    return null;
+    return Names.labelKeyProblem(key);
   }
 
   /** Why {@code value} is no valid label or taint value, or {@code null} if it is one. */
   static String valueProblem(String value) {
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    if (value.length() > MAX_NAME) {
-      return "the value must have at most " + MAX_NAME + " characters";
-    }
-    if (!NAME.matcher(value).matches()) {
-      return "the value must start and end with a letter or digit and contain only letters,"
-          + " digits, '-', '_' and '.'";
-    }
-    return null;
+    return Names.labelValueProblem(value);
   }
 }

@@ -11,7 +11,7 @@ public final class ResourceException extends KubewardException {
   public static final String UNKNOWN_KIND = "resource.unknown-kind";
   public static final String INVALID = "resource.invalid";
   public static final String NOT_FOUND = "resource.not-found";
-  public static final String TOO_LARGE = "request.too-large";
+  public static final String TOO_MANY_DOCUMENTS = "resource.too-many-documents";
 
   private ResourceException(
       String code, ErrorKind kind, String message, Map<String, Object> properties) {
@@ -25,6 +25,31 @@ public final class ResourceException extends KubewardException {
         ErrorKind.INVALID,
         "Malformed object at line " + line + ", column " + column + ": " + reason,
         props("line", line, "column", column, "reason", reason));
+  }
+
+  /** Document {@code document} (1-based) of several cannot be parsed; line/column in the body. */
+  public static ResourceException malformedDocument(
+      int document, String reason, int line, int column) {
+    return new ResourceException(
+        MALFORMED,
+        ErrorKind.INVALID,
+        "Malformed document "
+            + document
+            + " at line "
+            + line
+            + ", column "
+            + column
+            + ": "
+            + reason,
+        props("line", line, "column", column, "reason", reason, "document", document));
+  }
+
+  public static ResourceException tooManyDocuments(int max) {
+    return new ResourceException(
+        TOO_MANY_DOCUMENTS,
+        ErrorKind.INVALID,
+        "The body holds more than " + max + " documents",
+        props("maximum", max));
   }
 
   public static ResourceException unknownKind(String apiVersion, String kind) {
@@ -47,13 +72,5 @@ public final class ResourceException extends KubewardException {
         ErrorKind.NOT_FOUND,
         kind + " " + (namespace == null ? "" : namespace + "/") + name + " does not exist",
         props("kind", kind, "name", name, "namespace", namespace == null ? "-" : namespace));
-  }
-
-  public static ResourceException tooLarge(long limit) {
-    return new ResourceException(
-        TOO_LARGE,
-        ErrorKind.TOO_LARGE,
-        "The request body is larger than " + limit + " bytes",
-        props("limit", limit));
   }
 }

@@ -17,6 +17,7 @@ import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.app.ObjectGateway;
+import io.kubeward.resource.app.ResourceException;
 import io.kubeward.resource.domain.KindInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,8 +142,14 @@ public final class KubeObjects implements ObjectGateway {
     KubernetesClient client =
         clients.forCaller(
             caller, cluster, dryRun ? ClusterClients.Intent.READ : ClusterClients.Intent.WRITE);
-    GenericKubernetesResource resource =
-        client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    GenericKubernetesResource resource;
+    try {
+      resource =
+          client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    } catch (IllegalArgumentException e) { // e.g. a label whose value is no string
+      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw ResourceException.invalid("metadata cannot be read: " + reason);
+    }
     GenericKubernetesResource applied =
         KubeErrors.call(
             cluster,

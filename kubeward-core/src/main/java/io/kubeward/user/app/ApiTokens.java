@@ -4,6 +4,7 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.access.app.TokenScopeException;
 import io.kubeward.access.domain.TokenScope;
 import io.kubeward.audit.app.AuditedAction;
+import io.kubeward.common.Names;
 import io.kubeward.user.domain.ApiToken;
 import io.kubeward.user.domain.TokenSecret;
 import io.kubeward.user.domain.UserAccount;
@@ -161,7 +162,7 @@ public final class ApiTokens {
   }
 
   private static void validate(TokenScope scope) {
-    if (scope.cluster() != null && !UserAdministration.isValidClusterName(scope.cluster())) {
+    if (scope.cluster() != null && !Names.isClusterName(scope.cluster())) {
       throw AuthException.invalidTokenRequest("cluster \"" + scope.cluster() + "\"");
     }
     if (scope.namespaces().size() > TokenScope.MAX_NAMESPACES) {
@@ -169,7 +170,7 @@ public final class ApiTokens {
           "at most " + TokenScope.MAX_NAMESPACES + " namespaces");
     }
     for (String namespace : scope.namespaces()) {
-      if (!UserAdministration.isValidNamespaceName(namespace)) {
+      if (!Names.isNamespace(namespace)) {
         throw AuthException.invalidTokenRequest("namespace \"" + namespace + "\"");
       }
     }

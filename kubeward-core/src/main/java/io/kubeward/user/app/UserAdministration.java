@@ -7,14 +7,13 @@ import io.kubeward.access.domain.Scope;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.common.KubewardException;
+import io.kubeward.common.Names;
 import io.kubeward.user.domain.GrantBindings;
 import io.kubeward.user.domain.PasswordPolicy;
 import io.kubeward.user.domain.UserAccount;
-import io.kubeward.user.domain.Usernames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Users and their grants, for administrators (ADMIN everywhere). Every change is authorized and
@@ -22,9 +21,6 @@ import java.util.regex.Pattern;
  * included; Kubeward never ends up without an administrator.
  */
 public final class UserAdministration {
-
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  private static final Pattern CLUSTER = Pattern.compile("[^\\s/]{1,253}");
 
   private final UserStore users;
   private final ClusterGrants clusterGrants;
@@ -77,7 +73,7 @@ public final class UserAdministration {
         target(username),
         "user.create",
         () -> {
-          if (!Usernames.isValid(username)) {
+          if (!Names.isUsername(username)) {
             throw AuthException.invalidUsername(username);
           }
           requireStrong(username, password);
@@ -284,21 +280,13 @@ public final class UserAdministration {
     }
     for (Grant grant : grants) {
       Scope scope = grant.scope();
-      if (!CLUSTER.matcher(scope.cluster()).matches()) {
+      if (!Scope.ANY.equals(scope.cluster()) && !Names.isClusterName(scope.cluster())) {
         throw AuthException.invalidGrant("cluster \"" + scope.cluster() + "\"");
       }
-      if (!scope.coversAllNamespaces() && !NAMESPACE.matcher(scope.namespace()).matches()) {
+      if (!scope.coversAllNamespaces() && !Names.isNamespace(scope.namespace())) {
         throw AuthException.invalidGrant("namespace \"" + scope.namespace() + "\"");
       }
     }
-  }
-
-  static boolean isValidClusterName(String name) {
-    return name != null && CLUSTER.matcher(name).matches() && !name.equals(Scope.ANY);
-  }
-
-  static boolean isValidNamespaceName(String name) {
-    return name != null && NAMESPACE.matcher(name).matches();
   }
 
   /** {@code viewer@prod/team-a, admin@*\/*}: short and stable, for audit diffs. */

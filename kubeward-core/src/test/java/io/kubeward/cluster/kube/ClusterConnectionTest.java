@@ -96,4 +96,17 @@ class ClusterConnectionTest {
         .isInstanceOf(ClusterConfigurationException.class)
         .hasMessageContaining("cluster name 'a/b'");
   }
+
+  @Test
+  void aKubeconfigTextWithoutAContextIsRefusedNotReadAsInCluster() {
+    // YAML, but no kubeconfig: fabric8 would fall back to https://kubernetes.default.svc
+    assertThatThrownBy(
+            () ->
+                ClusterConnection.resolve(
+                    "x",
+                    new ClusterSource.KubeconfigText("a:\n  b:\n    c: d\n", null),
+                    ClientSettings.defaults()))
+        .isInstanceOf(ClusterConfigurationException.class)
+        .hasMessageContaining("context");
+  }
 }

@@ -14,9 +14,11 @@ import io.kubeward.maintenance.app.MaintenanceLock;
 import io.kubeward.maintenance.app.MaintenanceNodes;
 import io.kubeward.maintenance.app.MaintenanceStore;
 import io.kubeward.maintenance.app.StaleMaintenanceException;
+import io.kubeward.maintenance.domain.DrainSettings;
 import io.kubeward.maintenance.domain.Maintenance;
 import io.kubeward.maintenance.domain.MaintenanceAction;
 import io.kubeward.maintenance.domain.MaintenancePhase;
+import io.kubeward.maintenance.domain.MaintenanceReason;
 import io.kubeward.maintenance.domain.MaintenanceSpec;
 import io.kubeward.maintenance.domain.MaintenanceStatus;
 import io.kubeward.maintenance.domain.NodeSelector;
@@ -324,6 +326,69 @@ class MaintenanceReconcilerTest {
             .orElseThrow();
     assertThat(progressing.reason()).isEqualTo("Paused");
     assertThat(progressing.observedGeneration()).isEqualTo(2L);
+  }
+
+  static MaintenanceSpec withDrainTimeout(List<String> nodes, String timeout) {
+    return new MaintenanceSpec(
+        nodes,
+        null,
+        1,
+        new MaintenanceAction("WaitForAnnotation", null, "done", null, null),
+        null,
+        null,
+        new DrainSettings(null, null, null, timeout, null),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void aSpecMadeWithKubectlWithAnOverflowingTimeoutFailsAtOnceWithoutTouchingANode() {
+    nodes.add("n1");
+    store.create("m", "admin", withDrainTimeout(List.of("n1"), "9223372036854775807s"));
+
+    reconcile("m", x -> false);
+
+    Maintenance m = store.get("m").orElseThrow();
+    assertThat(m.phase()).isEqualTo(MaintenancePhase.Failed);
+    assertThat(m.status().conditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.reason()).isEqualTo(MaintenanceReason.InvalidSpec.name());
+              assertThat(c.message()).contains("drain.timeout", "168h");
+            });
+    assertThat(nodes.everCordoned).isEmpty();
+    assertThat(lock.holder()).isEmpty();
+  }
+
+  @Test
+  void aSpecEditedToAnOutOfRangeDurationWhileRunningFailsUncordonsAndReleasesTheLock() {
+    nodes.add("n1", "n2");
+    store.create("m", "admin", withDrainTimeout(List.of("n1", "n2"), "30m"));
+    reconcile("m", x -> x.status() != null && x.status().node("n1").step() == NodeStep.Action);
+    assertThat(nodes.unschedulable).containsExactly("n1");
+    Maintenance running = store.get("m").orElseThrow();
+    store.items.put(
+        "m",
+        new Maintenance(
+            "m",
+            running.createdBy(),
+            running.createdAt(),
+            running.resourceVersion() + "-edited",
+            running.generation() + 1,
+            withDrainTimeout(List.of("n1", "n2"), "2562047788015216h"),
+            running.status()));
+
+    reconcile("m", x -> false);
+
+    Maintenance m = store.get("m").orElseThrow();
+    assertThat(m.phase()).isEqualTo(MaintenancePhase.Failed);
+    assertThat(step("m", "n1")).isEqualTo(NodeStep.Skipped);
+    assertThat(step("m", "n2")).isEqualTo(NodeStep.Skipped);
+    assertThat(nodes.unschedulable).isEmpty();
+    assertThat(lock.holder()).isEmpty();
   }
 
   // ---- fakes -----------------------------------------------------------------------------------

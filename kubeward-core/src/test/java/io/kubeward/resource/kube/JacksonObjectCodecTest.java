@@ -49,4 +49,30 @@ class JacksonObjectCodecTest {
             ResourceException.class, e -> assertThat(e.code()).isEqualTo("resource.malformed"));
     assertThatThrownBy(() -> codec.parse("  ")).isInstanceOf(ResourceException.class);
   }
+
+  @Test
+  void aStreamOfDocumentsIsParsedWholeAndAMalformedOneIsNamedWithItsPositionInTheBody() {
+    var documents = codec.parseAll("kind: A\n---\nkind: B\n---\n---\n");
+    assertThat(documents).hasSize(2);
+    assertThat(documents.get(1).index()).isEqualTo(2);
+    assertThat(documents.get(1).object()).containsEntry("kind", "B");
+    assertThat(documents.get(1).line()).isEqualTo(3);
+
+    assertThatThrownBy(() -> codec.parseAll("kind: A\n---\nkind: [unclosed\n"))
+        .isInstanceOfSatisfying(
+            ResourceException.class,
+            e -> {
+              assertThat(e.properties()).containsEntry("document", 2);
+              assertThat((int) e.properties().get("line")).isGreaterThanOrEqualTo(3);
+            });
+    assertThatThrownBy(() -> codec.parseAll("kind: A\n---\n- a list\n"))
+        .isInstanceOfSatisfying(
+            ResourceException.class, e -> assertThat(e.properties()).containsEntry("document", 2));
+    assertThatThrownBy(() -> codec.parse("kind: A\n---\nkind: B\n"))
+        .isInstanceOf(ResourceException.class);
+    assertThatThrownBy(() -> codec.parseAll("kind: A\n---\n".repeat(101)))
+        .isInstanceOfSatisfying(
+            ResourceException.class,
+            e -> assertThat(e.code()).isEqualTo("resource.too-many-documents"));
+  }
 }

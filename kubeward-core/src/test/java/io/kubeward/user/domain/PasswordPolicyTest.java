@@ -2,6 +2,7 @@ package io.kubeward.user.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeward.common.Names;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -27,10 +28,10 @@ class PasswordPolicyTest {
 
   @Test
   void userNamesAreLowerCaseAndShort() {
-    assertThat(Usernames.isValid("alice.smith@example")).isTrue();
-    assertThat(Usernames.isValid("Alice")).isFalse();
-    assertThat(Usernames.isValid("-x")).isFalse();
-    assertThat(Usernames.isValid("a".repeat(65))).isFalse();
-    assertThat(Usernames.isValid(null)).isFalse();
+    assertThat(Names.isUsername("alice.smith@example")).isTrue();
+    assertThat(Names.isUsername("Alice")).isFalse();
+    assertThat(Names.isUsername("-x")).isFalse();
+    assertThat(Names.isUsername("a".repeat(65))).isFalse();
+    assertThat(Names.isUsername(null)).isFalse();
   }
 }

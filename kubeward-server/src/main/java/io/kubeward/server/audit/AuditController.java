@@ -6,8 +6,9 @@ import io.kubeward.audit.app.ReadAuditLog;
 import io.kubeward.audit.domain.AuditChain;
 import io.kubeward.audit.domain.AuditEntry;
 import io.kubeward.audit.domain.AuditRecord;
-import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
+import io.kubeward.common.Paging;
+import io.kubeward.server.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
-
-  private static final int DEFAULT_LIMIT = 50;
 
   private final ReadAuditLog audit;
   private final JsonMapper json;
@@ -110,12 +108,9 @@ class AuditController {
           String result,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String limit,
       @RequestParam(required = false) Long before) {
-    int size = limit == null ? DEFAULT_LIMIT : limit;
-    if (size < 1 || size > 500) {
-      throw invalid("limit", "must be between 1 and 500");
-    }
+    int size = Paging.limit(limit);
     AuditQuery query =
         query(user, cluster, namespace, kind, verb, result, from, to, before, size + 1);
     List<AuditRecord> records = audit.find(caller, query);
@@ -256,19 +251,7 @@ class AuditController {
   }
 
   private static KubewardException invalid(String parameter, String reason) {
-    return new KubewardException(
-        "request.invalid-parameter",
-        ErrorKind.INVALID,
-        parameter + " " + reason,
-        orderedProperties(parameter, reason));
-  }
-
-  /** The message arguments follow insertion order: {0} the parameter, {1} the reason. */
-  private static Map<String, Object> orderedProperties(String parameter, String reason) {
-    Map<String, Object> properties = new java.util.LinkedHashMap<>();
-    properties.put("parameter", parameter);
-    properties.put("reason", reason);
-    return properties;
+    return BadRequestException.invalidParameter(parameter, reason);
   }
 
   static String lower(Enum<?> value) {

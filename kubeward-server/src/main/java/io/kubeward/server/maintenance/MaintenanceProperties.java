@@ -1,5 +1,6 @@
 package io.kubeward.server.maintenance;
 
+import io.kubeward.common.Names;
 import io.kubeward.drain.domain.DrainOptions;
 import io.kubeward.maintenance.reconcile.MaintenanceReconciler;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public record MaintenanceProperties(
     @DefaultValue("2s") Duration drainPoll) {
 
   public MaintenanceProperties {
-    if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+    if (!Names.isNamespace(namespace)) {
       throw new IllegalArgumentException("namespace must be a namespace name, is " + namespace);
     }
     positive("poll", poll);

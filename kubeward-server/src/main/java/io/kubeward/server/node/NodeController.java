@@ -48,6 +48,11 @@ class NodeController {
         throw ResourceException.invalid(
             "both \"labels\" and \"taints\" are required: they are the desired full sets");
       }
+      for (int i = 0; i < taints.size(); i++) {
+        if (taints.get(i) == null) {
+          throw ResourceException.invalid("taint " + (i + 1) + " is null");
+        }
+      }
       return new NodeMetadata(labels, taints);
     }
   }

@@ -1,9 +1,12 @@
 package io.kubeward.server.resource;
 
 import io.kubeward.access.app.Caller;
+import io.kubeward.resource.app.ApplyDocuments;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.app.ResourceException;
 import io.kubeward.resource.domain.KindInfo;
+import io.kubeward.server.web.BadRequestException;
+import io.kubeward.server.web.RequestGuards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,20 +30,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Any object, CRDs included: discovery, YAML/JSON, apply with a dry-run preview, delete. Bodies are
- * YAML or JSON text of at most 1 MiB.
+ * Any object, CRDs included: discovery, YAML/JSON, apply with a dry-run preview (of one or more
+ * YAML documents, {@link ApplyDocuments}), delete. Bodies are YAML or JSON text of at most 1 MiB.
  */
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}")
 class ObjectController {
 
-  static final int MAX_BODY = 1024 * 1024;
   static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
   private final ObjectAccess objects;
+  private final ApplyDocuments documents;
 
-  ObjectController(ObjectAccess objects) {
+  ObjectController(ObjectAccess objects, ApplyDocuments documents) {
     this.objects = objects;
+    this.documents = documents;
   }
 
   @Operation(summary = "The kinds the cluster serves (discovery)")
@@ -83,13 +88,54 @@ class ObjectController {
     return ResponseEntity.ok().contentType(json ? MediaType.APPLICATION_JSON : YAML).body(text);
   }
 
+  /**
+   * One document's dry run (or the only one's).
+   *
+   * @param index 1-based, in the order of the body
+   */
+  record DocumentPreview(
+      int index,
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      boolean changed,
+      String diff,
+      String before,
+      String after) {}
+
+  /**
+   * The dry run: {@code changed}/{@code diff} over all documents (the diffs one after the other),
+   * {@code before}/{@code after} for a body of one document (else {@code null}), and each
+   * document's own preview.
+   */
+  record PreviewAnswer(
+      boolean changed, String diff, String before, String after, List<DocumentPreview> documents) {}
+
+  /** One applied document: the dry run's {@code changed}/{@code diff} and the applied YAML. */
+  record DocumentApplied(
+      int index,
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      boolean changed,
+      String diff,
+      String yaml) {}
+
+  /** The answer of an apply asked for as JSON: every document's result, in body order. */
+  record ApplyAnswer(List<DocumentApplied> documents) {}
+
   @Operation(
       summary = "Server-side apply as a dry run: a unified diff of the YAML before and after",
-      description = "Nothing changes. Needs the right to change the object.",
+      description =
+          "Nothing changes. Needs the right to change each object. The body may hold several"
+              + " YAML documents (---): each gets its own preview in documents; if any is"
+              + " refused, the answer is resource.documents-refused with a result per document.",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
-              description = "One object as YAML or JSON, at most 1 MiB",
+              description = "Objects as YAML (one or more documents) or one as JSON, at most 1 MiB",
               content = {
                 @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
                 @Content(mediaType = "application/json", schema = @Schema(type = "object"))
@@ -97,42 +143,110 @@ class ObjectController {
   @PostMapping(
       value = "/object/preview",
       consumes = {"application/yaml", "application/json", "text/plain", "application/x-yaml"})
-  ObjectAccess.Preview preview(
+  PreviewAnswer preview(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestParam(defaultValue = "false") boolean force,
       HttpServletRequest request) {
-    return objects.preview(caller, cluster, body(request), force);
+    List<ApplyDocuments.DocumentPreview> previews =
+        documents.preview(caller, cluster, body(request), force);
+    List<DocumentPreview> each =
+        previews.stream()
+            .map(
+                p ->
+                    new DocumentPreview(
+                        p.document().index(),
+                        p.document().apiVersion(),
+                        p.document().kind(),
+                        p.document().namespace(),
+                        p.document().name(),
+                        p.preview().changed(),
+                        p.preview().diff(),
+                        p.preview().before(),
+                        p.preview().after()))
+            .toList();
+    boolean one = each.size() == 1;
+    return new PreviewAnswer(
+        each.stream().anyMatch(DocumentPreview::changed),
+        String.join("", each.stream().map(DocumentPreview::diff).toList()),
+        one ? each.getFirst().before() : null,
+        one ? each.getFirst().after() : null,
+        each);
   }
 
   @Operation(
-      summary = "Server-side apply (field manager kubeward)",
+      summary = "Server-side apply (field manager kubeward) of one or more YAML documents",
       description =
-          "force=true takes over fields owned by other managers; otherwise such fields are a 409"
-              + " resource.conflict listing the managers.",
+          "Every document is parsed and applied as a dry run first; only if all are accepted are"
+              + " they applied, in order, each audited as apply. The answer is the applied objects"
+              + " as YAML documents, or with Accept: application/json each document's result."
+              + " force=true takes over fields owned by other managers; otherwise such fields are"
+              + " a 409 resource.conflict listing the managers.",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
-              description = "One object as YAML or JSON, at most 1 MiB",
+              description = "Objects as YAML (one or more documents) or one as JSON, at most 1 MiB",
               content = {
                 @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
                 @Content(mediaType = "application/json", schema = @Schema(type = "object"))
               }))
-  @ApiResponse(
-      responseCode = "200",
-      description = "The applied object as YAML",
-      content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
   @PostMapping(
       value = "/object/apply",
       consumes = {"application/yaml", "application/json", "text/plain", "application/x-yaml"})
-  ResponseEntity<String> apply(
+  ResponseEntity<?> apply(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestParam(defaultValue = "false") boolean force,
       HttpServletRequest request) {
+    List<ApplyDocuments.DocumentApplied> applied =
+        documents.apply(caller, cluster, body(request), force);
+    if (wantsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              new ApplyAnswer(
+                  applied.stream()
+                      .map(
+                          a ->
+                              new DocumentApplied(
+                                  a.document().index(),
+                                  a.document().apiVersion(),
+                                  a.document().kind(),
+                                  a.document().namespace(),
+                                  a.document().name(),
+                                  a.changed(),
+                                  a.diff(),
+                                  a.yaml()))
+                      .toList()));
+    }
     return ResponseEntity.ok()
         .contentType(YAML)
-        .body(objects.apply(caller, cluster, body(request), force));
+        .body(
+            String.join(
+                "---\n", applied.stream().map(ApplyDocuments.DocumentApplied::yaml).toList()));
+  }
+
+  /** Whether the client prefers JSON to YAML (YAML by default, as before). */
+  static boolean wantsJson(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return false;
+    }
+    List<MediaType> types;
+    try {
+      types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+    } catch (org.springframework.http.InvalidMediaTypeException e) {
+      return false;
+    }
+    types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+    for (MediaType type : types) {
+      if (type.getSubtype().contains("yaml") || type.equals(MediaType.TEXT_PLAIN)) {
+        return false;
+      }
+      if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Operation(summary = "Delete with a propagation policy (background, foreground, orphan)")
@@ -156,17 +270,12 @@ class ObjectController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
-  /** The body as UTF-8 text, at most {@value #MAX_BODY} bytes (else 413). */
+  /** The body as UTF-8 text, at most {@link RequestGuards#MAX_BODY_BYTES} bytes (else 413). */
   static String body(HttpServletRequest request) {
-    if (request.getContentLengthLong() > MAX_BODY) {
-      throw ResourceException.tooLarge(MAX_BODY);
-    }
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw ResourceException.tooLarge(MAX_BODY);
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (RequestGuards.BodyTooLargeException e) {
+      throw BadRequestException.tooLarge(RequestGuards.MAX_BODY_BYTES);
     } catch (IOException e) {
       throw ResourceException.malformed("the body could not be read", 0, 0);
     }

@@ -4,6 +4,7 @@ import io.kubeward.access.app.Authorizer;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.resource.app.ApplyDocuments;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.kube.JacksonObjectCodec;
 import io.kubeward.resource.kube.KubeObjects;
@@ -11,7 +12,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Any object of a cluster (CRDs included), read and written with the caller's identity. */
+/**
+ * Any object of a cluster (CRDs included), read and written with the caller's identity, and the
+ * multi-document preview and apply over it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ResourceWiring {
 
@@ -24,5 +28,10 @@ public class ResourceWiring {
       Clock clock) {
     return new ObjectAccess(
         clusters, authorizer, new KubeObjects(clients, clock), new JacksonObjectCodec(), audited);
+  }
+
+  @Bean
+  ApplyDocuments applyDocuments(ObjectAccess objects, AuditedAction audited) {
+    return new ApplyDocuments(objects, new JacksonObjectCodec(), audited);
   }
 }

@@ -52,7 +52,14 @@ final class UserJson {
       if (grants == null) {
         throw AuthException.invalidGrant("grants are missing");
       }
-      return grants.stream().map(GrantJson::toGrant).toList();
+      List<Grant> parsed = new java.util.ArrayList<>(grants.size());
+      for (int i = 0; i < grants.size(); i++) {
+        if (grants.get(i) == null) {
+          throw AuthException.invalidGrant("grant " + (i + 1) + " is null");
+        }
+        parsed.add(grants.get(i).toGrant());
+      }
+      return List.copyOf(parsed);
     }
   }
 

@@ -816,7 +816,9 @@ class MaintenanceIT {
       RunningServer.Response r = api.post(path("/maintenances"), c.body());
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.contentType()).startsWith("application/problem+json");
-      assertThat(r.problemCode()).isEqualTo("maintenance.invalid");
+      assertThat(r.problemCode())
+          .isEqualTo(
+              c.field().equals("concurrency") ? "maintenance.out-of-range" : "maintenance.invalid");
       assertThat(r.json().path("field").asString()).isEqualTo(c.field());
     }
     RunningServer.Response unknownNode =
