@@ -58,7 +58,7 @@ export type ResourceView = Schemas['CachedView'] & { namespace?: string | null }
 /** One message of the cluster stream (`event: change`); the console tolerates one without a view. */
 export type ChangeEvent = Omit<Schemas['ChangeEvent'], 'view'> & { view: ResourceView | null }
 export type KindInfo = Schemas['KindInfo']
-export type Preview = Schemas['ObjectPreview']
+export type Preview = Schemas['PreviewAnswer']
 export type Propagation = NonNullable<Query<'objectDelete'>['propagation']>
 
 // --- Nodes, drain and maintenance --------------------------------------------------------------
