@@ -31,6 +31,7 @@ final class AccessWatch implements AutoCloseable {
   private final AtomicLong generation = new AtomicLong(ThreadLocalRandom.current().nextLong());
   private final List<SharedIndexInformer<? extends HasMetadata>> informers;
   private volatile ClusterAccess access = ClusterAccess.unknown();
+  private volatile boolean closed;
 
   AccessWatch(String cluster, KubernetesClient kubeward, Clock clock) {
     this.cluster = cluster;
@@ -46,6 +47,9 @@ final class AccessWatch implements AutoCloseable {
   }
 
   private <T extends HasMetadata> void bump(SharedIndexInformer<T> informer) {
+    // Like the shared cache's informers: retry every failure with back-off (an absent API at
+    // start must not stop them for good), quietly, until closed.
+    informer.exceptionHandler((started, failure) -> !closed);
     Consumer<Object> changed = ignored -> changed();
     informer.addEventHandler(
         new ResourceEventHandler<>() {
@@ -105,6 +109,7 @@ final class AccessWatch implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     informers.forEach(SharedIndexInformer::close);
   }
 }

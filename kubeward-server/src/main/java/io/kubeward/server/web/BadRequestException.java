@@ -2,7 +2,6 @@ package io.kubeward.server.web;
 
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,5 +51,4 @@ public final class BadRequestException extends KubewardException {
         "Malformed body at line " + line + ", column " + column + ": " + reason,
         props("line", line, "column", column, "reason", reason));
   }
-
 }
