@@ -114,15 +114,15 @@ public record LabelSelector(List<Requirement> requirements) {
     if (matchLabels != null) {
       matchLabels.forEach(
           (key, value) -> {
-            requireValid(key, Names.labelKeyProblem(key));
-            requireValid(key, Names.labelValueProblem(value));
+            requireValid("label key", key, Names.labelKeyProblem(key));
+            requireValid("label value", value, Names.labelValueProblem(value));
             requirements.add(new Requirement(key, Operator.EQUALS, Set.of(value)));
           });
     }
     if (expressions != null) {
       for (Expression expression : expressions) {
         String key = expression.key();
-        requireValid(key, Names.labelKeyProblem(key));
+        requireValid("label key", key, Names.labelKeyProblem(key));
         Operator operator = Operator.ofExpression(expression.operator());
         List<String> values = expression.values() == null ? List.of() : expression.values();
         if (operator.takesValues() == values.isEmpty()) {
@@ -135,7 +135,7 @@ public record LabelSelector(List<Requirement> requirements) {
               0);
         }
         for (String value : values) {
-          requireValid(key, Names.labelValueProblem(value));
+          requireValid("label value", value, Names.labelValueProblem(value));
         }
         requirements.add(new Requirement(key, operator, Set.copyOf(values)));
       }
@@ -217,9 +217,9 @@ public record LabelSelector(List<Requirement> requirements) {
         .build();
   }
 
-  private static void requireValid(String key, String problem) {
+  private static void requireValid(String what, String text, String problem) {
     if (problem != null) {
-      throw new InvalidSelectorException(problem, 0);
+      throw new InvalidSelectorException("invalid " + what + " '" + text + "': " + problem, 0);
     }
   }
 
@@ -323,7 +323,7 @@ public record LabelSelector(List<Requirement> requirements) {
       String problem = Names.labelValueProblem(value);
       if (problem != null) {
         pos = start;
-        throw error(problem);
+        throw error("invalid label value '" + value + "': " + problem);
       }
       return value;
     }
