@@ -62,8 +62,9 @@ public final class KubeErrors {
     if (code == 0 || (code < 400 && isConnectionFailure(e))) {
       return new ClusterUnreachableException(cluster, Instant.now(), Failures.describe(e));
     }
-    if (code == 500 && reason.contains("failed to create typed patch object")) {
-      // server-side apply reports fields of the wrong type this way
+    if (code == 500 && isMalformedObject(reason)) {
+      // server-side apply reports fields of the wrong type (a Lease's renewTime "yesterday") as a
+      // 500: it is the object's fault, not the cluster's
       return ClusterApiException.invalid(cluster, reason);
     }
     return switch (code) {
@@ -99,6 +100,12 @@ public final class KubeErrors {
     }
     text = text.replaceAll("\\s+", " ").strip();
     return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+  }
+
+  private static boolean isMalformedObject(String reason) {
+    return reason.contains("failed to create typed patch object")
+        || reason.contains("failed to convert new object")
+        || reason.contains("unable to convert unstructured object");
   }
 
   private static ClusterApiException notFound(String cluster, Status status) {

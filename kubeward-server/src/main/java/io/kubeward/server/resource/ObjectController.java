@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -97,11 +98,11 @@ class ObjectController {
       int index,
       String apiVersion,
       String kind,
-      String namespace,
+      @Nullable String namespace,
       String name,
       boolean changed,
       String diff,
-      String before,
+      @Nullable String before,
       String after) {}
 
   /**
@@ -110,14 +111,18 @@ class ObjectController {
    * document's own preview.
    */
   record PreviewAnswer(
-      boolean changed, String diff, String before, String after, List<DocumentPreview> documents) {}
+      boolean changed,
+      String diff,
+      @Nullable String before,
+      @Nullable String after,
+      List<DocumentPreview> documents) {}
 
   /** One applied document: the dry run's {@code changed}/{@code diff} and the applied YAML. */
   record DocumentApplied(
       int index,
       String apiVersion,
       String kind,
-      String namespace,
+      @Nullable String namespace,
       String name,
       boolean changed,
       String diff,

@@ -25,7 +25,7 @@ class CredentialKeyIT {
 
   private String[] args(ControlPlane controlPlane, String... extra) {
     String[] base = {
-      "--kubeconfig=" + controlPlane.kubeconfig(),
+      "--kubeconfig=" + controlPlane.kubewardKubeconfig(),
       "--kubeward.cluster-name=local",
       "--kubeward.data-dir=" + dir.resolve("data"),
       "--kubeward.security.admin-password=admin-password-for-keys"

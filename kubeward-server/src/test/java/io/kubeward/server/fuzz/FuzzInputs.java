@@ -164,13 +164,30 @@ final class FuzzInputs {
     return encode(text());
   }
 
+  /**
+   * A schema's type: OpenAPI 3.1 writes a nullable one as a list ({@code ["string", "null"]}); the
+   * first type that is not {@code null} counts.
+   */
+  static String typeOf(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (type.isArray()) {
+      for (JsonNode each : type) {
+        if (!"null".equals(each.asString())) {
+          return each.asString();
+        }
+      }
+      return "";
+    }
+    return type.isMissingNode() || type.isNull() ? "" : type.asString();
+  }
+
   /** A value that fits the schema's type (in range or at its edges). */
   String typed(JsonNode schema) {
     if (schema.has("enum") && chance(0.7)) {
       JsonNode values = schema.get("enum");
       return values.get(random.nextInt(values.size())).asString();
     }
-    return switch (schema.path("type").asString()) {
+    return switch (typeOf(schema)) {
       case "integer", "number" ->
           pick(
               List.of(
@@ -195,7 +212,7 @@ final class FuzzInputs {
     if (depth > 6) {
       return null;
     }
-    String type = s.path("type").asString();
+    String type = typeOf(s);
     if (type.isEmpty() && s.has("properties")) {
       type = "object";
     }

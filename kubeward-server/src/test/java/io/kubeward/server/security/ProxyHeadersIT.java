@@ -25,7 +25,7 @@ class ProxyHeadersIT {
 
   private static RunningServer start(ControlPlane controlPlane, String... extra) {
     String[] args = new String[4 + extra.length];
-    args[0] = "--kubeconfig=" + controlPlane.kubeconfig();
+    args[0] = "--kubeconfig=" + controlPlane.kubewardKubeconfig();
     args[1] = "--kubeward.cluster-name=local";
     args[2] = "--kubeward.security.admin-password=" + PASSWORD;
     args[3] = "--kubeward.security.login.max-failures-per-address=1000";

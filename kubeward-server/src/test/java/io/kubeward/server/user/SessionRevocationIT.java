@@ -36,7 +36,7 @@ class SessionRevocationIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.security.admin-password=" + ADMIN_PASSWORD,
             "--kubeward.security.login.max-failures-per-address=1000",

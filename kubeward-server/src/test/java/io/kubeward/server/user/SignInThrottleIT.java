@@ -36,7 +36,7 @@ class SignInThrottleIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=local",
             "--kubeward.security.admin-password=" + ADMIN_PASSWORD);
   }

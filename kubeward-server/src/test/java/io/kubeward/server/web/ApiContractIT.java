@@ -103,7 +103,7 @@ class ApiContractIT {
     server =
         RunningServer.start(
             "--kubeconfig",
-            controlPlane.kubeconfig().toString(),
+            controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=" + CLUSTER,
             "--kubeward.data-dir=" + dir.resolve("data"),
             "--kubeward.probe.interval=1s");
