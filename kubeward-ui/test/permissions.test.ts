@@ -300,6 +300,19 @@ describe('permission store', () => {
     expect(s.get(scope())).not.toBeNull()
   })
 
+  it('is settled once a request ended, with an answer or not', async () => {
+    const { s, fail } = store()
+    expect(s.settled(scope())).toBe(false)
+    const pending = s.ensure(scope())
+    expect(s.settled(scope())).toBe(false)
+    await pending
+    expect(s.settled(scope())).toBe(true)
+    fail(true)
+    await s.ensure(scope('prod'))
+    expect(s.settled(scope('prod'))).toBe(true)
+    expect(s.get(scope('prod'))).toBeNull()
+  })
+
   it('asks nothing without a user or a cluster', async () => {
     const { s, calls } = store()
     expect(await s.ensure(scope(''))).toBeNull()

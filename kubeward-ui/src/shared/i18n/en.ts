@@ -264,6 +264,7 @@ export default {
     cordonedNotice: '{name} is cordoned.',
     uncordonedNotice: '{name} is schedulable again.',
     drain: 'Drain…',
+    drainPreview: 'Drain preview…',
     detail: {
       open: 'Open node',
       title: 'Node {name}',

@@ -266,6 +266,7 @@ const zhCN: typeof en = {
     cordonedNotice: '{name} 已封锁。',
     uncordonedNotice: '{name} 已恢复可调度。',
     drain: '排空…',
+    drainPreview: '排空预览…',
     detail: {
       open: '打开节点',
       title: '节点 {name}',

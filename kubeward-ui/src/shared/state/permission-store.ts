@@ -24,6 +24,11 @@ export interface PermissionStoreOptions {
 export interface PermissionStore {
   /** The remembered answer (reactive), null while none has come or after a failure. */
   get(scope: PermissionScope): Permissions | null
+  /**
+   * Whether a request for the scope has ended (with an answer or not): until then the console does
+   * not offer actions, rather than show buttons that disappear a moment later.
+   */
+  settled(scope: PermissionScope): boolean
   /** Asks the server unless a fresh answer is remembered or a request is under way; never throws. */
   ensure(scope: PermissionScope): Promise<Permissions | null>
   /** Every remembered answer is stale (after a 403, a language change): `generation` changes. */
@@ -39,6 +44,7 @@ interface Entry {
   epoch: number
   pending: Promise<Permissions | null> | null
   pendingEpoch: number
+  settled: boolean
 }
 
 export const PERMISSIONS_TTL_MS = 30_000
@@ -57,7 +63,7 @@ export function createPermissionStore(options: PermissionStoreOptions): Permissi
   const fresh = (entry: Entry) => entry.permissions !== null && entry.epoch === epoch && now() - entry.fetchedAt < ttl
 
   function entryOf(key: string): Entry {
-    if (!entries.has(key)) entries.set(key, { permissions: null, fetchedAt: 0, epoch: -1, pending: null, pendingEpoch: -1 })
+    if (!entries.has(key)) entries.set(key, { permissions: null, fetchedAt: 0, epoch: -1, pending: null, pendingEpoch: -1, settled: false })
     return entries.get(key)!
   }
 
@@ -87,6 +93,7 @@ export function createPermissionStore(options: PermissionStoreOptions): Permissi
       })
       .finally(() => {
         entry.pending = null
+        entry.settled = true
       })
     return entry.pending
   }
@@ -96,6 +103,9 @@ export function createPermissionStore(options: PermissionStoreOptions): Permissi
     ensure,
     get(scope) {
       return entries.get(permissionKey(scope))?.permissions ?? null
+    },
+    settled(scope) {
+      return entries.get(permissionKey(scope))?.settled ?? false
     },
     invalidate() {
       epoch += 1

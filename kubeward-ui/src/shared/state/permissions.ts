@@ -25,25 +25,37 @@ export function permissionsChanged(): void {
   permissions.invalidate()
 }
 
-/**
- * The answer for the selected cluster and, when `namespace` gives one, that namespace's rules; null
- * until it comes (nothing is hidden meanwhile). Call it in a component's setup.
- */
-export function usePermissions(namespace: () => string | null = () => null): ComputedRef<Permissions | null> {
-  const scope = (): PermissionScope => ({ user: session.me?.username ?? '', cluster: session.cluster, namespace: namespace() })
-  watch([() => permissionKey(scope()), permissions.generation], () => void permissions.ensure(scope()), { immediate: true })
-  return computed(() => permissions.get(scope()))
+export interface PermissionsView {
+  /** The answer; null until it comes and when it could not be had (then nothing is hidden). */
+  answer: ComputedRef<Permissions | null>
+  /** False until the first request has ended: actions are not offered before the cluster answered. */
+  settled: ComputedRef<boolean>
 }
 
 /**
- * The console's cluster-scoped actions for views: `may(action)` is false only when the cluster said
- * no; `why(action)` names the message key of the tooltip that says why.
+ * The answer for the selected cluster and, when `namespace` gives one, that namespace's rules.
+ * Call it in a component's setup.
+ */
+export function usePermissions(namespace: () => string | null = () => null): PermissionsView {
+  const scope = (): PermissionScope => ({ user: session.me?.username ?? '', cluster: session.cluster, namespace: namespace() })
+  watch([() => permissionKey(scope()), permissions.generation], () => void permissions.ensure(scope()), { immediate: true })
+  return {
+    answer: computed(() => permissions.get(scope())),
+    settled: computed(() => permissions.settled(scope())),
+  }
+}
+
+/**
+ * The console's cluster-scoped actions for views: `may(action)` is false while the cluster has not
+ * answered yet and when it said no (a failed request hides nothing); `refused(action)` only when it
+ * said no (for navigation and tooltips); `why(action)` names the message key of the tooltip.
  */
 export function useClusterActions() {
-  const answer = usePermissions()
+  const { answer, settled } = usePermissions()
   return {
     permissions: answer,
-    may: (action: ActionName) => shown(actionVerdict(answer.value, action)),
+    may: (action: ActionName) => settled.value && shown(actionVerdict(answer.value, action)),
+    refused: (action: ActionName) => !shown(actionVerdict(answer.value, action)),
     why: (action: ActionName) =>
       deniedBecause(answer.value) === 'read-only' ? 'permissions.readOnly' : `permissions.actions.${action}`,
   }
