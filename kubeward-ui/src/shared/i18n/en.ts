@@ -576,7 +576,7 @@ export default {
     syncConfirm: "Apply the grants of every user to cluster {cluster}? Missing bindings are created and bindings no longer granted are removed, with your identity.",
     synced: 'Grants applied to {cluster}.',
     column: { kind: 'Kind', clusterRole: 'ClusterRole', state: 'State' },
-    state: { 'in-place': 'in place', missing: 'missing', extra: 'not granted (any more)' },
+    state: { 'in-place': 'in place', missing: 'missing', extra: 'no longer granted' },
     result: {
       title: 'Grants of {name} saved. RBAC bindings per cluster:',
       created: 'created',

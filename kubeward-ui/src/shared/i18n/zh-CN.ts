@@ -578,7 +578,7 @@ const zhCN: typeof en = {
     syncConfirm: '将所有用户的授权应用到集群 {cluster}？将以您的身份创建缺少的绑定并删除不再授权的绑定。',
     synced: '授权已应用到 {cluster}。',
     column: { kind: '类型', clusterRole: 'ClusterRole', state: '状态' },
-    state: { 'in-place': '已存在', missing: '缺少', extra: '（已）未授权' },
+    state: { 'in-place': '已存在', missing: '缺少', extra: '已不再授权' },
     result: {
       title: '已保存 {name} 的授权。各集群的 RBAC 绑定：',
       created: '已创建',
