@@ -16,7 +16,6 @@ import {
   specFromForm,
   taintProblem,
 } from '@/features/maintenance/maintenance'
-import { mayOperate } from '@/shared/state/roles'
 import type { Maintenance, MaintenanceNode, PodProgress } from '@/shared/api/types'
 
 const pod = (name: string, state: PodProgress['state'], extra: Partial<PodProgress> = {}): PodProgress => ({ namespace: 'shop', name, state, attempts: 0, ...extra })
@@ -197,20 +196,3 @@ describe('create form', () => {
   })
 })
 
-describe('operator buttons', () => {
-  const me = (grants: { role: 'viewer' | 'operator' | 'admin'; cluster: string; namespace: string }[], admin = false) => ({
-    username: 'u',
-    admin,
-    mustChangePassword: false,
-    grants,
-  })
-  it('shows them to cluster-wide operators and admins only', () => {
-    expect(mayOperate(me([], true), 'dev')).toBe(true)
-    expect(mayOperate(me([{ role: 'operator', cluster: '*', namespace: '*' }]), 'dev')).toBe(true)
-    expect(mayOperate(me([{ role: 'operator', cluster: 'dev', namespace: '*' }]), 'dev')).toBe(true)
-    expect(mayOperate(me([{ role: 'operator', cluster: 'prod', namespace: '*' }]), 'dev')).toBe(false)
-    expect(mayOperate(me([{ role: 'operator', cluster: '*', namespace: 'shop' }]), 'dev')).toBe(false)
-    expect(mayOperate(me([{ role: 'viewer', cluster: '*', namespace: '*' }]), 'dev')).toBe(false)
-    expect(mayOperate(null, 'dev')).toBe(false)
-  })
-})

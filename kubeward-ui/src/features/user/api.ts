@@ -1,4 +1,4 @@
-// Users and their grants, for administrators (docs/API.md, "Users").
+// Users, their grants and the RBAC bindings made from them, for administrators (docs/API.md, "Users").
 
 import { request } from '@/shared/api/client'
 import { enc, V1 } from '@/shared/api/endpoints'
@@ -16,4 +16,9 @@ export const users = {
   enable: (username: string) =>
     request<Answer<'userEnable'>>('POST', `${V1}/users/${enc(username)}/enable`),
   remove: (username: string) => request<void>('DELETE', `${V1}/users/${enc(username)}`),
+  /** The user's grant bindings per cluster, as they are and as the grants call for. */
+  bindings: (username: string) => request<Answer<'userBindings'>>('GET', `${V1}/users/${enc(username)}/bindings`),
+  /** Makes every user's grant bindings in one cluster, with the administrator's identity. */
+  syncCluster: (cluster: string) =>
+    request<Answer<'userSyncCluster'>>('POST', `${V1}/users/bindings/sync?cluster=${enc(cluster)}`),
 }

@@ -1,5 +1,5 @@
 // The signed-in user's own endpoints (/auth: sign-in, password, API tokens) and the clusters they
-// see: what the session state needs, so that it depends on no feature.
+// see and what they may do there: what the session state needs, so that it depends on no feature.
 
 import { request } from './client'
 import { enc, V1 } from './endpoints'
@@ -22,4 +22,10 @@ export const auth = {
 
 export const clusters = {
   list: () => request<Answer<'clusterClusters'>>('GET', `${V1}/clusters`),
+  /** What the caller may do in the cluster; with a namespace also the rules there (for hiding actions). */
+  permissions: (cluster: string, namespace: string | null) =>
+    request<Answer<'permissions'>>(
+      'GET',
+      `${V1}/clusters/${enc(cluster)}/permissions${namespace ? `?namespace=${enc(namespace)}` : ''}`,
+    ),
 }

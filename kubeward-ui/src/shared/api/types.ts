@@ -31,6 +31,14 @@ export type TokenScope = Pick<ApiToken, 'readOnly' | 'cluster' | 'namespaces' | 
 export type CreatedToken = Schemas['CreatedToken']
 export type User = Schemas['User']
 export type NewUser = Schemas['NewUser']
+/** A created user or saved grants, with what each cluster's RBAC bindings became. */
+export type UserChange = Schemas['UserChange']
+/** What a sync of grant bindings changed in one cluster, or why the cluster refused (`error`). */
+export type BindingSync = Schemas['Sync']
+/** An RBAC binding made from a grant (`namespace` null: a ClusterRoleBinding). */
+export type Binding = Schemas['Binding']
+/** A user's grant bindings in one cluster as they are, next to those the grants call for. */
+export type ClusterBindings = Schemas['ClusterBindings']
 
 // --- Audit -------------------------------------------------------------------------------------
 
@@ -45,6 +53,11 @@ export type AuditFilter = Omit<Query<'auditFind'>, 'limit' | 'before' | 'result'
 // --- Clusters, overview, lists, objects --------------------------------------------------------
 
 export type Cluster = Schemas['ClusterStatus']
+/** How Kubeward acts for users in a cluster: impersonating (the cluster decides) or read-only. */
+export type ClusterAccess = Schemas['ClusterAccess']
+/** What the caller may do in a cluster (GET /clusters/{c}/permissions), for hiding actions. */
+export type Permissions = Schemas['Permissions']
+export type PermissionRule = Schemas['PermissionRule']
 export type ClusterOverview = Schemas['ClusterOverview']
 export type NamespaceSummary = Schemas['NamespaceSummary']
 export type ZoneSummary = Schemas['ZoneSummary']

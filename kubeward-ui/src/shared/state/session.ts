@@ -3,7 +3,6 @@
 import { computed, reactive } from 'vue'
 import * as api from '@/shared/api/session'
 import type { Cluster, Me } from '@/shared/api/types'
-import { mayOperate } from '@/shared/state/roles'
 
 const CLUSTER_STORAGE_KEY = 'kubeward.cluster'
 
@@ -60,5 +59,5 @@ export function selectCluster(name: string): void {
   if (name) localStorage.setItem(CLUSTER_STORAGE_KEY, name)
 }
 
-/** Whether the signed-in user may cordon, drain and run maintenances on the shown cluster. */
-export const canOperate = computed(() => mayOperate(session.me, session.cluster))
+/** The selected cluster as the cluster list shows it (with its access mode), if any. */
+export const selectedCluster = computed(() => session.clusters.find((c) => c.name === session.cluster) ?? null)

@@ -14,6 +14,7 @@ import io.kubeward.user.domain.UserAccount;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Users and their grants, for administrators (ADMIN everywhere). Every change is authorized and
@@ -59,12 +60,15 @@ public final class UserAdministration {
    */
   public record GrantsResult(UserAccount user, List<ClusterGrants.Sync> clusters) {}
 
-  /** A user's grant bindings as they are in one cluster, or why they cannot be read. */
+  /**
+   * A user's grant bindings as they are in one cluster, or why they cannot be read ({@code error},
+   * null when they could).
+   */
   public record ClusterBindings(
       String cluster,
       List<GrantBindings.Binding> bindings,
       List<GrantBindings.Binding> desired,
-      String error) {}
+      @Nullable String error) {}
 
   public GrantsResult create(Caller caller, String username, String password, List<Grant> grants) {
     return audited.run(

@@ -57,10 +57,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** A new profile at the console's address, in English unless {@code locale} says otherwise. */
   BrowserContext newContext(String locale) {
+    return newContext(locale, baseUrl);
+  }
+
+  /** A new profile at another Kubeward's address (e.g. a second server on the same cluster). */
+  BrowserContext newContext(String locale, String url) {
     BrowserContext context =
         browser.newContext(
             new Browser.NewContextOptions()
-                .setBaseURL(baseUrl)
+                .setBaseURL(url)
                 .setViewportSize(1440, 900)
                 .setLocale(locale));
     context.setDefaultTimeout(20_000);

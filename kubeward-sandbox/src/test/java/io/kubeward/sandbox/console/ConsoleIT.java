@@ -209,6 +209,11 @@ class ConsoleIT {
     Screenshots.save(page, "05-audit-log");
   }
 
+  /**
+   * A cluster-wide viewer (the built-in {@code view} role through Kubeward's grant) gets the
+   * editor's preview/apply and delete disabled with the reason, since the cluster would refuse
+   * them; the server still refuses a change sent anyway, and a refusal stays a readable banner.
+   */
   @Test
   @Order(6)
   void aViewerIsRefusedAnEdit() {
@@ -224,18 +229,28 @@ class ConsoleIT {
       viewer.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=payments&name=api");
       Locator editor = textarea(viewer, "yaml-editor");
       PlaywrightAssertions.assertThat(editor).hasValue(Pattern.compile("name: api"));
-      editor.fill(editor.inputValue().replaceFirst("replicas: " + before, "replicas: 7"));
-      viewer.getByTestId("yaml-preview").click();
-      Locator apply = viewer.getByTestId("yaml-apply");
-      Locator refused = viewer.locator("[data-testid=problem-banner][data-status='403']");
-      // The server may already refuse the dry run; if it shows a diff, applying must be refused.
-      refused.or(apply).first().waitFor();
-      if (!refused.isVisible()) {
-        apply.click();
-      }
-      PlaywrightAssertions.assertThat(refused).isVisible();
-      PlaywrightAssertions.assertThat(refused).containsText("Not allowed");
+      PlaywrightAssertions.assertThat(viewer.getByTestId("yaml-preview")).isDisabled();
+      PlaywrightAssertions.assertThat(viewer.getByTestId("yaml-delete")).isDisabled();
+      viewer.getByTestId("yaml-preview").locator("xpath=..").hover();
+      PlaywrightAssertions.assertThat(viewer.locator(".el-popper:visible").last())
+          .containsText("does not let you patch deployments in namespace payments");
       Screenshots.save(viewer, "06-viewer-refused");
+
+      // The console only hides: the server refuses the change sent anyway, with the cluster's word.
+      APIResponse applied =
+          post(
+              viewerContext,
+              "/api/v1/clusters/" + CLUSTER + "/object/apply",
+              editor.inputValue().replaceFirst("replicas: " + before, "replicas: 7"),
+              "application/yaml");
+      assertThat(applied.status()).as(applied.text()).isEqualTo(403);
+      assertThat(applied.text()).contains("resource.forbidden");
+
+      // A refusal is a readable banner: the built-in view role reads no Secrets.
+      viewer.navigate("/yaml?apiVersion=v1&kind=Secret&namespace=payments&name=ledger-credentials");
+      Locator refused = viewer.locator("[data-testid=problem-banner][data-status='403']");
+      PlaywrightAssertions.assertThat(refused).containsText("Not allowed");
+      PlaywrightAssertions.assertThat(refused).containsText("secrets");
     } finally {
       viewerContext.close();
     }
@@ -435,8 +450,16 @@ class ConsoleIT {
       failOnBanner(viewer, "[data-testid=node-conditions]");
       PlaywrightAssertions.assertThat(viewer.getByTestId("node-conditions")).isVisible();
       PlaywrightAssertions.assertThat(viewer.getByTestId("node-cordon")).hasCount(0);
-      PlaywrightAssertions.assertThat(viewer.getByTestId("node-drain")).hasCount(0);
       PlaywrightAssertions.assertThat(viewer.getByTestId("node-edit-metadata")).hasCount(0);
+      PlaywrightAssertions.assertThat(viewer.getByTestId("node-read-only")).isVisible();
+      // A cluster-wide viewer may read what a drain would do, but not start one.
+      viewer.getByTestId("node-drain").click();
+      Locator dialog = viewer.getByTestId("drain-dialog");
+      failOnBanner(viewer, "[data-testid=drain-plan]");
+      PlaywrightAssertions.assertThat(dialog.getByTestId("drain-start")).isDisabled();
+      dialog.getByTestId("drain-start").locator("xpath=..").hover();
+      PlaywrightAssertions.assertThat(viewer.locator(".el-popper:visible").last())
+          .containsText("does not let you drain nodes");
       viewer.navigate("/maintenances");
       PlaywrightAssertions.assertThat(viewer.getByTestId("maintenance-new")).isDisabled();
     } finally {
@@ -501,6 +524,207 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(detail)
         .hasAttribute("data-phase", "Cancelled", withinDeadline());
     assertThat(unschedulable(MAINTENANCE_NODE_A)).as("a waiting node is never cordoned").isFalse();
+  }
+
+  // --- the cluster decides (issue 11): grants become bindings, the console hides what it refuses
+
+  private static final String SHOP_USER = "console-shop";
+  private static final String SHOP_USER_PASSWORD = "console-shop-password-1";
+
+  /**
+   * An administrator creates a user with an operator grant on namespace shop; the page shows the
+   * RoleBinding it made in the cluster, and the user's Bindings view shows it in place. The admin
+   * sees the node actions; the user sees neither nodes nor maintenances in the navigation, no node
+   * action, the pods of shop only, and may edit shop's objects but not read payments'.
+   */
+  @Test
+  @Order(14)
+  void aNamespaceUserSeesTheirNamespaceAndNoNodeActions() {
+    signInAsAdmin(true);
+    // The admin (group kubeward:admins, cluster-admin in the sandbox) sees every node action.
+    page.navigate("/nodes/" + CORDON_NODE);
+    failOnBanner(page, "[data-testid=node-conditions]");
+    PlaywrightAssertions.assertThat(page.getByTestId("node-cordon")).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-drain")).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-edit-metadata")).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("nav-nodes")).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("nav-maintenances")).isVisible();
+
+    page.navigate("/users");
+    page.getByTestId("user-create").click();
+    field("user-username").fill(SHOP_USER);
+    field("user-password").fill(SHOP_USER_PASSWORD);
+    choose("grant-role-0", "operator");
+    choose("grant-cluster-0", CLUSTER);
+    field("grant-namespace-0").fill("shop");
+    page.getByTestId("user-save").click();
+    String roleBinding = "kubeward:user:" + SHOP_USER + ":edit";
+    Locator change = page.locator("[data-testid=user-change][data-user=%s]".formatted(SHOP_USER));
+    Locator synced =
+        change.locator("[data-testid=binding-sync][data-cluster=%s]".formatted(CLUSTER));
+    PlaywrightAssertions.assertThat(synced).hasAttribute("data-failed", "false");
+    PlaywrightAssertions.assertThat(synced.getByTestId("binding-created"))
+        .containsText("RoleBinding shop/" + roleBinding + " → edit");
+    assertThat(client.rbac().roleBindings().inNamespace("shop").withName(roleBinding).get())
+        .as("the grant became a RoleBinding in the cluster")
+        .isNotNull();
+    Screenshots.save(page, "14-user-created-bindings");
+
+    page.getByTestId("user-bindings-" + SHOP_USER).click();
+    Locator drawer = page.getByTestId("bindings-drawer");
+    Locator cluster =
+        drawer.locator("[data-testid=bindings-cluster][data-cluster=%s]".formatted(CLUSTER));
+    PlaywrightAssertions.assertThat(cluster.getByTestId("bindings-in-line")).isVisible();
+    Locator row =
+        cluster
+            .locator("[data-testid=bindings-table] tbody tr")
+            .filter(new Locator.FilterOptions().setHasText(roleBinding));
+    PlaywrightAssertions.assertThat(row).containsText("shop");
+    PlaywrightAssertions.assertThat(row.getByTestId("binding-state"))
+        .hasAttribute("data-state", "in-place");
+    PlaywrightAssertions.assertThat(drawer).containsText("count as much");
+    Screenshots.save(page, "15-user-bindings");
+
+    // A binding removed behind Kubeward's back is missing; applying the grants makes it again.
+    client.rbac().roleBindings().inNamespace("shop").withName(roleBinding).delete();
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                client.rbac().roleBindings().inNamespace("shop").withName(roleBinding).get()
+                    == null);
+    page.keyboard().press("Escape");
+    drawer.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+    page.getByTestId("user-bindings-" + SHOP_USER).click();
+    PlaywrightAssertions.assertThat(row.getByTestId("binding-state"))
+        .hasAttribute("data-state", "missing");
+    cluster.getByTestId("bindings-sync").click();
+    confirm();
+    PlaywrightAssertions.assertThat(row.getByTestId("binding-state"))
+        .hasAttribute("data-state", "in-place");
+    assertThat(client.rbac().roleBindings().inNamespace("shop").withName(roleBinding).get())
+        .isNotNull();
+
+    BrowserContext userContext = browser.newContext("en-US");
+    try {
+      Page user = userContext.newPage();
+      user.navigate("/login");
+      signIn(user, SHOP_USER, SHOP_USER_PASSWORD, SHOP_USER_PASSWORD + "-new");
+      user.navigate("/pods");
+      Locator rows = user.locator("[data-testid=resource-table] tbody tr");
+      long shopPods = client.pods().inNamespace("shop").list().getItems().size();
+      PlaywrightAssertions.assertThat(user.getByTestId("list-total"))
+          .hasAttribute("data-total", String.valueOf(shopPods));
+      for (String text : rows.allInnerTexts()) {
+        assertThat(text).contains("shop");
+      }
+      PlaywrightAssertions.assertThat(user.getByTestId("nav-pods")).isVisible();
+      PlaywrightAssertions.assertThat(user.getByTestId("nav-nodes")).hasCount(0);
+      PlaywrightAssertions.assertThat(user.getByTestId("nav-maintenances")).hasCount(0);
+      PlaywrightAssertions.assertThat(user.getByTestId("nav-node-health")).hasCount(0);
+      Screenshots.save(user, "16-namespace-user-pods");
+
+      // A node's page, opened by its address: no action, and the cluster's refusal as a banner.
+      user.navigate("/nodes/" + CORDON_NODE);
+      PlaywrightAssertions.assertThat(
+              user.locator("[data-testid=problem-banner][data-status='403']"))
+          .isVisible();
+      PlaywrightAssertions.assertThat(user.getByTestId("node-cordon")).hasCount(0);
+      PlaywrightAssertions.assertThat(user.getByTestId("node-drain")).hasCount(0);
+      PlaywrightAssertions.assertThat(user.getByTestId("node-edit-metadata")).hasCount(0);
+
+      // The user's own namespace may be edited; another's cannot even be read.
+      user.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=shop&name=cart");
+      PlaywrightAssertions.assertThat(textarea(user, "yaml-editor"))
+          .hasValue(Pattern.compile("name: cart"));
+      PlaywrightAssertions.assertThat(user.getByTestId("yaml-preview")).isEnabled();
+      PlaywrightAssertions.assertThat(user.getByTestId("yaml-delete")).isEnabled();
+      user.navigate("/yaml?apiVersion=apps/v1&kind=Deployment&namespace=payments&name=api");
+      PlaywrightAssertions.assertThat(
+              user.locator("[data-testid=problem-banner][data-status='403']"))
+          .containsText("payments");
+    } finally {
+      userContext.close();
+    }
+  }
+
+  /**
+   * A Kubeward whose service account may not impersonate: the cluster is read-only in it, and every
+   * page says so in a banner that cannot be closed — to its admin with the rights a cluster
+   * administrator must grant, to a user in the language they chose, with the server's reason — and
+   * the user is offered no change.
+   */
+  @Test
+  @Order(15)
+  void aClusterWithoutImpersonationIsReadOnlyWithABannerSayingWhy() throws Exception {
+    String user = "console-read-only";
+    String password = "console-read-only-password-1";
+    try (ReadOnlyKubeward readOnly = ReadOnlyKubeward.start(sandbox.controlPlane(), dir)) {
+      BrowserContext adminContext = browser.newContext("en-US", readOnly.url());
+      try {
+        Page admin = adminContext.newPage();
+        admin.navigate("/login");
+        signIn(admin, "admin", readOnly.adminPassword(), NEW_ADMIN_PASSWORD);
+        Locator banner = admin.getByTestId("read-only-banner");
+        await()
+            .atMost(DEADLINE)
+            .untilAsserted(
+                () -> {
+                  admin.navigate("/overview"); // the cluster list is read anew
+                  PlaywrightAssertions.assertThat(banner)
+                      .hasAttribute("data-code", "impersonation-not-granted");
+                });
+        PlaywrightAssertions.assertThat(banner)
+            .containsText("Cluster " + ReadOnlyKubeward.CLUSTER + " is read-only in Kubeward");
+        PlaywrightAssertions.assertThat(banner.getByTestId("read-only-reason"))
+            .containsText("lack");
+        PlaywrightAssertions.assertThat(banner.getByTestId("read-only-missing"))
+            .containsText("impersonate users");
+        PlaywrightAssertions.assertThat(banner.locator(".el-alert__close-btn")).hasCount(0);
+        admin.navigate("/pods");
+        PlaywrightAssertions.assertThat(banner).isVisible();
+        Screenshots.save(admin, "17-read-only-banner-admin");
+
+        APIResponse created =
+            postJson(
+                adminContext,
+                "/api/v1/users",
+                Map.of(
+                    "username",
+                    user,
+                    "password",
+                    password,
+                    "grants",
+                    List.of(
+                        Map.of(
+                            "role",
+                            "operator",
+                            "cluster",
+                            ReadOnlyKubeward.CLUSTER,
+                            "namespace",
+                            "*"))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+      } finally {
+        adminContext.close();
+      }
+
+      BrowserContext userContext = browser.newContext("zh-CN", readOnly.url());
+      try {
+        Page operator = userContext.newPage();
+        operator.navigate("/login");
+        signIn(operator, user, password, password + "-new");
+        operator.navigate("/maintenances");
+        Locator banner = operator.getByTestId("read-only-banner");
+        PlaywrightAssertions.assertThat(banner).containsText("在 Kubeward 中为只读");
+        PlaywrightAssertions.assertThat(banner.getByTestId("read-only-reason")).containsText("缺少");
+        PlaywrightAssertions.assertThat(banner.getByTestId("read-only-missing")).hasCount(0);
+        // An operator grant, but the cluster is read-only: no change is offered.
+        PlaywrightAssertions.assertThat(operator.getByTestId("maintenance-new")).isDisabled();
+        Screenshots.save(operator, "18-read-only-banner-user-zh");
+      } finally {
+        userContext.close();
+      }
+    }
   }
 
   private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
@@ -662,16 +886,38 @@ class ConsoleIT {
 
   /** A JSON POST with the page's session cookie and CSRF header. */
   private APIResponse postAsSignedInUser(String path, Map<String, Object> body) {
-    context.request().get("/api/v1/auth/me");
-    String xsrf =
-        context.cookies().stream()
-            .filter(cookie -> cookie.name.equals("XSRF-TOKEN"))
-            .map((Cookie cookie) -> cookie.value)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie after signing in"));
-    return context
+    return postJson(context, path, body);
+  }
+
+  /** A JSON POST with that profile's session cookie and CSRF header. */
+  private static APIResponse postJson(
+      BrowserContext signedIn, String path, Map<String, Object> body) {
+    return signedIn
         .request()
-        .post(path, RequestOptions.create().setHeader("X-XSRF-TOKEN", xsrf).setData(body));
+        .post(
+            path, RequestOptions.create().setHeader("X-XSRF-TOKEN", xsrf(signedIn)).setData(body));
+  }
+
+  /** A POST of a text body (e.g. YAML) with that profile's session cookie and CSRF header. */
+  private static APIResponse post(
+      BrowserContext signedIn, String path, String body, String contentType) {
+    return signedIn
+        .request()
+        .post(
+            path,
+            RequestOptions.create()
+                .setHeader("X-XSRF-TOKEN", xsrf(signedIn))
+                .setHeader("Content-Type", contentType)
+                .setData(body));
+  }
+
+  private static String xsrf(BrowserContext signedIn) {
+    signedIn.request().get("/api/v1/auth/me");
+    return signedIn.cookies().stream()
+        .filter(cookie -> cookie.name.equals("XSRF-TOKEN"))
+        .map((Cookie cookie) -> cookie.value)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie after signing in"));
   }
 
   /** Waits for the expected element or a problem banner; a banner fails with the API's words. */
