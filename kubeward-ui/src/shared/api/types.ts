@@ -132,10 +132,10 @@ export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun'
 /** Which document of a body of several (1-based index) and the object it names. */
 export interface DocumentRef {
   index: number
-  apiVersion: string | null
-  kind: string | null
-  namespace: string | null
-  name: string | null
+  apiVersion?: string | null
+  kind?: string | null
+  namespace?: string | null
+  name?: string | null
 }
 
 /**
