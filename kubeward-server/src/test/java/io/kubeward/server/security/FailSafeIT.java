@@ -8,26 +8,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Response;
 import io.kubeward.testkit.LocalControlPlane;
+import io.kubeward.testkit.controlplane.AccountWithoutImpersonation;
 import io.kubeward.testkit.controlplane.ControlPlane;
-import io.kubeward.testkit.controlplane.KubewardAccount;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,9 +51,9 @@ class FailSafeIT {
       Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36);
   private static final String ACCOUNT = "kubeward-noimp-" + SUFFIX;
   private static final String IMPERSONATE = "kubeward-impersonate-" + SUFFIX;
-  private static final String SYSTEM_NAMESPACE = "kubeward-system";
 
   private static KubernetesClient kube;
+  private static AccountWithoutImpersonation account;
   private static RunningServer server;
   private static Path kubeconfig;
   private static String nsA;
@@ -78,20 +69,10 @@ class FailSafeIT {
   static void start(ControlPlane plane) throws IOException {
     kube = plane.newAdminClient();
     plane.kubewardKubeconfig(); // the manifest's namespace, CRD rights and kubeward:admins binding
-    installAccountWithoutImpersonation();
-    String token =
-        kube.serviceAccounts()
-            .inNamespace(SYSTEM_NAMESPACE)
-            .withName(ACCOUNT)
-            .tokenRequest(
-                new TokenRequestBuilder()
-                    .withNewSpec()
-                    .withExpirationSeconds(3600L)
-                    .endSpec()
-                    .build())
-            .getStatus()
-            .getToken();
-    kubeconfig = plane.writeTokenKubeconfig(Files.createTempFile("kubeward-noimp", ".yaml"), token);
+    account = AccountWithoutImpersonation.install(kube, ACCOUNT);
+    kubeconfig =
+        plane.writeTokenKubeconfig(
+            Files.createTempFile("kubeward-noimp", ".yaml"), account.token());
     nsA = "fs-a-" + SUFFIX;
     nsB = "fs-b-" + SUFFIX;
     for (String namespace : List.of(nsA, nsB)) {
@@ -135,93 +116,6 @@ class FailSafeIT {
     nobody = user("fs-nobody-" + SUFFIX, List.of());
   }
 
-  /** The manifest's rights without the impersonate rule, for a service account of this test. */
-  private static void installAccountWithoutImpersonation() {
-    ClusterRole manifest;
-    try (InputStream in =
-        Files.newInputStream(KubewardAccount.repositoryFile(KubewardAccount.RBAC))) {
-      manifest =
-          kube.load(in).items().stream()
-              .filter(o -> o instanceof ClusterRole)
-              .map(ClusterRole.class::cast)
-              .findFirst()
-              .orElseThrow();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<PolicyRule> rules = new ArrayList<>();
-    for (PolicyRule rule : manifest.getRules()) {
-      if (!rule.getVerbs().contains("impersonate")) {
-        rules.add(rule);
-      }
-    }
-    assertThat(rules).hasSize(manifest.getRules().size() - 1);
-    kube.serviceAccounts()
-        .inNamespace(SYSTEM_NAMESPACE)
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(ACCOUNT)
-                .withNamespace(SYSTEM_NAMESPACE)
-                .endMetadata()
-                .build())
-        .create();
-    kube.rbac()
-        .clusterRoles()
-        .resource(
-            new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(ACCOUNT)
-                .endMetadata()
-                .withRules(rules)
-                .build())
-        .create();
-    bindClusterRole(ACCOUNT, ACCOUNT);
-    kube.rbac()
-        .roleBindings()
-        .inNamespace(SYSTEM_NAMESPACE)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(ACCOUNT)
-                .withNamespace(SYSTEM_NAMESPACE)
-                .endMetadata()
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ACCOUNT)
-                .withNamespace(SYSTEM_NAMESPACE)
-                .endSubject()
-                .withNewRoleRef()
-                .withApiGroup("rbac.authorization.k8s.io")
-                .withKind("Role")
-                .withName("kubeward")
-                .endRoleRef()
-                .build())
-        .create();
-  }
-
-  private static void bindClusterRole(String binding, String role) {
-    kube.rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(binding)
-                .endMetadata()
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ACCOUNT)
-                .withNamespace(SYSTEM_NAMESPACE)
-                .endSubject()
-                .withNewRoleRef()
-                .withApiGroup("rbac.authorization.k8s.io")
-                .withKind("ClusterRole")
-                .withName(role)
-                .endRoleRef()
-                .build())
-        .create();
-  }
-
   @AfterAll
   static void stop() throws IOException {
     try {
@@ -236,12 +130,11 @@ class FailSafeIT {
       }
     } finally {
       if (kube != null) {
-        kube.rbac().clusterRoleBindings().withName(ACCOUNT).delete();
         kube.rbac().clusterRoleBindings().withName(IMPERSONATE).delete();
-        kube.rbac().clusterRoles().withName(ACCOUNT).delete();
         kube.rbac().clusterRoles().withName(IMPERSONATE).delete();
-        kube.rbac().roleBindings().inNamespace(SYSTEM_NAMESPACE).withName(ACCOUNT).delete();
-        kube.serviceAccounts().inNamespace(SYSTEM_NAMESPACE).withName(ACCOUNT).delete();
+        if (account != null) {
+          account.remove();
+        }
         kube.namespaces().withName(nsA).delete();
         kube.namespaces().withName(nsB).delete();
         kube.close();
@@ -347,7 +240,7 @@ class FailSafeIT {
         server.admin().post(CLUSTER_PATH + "/object/apply", configMapJson(nsA, "by-admin"));
     assertProblem(adminApply, 403, "resource.forbidden");
     assertThat(adminApply.json().get("reason").asString())
-        .contains("system:serviceaccount:" + SYSTEM_NAMESPACE + ":" + ACCOUNT);
+        .contains("system:serviceaccount:" + AccountWithoutImpersonation.NAMESPACE + ":" + ACCOUNT);
   }
 
   @Test
@@ -367,7 +260,7 @@ class FailSafeIT {
                 .endRule()
                 .build())
         .create();
-    bindClusterRole(IMPERSONATE, IMPERSONATE);
+    account.bindClusterRole(IMPERSONATE, IMPERSONATE);
 
     // RBAC takes effect within a moment, then the next check (every 2 s here) sees it
     await("the mode flips to impersonate")
