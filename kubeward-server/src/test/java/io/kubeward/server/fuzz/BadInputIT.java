@@ -168,8 +168,8 @@ class BadInputIT {
           "maintenance.out-of-range");
     }
     assertThat(maintenanceNames())
-        .as("no maintenance was created by a refused request (other tests' may exist)")
-        .isEqualTo(before);
+        .as("no maintenance was created by a refused request (other tests' may come and go)")
+        .isSubsetOf(before);
   }
 
   private List<String> maintenanceNames() {
