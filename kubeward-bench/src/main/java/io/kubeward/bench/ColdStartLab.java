@@ -59,7 +59,7 @@ public final class ColdStartLab {
             Path serverWork = work.resolve("server-" + round + "-" + i + "-" + jar.getFileName());
             try (ServerProcess server =
                 ServerProcess.start(
-                    jar, controlPlane.kubeconfig(), serverWork, "2g", jvmOptionsOf(jar))) {
+                    jar, controlPlane.kubewardKubeconfig(), serverWork, "2g", jvmOptionsOf(jar))) {
               ServerProcess.ColdStart start =
                   server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(10));
               results.add(

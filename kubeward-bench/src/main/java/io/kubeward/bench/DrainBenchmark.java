@@ -107,7 +107,8 @@ public final class DrainBenchmark {
     List<Result> results = new ArrayList<>();
     try (ControlPlane controlPlane = ControlPlane.start(options);
         KubernetesClient client = controlPlane.newAdminClient();
-        Server server = Server.start(jar, controlPlane.kubeconfig(), work.resolve("server"))) {
+        Server server =
+            Server.start(jar, controlPlane.kubewardKubeconfig(), work.resolve("server"))) {
       server.awaitNodes(nodes.size(), Duration.ofMinutes(3));
       Path kubectl = kubectl();
       for (int round = 0; round < rounds; round++) {

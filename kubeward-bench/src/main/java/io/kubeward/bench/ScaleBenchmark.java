@@ -117,7 +117,7 @@ public final class ScaleBenchmark {
     CpuMeter cpu = new CpuMeter(controlPlanePids(controlPlane));
     Path serverWork = workDir.resolve("server-" + pods);
     try (ServerProcess server =
-        ServerProcess.start(serverJar, controlPlane.kubeconfig(), serverWork, "2g")) {
+        ServerProcess.start(serverJar, controlPlane.kubewardKubeconfig(), serverWork, "2g")) {
       cpu.start();
       ServerProcess.ColdStart start =
           server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(10));
@@ -588,12 +588,15 @@ public final class ScaleBenchmark {
       log.info("Training the JVM's AOT cache for the server (one run to Spring's refresh) ...");
       aotCache =
           AotCache.train(
-              serverJar, controlPlane.kubeconfig(), workDir.resolve("aot"), Duration.ofMinutes(5));
+              serverJar,
+              controlPlane.kubewardKubeconfig(),
+              workDir.resolve("aot"),
+              Duration.ofMinutes(5));
     }
     try (ServerProcess server =
         ServerProcess.start(
             aotCache.jar(),
-            controlPlane.kubeconfig(),
+            controlPlane.kubewardKubeconfig(),
             workDir.resolve("server-aot-" + pods),
             "2g",
             aotCache.jvmOptions())) {
