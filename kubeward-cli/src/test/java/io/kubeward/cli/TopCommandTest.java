@@ -129,7 +129,8 @@ class TopCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.NO_METRICS);
     assertThat(run.err().strip())
-        .isEqualTo("This cluster has no metrics API. Install metrics-server with: kubectl apply -f x");
+        .isEqualTo(
+            "This cluster has no metrics API. Install metrics-server with: kubectl apply -f x");
     assertThat(run.out()).isEmpty();
     assertThat(json.exitCode()).isEqualTo(ExitCode.NO_METRICS);
     assertThat(json.out()).contains("\"kind\" : \"none\"");

@@ -45,15 +45,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Kubeward's live usage equals {@code kubectl top} on the same cluster (issue 12): the local
- * control plane with metrics-server reading KWOK's emulated kubelet metrics; for every node and
- * for the pods of a namespace, the REST API ({@code /usage/nodes}, {@code /usage/pods}), the CLI
+ * control plane with metrics-server reading KWOK's emulated kubelet metrics; for every node and for
+ * the pods of a namespace, the REST API ({@code /usage/nodes}, {@code /usage/pods}), the CLI
  * ({@code kubeward top ... -o json} and its table) and {@code kubectl top} show the same CPU
  * (millicores), memory (mebibytes) and percentages.
  *
  * <p>metrics-server's answer moves every resolution (15 s); each comparison brackets the kubectl
- * run between two readings of Kubeward's API (with {@code max-age=0s}, so each is a fresh read)
- * and counts only when both readings carry the same metrics timestamps, retrying until such a pair
- * is seen or the deadline passes.
+ * run between two readings of Kubeward's API (with {@code max-age=0s}, so each is a fresh read) and
+ * counts only when both readings carry the same metrics timestamps, retrying until such a pair is
+ * seen or the deadline passes.
  */
 @LocalControlPlane
 class UsageCrossCheckIT {
@@ -86,7 +86,8 @@ class UsageCrossCheckIT {
             "--kubeward.usage.max-age=0s",
             "--kubeward.usage.absent-for=1s");
     url = "http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort();
-    Run login = cli(PASSWORD + "\n", "login", "--server", url, "--user", "admin", "--password-stdin");
+    Run login =
+        cli(PASSWORD + "\n", "login", "--server", url, "--user", "admin", "--password-stdin");
     assertThat(login.exitCode()).as(login.err()).isZero();
   }
 
@@ -119,7 +120,8 @@ class UsageCrossCheckIT {
               assertThat(json.exitCode()).as(json.err()).isZero();
               // the same metrics-server sample on both sides of kubectl (else: retried)
               assertThat(timestamps(after)).isEqualTo(timestamps(before));
-              assertThat(timestamps(Json.MAPPER.readTree(json.out()))).isEqualTo(timestamps(before));
+              assertThat(timestamps(Json.MAPPER.readTree(json.out())))
+                  .isEqualTo(timestamps(before));
 
               Map<String, List<String>> expected = rows(kubectl.out(), 1);
               assertThat(expected).isNotEmpty();
@@ -164,7 +166,8 @@ class UsageCrossCheckIT {
               assertThat(kubectl.exitCode()).as(kubectl.err()).isZero();
               assertThat(json.exitCode()).as(json.err()).isZero();
               assertThat(timestamps(after)).isEqualTo(timestamps(before));
-              assertThat(timestamps(Json.MAPPER.readTree(json.out()))).isEqualTo(timestamps(before));
+              assertThat(timestamps(Json.MAPPER.readTree(json.out())))
+                  .isEqualTo(timestamps(before));
 
               Map<String, List<String>> expected = rows(kubectl.out(), 1);
               assertThat(expected).hasSize(3);
@@ -224,7 +227,9 @@ class UsageCrossCheckIT {
       JsonNode cpu = node.path("cpu");
       JsonNode memory = node.path("memory");
       if (!cpu.path("used").isNumber()) {
-        rows.put(node.path("name").asText(), List.of("<unknown>", "<unknown>", "<unknown>", "<unknown>"));
+        rows.put(
+            node.path("name").asText(),
+            List.of("<unknown>", "<unknown>", "<unknown>", "<unknown>"));
         continue;
       }
       long cpuUsed = cpu.path("used").asLong();
@@ -369,5 +374,4 @@ class UsageCrossCheckIT {
     }
     return Path.of("kubectl");
   }
-
 }

@@ -237,8 +237,7 @@ public final class TopCommand implements Runnable {
     if ("none".equals(Json.text(source, "kind"))) {
       String message = Json.text(source, "message");
       if (message == null) {
-        message =
-            command.messages().get("top.no-metrics", Json.text(source, "installHint", "-"));
+        message = command.messages().get("top.no-metrics", Json.text(source, "installHint", "-"));
       }
       throw new CliException(ExitCode.NO_METRICS, message);
     }

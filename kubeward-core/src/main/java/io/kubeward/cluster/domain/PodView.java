@@ -53,8 +53,22 @@ public record PodView(
       Resources requests,
       Resources limits) {
     this(
-        namespace, name, uid, resourceVersion, createdAt, labels, owner, nodeName, phase, problem,
-        ready, restarts, ip, requests, limits, List.of());
+        namespace,
+        name,
+        uid,
+        resourceVersion,
+        createdAt,
+        labels,
+        owner,
+        nodeName,
+        phase,
+        problem,
+        ready,
+        restarts,
+        ip,
+        requests,
+        limits,
+        List.of());
   }
 
   /** The problem reason if any, else the phase (as Kubernetes writes them). */
@@ -74,7 +88,21 @@ public record PodView(
   @Override
   public PodView withResourceVersion(String version) {
     return new PodView(
-        namespace, name, uid, version, createdAt, labels, owner, nodeName, phase, problem, ready,
-        restarts, ip, requests, limits, containers);
+        namespace,
+        name,
+        uid,
+        version,
+        createdAt,
+        labels,
+        owner,
+        nodeName,
+        phase,
+        problem,
+        ready,
+        restarts,
+        ip,
+        requests,
+        limits,
+        containers);
   }
 }

@@ -89,7 +89,11 @@ public final class GetUsage {
     }
     MetricsSnapshot metrics = snapshots.current(managed.name());
     return UsageAggregates.overview(
-        managed.name(), metrics, nodes(managed), pods(managed), withMetrics(caller, managed, visible, metrics));
+        managed.name(),
+        metrics,
+        nodes(managed),
+        pods(managed),
+        withMetrics(caller, managed, visible, metrics));
   }
 
   /**
@@ -102,7 +106,11 @@ public final class GetUsage {
     reads.requireVisible(caller, managed, CachedKind.NODES);
     UsageVisibility visible =
         new UsageVisibility(
-            true, false, NamespaceVisibility.NONE, NamespaceVisibility.NONE, NamespaceVisibility.NONE);
+            true,
+            false,
+            NamespaceVisibility.NONE,
+            NamespaceVisibility.NONE,
+            NamespaceVisibility.NONE);
     MetricsSnapshot metrics = snapshots.current(managed.name());
     if (metrics.available()) {
       visible =
@@ -123,7 +131,8 @@ public final class GetUsage {
    */
   public UsageNamespaceList namespaces(Caller caller, String cluster) {
     ManagedCluster managed =
-        reads.ready(cluster, EnumSet.of(CachedKind.NAMESPACES, CachedKind.PODS, CachedKind.RESOURCEQUOTAS));
+        reads.ready(
+            cluster, EnumSet.of(CachedKind.NAMESPACES, CachedKind.PODS, CachedKind.RESOURCEQUOTAS));
     NamespaceVisibility pods = reads.requireVisible(caller, managed, CachedKind.PODS);
     UsageVisibility visible =
         new UsageVisibility(
@@ -170,12 +179,7 @@ public final class GetUsage {
     MetricsSnapshot metrics = snapshots.current(managed.name());
     visible = withMetrics(caller, managed, visible, metrics);
     return UsageAggregates.workloads(
-        managed.name(),
-        namespace,
-        metrics,
-        podsIn(managed, namespace),
-        owners(managed),
-        visible);
+        managed.name(), namespace, metrics, podsIn(managed, namespace), owners(managed), visible);
   }
 
   /**
@@ -217,7 +221,8 @@ public final class GetUsage {
         throw ClusterRequestException.invalidContinue(e.getMessage());
       }
     }
-    ManagedCluster managed = reads.ready(cluster, EnumSet.of(CachedKind.PODS, CachedKind.NAMESPACES));
+    ManagedCluster managed =
+        reads.ready(cluster, EnumSet.of(CachedKind.PODS, CachedKind.NAMESPACES));
     NamespaceVisibility pods = reads.requireVisible(caller, managed, CachedKind.PODS);
     if (namespace != null && !pods.includes(namespace)) {
       throw new AccessDeniedException(caller.username(), Verb.READ, managed.name(), namespace);
@@ -230,7 +235,8 @@ public final class GetUsage {
     MetricsSnapshot metrics = snapshots.current(managed.name());
     visible = withMetrics(caller, managed, visible, metrics);
     Iterable<PodView> candidates =
-        matching(namespace == null ? pods(managed) : podsIn(managed, namespace), asked, selector, node);
+        matching(
+            namespace == null ? pods(managed) : podsIn(managed, namespace), asked, selector, node);
     return PodPages.page(managed.name(), metrics, candidates, visible, sort, limit, after);
   }
 

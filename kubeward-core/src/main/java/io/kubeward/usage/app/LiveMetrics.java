@@ -12,11 +12,11 @@ import java.util.function.Predicate;
 
 /**
  * The shared metrics snapshots (ADR 0019): one per cluster, read on demand through the {@link
- * MetricsReader} with Kubeward's identity and reused while younger than {@code max-age}; an
- * answer without numbers (no metrics-server) is reused for {@code absent-for}, so a cluster
- * without metrics is not asked on every request. Concurrent callers of a cluster share one reading
- * in flight. Snapshots of clusters that are gone are dropped, so memory stays one snapshot per
- * known cluster.
+ * MetricsReader} with Kubeward's identity and reused while younger than {@code max-age}; an answer
+ * without numbers (no metrics-server) is reused for {@code absent-for}, so a cluster without
+ * metrics is not asked on every request. Concurrent callers of a cluster share one reading in
+ * flight. Snapshots of clusters that are gone are dropped, so memory stays one snapshot per known
+ * cluster.
  */
 public final class LiveMetrics implements UsageSnapshots {
 

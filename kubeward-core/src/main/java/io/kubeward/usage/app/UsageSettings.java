@@ -9,8 +9,8 @@ import java.time.Duration;
  *     request reads it) to 10m
  * @param absentFor how long a cluster whose metrics API did not answer is not asked again, 1s to 1h
  * @param timeout how long one reading may take, 1s to 2m
- * @param maxPods pod samples kept per reading at most, 1 to 1,000,000 (the rest is left out and
- *     the answers say {@code truncated})
+ * @param maxPods pod samples kept per reading at most, 1 to 1,000,000 (the rest is left out and the
+ *     answers say {@code truncated})
  */
 public record UsageSettings(Duration maxAge, Duration absentFor, Duration timeout, int maxPods) {
 

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The metrics API's objects to compact samples (pure): names interned, quantities as whole
- * numbers, at most {@code maxPods} pods (a snapshot stays bounded whatever the cluster's size).
+ * The metrics API's objects to compact samples (pure): names interned, quantities as whole numbers,
+ * at most {@code maxPods} pods (a snapshot stays bounded whatever the cluster's size).
  */
 public final class MetricsProjection {
 

@@ -48,7 +48,8 @@ public final class PodPages {
   public record Cursor(Sort sort, long number, String namespace, String name) {
 
     public String encode() {
-      String text = String.join("\n", VERSION, sort.parameter(), Long.toString(number), namespace, name);
+      String text =
+          String.join("\n", VERSION, sort.parameter(), Long.toString(number), namespace, name);
       return Base64.getUrlEncoder()
           .withoutPadding()
           .encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -71,8 +72,11 @@ public final class PodPages {
       }
       if (!expected.parameter().equals(parts[1])) {
         throw new IllegalArgumentException(
-            "the continue token belongs to sort order '" + parts[1] + "', not '"
-                + expected.parameter() + "'");
+            "the continue token belongs to sort order '"
+                + parts[1]
+                + "', not '"
+                + expected.parameter()
+                + "'");
       }
       try {
         return new Cursor(expected, Long.parseLong(parts[2]), parts[3], parts[4]);
@@ -119,8 +123,7 @@ public final class PodPages {
     String next = null;
     if (candidates.size() > limit) {
       Candidate last = candidates.get(limit - 1);
-      next =
-          new Cursor(sort, last.number(), last.pod().namespace(), last.pod().name()).encode();
+      next = new Cursor(sort, last.number(), last.pod().namespace(), last.pod().name()).encode();
     }
     return new UsagePodList(
         cluster,
@@ -134,14 +137,27 @@ public final class PodPages {
   private static Candidate key(Cursor cursor) {
     return new Candidate(
         new PodView(
-            cursor.namespace(), cursor.name(), "", "", null, java.util.Map.of(), null, null,
-            null, null, "", 0, null, io.kubeward.cluster.domain.Resources.ZERO,
+            cursor.namespace(),
+            cursor.name(),
+            "",
+            "",
+            null,
+            java.util.Map.of(),
+            null,
+            null,
+            null,
+            null,
+            "",
+            0,
+            null,
+            io.kubeward.cluster.domain.Resources.ZERO,
             io.kubeward.cluster.domain.Resources.ZERO),
         cursor.number());
   }
 
   /** The sort number of a pod: its CPU or memory used (-1 unmeasured), 0 by name. */
-  private static long number(PodView pod, MetricsSnapshot metrics, UsageVisibility visible, Sort sort) {
+  private static long number(
+      PodView pod, MetricsSnapshot metrics, UsageVisibility visible, Sort sort) {
     if (sort == Sort.NAME) {
       return 0;
     }

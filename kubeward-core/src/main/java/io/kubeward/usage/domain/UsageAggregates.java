@@ -133,7 +133,10 @@ public final class UsageAggregates {
         measured ? metrics.fetchedAt() : null,
         metrics.truncated(),
         UsageAmount.of(
-            cpuUsed, visiblePods.requested.cpuMillis(), visiblePods.limits.cpuMillis(), cpuAllocatable),
+            cpuUsed,
+            visiblePods.requested.cpuMillis(),
+            visiblePods.limits.cpuMillis(),
+            cpuAllocatable),
         UsageAmount.of(
             memoryUsed,
             visiblePods.requested.memoryBytes(),
@@ -299,11 +302,14 @@ public final class UsageAggregates {
     return rows;
   }
 
-  /** {@code millicores} for CPU resources, {@code bytes} for memory and storage, else {@code count}. */
+  /**
+   * {@code millicores} for CPU resources, {@code bytes} for memory and storage, else {@code count}.
+   */
   static String unitOf(String resource) {
-    String base = resource.startsWith("requests.") || resource.startsWith("limits.")
-        ? resource.substring(resource.indexOf('.') + 1)
-        : resource;
+    String base =
+        resource.startsWith("requests.") || resource.startsWith("limits.")
+            ? resource.substring(resource.indexOf('.') + 1)
+            : resource;
     if (base.equals("cpu")) {
       return "millicores";
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sampledAt when Kubeward read the metrics API (the numbers are at most {@code
  *     kubeward.usage.max-age} older than the answer)
- * @param truncated whether the metrics snapshot left out pods beyond {@code kubeward.usage.max-pods}
+ * @param truncated whether the metrics snapshot left out pods beyond {@code
+ *     kubeward.usage.max-pods}
  * @param topNodes the 5 nodes using the largest part of their CPU
  * @param topNamespaces the 5 namespaces using the most CPU
  */

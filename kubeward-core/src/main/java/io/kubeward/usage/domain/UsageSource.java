@@ -19,7 +19,8 @@ public record UsageSource(
     if (source.available()) {
       return new UsageSource(source.kind().apiName(), null, null, null);
     }
-    String reason = source.reason() == null ? MetricsSource.Reason.FAILED.code() : source.reason().code();
+    String reason =
+        source.reason() == null ? MetricsSource.Reason.FAILED.code() : source.reason().code();
     return new UsageSource(
         source.kind().apiName(),
         reason,

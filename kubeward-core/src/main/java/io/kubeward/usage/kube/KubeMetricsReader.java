@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Reads {@code metrics.k8s.io/v1beta1} nodes and pods (all namespaces) with Kubeward's own client
  * ({@code client.top()}), each request bounded by {@code kubeward.usage.timeout} and not retried.
  * The apiserver's answer is translated once ({@link KubeErrors}) and becomes the reason of a
- * snapshot without numbers: 404 (no APIService) → {@code not-installed}, 5xx (the aggregator's
- * 503 when metrics-server is down) → {@code unavailable}, 401/403 → {@code forbidden}, no answer in
+ * snapshot without numbers: 404 (no APIService) → {@code not-installed}, 5xx (the aggregator's 503
+ * when metrics-server is down) → {@code unavailable}, 401/403 → {@code forbidden}, no answer in
  * time → {@code timed-out}, anything else → {@code failed}.
  */
 public final class KubeMetricsReader implements MetricsReader {
@@ -64,8 +64,7 @@ public final class KubeMetricsReader implements MetricsReader {
           cluster, clock.instant(), nodeItems, podItems, settings.maxPods());
     } catch (KubernetesClientException e) {
       MetricsSource source = sourceOf(cluster, e);
-      log.debug(
-          "No metrics from cluster {} ({}): {}", cluster, source.reason(), source.detail());
+      log.debug("No metrics from cluster {} ({}): {}", cluster, source.reason(), source.detail());
       return MetricsSnapshot.absent(cluster, source, started);
     } catch (RuntimeException e) {
       // a malformed answer that fabric8 could not read as metrics
@@ -108,7 +107,8 @@ public final class KubeMetricsReader implements MetricsReader {
       if (t instanceof TimeoutException
           || t instanceof HttpTimeoutException
           || t instanceof SocketTimeoutException
-          || t instanceof InterruptedIOException) {
+          || t instanceof InterruptedIOException
+          || t.getClass().getSimpleName().contains("Timeout")) {
         return true;
       }
     }

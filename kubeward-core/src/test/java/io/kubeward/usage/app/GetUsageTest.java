@@ -123,13 +123,35 @@ class GetUsageTest {
 
   private static final NodeView NODE =
       new NodeView(
-          "n1", "u", "1", NOW, Map.of(), true, false, "a", List.of(),
-          new Resources(2000, 4L << 30, 110), new Resources(2000, 4L << 30, 110), "v1.34.4");
+          "n1",
+          "u",
+          "1",
+          NOW,
+          Map.of(),
+          true,
+          false,
+          "a",
+          List.of(),
+          new Resources(2000, 4L << 30, 110),
+          new Resources(2000, 4L << 30, 110),
+          "v1.34.4");
 
   private static PodView pod(String namespace, String name) {
     return new PodView(
-        namespace, name, "u-" + name, "1", NOW, Map.of("app", name), null, "n1",
-        PodPhase.RUNNING, null, "1/1", 0, null, new Resources(100, 1 << 20, 1),
+        namespace,
+        name,
+        "u-" + name,
+        "1",
+        NOW,
+        Map.of("app", name),
+        null,
+        "n1",
+        PodPhase.RUNNING,
+        null,
+        "1/1",
+        0,
+        null,
+        new Resources(100, 1 << 20, 1),
         new Resources(200, 2 << 20, 1),
         List.of(new ContainerResources("app", 100, 1 << 20, 200, 2 << 20)));
   }
@@ -191,7 +213,10 @@ class GetUsageTest {
 
   private static PodSample sample(String namespace, String name) {
     return new PodSample(
-        namespace, name, NOW, Duration.ofSeconds(15),
+        namespace,
+        name,
+        NOW,
+        Duration.ofSeconds(15),
         List.of(new ContainerSample("app", 50_000_000L, 1 << 20)));
   }
 
@@ -234,10 +259,13 @@ class GetUsageTest {
 
     var pods = usage.pods(ALICE, "c", new GetUsage.PodQuery("a", null, null, null, null, null));
 
-    assertThat(pods.items()).singleElement().satisfies(p -> {
-      assertThat(p.cpu().used()).isNull();
-      assertThat(p.cpu().requested()).isEqualTo(100);
-    });
+    assertThat(pods.items())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.cpu().used()).isNull();
+              assertThat(p.cpu().requested()).isEqualTo(100);
+            });
   }
 
   @Test
@@ -275,16 +303,23 @@ class GetUsageTest {
     GetUsage usage = useCase(new ScopedReviews(true));
 
     assertThatThrownBy(
-            () -> usage.pods(ALICE, "c", new GetUsage.PodQuery("Not_A_NS", null, null, null, null, null)))
+            () ->
+                usage.pods(
+                    ALICE, "c", new GetUsage.PodQuery("Not_A_NS", null, null, null, null, null)))
         .isInstanceOf(ClusterRequestException.class);
     assertThatThrownBy(
-            () -> usage.pods(ALICE, "c", new GetUsage.PodQuery(null, "a in (", null, null, null, null)))
+            () ->
+                usage.pods(
+                    ALICE, "c", new GetUsage.PodQuery(null, "a in (", null, null, null, null)))
         .isInstanceOf(ClusterRequestException.class);
     assertThatThrownBy(
-            () -> usage.pods(ALICE, "c", new GetUsage.PodQuery(null, null, null, "disk", null, null)))
+            () ->
+                usage.pods(ALICE, "c", new GetUsage.PodQuery(null, null, null, "disk", null, null)))
         .isInstanceOf(ClusterRequestException.class);
     assertThatThrownBy(
-            () -> usage.pods(ALICE, "c", new GetUsage.PodQuery(null, null, null, null, "100000", null)))
+            () ->
+                usage.pods(
+                    ALICE, "c", new GetUsage.PodQuery(null, null, null, null, "100000", null)))
         .hasMessageContaining("limit");
     assertThatThrownBy(
             () -> usage.pods(ALICE, "c", new GetUsage.PodQuery(null, null, null, null, null, "xx")))

@@ -50,7 +50,8 @@ class LiveMetricsTest {
             ? new MetricsSnapshot(
                 cluster, MetricsSource.metricsApi(), clock.instant(), Map.of(), Map.of(), false)
             : MetricsSnapshot.absent(
-                cluster, MetricsSource.none(MetricsSource.Reason.NOT_INSTALLED, "404"),
+                cluster,
+                MetricsSource.none(MetricsSource.Reason.NOT_INSTALLED, "404"),
                 clock.instant());
       };
 

@@ -28,12 +28,26 @@ class UsageAggregatesTest {
   static NodeView node(String name, long cpuMillis, long memoryBytes, long pods) {
     Resources allocatable = new Resources(cpuMillis, memoryBytes, pods);
     return new NodeView(
-        name, "u-" + name, "1", NOW, Map.of(), true, false, "a", List.of(), allocatable,
-        allocatable, "v1.34.4");
+        name,
+        "u-" + name,
+        "1",
+        NOW,
+        Map.of(),
+        true,
+        false,
+        "a",
+        List.of(),
+        allocatable,
+        allocatable,
+        "v1.34.4");
   }
 
   static PodView pod(
-      String namespace, String name, String node, OwnerRef owner, ContainerResources... containers) {
+      String namespace,
+      String name,
+      String node,
+      OwnerRef owner,
+      ContainerResources... containers) {
     long cpuRequest = 0;
     long memoryRequest = 0;
     long cpuLimit = 0;
@@ -45,9 +59,21 @@ class UsageAggregatesTest {
       memoryLimit += c.memoryLimit();
     }
     return new PodView(
-        namespace, name, "u-" + name, "1", NOW, Map.of("app", name), owner, node,
-        PodPhase.RUNNING, null, "1/1", 2, null,
-        new Resources(cpuRequest, memoryRequest, 1), new Resources(cpuLimit, memoryLimit, 1),
+        namespace,
+        name,
+        "u-" + name,
+        "1",
+        NOW,
+        Map.of("app", name),
+        owner,
+        node,
+        PodPhase.RUNNING,
+        null,
+        "1/1",
+        2,
+        null,
+        new Resources(cpuRequest, memoryRequest, 1),
+        new Resources(cpuLimit, memoryLimit, 1),
         List.of(containers));
   }
 
@@ -62,8 +88,7 @@ class UsageAggregatesTest {
     Map<String, Map<String, PodSample>> byNamespace = new HashMap<>();
     pods.forEach(
         p -> byNamespace.computeIfAbsent(p.namespace(), n -> new HashMap<>()).put(p.name(), p));
-    return new MetricsSnapshot(
-        "c", MetricsSource.metricsApi(), NOW, byName, byNamespace, false);
+    return new MetricsSnapshot("c", MetricsSource.metricsApi(), NOW, byName, byNamespace, false);
   }
 
   static PodSample sample(String namespace, String name, ContainerSample... containers) {
@@ -75,12 +100,24 @@ class UsageAggregatesTest {
 
   private final List<PodView> pods =
       List.of(
-          pod("a", "web-1", "n1", new OwnerRef("ReplicaSet", "web-5d9"),
+          pod(
+              "a",
+              "web-1",
+              "n1",
+              new OwnerRef("ReplicaSet", "web-5d9"),
               container("app", 250, 128 * MI, 500, 256 * MI),
               container("sidecar", 50, 32 * MI, 100, 64 * MI)),
-          pod("a", "web-2", "n2", new OwnerRef("ReplicaSet", "web-5d9"),
+          pod(
+              "a",
+              "web-2",
+              "n2",
+              new OwnerRef("ReplicaSet", "web-5d9"),
               container("app", 250, 128 * MI, 500, 256 * MI)),
-          pod("b", "db-0", "n2", new OwnerRef("StatefulSet", "db"),
+          pod(
+              "b",
+              "db-0",
+              "n2",
+              new OwnerRef("StatefulSet", "db"),
               container("db", 500, 1024 * MI, 2000, 2048 * MI)),
           pod("b", "loose", "n1", null, container("c", 0, 0, 0, 0)));
 
@@ -90,7 +127,9 @@ class UsageAggregatesTest {
               new NodeSample("n1", NOW, Duration.ofSeconds(15), 1_500_000_000L, 1024 * MI),
               new NodeSample("n2", NOW, Duration.ofSeconds(15), 250_000_000L, 512 * MI)),
           List.of(
-              sample("a", "web-1",
+              sample(
+                  "a",
+                  "web-1",
                   new ContainerSample("app", 100_000_001L, 200 * MI),
                   new ContainerSample("sidecar", 1L, 10 * MI)),
               sample("a", "web-2", new ContainerSample("app", 50_000_000L, 100 * MI)),
@@ -103,8 +142,7 @@ class UsageAggregatesTest {
 
     assertThat(overview.source().kind()).isEqualTo("metrics-api");
     assertThat(overview.sampledAt()).isEqualTo(NOW);
-    assertThat(overview.cpu())
-        .isEqualTo(new UsageAmount(1750L, 1050, 3100, 3000L, 58.33));
+    assertThat(overview.cpu()).isEqualTo(new UsageAmount(1750L, 1050, 3100, 3000L, 58.33));
     assertThat(overview.memory().used()).isEqualTo(1536 * MI);
     assertThat(overview.memory().allocatable()).isEqualTo(6144 * MI);
     assertThat(overview.pods()).isEqualTo(new UsagePodCount(4, 220L));
@@ -138,7 +176,11 @@ class UsageAggregatesTest {
   void withoutPodMetricsRightsUsageIsNullButRequestsStay() {
     UsageVisibility noMetrics =
         new UsageVisibility(
-            false, false, NamespaceVisibility.ALL, NamespaceVisibility.NONE, NamespaceVisibility.ALL);
+            false,
+            false,
+            NamespaceVisibility.ALL,
+            NamespaceVisibility.NONE,
+            NamespaceVisibility.ALL);
 
     UsagePod row = UsageAggregates.pod(pods.get(0), metrics, noMetrics);
 
@@ -168,7 +210,9 @@ class UsageAggregatesTest {
 
     // app: 200Mi of 256Mi (0.78), sidecar 10Mi of 64Mi (0.16)
     assertThat(web1.closestToMemoryLimit()).isEqualTo("app");
-    assertThat(web1.containers()).extracting(UsageContainer::name).containsExactly("app", "sidecar");
+    assertThat(web1.containers())
+        .extracting(UsageContainer::name)
+        .containsExactly("app", "sidecar");
     assertThat(web1.containers().get(0).memoryLimitRatio()).isEqualTo(0.7813);
     assertThat(web1.containers().get(0).cpu().used()).isEqualTo(101L);
     assertThat(web1.containers().get(1).cpu().used()).isEqualTo(1L);
@@ -191,14 +235,18 @@ class UsageAggregatesTest {
     UsageWorkloadList b =
         UsageAggregates.workloads("c", "b", metrics, pods, owners, UsageVisibility.ALL);
 
-    assertThat(a.items()).singleElement().satisfies(w -> {
-      assertThat(w.kind()).isEqualTo("Deployment");
-      assertThat(w.name()).isEqualTo("web");
-      assertThat(w.pods()).isEqualTo(2);
-      assertThat(w.cpu().used()).isEqualTo(151L);
-      assertThat(w.memory().requested()).isEqualTo(288 * MI);
-    });
-    assertThat(b.items()).extracting(UsageWorkload::kind, UsageWorkload::name)
+    assertThat(a.items())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.kind()).isEqualTo("Deployment");
+              assertThat(w.name()).isEqualTo("web");
+              assertThat(w.pods()).isEqualTo(2);
+              assertThat(w.cpu().used()).isEqualTo(151L);
+              assertThat(w.memory().requested()).isEqualTo(288 * MI);
+            });
+    assertThat(b.items())
+        .extracting(UsageWorkload::kind, UsageWorkload::name)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Pod", "loose"),
             org.assertj.core.groups.Tuple.tuple("StatefulSet", "db"));
@@ -210,12 +258,20 @@ class UsageAggregatesTest {
   void namespacesCarryTheirQuotasInApiUnits() {
     ObjectView quota =
         new ObjectView(
-            "a", "compute", "u-q", "1", NOW, Map.of(), null, "",
+            "a",
+            "compute",
+            "u-q",
+            "1",
+            NOW,
+            Map.of(),
+            null,
+            "",
             Map.of(
                 "hard", Map.of("requests.cpu", "2", "limits.memory", "4Gi", "pods", "10"),
                 "used", Map.of("requests.cpu", "550m", "limits.memory", "576Mi", "pods", "2")));
     List<NamespaceView> namespaces =
-        List.of(new NamespaceView("a", "ua", "1", NOW, Map.of(), "Active"),
+        List.of(
+            new NamespaceView("a", "ua", "1", NOW, Map.of(), "Active"),
             new NamespaceView("b", "ub", "1", NOW, Map.of(), "Active"));
 
     UsageNamespaceList list =
@@ -262,7 +318,12 @@ class UsageAggregatesTest {
 
     UsagePodList second =
         PodPages.page(
-            "c", metrics, many, UsageVisibility.ALL, PodPages.Sort.CPU, 2,
+            "c",
+            metrics,
+            many,
+            UsageVisibility.ALL,
+            PodPages.Sort.CPU,
+            2,
             PodPages.Cursor.decode(first.continueToken(), PodPages.Sort.CPU));
 
     assertThat(second.items()).extracting(UsagePod::name).containsExactly("web-2", "loose");

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The requests the metrics adapter sends and how it reads the answers, on fabric8's mock server. */
+/**
+ * The requests the metrics adapter sends and how it reads the answers, on fabric8's mock server.
+ */
 class KubeMetricsReaderTest {
 
   private static final String NODES = "/apis/metrics.k8s.io/v1beta1/nodes";
@@ -38,7 +40,8 @@ class KubeMetricsReaderTest {
     reader =
         new KubeMetricsReader(
             ClusterClients.fixed(client, ClusterAccess.unknown()),
-            new UsageSettings(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(2), 2),
+            new UsageSettings(
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(2), 2),
             CLOCK);
   }
 
@@ -103,7 +106,9 @@ class KubeMetricsReaderTest {
         .expect()
         .get()
         .withPath(NODES)
-        .andReturn(404, "{\"kind\":\"Status\",\"code\":404,\"message\":\"the server could not find the requested resource\"}")
+        .andReturn(
+            404,
+            "{\"kind\":\"Status\",\"code\":404,\"message\":\"the server could not find the requested resource\"}")
         .once();
 
     MetricsSnapshot snapshot = reader.read("c");
@@ -139,7 +144,9 @@ class KubeMetricsReaderTest {
         .expect()
         .get()
         .withPath(PODS)
-        .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"message\":\"pods.metrics.k8s.io is forbidden\"}")
+        .andReturn(
+            403,
+            "{\"kind\":\"Status\",\"code\":403,\"message\":\"pods.metrics.k8s.io is forbidden\"}")
         .once();
 
     assertThat(reader.read("c").source().reason()).isEqualTo(MetricsSource.Reason.FORBIDDEN);

@@ -42,8 +42,9 @@ class UsageController {
   }
 
   @Operation(
-      summary = "The cluster's usage: used vs requested vs limits vs allocatable, top nodes and"
-          + " namespaces",
+      summary =
+          "The cluster's usage: used vs requested vs limits vs allocatable, top nodes and"
+              + " namespaces",
       description = "topNodes: 5 by CPU used / allocatable; topNamespaces: 5 by CPU used." + UNITS)
   @GetMapping
   UsageOverview overview(
@@ -53,8 +54,9 @@ class UsageController {
   }
 
   @Operation(
-      summary = "Every node's usage, requests, limits, allocatable and over-commit (limits /"
-          + " allocatable)",
+      summary =
+          "Every node's usage, requests, limits, allocatable and over-commit (limits /"
+              + " allocatable)",
       description = "Needs list nodes; usage needs list metrics.k8s.io nodes." + UNITS)
   @GetMapping("/nodes")
   UsageNodeList nodes(
@@ -74,8 +76,9 @@ class UsageController {
   }
 
   @Operation(
-      summary = "The usage of each workload of a namespace (Deployment, StatefulSet, DaemonSet,"
-          + " CronJob, Job, or a bare Pod)",
+      summary =
+          "The usage of each workload of a namespace (Deployment, StatefulSet, DaemonSet,"
+              + " CronJob, Job, or a bare Pod)",
       description = "Pods are grouped by their top controlling owner." + UNITS)
   @GetMapping("/namespaces/{namespace}/workloads")
   UsageWorkloadList workloads(
@@ -88,8 +91,9 @@ class UsageController {
   }
 
   @Operation(
-      summary = "A page of pods' usage with their containers and the one closest to its memory"
-          + " limit",
+      summary =
+          "A page of pods' usage with their containers and the one closest to its memory"
+              + " limit",
       description =
           "sort: name (namespace, name; default), cpu or memory (most used first). limit: 1 to"
               + " 500 (50). continue: the previous page's token."

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Usage through the REST API on the local control plane: requests, limits, allocatable and quotas
  * from the cache, what each caller may see, and — where the cluster serves no metrics API — a clear
  * {@code source.kind = none} with the install command in the caller's language, never a 500. (The
- * cross-check against {@code kubectl top} with a real metrics-server is {@code UsageCrossCheckIT} in
- * kubeward-sandbox.)
+ * cross-check against {@code kubectl top} with a real metrics-server is {@code UsageCrossCheckIT}
+ * in kubeward-sandbox.)
  */
 @LocalControlPlane
 class UsageIT {
@@ -79,7 +79,12 @@ class UsageIT {
   }
 
   private static Deployment withResources(Deployment deployment) {
-    deployment.getSpec().getTemplate().getSpec().getContainers().get(0)
+    deployment
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
         .setResources(
             new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
                 .addToRequests("cpu", new Quantity("100m"))
@@ -119,8 +124,7 @@ class UsageIT {
         .atMost(DEADLINE)
         .untilAsserted(
             () -> {
-              JsonNode pods =
-                  admin.get(C + "/usage/pods?namespace=" + namespace.name()).json();
+              JsonNode pods = admin.get(C + "/usage/pods?namespace=" + namespace.name()).json();
               assertThat(pods.path("total").asInt()).isEqualTo(2);
               JsonNode pod = pods.path("items").get(0);
               assertThat(pod.at("/cpu/requested").asLong()).isEqualTo(100);
@@ -150,7 +154,8 @@ class UsageIT {
               JsonNode row = row(admin.get(C + "/usage/namespaces").json(), namespace.name());
               assertThat(row.at("/cpu/requested").asLong()).isEqualTo(200);
               assertThat(row.path("quotas").toString())
-                  .contains("\"resource\":\"requests.cpu\",\"unit\":\"millicores\",\"used\":200,\"hard\":1000");
+                  .contains(
+                      "\"resource\":\"requests.cpu\",\"unit\":\"millicores\",\"used\":200,\"hard\":1000");
             });
     JsonNode nodes = admin.get(C + "/usage/nodes").json();
     assertThat(nodes.path("items").size()).isPositive();
@@ -209,8 +214,7 @@ class UsageIT {
             });
     assertThat(viewer.get(C + "/usage/nodes").problemCode()).isEqualTo("access.denied");
     assertThat(viewer.get(C + "/usage/pods?namespace=kube-system").status()).isEqualTo(403);
-    assertThat(viewer.get(C + "/usage/namespaces/kube-system/workloads").status())
-        .isEqualTo(403);
+    assertThat(viewer.get(C + "/usage/namespaces/kube-system/workloads").status()).isEqualTo(403);
     JsonNode overview = viewer.get(C + "/usage").json();
     assertThat(overview.path("topNodes")).isEmpty();
     assertThat(overview.at("/cpu/allocatable").isNull()).isTrue();
