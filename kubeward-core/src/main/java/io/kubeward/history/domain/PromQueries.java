@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The PromQL of each history series, by target and metric, and the metric family it needs. CPU is
  * the containers' usage ({@code container!=""} leaves out cAdvisor's pod and cgroup totals, so
- * cAdvisor and the kubelet's resource metrics give the same sum) in millicores; memory the
+ * cAdvisor and the kubelet's resource metrics give the same sum; {@code max by (namespace, pod,
+ * container)} counts a container once where both endpoints are scraped) in millicores; memory the
  * containers' working set in bytes; pods from kube-state-metrics; network from cAdvisor's pod
  * network counters (nodes: node-exporter, joined to the node name by {@code node_uname_info});
  * filesystem from node-exporter (nodes) or cAdvisor (containers). Nodes are matched by the {@code
@@ -35,16 +36,18 @@ public final class PromQueries {
       case CPU ->
           Optional.of(
               new Query(
-                  "sum(rate(container_cpu_usage_seconds_total{"
+                  "sum(max by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{"
                       + join(sel, CONTAINERS)
                       + "}"
                       + w
-                      + ")) * 1000",
+                      + "))) * 1000",
                   MetricFamily.CADVISOR));
       case MEMORY ->
           Optional.of(
               new Query(
-                  "sum(container_memory_working_set_bytes{" + join(sel, CONTAINERS) + "})",
+                  "sum(max by (namespace, pod, container) (container_memory_working_set_bytes{"
+                      + join(sel, CONTAINERS)
+                      + "}))",
                   MetricFamily.CADVISOR));
       case PODS -> Optional.of(new Query(pods(target), MetricFamily.KUBE_STATE_METRICS));
       case NETWORK_RECEIVE -> network(target, "receive", w, sel);

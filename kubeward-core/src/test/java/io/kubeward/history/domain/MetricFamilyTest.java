@@ -34,8 +34,8 @@ class MetricFamilyTest {
     assertThat(PromQueries.of(HistoryTarget.node("n1"), HistoryMetric.CPU, step).orElseThrow())
         .isEqualTo(
             new PromQueries.Query(
-                "sum(rate(container_cpu_usage_seconds_total{node=\"n1\",container!=\"\","
-                    + "container!=\"POD\"}[60s])) * 1000",
+                "sum(max by (namespace, pod, container) (rate(container_cpu_usage_seconds_total"
+                    + "{node=\"n1\",container!=\"\",container!=\"POD\"}[60s]))) * 1000",
                 MetricFamily.CADVISOR));
     assertThat(
             PromQueries.of(HistoryTarget.node("n1"), HistoryMetric.NETWORK_RECEIVE, step)

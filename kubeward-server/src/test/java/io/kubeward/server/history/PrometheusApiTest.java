@@ -188,7 +188,8 @@ class PrometheusApiTest {
     assertThat(kept.json().path("secretStored").asBoolean()).isTrue();
 
     RunningServer.Session viewer =
-        server.newUser("history-viewer", List.of(Map.of("role", "viewer", "cluster", "*", "namespace", "*")));
+        server.newUser(
+            "history-viewer", List.of(Map.of("role", "viewer", "cluster", "*", "namespace", "*")));
     assertThat(viewer.get(C + "/prometheus").status()).isEqualTo(403);
     assertThat(viewer.put(C + "/prometheus", settings("ok", true, 5)).status()).isEqualTo(403);
 
