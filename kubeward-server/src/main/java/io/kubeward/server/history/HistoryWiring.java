@@ -5,7 +5,6 @@ import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ManagedCluster;
-import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.history.app.BuiltInHistory;
 import io.kubeward.history.app.BuiltInSampler;
 import io.kubeward.history.app.GetHistory;
@@ -20,11 +19,12 @@ import io.kubeward.history.app.PrometheusApi;
 import io.kubeward.history.app.PrometheusConfigStore;
 import io.kubeward.history.app.PrometheusHistory;
 import io.kubeward.history.app.RunPromql;
-import io.kubeward.history.kube.MetricsApiUsage;
+import io.kubeward.history.app.SnapshotUsage;
 import io.kubeward.history.prometheus.JdkPrometheusClient;
 import io.kubeward.runtime.kube.ControllerRuntime;
 import io.kubeward.server.cluster.CredentialCipher;
 import io.kubeward.server.cluster.EncryptedValues;
+import io.kubeward.usage.app.UsageSnapshots;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
@@ -149,10 +149,10 @@ class HistoryWiring {
         () -> clusters.all().stream().map(ManagedCluster::name).toList());
   }
 
-  /** The metrics API as Kubeward (the sampler is Kubeward's own, ADR 0013). */
+  /** The usage feature's shared metrics snapshot (Kubeward's own identity, ADR 0019). */
   @Bean
-  LiveUsage liveUsage(ClusterRegistry clusters, ClusterClients clients, Clock clock) {
-    return new MetricsApiUsage(clusters, clients::kubeward, clock);
+  LiveUsage liveUsage(UsageSnapshots snapshots, ClusterRegistry clusters) {
+    return new SnapshotUsage(snapshots, clusters);
   }
 
   @Bean
