@@ -116,7 +116,7 @@ class PromqlController {
       for (PromSeries.Sample p : s.points()) {
         points.add(Arrays.asList(p.t(), Double.isFinite(p.v()) ? p.v() : null));
       }
-      series.add(new PromqlSeries(s.labels(), points));
+      series.add(new PromqlSeries(new java.util.TreeMap<>(s.labels()), points));
     }
     return new Answer(result.resultType(), series, result.truncated(), result.warnings());
   }
