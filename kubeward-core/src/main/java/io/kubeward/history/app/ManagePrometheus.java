@@ -131,7 +131,7 @@ public final class ManagePrometheus {
           reads.known(cluster);
           Optional<PrometheusConfigStore.Stored> before = store.find(cluster);
           PrometheusSettings settings = settings(cluster, change, before.orElse(null));
-          guard.check(cluster, settings);
+          guard.check(cluster, settings, true);
           PrometheusConfigStore.Stored stored =
               new PrometheusConfigStore.Stored(
                   cluster, settings, caller.username(), clock.instant());

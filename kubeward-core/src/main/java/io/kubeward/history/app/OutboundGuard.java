@@ -37,6 +37,14 @@ public final class OutboundGuard {
    *     prometheus.unavailable} if the host does not resolve
    */
   public void check(String cluster, PrometheusSettings settings) {
+    check(cluster, settings, false);
+  }
+
+  /**
+   * As {@link #check(String, PrometheusSettings)}; when {@code saving}, a host that does not
+   * resolve is invalid settings (400) rather than an unavailable Prometheus (503).
+   */
+  public void check(String cluster, PrometheusSettings settings, boolean saving) {
     if (settings.allowPrivateAddresses()) {
       return;
     }
@@ -50,7 +58,10 @@ public final class OutboundGuard {
       try {
         addresses.addAll(resolver.resolve(host));
       } catch (UnknownHostException e) {
-        throw PrometheusException.unavailable(cluster, "the host " + host + " does not resolve");
+        String reason = "the host " + host + " does not resolve";
+        throw saving
+            ? PrometheusException.invalidSettings(cluster, reason)
+            : PrometheusException.unavailable(cluster, reason);
       }
     }
     AddressPolicy.firstRefused(addresses)

@@ -59,9 +59,11 @@ public record PrometheusSettings(
         if (username == null
             || username.isBlank()
             || username.length() > 256
-            || username.contains(":")) {
+            || username.contains(":")
+            || username.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
           throw new IllegalArgumentException(
-              "username is required for basic authentication (at most 256 characters, no ':')");
+              "username is required for basic authentication (at most 256 printable characters, no"
+                  + " ':')");
         }
         requireSecret("password", password);
         bearerToken = null;

@@ -1,5 +1,6 @@
 package io.kubeward.history.prometheus;
 
+import io.kubeward.common.KubewardException;
 import io.kubeward.history.app.OutboundGuard;
 import io.kubeward.history.app.PromLimits;
 import io.kubeward.history.app.PromResult;
@@ -170,10 +171,16 @@ public final class JdkPrometheusClient implements PrometheusApi, AutoCloseable {
       Thread.currentThread().interrupt();
       throw PrometheusException.unavailable(cluster, "interrupted");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException known) {
+      if (e.getCause() instanceof KubewardException known) {
         throw known;
       }
-      throw PrometheusException.unavailable(cluster, String.valueOf(e.getCause()));
+      // e.g. a header value the JDK refuses: a problem, never a 500
+      log.debug("Cluster {}: Prometheus request failed", cluster, e.getCause());
+      Throwable cause = e.getCause();
+      throw PrometheusException.unavailable(
+          cluster,
+          cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
   }
 

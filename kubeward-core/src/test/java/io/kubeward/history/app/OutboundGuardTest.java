@@ -138,6 +138,15 @@ class OutboundGuardTest {
             e -> assertThat(e.code()).isEqualTo(PrometheusException.UNAVAILABLE));
   }
 
+  @Test
+  void aHostThatDoesNotResolveCannotBeSaved() {
+    assertThatThrownBy(
+            () -> guard.check("c1", settings("http://nowhere.invalid:9090", false), true))
+        .isInstanceOfSatisfying(
+            KubewardException.class,
+            e -> assertThat(e.code()).isEqualTo(PrometheusException.INVALID_SETTINGS));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

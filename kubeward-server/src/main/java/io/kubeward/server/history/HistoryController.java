@@ -177,20 +177,27 @@ class HistoryController {
         message);
   }
 
-  /** Epoch milliseconds or ISO-8601; {@code null} if absent. */
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /** Epoch milliseconds or ISO-8601 (1970 to 9999); {@code null} if absent. */
   static Instant instant(String parameter, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.strip();
+    Instant instant;
     try {
-      if (v.chars().allMatch(Character::isDigit) && v.length() <= 15) {
-        return Instant.ofEpochMilli(Long.parseLong(v));
-      }
-      return Instant.parse(v);
+      instant =
+          v.chars().allMatch(Character::isDigit) && v.length() <= 15
+              ? Instant.ofEpochMilli(Long.parseLong(v))
+              : Instant.parse(v);
     } catch (DateTimeException | NumberFormatException e) {
       throw HistoryRequestException.invalid(
           parameter, "must be epoch milliseconds or an ISO-8601 instant");
     }
+    if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+      throw HistoryRequestException.invalid(parameter, "must be between 1970 and 9999");
+    }
+    return instant;
   }
 }
