@@ -16,11 +16,11 @@ import java.util.function.Supplier;
  */
 public final class GetHistoryStatus {
 
-  /** Estimated bytes of one raw row (key, three values, index entries). */
-  public static final int RAW_ROW_BYTES = 80;
+  /** Bytes of one raw row with its index entries (PostgreSQL: 120; H2: about 65). */
+  public static final int RAW_ROW_BYTES = 120;
 
-  /** Estimated bytes of one rollup row (key, six values, count, index entries). */
-  public static final int ROLLUP_ROW_BYTES = 120;
+  /** Bytes of one rollup row with its index entries (PostgreSQL: 156; H2: about 80). */
+  public static final int ROLLUP_ROW_BYTES = 160;
 
   /** One retention tier. */
   public record Tier(String name, Duration resolution, Duration retention, long rows, long bytes) {}
