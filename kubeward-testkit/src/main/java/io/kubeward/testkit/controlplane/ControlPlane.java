@@ -697,7 +697,8 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Polls {@code condition} (API errors count as "not yet") until it holds or time is up. */
   private void awaitMetricsCondition(String what, Duration timeout, Supplier<Boolean> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
     String lastError = "none";
     while (true) {
       ManagedProcess process = processes.get(Component.METRICS_SERVER);
@@ -706,6 +707,10 @@ public final class ControlPlane implements AutoCloseable {
       }
       try {
         if (condition.get()) {
+          log.info(
+              "The metrics API has the {} after {} ms",
+              what,
+              Duration.ofNanos(System.nanoTime() - started).toMillis());
           return;
         }
       } catch (KubernetesClientException e) {
