@@ -708,9 +708,9 @@ public final class ControlPlane implements AutoCloseable {
       try {
         if (condition.get()) {
           log.info(
-              "The metrics API has the {} after {} ms",
-              what,
-              Duration.ofNanos(System.nanoTime() - started).toMillis());
+              "Waited {} ms for the {}",
+              Duration.ofNanos(System.nanoTime() - started).toMillis(),
+              what);
           return;
         }
       } catch (KubernetesClientException e) {
