@@ -17,11 +17,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Use case: the history of a cluster, node, namespace, workload or pod. Who may see it: the
- * cluster's and nodes' history whoever may list nodes; a namespace's, workload's or pod's whoever
- * may list pods in that namespace (the cluster's answer for the caller, ADR 0013). The source is
- * the cluster's Prometheus when one is configured, else the built-in history when it has samples,
- * else none (with a message saying what to install).
+ * Use case: the history of a cluster, node, namespace, workload or pod. Who may see it, as for live
+ * usage (ADR 0019): the cluster's and nodes' history whoever may list nodes and their metrics
+ * ({@code metrics.k8s.io}); a namespace's, workload's or pod's whoever may list pods and pod
+ * metrics in that namespace (the cluster's answer for the caller, ADR 0013). The source is the
+ * cluster's Prometheus when one is configured, else the built-in history when it has samples, else
+ * none (with a message saying what to install).
  */
 public final class GetHistory {
 
@@ -39,6 +40,8 @@ public final class GetHistory {
   public static final String NO_SOURCE = "no-source";
 
   private static final ResourceAction LIST_NODES = ResourceAction.of("list", "", "nodes", null);
+  private static final ResourceAction LIST_NODE_METRICS =
+      ResourceAction.of("list", "metrics.k8s.io", "nodes", null);
 
   private final ClusterReads reads;
   private final Authorizer authorizer;
@@ -101,10 +104,16 @@ public final class GetHistory {
   private void requireVisible(Caller caller, String cluster, HistoryTarget target) {
     boolean allowed =
         switch (target.kind()) {
-          case CLUSTER, NODE -> authorizer.mayList(caller, cluster, LIST_NODES);
+          case CLUSTER, NODE ->
+              authorizer.mayList(caller, cluster, LIST_NODES)
+                  && authorizer.mayList(caller, cluster, LIST_NODE_METRICS);
           case NAMESPACE, WORKLOAD, POD ->
               authorizer.mayDo(
-                  caller, cluster, ResourceAction.of("list", "", "pods", target.namespace()));
+                      caller, cluster, ResourceAction.of("list", "", "pods", target.namespace()))
+                  && authorizer.mayDo(
+                      caller,
+                      cluster,
+                      ResourceAction.of("list", "metrics.k8s.io", "pods", target.namespace()));
         };
     if (!allowed) {
       throw new AccessDeniedException(caller.username(), Verb.READ, cluster, target.namespace());

@@ -15,10 +15,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * History from a cluster's Prometheus: one range query per metric ({@link PromQueries}). The metric
@@ -69,41 +74,73 @@ public final class PrometheusHistory implements HistorySource {
     Set<MetricFamily> present = families(cluster, settings);
     List<Series> series = new ArrayList<>();
     List<Missing> missing = new ArrayList<>();
-    for (HistoryMetric metric : HistoryMetric.values()) {
-      PromQueries.Query query = PromQueries.of(target, metric, window.step()).orElse(null);
-      if (query == null) {
-        continue;
+    Map<HistoryMetric, Future<PromResult>> asked = new LinkedHashMap<>();
+    // the metrics' queries run at once (each bounded by the client), so a chart waits for the
+    // slowest, not for the sum
+    try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (HistoryMetric metric : HistoryMetric.values()) {
+        PromQueries.Query query = PromQueries.of(target, metric, window.step()).orElse(null);
+        if (query == null) {
+          continue;
+        }
+        if (!present.contains(query.needs())) {
+          missing.add(
+              new Missing(
+                  metric,
+                  "needs-" + query.needs().wireName(),
+                  metric.wireName()
+                      + " needs "
+                      + query.needs().wireName()
+                      + " metrics, which this Prometheus does not have"));
+          continue;
+        }
+        asked.put(
+            metric,
+            queries.submit(
+                () ->
+                    api.range(
+                        cluster,
+                        settings,
+                        query.promql(),
+                        window.start(),
+                        window.end(),
+                        window.step())));
       }
-      if (!present.contains(query.needs())) {
-        missing.add(
-            new Missing(
-                metric,
-                "needs-" + query.needs().wireName(),
-                metric.wireName()
-                    + " needs "
-                    + query.needs().wireName()
-                    + " metrics, which this Prometheus does not have"));
-        continue;
-      }
-      PromResult result =
-          api.range(cluster, settings, query.promql(), window.start(), window.end(), window.step());
-      List<Point> points = new ArrayList<>();
-      if (!result.series().isEmpty()) {
-        for (PromSeries.Sample s : result.series().getFirst().points()) {
-          if (Double.isFinite(s.v())) {
-            points.add(new Point(s.t(), s.v()));
+      for (Map.Entry<HistoryMetric, Future<PromResult>> e : asked.entrySet()) {
+        HistoryMetric metric = e.getKey();
+        PromResult result = result(cluster, e.getValue());
+        List<Point> points = new ArrayList<>();
+        if (!result.series().isEmpty()) {
+          for (PromSeries.Sample s : result.series().getFirst().points()) {
+            if (Double.isFinite(s.v())) {
+              points.add(new Point(s.t(), s.v()));
+            }
           }
         }
-      }
-      if (points.isEmpty()) {
-        missing.add(
-            new Missing(
-                metric, "no-data", "Prometheus has no " + metric.wireName() + " data here"));
-      } else {
-        series.add(Series.of(metric, points));
+        if (points.isEmpty()) {
+          missing.add(
+              new Missing(
+                  metric, "no-data", "Prometheus has no " + metric.wireName() + " data here"));
+        } else {
+          series.add(Series.of(metric, points));
+        }
       }
     }
     return new History(SourceKind.PROMETHEUS, window, series, missing, null);
+  }
+
+  private static PromResult result(String cluster, Future<PromResult> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw PrometheusException.unavailable(cluster, String.valueOf(e.getCause()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PrometheusException.unavailable(cluster, "interrupted");
+    }
   }
 
   /** The families this cluster's Prometheus has, detected at most every 10 minutes. */

@@ -26,6 +26,10 @@ class PrometheusRulesIT {
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
+    java.util.Optional<Path> packaged = io.kubeward.testkit.prometheus.LocalPrometheus.promtool();
+    if (packaged.isPresent()) {
+      return packaged.get();
+    }
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
       Path candidate = Path.of(dir, "promtool");
       if (Files.isExecutable(candidate)) {
