@@ -55,7 +55,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * counts only when both readings carry the same metrics timestamps, retrying until such a pair is
  * seen or the deadline passes.
  */
-@LocalControlPlane
+@LocalControlPlane(metrics = true)
 class UsageCrossCheckIT {
 
   private static final String PASSWORD = "usage-it-admin-password";
@@ -68,11 +68,13 @@ class UsageCrossCheckIT {
   private static KubernetesClient kube;
   private static Path kubeconfig;
   private static String url;
+  private static ControlPlane plane;
 
   record Run(int exitCode, String out, String err) {}
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
+    plane = controlPlane;
     kube = controlPlane.newAdminClient();
     kubeconfig = controlPlane.kubeconfig();
     server =
@@ -142,15 +144,11 @@ class UsageCrossCheckIT {
     kube.apps()
         .deployments()
         .inNamespace(namespace.name())
-        .resource(withRequests(Workloads.deployment("web", 3, Map.of())))
+        .resource(
+            Workloads.withUsage(
+                withRequests(Workloads.deployment("web", 3, Map.of())), "123m", "77Mi"))
         .create();
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () -> {
-              Run top = kubectl("top", "pods", "-n", namespace.name(), "--no-headers");
-              return top.exitCode() == 0 && top.out().lines().count() == 3;
-            });
+    plane.awaitPodMetrics(namespace.name(), DEADLINE);
     await()
         .atMost(DEADLINE)
         .pollInterval(Duration.ofSeconds(1))
@@ -184,6 +182,7 @@ class UsageCrossCheckIT {
         .inNamespace(namespace.name())
         .resource(withRequests(Workloads.deployment("api", 1, Map.of())))
         .create();
+    plane.awaitPodMetrics(namespace.name(), DEADLINE);
     await()
         .atMost(DEADLINE)
         .untilAsserted(

@@ -132,16 +132,9 @@ public final class UsageAggregates {
         UsageSource.of(metrics.source()),
         measured ? metrics.fetchedAt() : null,
         metrics.truncated(),
+        UsageAmount.of(cpuUsed, visiblePods.cpuRequested, visiblePods.cpuLimits, cpuAllocatable),
         UsageAmount.of(
-            cpuUsed,
-            visiblePods.requested.cpuMillis(),
-            visiblePods.limits.cpuMillis(),
-            cpuAllocatable),
-        UsageAmount.of(
-            memoryUsed,
-            visiblePods.requested.memoryBytes(),
-            visiblePods.limits.memoryBytes(),
-            memoryAllocatable),
+            memoryUsed, visiblePods.memoryRequested, visiblePods.memoryLimits, memoryAllocatable),
         new UsagePodCount(visiblePods.pods, podsAllocatable),
         topNodes,
         topNamespaces);
@@ -190,18 +183,18 @@ public final class UsageAggregates {
               sample == null ? null : sample.timestamp(),
               UsageAmount.of(
                   sample == null ? null : sample.cpuMillis(),
-                  tally.requested.cpuMillis(),
-                  tally.limits.cpuMillis(),
+                  tally.cpuRequested,
+                  tally.cpuLimits,
                   allocatable.cpuMillis()),
               UsageAmount.of(
                   sample == null ? null : sample.memoryBytes(),
-                  tally.requested.memoryBytes(),
-                  tally.limits.memoryBytes(),
+                  tally.memoryRequested,
+                  tally.memoryLimits,
                   allocatable.memoryBytes()),
               new UsagePodCount(tally.pods, allocatable.pods()),
               new UsageOvercommit(
-                  Units.ratio(tally.limits.cpuMillis(), allocatable.cpuMillis()),
-                  Units.ratio(tally.limits.memoryBytes(), allocatable.memoryBytes()))));
+                  Units.ratio(tally.cpuLimits, allocatable.cpuMillis()),
+                  Units.ratio(tally.memoryLimits, allocatable.memoryBytes()))));
     }
     rows.sort(Comparator.comparing(UsageNode::name));
     return List.copyOf(rows);
@@ -268,13 +261,13 @@ public final class UsageAggregates {
         name,
         UsageAmount.of(
             tally.measured ? tally.cpuUsedMillis() : null,
-            tally.requested.cpuMillis(),
-            tally.limits.cpuMillis(),
+            tally.cpuRequested,
+            tally.cpuLimits,
             null),
         UsageAmount.of(
             tally.measured ? tally.memoryUsed : null,
-            tally.requested.memoryBytes(),
-            tally.limits.memoryBytes(),
+            tally.memoryRequested,
+            tally.memoryLimits,
             null),
         tally.pods,
         quotas);
@@ -487,13 +480,17 @@ public final class UsageAggregates {
     return namespace.cpu().used() != null ? namespace.cpu().used() : namespace.cpu().requested();
   }
 
-  /** Sums of pods: requests and limits, and usage where measured. */
+  /**
+   * Sums of pods (plain numbers: no object per pod): requests and limits, and usage where measured.
+   */
   private static final class Tally {
     static final Tally EMPTY = new Tally();
 
     int pods;
-    Resources requested = Resources.ZERO;
-    Resources limits = Resources.ZERO;
+    long cpuRequested;
+    long cpuLimits;
+    long memoryRequested;
+    long memoryLimits;
     boolean measured;
     long cpuUsedNanos;
     long memoryUsed;
@@ -504,8 +501,10 @@ public final class UsageAggregates {
      */
     void add(PodView pod, @Nullable PodSample sample, boolean measurable) {
       pods++;
-      requested = requested.plus(pod.requests());
-      limits = limits.plus(pod.limits());
+      cpuRequested += pod.requests().cpuMillis();
+      memoryRequested += pod.requests().memoryBytes();
+      cpuLimits += pod.limits().cpuMillis();
+      memoryLimits += pod.limits().memoryBytes();
       measured |= measurable;
       if (sample != null) {
         cpuUsedNanos += sample.cpuNanos();

@@ -13,6 +13,7 @@ import io.kubeward.server.RunningServer.Session;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.Workloads;
+import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Usage through the REST API on the local control plane: requests, limits, allocatable and quotas
- * from the cache, what each caller may see, and — where the cluster serves no metrics API — a clear
- * {@code source.kind = none} with the install command in the caller's language, never a 500. (The
- * cross-check against {@code kubectl top} with a real metrics-server is {@code UsageCrossCheckIT}
- * in kubeward-sandbox.)
+ * Usage through the REST API on the local control plane with metrics-server: requests, limits,
+ * allocatable and quotas from the cache, what each caller may see of the usage, and — while
+ * metrics-server is down — a clear {@code source.kind = none} with the install command in the
+ * caller's language, never a 500. (The cross-check against {@code kubectl top} is {@code
+ * UsageCrossCheckIT} in kubeward-sandbox; a missing APIService, 404, is {@code
+ * KubeMetricsReaderTest}.)
  */
-@LocalControlPlane
+@LocalControlPlane(metrics = true)
 class UsageIT {
 
   private static final String CLUSTER = "local";
@@ -41,12 +43,12 @@ class UsageIT {
   private static RunningServer server;
   private static KubernetesClient kube;
   private static Session admin;
-  private static boolean metricsServed;
+  private static ControlPlane plane;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
+    plane = controlPlane;
     kube = controlPlane.newAdminClient();
-    metricsServed = metricsApiServed(kube);
     server =
         RunningServer.start(
             "--kubeconfig",
@@ -54,7 +56,8 @@ class UsageIT {
             "--kubeward.cluster-name=" + CLUSTER,
             "--kubeward.data-dir=" + dir.resolve("data"),
             "--kubeward.usage.max-age=0s",
-            "--kubeward.usage.absent-for=1s");
+            "--kubeward.usage.absent-for=1s",
+            "--logging.level.io.kubeward.usage=DEBUG");
     admin = server.admin();
     await().atMost(DEADLINE).until(() -> admin.get(C + "/usage").status() == 200);
   }
@@ -66,15 +69,6 @@ class UsageIT {
     }
     if (server != null) {
       server.close();
-    }
-  }
-
-  /** Whether the control plane has metrics-server registered and answering. */
-  static boolean metricsApiServed(KubernetesClient kube) {
-    try {
-      return kube.raw("/apis/metrics.k8s.io/v1beta1/nodes") != null;
-    } catch (RuntimeException e) {
-      return false;
     }
   }
 
@@ -167,33 +161,56 @@ class UsageIT {
   }
 
   @Test
-  void withoutAMetricsApiUsageIsNullWithTheReasonAndTheInstallCommandNever500() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(
-        metricsServed, "this control plane serves metrics.k8s.io (UsageCrossCheckIT covers it)");
+  void whileMetricsServerIsDownUsageIsNullWithTheReasonAndTheInstallCommandNever500() {
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                admin.get(C + "/usage").json().at("/source/kind").asString().equals("metrics-api"));
+    plane.stopComponent(Component.METRICS_SERVER);
+    try {
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(admin.get(C + "/usage").json().at("/source/kind").asString())
+                      .isEqualTo("none"));
+      for (String path :
+          List.of("/usage", "/usage/nodes", "/usage/namespaces", "/usage/pods?namespace=default")) {
+        Response answer = admin.get(C + path);
+        assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
+        JsonNode source = answer.json().path("source");
+        assertThat(source.path("kind").asString()).isEqualTo("none");
+        // the aggregator's 503 (or no answer in time)
+        assertThat(source.path("reason").asString()).isIn("unavailable", "timed-out");
+        assertThat(source.path("installHint").asString())
+            .isEqualTo(
+                "kubectl apply -f https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml");
+        assertThat(source.path("message").asString())
+            .contains("metrics API")
+            .endsWith(source.path("installHint").asString());
+        assertThat(answer.json().path("sampledAt").isNull()).isTrue();
+      }
+      JsonNode overview = admin.get(C + "/usage").json();
+      assertThat(overview.at("/cpu/used").isNull()).isTrue();
+      assertThat(overview.at("/cpu/allocatable").asLong()).isPositive();
+      assertThat(overview.at("/memory/requested").isNumber()).isTrue();
 
-    for (String path :
-        List.of("/usage", "/usage/nodes", "/usage/namespaces", "/usage/pods?namespace=default")) {
-      Response answer = admin.get(C + path);
-      assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
-      JsonNode source = answer.json().path("source");
-      assertThat(source.path("kind").asString()).isEqualTo("none");
-      assertThat(source.path("reason").asString()).isEqualTo("not-installed");
-      assertThat(source.path("installHint").asString())
-          .isEqualTo(
-              "kubectl apply -f https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml");
-      assertThat(source.path("message").asString())
-          .startsWith("This cluster has no metrics API")
-          .endsWith(source.path("installHint").asString());
-      assertThat(answer.json().path("sampledAt").isNull()).isTrue();
+      Response chinese =
+          admin.send("GET", C + "/usage", null, Map.of("Accept-Language", "zh-CN,zh;q=0.9"));
+      assertThat(chinese.json().at("/source/message").asString())
+          .contains("metrics API")
+          .contains("metrics-server")
+          .containsPattern("[\\u4e00-\\u9fff]");
+    } finally {
+      plane.startComponent(Component.METRICS_SERVER);
+      plane.awaitNodeMetrics(Duration.ofSeconds(120));
     }
-    assertThat(admin.get(C + "/usage").json().at("/cpu/used").isNull()).isTrue();
-    assertThat(admin.get(C + "/usage").json().at("/cpu/allocatable").asLong()).isPositive();
-
-    Response chinese =
-        admin.send("GET", C + "/usage", null, Map.of("Accept-Language", "zh-CN,zh;q=0.9"));
-    assertThat(chinese.json().at("/source/message").asString())
-        .startsWith("该集群没有 metrics API")
-        .contains("metrics-server");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                admin.get(C + "/usage").json().at("/source/kind").asString().equals("metrics-api"));
   }
 
   @Test
@@ -224,8 +241,6 @@ class UsageIT {
 
   @Test
   void withMetricsANamespaceScopedViewerSeesItsPodsUsageAndNoNodeUsage(TestNamespace namespace) {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        metricsServed, "this control plane serves no metrics.k8s.io");
     ensureAggregatedMetricsReader();
     deploy(namespace, "measured", 1);
     Session viewer =
@@ -238,7 +253,9 @@ class UsageIT {
         .untilAsserted(
             () -> {
               JsonNode pods = viewer.get(C + "/usage/pods").json();
-              assertThat(pods.at("/source/kind").asString()).isEqualTo("metrics-api");
+              assertThat(pods.at("/source/kind").asString())
+                  .as(pods.path("source").toString())
+                  .isEqualTo("metrics-api");
               assertThat(pods.path("items").size()).isEqualTo(1);
               assertThat(pods.at("/items/0/namespace").asString()).isEqualTo(namespace.name());
               assertThat(pods.at("/items/0/cpu/used").isNumber()).isTrue();
