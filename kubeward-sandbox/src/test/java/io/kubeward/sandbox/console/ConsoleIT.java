@@ -727,6 +727,145 @@ class ConsoleIT {
     }
   }
 
+  // --- usage and charts (issue 12) ---------------------------------------------------------
+
+  private static final String CHART_NODE = "sandbox-node-1";
+  private static final Pattern CPU_QUANTITY = Pattern.compile("\\d+(\\.\\d+)?m?");
+
+  @Test
+  @Order(16)
+  void overviewShowsUsageAgainstRequestsAndAllocatable() {
+    signInAsAdmin(true);
+    page.navigate("/overview");
+    Locator section = page.getByTestId("usage-section");
+    boolean metrics = metricsApiServes();
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.reload();
+              PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-allocatable"))
+                  .hasText(cpu(allocatableMillis(client.nodes().list().getItems())));
+              PlaywrightAssertions.assertThat(section)
+                  .hasAttribute("data-source", metrics ? "metrics-api" : "none");
+            });
+    PlaywrightAssertions.assertThat(section.getByTestId("problem-banner")).hasCount(0);
+    // The capacity bars are drawn (SVG) with ECharts.
+    PlaywrightAssertions.assertThat(
+            section.locator("[data-testid=usage-cpu] [data-rendered=true] svg").first())
+        .isVisible();
+    PlaywrightAssertions.assertThat(
+            section.locator("[data-testid=usage-memory] [data-rendered=true] svg").first())
+        .isVisible();
+    if (metrics) {
+      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText(CPU_QUANTITY);
+      assertThat(section.getByTestId("usage-cpu-used").textContent()).isNotEqualTo("0");
+      Locator topNodes = section.locator("[data-testid=top-nodes] tbody tr");
+      PlaywrightAssertions.assertThat(topNodes.first()).containsText("node");
+      PlaywrightAssertions.assertThat(topNodes.first().getByTestId("top-node-cpu"))
+          .hasText(CPU_QUANTITY);
+    } else {
+      PlaywrightAssertions.assertThat(section.getByTestId("no-metrics-banner")).isVisible();
+      PlaywrightAssertions.assertThat(section.getByTestId("install-hint"))
+          .containsText("metrics-server");
+      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used"))
+          .hasText("no usage");
+    }
+    Screenshots.save(page, "19-overview-usage");
+  }
+
+  @Test
+  @Order(17)
+  void aNodeShowsItsUsageAndChartsInBothLanguagesAndThemes() {
+    signInAsAdmin(true);
+    page.navigate("/nodes/" + CHART_NODE);
+    Locator usage = page.getByTestId("node-usage");
+    Node node = client.nodes().withName(CHART_NODE).get();
+    PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-allocatable"))
+        .hasText(cpu(allocatableMillis(List.of(node))));
+    PlaywrightAssertions.assertThat(usage.getByTestId("problem-banner")).hasCount(0);
+    Locator cpuChart = page.locator("[data-testid=node-chart-cpu] [data-rendered=true] svg");
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    PlaywrightAssertions.assertThat(
+            page.locator("[data-testid=node-chart-memory] [data-rendered=true] svg").first())
+        .isVisible();
+    // The allocatable reference line is labelled in Kubernetes units inside the chart.
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
+        .containsText("Allocatable " + cpu(allocatableMillis(List.of(node))));
+    if (metricsApiServes()) {
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> {
+                page.getByTestId("refresh-now").click();
+                PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-used"))
+                    .hasText(cpu(nodeUsageMillis(CHART_NODE)));
+              });
+    } else {
+      PlaywrightAssertions.assertThat(usage.getByTestId("no-metrics-banner")).isVisible();
+    }
+    page.getByTestId("range-6h").click();
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    Screenshots.save(page, "20-node-charts");
+
+    // Dark theme and Chinese: the same charts, drawn again with the other colours and labels.
+    page.getByTestId("theme-switch").click();
+    choose("language-switch", "简体中文");
+    PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu")).containsText("可分配");
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    Screenshots.save(page, "21-node-charts-dark-zh");
+    page.reload();
+    PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
+  }
+
+  /** Whether the cluster serves the metrics API (metrics-server registered as an APIService). */
+  private static boolean metricsApiServes() {
+    try {
+      return !client.top().nodes().metrics().getItems().isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static long nodeUsageMillis(String name) {
+    return client
+        .top()
+        .nodes()
+        .metrics(name)
+        .getUsage()
+        .get("cpu")
+        .getNumericalAmount()
+        .multiply(java.math.BigDecimal.valueOf(1000))
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  private static long allocatableMillis(List<Node> nodes) {
+    return nodes.stream()
+        .map(n -> n.getStatus().getAllocatable().get("cpu"))
+        .filter(Objects::nonNull)
+        .map(q -> q.getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1000)))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  /** CPU as the console writes it (shared/charts/units.ts formatCpu): 250m, 1.5, 12. */
+  private static String cpu(long millis) {
+    if (millis == 0) {
+      return "0";
+    }
+    if (millis < 1000) {
+      return millis + "m";
+    }
+    return java.math.BigDecimal.valueOf(millis)
+        .movePointLeft(3)
+        .setScale(2, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
   private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
       withinDeadline() {
     return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
