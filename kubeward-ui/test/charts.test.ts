@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  binaryInterval,
   capacityBarOption,
+  labelWidth,
   capacityState,
   quotaBarOption,
   quotaPercent,
@@ -99,6 +101,22 @@ describe('chart options', () => {
     expect(series[1].markLine!.data[0].yAxis).toBe(4 * 1024 ** 3)
     expect(series[1].markLine!.label.formatter).toBe('Allocatable 4Gi')
     expect(option.graphic).toBeUndefined()
+  })
+
+  it('keeps the reference lines in view and ticks bytes in binary steps', () => {
+    const option = timeSeriesOption({
+      series: [{ name: 'Used', points: [[1, 1024 ** 3]] }],
+      unit: 'memory',
+      palette: light,
+      references: [{ name: 'Allocatable', value: 8 * 1024 ** 3, color: light.allocatable }],
+    })
+    expect(call(get(option, 'yAxis.max'), { max: 1.2 * 1024 ** 3 })).toBe(8 * 1024 ** 3)
+    expect(get(option, 'yAxis.interval')).toBe(2 * 1024 ** 3)
+    expect(binaryInterval(5 * 1024 ** 2)).toBe(1024 ** 2)
+    expect(binaryInterval(3 * 1024 ** 3)).toBe(1024 ** 3)
+    expect(binaryInterval(0)).toBeUndefined()
+    expect(labelWidth(['Requested', 'Used'])).toBe(73)
+    expect(labelWidth(['可分配'])).toBe(48)
   })
 
   it('says so in the chart when there is no point', () => {

@@ -16,6 +16,15 @@ const escape = (text: string) =>
 
 const textStyle = (p: Palette) => ({ color: p.text, fontFamily: 'inherit' })
 
+/**
+ * The width in pixels the category labels of a bar chart need at 12 px (CJK characters are about
+ * twice as wide as Latin ones): the grid leaves that much room, so no label is cut in either language.
+ */
+export function labelWidth(labels: readonly string[]): number {
+  const width = (text: string) => [...text].reduce((sum, c) => sum + (/[\u2e80-\uffff]/.test(c) ? 12.5 : 7), 0)
+  return Math.ceil(Math.max(0, ...labels.map(width))) + 10
+}
+
 const tooltipBase = (p: Palette) => ({
   backgroundColor: p.tooltipBackground,
   borderColor: p.tooltipBorder,
@@ -86,6 +95,18 @@ export interface TimeSeriesInput {
   area?: boolean
 }
 
+/**
+ * A tick interval for byte axes that reads well in binary units (256Mi, 512Mi, 1Gi, 2Gi, ...):
+ * the power of two times 1, 2 or 5 nearest above a fifth of the maximum.
+ */
+export function binaryInterval(max: number): number | undefined {
+  if (!(max > 0)) return undefined
+  const target = max / 5
+  const power = 2 ** Math.floor(Math.log2(target))
+  for (const step of [power, power * 2, power * 4]) if (step >= target) return step
+  return power * 4
+}
+
 /** A line chart over time with axes and tooltips in Kubernetes units. */
 export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const { unit, palette: p } = input
@@ -99,7 +120,8 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const times = lines.flatMap((l) => l.data.map(([t]) => t))
   const window = input.window ?? (times.length ? [Math.min(...times), Math.max(...times)] : undefined)
   const span = window ? window[1] - window[0] : 3600_000
-  const maxValue = Math.max(0, ...lines.flatMap((l) => l.data.map(([, v]) => v ?? 0)), ...references.map((r) => r.value as number))
+  const referenceMax = Math.max(0, ...references.map((r) => r.value as number))
+  const maxValue = Math.max(referenceMax, ...lines.flatMap((l) => l.data.map(([, v]) => v ?? 0)))
   return {
     animation: false,
     backgroundColor: 'transparent',
@@ -127,13 +149,16 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
       min: window?.[0],
       max: window?.[1],
       axisLine: { lineStyle: { color: p.axis } },
+      splitNumber: 5,
       axisLabel: { color: p.subtle, hideOverlap: true, formatter: (value: number) => axisTime(value, span) },
       splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
       min: 0,
-      max: maxValue === 0 ? 1 : undefined,
+      // The reference lines (allocatable above all) stay in view even when usage is far below them.
+      max: maxValue === 0 ? 1 : references.length ? (extent: { max: number }) => Math.max(extent.max, referenceMax) : undefined,
+      interval: unit === 'memory' || unit === 'bytes-per-second' ? binaryInterval(maxValue) : undefined,
       axisLine: { show: false },
       axisLabel: { color: p.subtle, formatter: (value: number) => formatValue(unit, value) },
       splitLine: { lineStyle: { color: p.split } },
@@ -237,7 +262,7 @@ export function capacityBarOption(values: CapacityValues, unit: Unit, labels: Ca
     animation: false,
     backgroundColor: 'transparent',
     textStyle: textStyle(p),
-    grid: { left: 4, right: 70, top: allocatable !== null ? 18 : 6, bottom: 4, containLabel: true },
+    grid: { left: labelWidth(rows.map((r) => r.label)), right: 70, top: allocatable !== null ? 18 : 6, bottom: 4 },
     tooltip: {
       ...tooltipBase(p),
       trigger: 'item',
@@ -301,7 +326,7 @@ export function quotaBarOption(rows: readonly QuotaRow[], p: Palette): ChartOpti
     animation: false,
     backgroundColor: 'transparent',
     textStyle: textStyle(p),
-    grid: { left: 4, right: 110, top: 4, bottom: 4, containLabel: true },
+    grid: { left: labelWidth(rows.map((r) => r.label)), right: 96, top: 4, bottom: 4 },
     tooltip: {
       ...tooltipBase(p),
       trigger: 'item',

@@ -694,6 +694,7 @@ export default {
     value: 'Value',
     time: 'Time',
     points: 'Points',
+    refused: 'Prometheus refused the query',
   },
   theme: { toDark: 'Dark theme', toLight: 'Light theme' },
 }

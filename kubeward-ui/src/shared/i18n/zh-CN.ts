@@ -696,6 +696,7 @@ const zhCN: typeof en = {
     value: '值',
     time: '时间',
     points: '数据点',
+    refused: 'Prometheus 拒绝了该查询',
   },
   theme: { toDark: '深色主题', toLight: '浅色主题' },
 }
