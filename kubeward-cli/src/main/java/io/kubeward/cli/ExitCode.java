@@ -20,5 +20,8 @@ public final class ExitCode {
   /** The CLI itself failed (a bug): one sentence, no stack trace. */
   public static final int INTERNAL = 5;
 
+  /** No metrics source answers in the cluster ({@code kubeward top}): the sentence says why. */
+  public static final int NO_METRICS = 6;
+
   private ExitCode() {}
 }

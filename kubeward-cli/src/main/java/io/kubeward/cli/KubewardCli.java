@@ -7,6 +7,7 @@ import io.kubeward.cli.commands.LoginCommand;
 import io.kubeward.cli.commands.MaintenanceCommand;
 import io.kubeward.cli.commands.NodeCommand;
 import io.kubeward.cli.commands.NodesCommand;
+import io.kubeward.cli.commands.TopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kubeward",
     description =
-        "Kubeward from the command line: nodes, drains and maintenances over the REST API.",
+        "Kubeward from the command line: nodes, drains, maintenances and usage over the REST API.",
     mixinStandardHelpOptions = true,
     versionProvider = KubewardCli.Version.class,
     subcommands = {
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       MaintenanceCommand.class,
       HealthCommand.class,
       AuditCommand.class,
+      TopCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -61,7 +61,28 @@ public final class PodProjection {
         restarts,
         status == null ? null : status.getPodIP(),
         podResources(spec, true),
-        podResources(spec, false));
+        podResources(spec, false),
+        containers(spec));
+  }
+
+  /** The regular containers with their own requests and limits (CPU and memory only). */
+  static List<ContainerResources> containers(PodSpec spec) {
+    if (spec == null || spec.getContainers() == null || spec.getContainers().isEmpty()) {
+      return List.of();
+    }
+    List<ContainerResources> out = new ArrayList<>(spec.getContainers().size());
+    for (Container container : spec.getContainers()) {
+      Resources requests = containerResources(container.getResources(), true);
+      Resources limits = containerResources(container.getResources(), false);
+      out.add(
+          new ContainerResources(
+              intern(container.getName()),
+              requests.cpuMillis(),
+              requests.memoryBytes(),
+              limits.cpuMillis(),
+              limits.memoryBytes()));
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.kubeward.cluster.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Compact projection of a Pod: what the overview and the pod lists show. {@code nodeName} is {@code
  * null} until scheduled; {@code problem} is {@code null} for a healthy pod; {@code ready} is "ready
  * containers/containers" ({@code "1/2"}); {@code requests}/{@code limits} are the pod's effective
- * values (the larger of the containers' sum and any init container, plus overhead), {@code pods} 1.
+ * values (the larger of the containers' sum and any init container, plus overhead), {@code pods} 1;
+ * {@code containers} the regular containers with their own requests and limits, in spec order.
  */
 public record PodView(
     String namespace,
@@ -25,8 +27,49 @@ public record PodView(
     int restarts,
     @Nullable String ip,
     Resources requests,
-    Resources limits)
+    Resources limits,
+    List<ContainerResources> containers)
     implements KubeObjectView {
+
+  public PodView {
+    containers = containers == null ? List.of() : containers;
+  }
+
+  /** A pod view without its containers' resources (tests, benchmarks). */
+  public PodView(
+      String namespace,
+      String name,
+      String uid,
+      String resourceVersion,
+      Instant createdAt,
+      Map<String, String> labels,
+      OwnerRef owner,
+      String nodeName,
+      PodPhase phase,
+      PodProblem problem,
+      String ready,
+      int restarts,
+      String ip,
+      Resources requests,
+      Resources limits) {
+    this(
+        namespace,
+        name,
+        uid,
+        resourceVersion,
+        createdAt,
+        labels,
+        owner,
+        nodeName,
+        phase,
+        problem,
+        ready,
+        restarts,
+        ip,
+        requests,
+        limits,
+        List.of());
+  }
 
   /** The problem reason if any, else the phase (as Kubernetes writes them). */
   @Override
@@ -45,7 +88,21 @@ public record PodView(
   @Override
   public PodView withResourceVersion(String version) {
     return new PodView(
-        namespace, name, uid, version, createdAt, labels, owner, nodeName, phase, problem, ready,
-        restarts, ip, requests, limits);
+        namespace,
+        name,
+        uid,
+        version,
+        createdAt,
+        labels,
+        owner,
+        nodeName,
+        phase,
+        problem,
+        ready,
+        restarts,
+        ip,
+        requests,
+        limits,
+        containers);
   }
 }

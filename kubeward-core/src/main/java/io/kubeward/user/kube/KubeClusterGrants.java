@@ -235,6 +235,8 @@ public final class KubeClusterGrants implements ClusterGrants {
         rule("apiextensions.k8s.io", List.of("customresourcedefinitions"), "get", "list", "watch"));
     rules.add(rule("coordination.k8s.io", List.of("leases"), "get", "list", "watch"));
     rules.add(rule("kubeward.io", List.of("nodemaintenances"), "get", "list", "watch"));
+    // live usage (ADR 0019): node metrics are cluster-scoped, so no namespace role gives them
+    rules.add(rule("metrics.k8s.io", List.of("nodes", "pods"), "get", "list"));
     return List.copyOf(rules);
   }
 

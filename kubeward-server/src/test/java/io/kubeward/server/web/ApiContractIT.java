@@ -168,6 +168,24 @@ class ApiContractIT {
   }
 
   @Test
+  void usageAnswersItsSchemasWithOrWithoutAMetricsSource() {
+    String usage = "/api/v1/clusters/{cluster}/usage";
+    check("get", usage, admin.get(C + "/usage"), 200);
+    check("get", usage + "/nodes", admin.get(C + "/usage/nodes"), 200);
+    check("get", usage + "/namespaces", admin.get(C + "/usage/namespaces"), 200);
+    check(
+        "get",
+        usage + "/namespaces/{namespace}/workloads",
+        admin.get(C + "/usage/namespaces/" + namespace + "/workloads"),
+        200);
+    check(
+        "get",
+        usage + "/pods",
+        admin.get(C + "/usage/pods?namespace=" + namespace + "&sort=memory&limit=1"),
+        200);
+  }
+
+  @Test
   void aNamespaceScopedUserGetsAnOverviewWithoutNodeFigures() {
     Session viewer =
         server.newUser(
