@@ -16,7 +16,8 @@ import {
   promqlSeries,
   quotaRows,
 } from '@/features/usage/usage'
-import type { History, PodUsage, PromqlResult } from '@/shared/api/usage-types'
+import type { PodUsage } from '@/shared/api/types'
+import type { History, PromqlResult } from '@/shared/api/usage-types'
 
 const pod = (containers: PodUsage['containers'], closest: string | null = null): PodUsage => ({
   namespace: 'shop',
@@ -38,7 +39,6 @@ const container = (name: string, memoryLimitRatio: number | null) => ({
 describe('usage answers', () => {
   it('reads names, counts and capacity pictures', () => {
     expect(namespaceOf({ name: 'shop' })).toBe('shop')
-    expect(namespaceOf({ namespace: 'shop' })).toBe('shop')
     expect(podCount(3)).toBe(3)
     expect(podCount({ count: 4, allocatable: 110 })).toBe(4)
     expect(podCount(undefined)).toBe(0)
@@ -60,9 +60,18 @@ describe('usage answers', () => {
   })
 
   it('turns quotas into bars in each resource unit', () => {
-    expect(quotaRows([{ name: 'compute', resource: 'requests.cpu', used: 500, hard: 2000 }, { name: 'compute', resource: 'pods', used: 3, hard: 10 }])).toEqual([
+    expect(
+      quotaRows([
+        { name: 'compute', resource: 'requests.cpu', used: 500, hard: 2000, unit: 'millicores' },
+        { name: 'compute', resource: 'requests.memory', used: 1024, hard: 2048, unit: 'bytes' },
+        { name: 'compute', resource: 'pods', used: 3, hard: 10, unit: 'count' },
+        { name: 'older', resource: 'limits.cpu', used: 1, hard: 2, unit: '' },
+      ]),
+    ).toEqual([
       { label: 'compute: requests.cpu', used: 500, hard: 2000, unit: 'cpu' },
+      { label: 'compute: requests.memory', used: 1024, hard: 2048, unit: 'memory' },
       { label: 'compute: pods', used: 3, hard: 10, unit: 'count' },
+      { label: 'older: limits.cpu', used: 1, hard: 2, unit: 'cpu' },
     ])
     expect(quotaRows(undefined)).toEqual([])
   })

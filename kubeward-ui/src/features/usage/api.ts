@@ -1,46 +1,34 @@
-// Live usage (metrics API), history and PromQL of a cluster (COORDINATION-12 API contract; the
-// answers are typed in shared/api/usage-types.ts until the generated OpenAPI types replace them).
+// Live usage (metrics API, ADR 0019), history and PromQL of a cluster. Usage answers are typed from
+// the OpenAPI document; history and PromQL by hand (shared/api/usage-types.ts) until they are there.
 
 import { request } from '@/shared/api/client'
-import { clusterPath as cluster, enc, itemsOf } from '@/shared/api/endpoints'
+import { clusterPath as cluster, enc } from '@/shared/api/endpoints'
 import { toQueryString } from '@/shared/api/query'
-import type {
-  ClusterUsage,
-  History,
-  HistoryTarget,
-  NamespaceUsage,
-  NodeUsage,
-  PodUsage,
-  PromqlResult,
-  WorkloadUsage,
-  UsageSource,
-} from '@/shared/api/usage-types'
-
-/** A list answer with the source it came from (the contract's lists may carry one). */
-export interface Listed<T> {
-  items: T[]
-  source: UsageSource | null
-}
-
-type ListAnswer<T> = { items?: T[]; source?: UsageSource | null } | T[] | undefined | null
-
-async function list<T>(path: string): Promise<Listed<T>> {
-  const body = await request<ListAnswer<T>>('GET', path)
-  return { items: itemsOf<T>(body), source: Array.isArray(body) ? null : (body?.source ?? null) }
-}
+import type { Answer } from '@/shared/api/types'
+import type { History, HistoryTarget, PromqlResult } from '@/shared/api/usage-types'
 
 export const usage = {
-  cluster: (clusterName: string) => request<ClusterUsage>('GET', `${cluster(clusterName)}/usage`),
-  nodes: (clusterName: string) => list<NodeUsage>(`${cluster(clusterName)}/usage/nodes`),
-  namespaces: (clusterName: string) => list<NamespaceUsage>(`${cluster(clusterName)}/usage/namespaces`),
+  cluster: (clusterName: string) => request<Answer<'usageOverview'>>('GET', `${cluster(clusterName)}/usage`),
+  nodes: (clusterName: string) => request<Answer<'usageNodes'>>('GET', `${cluster(clusterName)}/usage/nodes`),
+  namespaces: (clusterName: string) => request<Answer<'usageNamespaces'>>('GET', `${cluster(clusterName)}/usage/namespaces`),
   workloads: (clusterName: string, namespace: string) =>
-    list<WorkloadUsage>(`${cluster(clusterName)}/usage/namespaces/${enc(namespace)}/workloads`),
-  pods: (clusterName: string, filter: { namespace?: string; labelSelector?: string; node?: string }) =>
-    list<PodUsage>(
+    request<Answer<'usageWorkloads'>>('GET', `${cluster(clusterName)}/usage/namespaces/${enc(namespace)}/workloads`),
+  /** A page of pods (the server pages: `limit` 1 to 500, `continue` from the previous page). */
+  pods: (
+    clusterName: string,
+    filter: { namespace?: string; labelSelector?: string; node?: string; sort?: string },
+    limit = 100,
+    continueToken: string | null = null,
+  ) =>
+    request<Answer<'usagePods'>>(
+      'GET',
       `${cluster(clusterName)}/usage/pods${toQueryString({
         namespace: filter.namespace || undefined,
         labelSelector: filter.labelSelector || undefined,
         node: filter.node || undefined,
+        sort: filter.sort || undefined,
+        limit,
+        continue: continueToken ?? undefined,
       })}`,
     ),
 }

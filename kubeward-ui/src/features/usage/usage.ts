@@ -5,20 +5,11 @@ import type { CapacityValues, LineSeries, QuotaRow } from '@/shared/charts/optio
 import { seriesName } from '@/shared/charts/options'
 import { normalizePoints, tooltipTime } from '@/shared/charts/time-range'
 import { formatValue, unitOf, unitOfResource, type Unit } from '@/shared/charts/units'
-import type {
-  History,
-  HistoryMetric,
-  PodCount,
-  PodUsage,
-  PromqlResult,
-  Quota,
-  RawPoint,
-  ResourceUsage,
-  UsageSource,
-} from '@/shared/api/usage-types'
+import type { PodCount, PodUsage, Quota, ResourceUsage, UsageSource } from '@/shared/api/types'
+import type { History, HistoryMetric, PromqlResult, RawPoint } from '@/shared/api/usage-types'
 
-/** A namespace's name, whichever of `name`/`namespace` the answer uses. */
-export const namespaceOf = (item: { name?: string; namespace?: string }): string => item.name ?? item.namespace ?? ''
+/** A namespace's name. */
+export const namespaceOf = (item: { name: string }): string => item.name
 
 /** A pod count given as a number or as {count, allocatable}. */
 export function podCount(pods: number | PodCount | null | undefined): number {
@@ -81,9 +72,17 @@ export function hasMetric(history: History | null | undefined, metric: HistoryMe
   return !!history?.series.some((s) => s.metric === metric && s.points.length > 0)
 }
 
-/** Quota bars: one row per quota and resource, labelled "quota: resource", in the resource's unit. */
+/**
+ * Quota bars: one row per quota and resource, labelled "quota: resource", in the unit the server
+ * names (`millicores`, `bytes`, `count`), else the resource's.
+ */
 export function quotaRows(quotas: readonly Quota[] | null | undefined): QuotaRow[] {
-  return (quotas ?? []).map((q) => ({ label: `${q.name}: ${q.resource}`, used: q.used, hard: q.hard, unit: unitOfResource(q.resource) }))
+  return (quotas ?? []).map((q) => ({
+    label: `${q.name}: ${q.resource}`,
+    used: q.used,
+    hard: q.hard,
+    unit: q.unit ? unitOf(q.unit) : unitOfResource(q.resource),
+  }))
 }
 
 // --- PromQL -----------------------------------------------------------------------------------------

@@ -604,6 +604,8 @@ export default {
   notFound: { title: 'Page not found', back: 'Back to the overview' },
   // --- console: usage, charts, PromQL, theme (issue 12) ---
   usage: {
+    shownOf: '{n} of {total} pods, most memory first',
+    more: 'More',
     nav: 'Usage',
     title: 'Usage',
     section: 'Usage',

@@ -606,6 +606,8 @@ const zhCN: typeof en = {
   notFound: { title: '页面不存在', back: '返回概览' },
   // --- console: usage, charts, PromQL, theme (issue 12) ---
   usage: {
+    shownOf: '显示 {n} / {total} 个 Pod，按内存用量排序',
+    more: '更多',
     nav: '用量',
     title: '用量',
     section: '资源用量',
