@@ -768,8 +768,7 @@ class ConsoleIT {
       PlaywrightAssertions.assertThat(section.getByTestId("no-metrics-banner")).isVisible();
       PlaywrightAssertions.assertThat(section.getByTestId("install-hint"))
           .containsText("metrics-server");
-      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used"))
-          .hasText("no usage");
+      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText("no usage");
     }
     Screenshots.save(page, "19-overview-usage");
   }
