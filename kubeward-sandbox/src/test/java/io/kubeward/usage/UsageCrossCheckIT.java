@@ -178,7 +178,7 @@ class UsageCrossCheckIT {
   }
 
   @Test
-  void usageShowsRequestsAndLimitsNextToTheMeasurement(TestNamespace namespace) {
+  void usageShowsRequestsAndLimitsNextToTheMeasurement(TestNamespace namespace) throws Exception {
     kube.apps()
         .deployments()
         .inNamespace(namespace.name())

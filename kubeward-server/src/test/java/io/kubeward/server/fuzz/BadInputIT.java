@@ -61,6 +61,7 @@ class BadInputIT {
         .replace("{cluster}", "local")
         .replace("{node}", "kwok-node-0")
         .replace("{kind}", "pods")
+        .replace("{namespace}", "default")
         .replace("{name}", "no-such-maintenance")
         .replace("{username}", "admin")
         .replace("{id}", "no-such-token");

@@ -223,6 +223,70 @@ class UsageIT {
   }
 
   @Test
+  void withMetricsANamespaceScopedViewerSeesItsPodsUsageAndNoNodeUsage(TestNamespace namespace) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        metricsServed, "this control plane serves no metrics.k8s.io");
+    ensureAggregatedMetricsReader();
+    deploy(namespace, "measured", 1);
+    Session viewer =
+        server.newUser(
+            "usage-metrics-viewer",
+            List.of(Map.of("role", "viewer", "cluster", CLUSTER, "namespace", namespace.name())));
+
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .untilAsserted(
+            () -> {
+              JsonNode pods = viewer.get(C + "/usage/pods").json();
+              assertThat(pods.at("/source/kind").asString()).isEqualTo("metrics-api");
+              assertThat(pods.path("items").size()).isEqualTo(1);
+              assertThat(pods.at("/items/0/namespace").asString()).isEqualTo(namespace.name());
+              assertThat(pods.at("/items/0/cpu/used").isNumber()).isTrue();
+            });
+    // the viewer's used is their pods', not the nodes' (retried: metrics-server's sample moves)
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              JsonNode overview = viewer.get(C + "/usage").json();
+              assertThat(overview.path("topNodes")).isEmpty();
+              assertThat(overview.at("/cpu/allocatable").isNull()).isTrue();
+              assertThat(overview.at("/cpu/used").asLong())
+                  .isEqualTo(viewer.get(C + "/usage/pods").json().at("/items/0/cpu/used").asLong());
+            });
+    assertThat(viewer.get(C + "/usage/nodes").problemCode()).isEqualTo("access.denied");
+    assertThat(admin.get(C + "/usage/nodes").json().path("items"))
+        .anySatisfy(node -> assertThat(node.at("/cpu/used").isNumber()).isTrue());
+  }
+
+  /**
+   * metrics-server's components.yaml aggregates pods' and nodes' metrics into the built-in view,
+   * edit and admin roles; the same role here, in case the control plane did not install it.
+   */
+  private static void ensureAggregatedMetricsReader() {
+    if (kube.rbac().clusterRoles().withName("system:aggregated-metrics-reader").get() != null) {
+      return;
+    }
+    kube.rbac()
+        .clusterRoles()
+        .resource(
+            new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName("system:aggregated-metrics-reader")
+                .addToLabels("rbac.authorization.k8s.io/aggregate-to-view", "true")
+                .addToLabels("rbac.authorization.k8s.io/aggregate-to-edit", "true")
+                .addToLabels("rbac.authorization.k8s.io/aggregate-to-admin", "true")
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("metrics.k8s.io")
+                .withResources("pods", "nodes")
+                .withVerbs("get", "list", "watch")
+                .endRule()
+                .build())
+        .serverSideApply();
+  }
+
+  @Test
   void badParametersAreProblemsNotFailures() {
     assertThat(admin.get(C + "/usage/pods?namespace=Not_A_NS").problemCode())
         .isEqualTo("list.invalid-parameter");
