@@ -3,6 +3,7 @@ import {
   binaryInterval,
   capacityBarOption,
   labelWidth,
+  niceMax,
   capacityState,
   quotaBarOption,
   quotaPercent,
@@ -110,7 +111,11 @@ describe('chart options', () => {
       palette: light,
       references: [{ name: 'Allocatable', value: 8 * 1024 ** 3, color: light.allocatable }],
     })
-    expect(call(get(option, 'yAxis.max'), { max: 1.2 * 1024 ** 3 })).toBe(8 * 1024 ** 3)
+    expect(get(option, 'yAxis.max')).toBe(8 * 1024 ** 3)
+    expect(niceMax(4000, 'cpu')).toBe(4000)
+    expect(niceMax(4100, 'cpu')).toBe(5000)
+    expect(niceMax(110, 'count')).toBe(120)
+    expect(niceMax(9 * 1024 ** 3, 'memory')).toBe(10 * 1024 ** 3)
     expect(get(option, 'yAxis.interval')).toBe(2 * 1024 ** 3)
     expect(binaryInterval(5 * 1024 ** 2)).toBe(1024 ** 2)
     expect(binaryInterval(3 * 1024 ** 3)).toBe(1024 ** 3)

@@ -107,6 +107,21 @@ export function binaryInterval(max: number): number | undefined {
   return power * 4
 }
 
+/**
+ * The top of a value axis at or above `max`: a multiple of the binary interval for bytes, else
+ * a round multiple of a power of ten (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8).
+ */
+export function niceMax(max: number, unit: Unit): number {
+  if (!(max > 0)) return 1
+  if (unit === 'memory' || unit === 'bytes-per-second') {
+    const step = binaryInterval(max)!
+    return Math.ceil(max / step) * step
+  }
+  const power = 10 ** Math.floor(Math.log10(max))
+  for (const f of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * power >= max) return f * power
+  return 10 * power
+}
+
 /** A line chart over time with axes and tooltips in Kubernetes units. */
 export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const { unit, palette: p } = input
@@ -121,6 +136,7 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
   const window = input.window ?? (times.length ? [Math.min(...times), Math.max(...times)] : undefined)
   const span = window ? window[1] - window[0] : 3600_000
   const referenceMax = Math.max(0, ...references.map((r) => r.value as number))
+  const binary = unit === 'memory' || unit === 'bytes-per-second'
   const maxValue = Math.max(referenceMax, ...lines.flatMap((l) => l.data.map(([, v]) => v ?? 0)))
   return {
     animation: false,
@@ -156,9 +172,10 @@ export function timeSeriesOption(input: TimeSeriesInput): ChartOption {
     yAxis: {
       type: 'value',
       min: 0,
-      // The reference lines (allocatable above all) stay in view even when usage is far below them.
-      max: maxValue === 0 ? 1 : references.length ? (extent: { max: number }) => Math.max(extent.max, referenceMax) : undefined,
-      interval: unit === 'memory' || unit === 'bytes-per-second' ? binaryInterval(maxValue) : undefined,
+      // The reference lines (allocatable above all) stay in view even when usage is far below them
+      // or absent; without them ECharts picks the top itself.
+      max: maxValue === 0 ? 1 : references.length ? niceMax(maxValue, unit) : undefined,
+      interval: binary ? binaryInterval(maxValue) : undefined,
       axisLine: { show: false },
       axisLabel: { color: p.subtle, formatter: (value: number) => formatValue(unit, value) },
       splitLine: { lineStyle: { color: p.split } },
