@@ -29,5 +29,7 @@ public enum ErrorKind {
   /**
    * A dependency (a cluster, a store) cannot serve the request right now; retrying later may work.
    */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** A dependency (e.g. a cluster's Prometheus) did not answer within its timeout. */
+  TIMED_OUT
 }

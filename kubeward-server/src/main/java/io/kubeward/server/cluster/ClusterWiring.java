@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +85,16 @@ public class ClusterWiring {
 
   @Bean
   CredentialCipher credentialCipher(
-      ClusterRegistryProperties properties, PersistenceProperties persistence, JdbcClient jdbc) {
+      ClusterRegistryProperties properties,
+      PersistenceProperties persistence,
+      JdbcClient jdbc,
+      ObjectProvider<EncryptedValues> others) {
     return CredentialCipher.from(
-        properties, persistence.dataDir(), () -> JdbcClusterStore.count(jdbc));
+        properties,
+        persistence.dataDir(),
+        () ->
+            JdbcClusterStore.count(jdbc)
+                + others.orderedStream().mapToInt(EncryptedValues::count).sum());
   }
 
   @Bean

@@ -42,6 +42,15 @@ public final class CredentialCipher {
     this.keySource = keySource;
   }
 
+  /** A cipher with a fixed key (32 bytes), for other features' stores in tests. */
+  public static CredentialCipher withKey(byte[] key) {
+    if (key.length != 32) {
+      throw new IllegalArgumentException("the key must have 32 bytes");
+    }
+    byte[] copy = key.clone();
+    return new CredentialCipher(() -> copy);
+  }
+
   /** The configured key, else the key file (created on first use). */
   static CredentialCipher from(ClusterRegistryProperties properties, Path dataDir) {
     return from(properties, dataDir, () -> 0);

@@ -281,6 +281,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
     };
   }
 }

@@ -1,0 +1,4 @@
+package io.kubeward.history.domain;
+
+/** One sample of a series: epoch milliseconds and a finite value. */
+public record Point(long t, double v) {}
