@@ -16,8 +16,7 @@ import {
   promqlSeries,
   quotaRows,
 } from '@/features/usage/usage'
-import type { PodUsage } from '@/shared/api/types'
-import type { History, PromqlResult } from '@/shared/api/usage-types'
+import type { History, PodUsage, PromqlResult } from '@/shared/api/types'
 
 const pod = (containers: PodUsage['containers'], closest: string | null = null): PodUsage => ({
   namespace: 'shop',
@@ -81,11 +80,16 @@ describe('history answers', () => {
   const history: History = {
     source: 'built-in',
     step: 30,
+    start: 0,
+    end: 3600_000,
     series: [
       { metric: 'cpu', unit: 'millicores', points: [[1, 100]] },
       { metric: 'network-receive', unit: 'bytes/s', points: [] },
     ],
-    missing: [{ metric: 'filesystem', reason: 'node-exporter not found' }],
+    missing: [
+      { metric: 'filesystem', reason: 'family-missing', message: 'node-exporter not found' },
+      { metric: 'pods', reason: 'family-missing', message: '' },
+    ],
   }
   it('reads the points, units and gaps of each metric', () => {
     expect(pointsOf(history, 'cpu')).toEqual([[1, 100]])
@@ -97,6 +101,7 @@ describe('history answers', () => {
     expect(hasMetric(history, 'cpu')).toBe(true)
     expect(hasMetric(history, 'network-receive')).toBe(false)
     expect(missingReason(history, 'filesystem')).toBe('node-exporter not found')
+    expect(missingReason(history, 'pods')).toBe('family-missing')
     expect(missingReason(history, 'cpu')).toBeNull()
   })
 })
@@ -105,9 +110,11 @@ describe('PromQL results', () => {
   const result: PromqlResult = {
     resultType: 'matrix',
     truncated: false,
+    warnings: [],
     series: [
-      { labels: { __name__: 'up', job: 'kubeward', instance: 'a' }, points: [[1764763200, '1'], [1764763215, '0']] },
-      { labels: { job: 'prometheus' }, points: [[1764763200, 'NaN']] },
+      { labels: { __name__: 'up', job: 'kubeward', instance: 'a' }, points: [[1764763200000, 1], [1764763215000, 0]] },
+      // The API sends null for Prometheus's NaN; the type says number, the JSON may not.
+      { labels: { job: 'prometheus' }, points: [[1764763200000, null as unknown as number]] },
     ],
   }
   it('names series and lists their latest values', () => {
@@ -121,11 +128,10 @@ describe('PromQL results', () => {
     expect(promqlRows(null)).toEqual([])
   })
 
-  it('is offered by the permissions answer, else to admins, never after a 403', () => {
-    expect(promqlOffered({ queryPromql: true }, false, false)).toBe(true)
-    expect(promqlOffered({ queryPromql: false }, true, false)).toBe(false)
-    expect(promqlOffered({}, true, false)).toBe(true)
-    expect(promqlOffered(undefined, false, false)).toBe(false)
-    expect(promqlOffered({ queryPromql: true }, true, true)).toBe(false)
+  it('is offered when the server allows it and nothing was refused since', () => {
+    expect(promqlOffered(true, false)).toBe(true)
+    expect(promqlOffered(false, false)).toBe(false)
+    expect(promqlOffered(undefined, false)).toBe(false)
+    expect(promqlOffered(true, true)).toBe(false)
   })
 })

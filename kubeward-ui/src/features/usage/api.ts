@@ -1,11 +1,10 @@
-// Live usage (metrics API, ADR 0019), history and PromQL of a cluster. Usage answers are typed from
-// the OpenAPI document; history and PromQL by hand (shared/api/usage-types.ts) until they are there.
+// Live usage (metrics API, ADR 0019), history and PromQL (ADR 0021) of a cluster; every answer is
+// typed from the OpenAPI document (ADR 0015).
 
 import { request } from '@/shared/api/client'
 import { clusterPath as cluster, enc } from '@/shared/api/endpoints'
 import { toQueryString } from '@/shared/api/query'
-import type { Answer } from '@/shared/api/types'
-import type { History, HistoryTarget, PromqlResult } from '@/shared/api/usage-types'
+import type { Answer, HistoryTarget } from '@/shared/api/types'
 
 export const usage = {
   cluster: (clusterName: string) => request<Answer<'usageOverview'>>('GET', `${cluster(clusterName)}/usage`),
@@ -44,7 +43,7 @@ export interface HistoryQuery {
 
 export const history = {
   get: (clusterName: string, query: HistoryQuery) =>
-    request<History>(
+    request<Answer<'history'>>(
       'GET',
       `${cluster(clusterName)}/history${toQueryString({
         target: query.target,
@@ -57,8 +56,11 @@ export const history = {
 }
 
 export const promql = {
+  /** Whether the caller may use the explorer in this cluster. */
+  access: (clusterName: string) => request<Answer<'promqlAccess'>>('GET', `${cluster(clusterName)}/promql/access`),
   query: (clusterName: string, query: string, time?: string) =>
-    request<PromqlResult>('POST', `${cluster(clusterName)}/promql/query`, { body: { query, time } }),
+    request<Answer<'promqlQuery'>>('POST', `${cluster(clusterName)}/promql/query`, { body: { query, time } }),
+  /** `step` in seconds. */
   range: (clusterName: string, query: string, start: string, end: string, step: number) =>
-    request<PromqlResult>('POST', `${cluster(clusterName)}/promql/range`, { body: { query, start, end, step } }),
+    request<Answer<'promqlRange'>>('POST', `${cluster(clusterName)}/promql/range`, { body: { query, start, end, step: `${step}s` } }),
 }

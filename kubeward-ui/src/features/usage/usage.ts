@@ -5,8 +5,8 @@ import type { CapacityValues, LineSeries, QuotaRow } from '@/shared/charts/optio
 import { seriesName } from '@/shared/charts/options'
 import { normalizePoints, tooltipTime } from '@/shared/charts/time-range'
 import { formatValue, unitOf, unitOfResource, type Unit } from '@/shared/charts/units'
-import type { PodCount, PodUsage, Quota, ResourceUsage, UsageSource } from '@/shared/api/types'
-import type { History, HistoryMetric, PromqlResult, RawPoint } from '@/shared/api/usage-types'
+import type { History, HistoryMetric, PodCount, PodUsage, PromqlResult, Quota, ResourceUsage, UsageSource } from '@/shared/api/types'
+import type { RawPoint } from '@/shared/charts/time-range'
 
 /** A namespace's name. */
 export const namespaceOf = (item: { name: string }): string => item.name
@@ -62,9 +62,10 @@ export function historyUnit(history: History | null | undefined, metric: History
   return unitOf(history?.series.find((s) => s.metric === metric)?.unit, metric)
 }
 
-/** Why a metric is missing from a history answer, if the source said. */
+/** Why a metric is missing from a history answer, if the source said (its message, else the reason code). */
 export function missingReason(history: History | null | undefined, metric: string): string | null {
-  return history?.missing?.find((m) => m.metric === metric)?.reason ?? null
+  const missing = history?.missing?.find((m) => m.metric === metric)
+  return missing ? missing.message || missing.reason : null
 }
 
 /** Whether a history answer has this metric at all (network/filesystem only where the source has them). */
@@ -125,12 +126,9 @@ export function promqlLabelNames(result: PromqlResult | null | undefined): strin
 }
 
 /**
- * Whether the PromQL explorer is offered: the permissions answer's `queryPromql` when the server
- * sends it, else to Kubeward administrators; never after the server refused (403) in this session.
+ * Whether the PromQL explorer is offered: when the server said this user may use it
+ * (GET /promql/access) and no query was refused with a 403 since.
  */
-export function promqlOffered(actions: Record<string, unknown> | null | undefined, admin: boolean, refused: boolean): boolean {
-  if (refused) return false
-  const flag = actions?.queryPromql
-  if (typeof flag === 'boolean') return flag
-  return admin
+export function promqlOffered(allowed: boolean | null | undefined, refused: boolean): boolean {
+  return allowed === true && !refused
 }

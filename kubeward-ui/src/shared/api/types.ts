@@ -131,6 +131,16 @@ export type WorkloadUsage = Schemas['UsageWorkload']
 export type PodUsage = Schemas['UsagePod']
 export type ContainerUsage = Schemas['UsageContainer']
 
+// --- History and PromQL (ADR 0021): points are [epoch ms, value or null] -------------------------
+
+export type History = Schemas['HistoryAnswer']
+export type HistorySeries = Schemas['HistorySeries']
+export type HistoryMetric = HistorySeries['metric']
+export type HistoryTarget = NonNullable<Query<'history'>['target']>
+export type PromqlResult = Schemas['PromqlAnswer']
+export type PromqlSeries = Schemas['PromqlSeries']
+export type PromqlAccess = Schemas['PromqlAccess']
+
 // --- Shapes the console makes up (not in the API document) ------------------------------------
 
 /** Where the YAML page reads an object: the query of GET/DELETE .../object. */

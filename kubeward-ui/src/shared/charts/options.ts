@@ -6,7 +6,7 @@
 import type { Palette } from './palette'
 import { axisTime, normalizePoints, tooltipTime } from './time-range'
 import { formatValue, ratio, type Unit } from './units'
-import type { RawPoint } from '@/shared/api/usage-types'
+import type { RawPoint } from './time-range'
 
 /** An ECharts option (kept loose here; Chart.vue hands it to ECharts as EChartsOption). */
 export type ChartOption = Record<string, unknown>

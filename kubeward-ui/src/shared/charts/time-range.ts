@@ -1,7 +1,11 @@
 // Time ranges and auto-refresh of the time-series charts, and the points of a series as the charts
 // draw them. Pure, unit-tested (test/charts.test.ts).
 
-import type { RawPoint } from '@/shared/api/usage-types'
+/**
+ * A point as the API sends it: time (epoch ms, epoch seconds or ISO-8601) and value (a number, a
+ * Prometheus string, or null for a gap).
+ */
+export type RawPoint = readonly (number | string | null | undefined)[]
 
 /** The ranges offered next to a chart; `custom` takes a start and an end. */
 export const RANGES = ['1h', '6h', '24h', '7d', 'custom'] as const
@@ -62,7 +66,8 @@ export function stepFor(startMs: number, endMs: number, points = 250): number {
 }
 
 /** A point's time in epoch ms: numbers below 10^11 are epoch seconds (Prometheus), strings ISO-8601. */
-export function timeOf(value: number | string): number {
+export function timeOf(value: number | string | null | undefined): number {
+  if (value === null || value === undefined) return Number.NaN
   if (typeof value === 'string') {
     const asNumber = Number(value)
     if (value.trim() !== '' && !Number.isNaN(asNumber)) return timeOf(asNumber)
@@ -81,7 +86,7 @@ export function valueOf(value: number | string | null | undefined): number | nul
 /** Points as the charts draw them: [epoch ms, value or null], sorted by time, bad times dropped. */
 export function normalizePoints(points: readonly RawPoint[] | null | undefined): [number, number | null][] {
   return (points ?? [])
-    .map(([t, v]) => [timeOf(t), valueOf(v)] as [number, number | null])
+    .map((point) => [timeOf(point[0]), valueOf(point[1])] as [number, number | null])
     .filter(([t]) => Number.isFinite(t))
     .sort((a, b) => a[0] - b[0])
 }
