@@ -18,6 +18,15 @@ kw_apt_install() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "[setup] installing Debian packages: ${missing[*]}" >&2
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  # No service starts during the installation (e.g. prometheus' postinst would start a system-wide
+  # Prometheus on :9090): the tests start their own servers on free ports of 127.0.0.1.
+  local policy=/usr/sbin/policy-rc.d own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod 755 "$policy" && own_policy=1
+  fi
+  local status=0
+  $sudo apt-get update -qq >&2 &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || status=$?
+  [ -z "$own_policy" ] || $sudo rm -f "$policy"
+  return "$status"
 }

@@ -7,39 +7,65 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneException;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import io.kubeward.testkit.controlplane.FakeNode;
+import io.kubeward.testkit.prometheus.LocalPrometheus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A local sandbox: a real control plane with fake nodes in two zones, sample workloads (some broken
- * on purpose), and the Kubeward server on 127.0.0.1 managing it. Ctrl-C stops everything.
+ * on purpose), metrics-server (live usage, {@code kubectl top}), optionally a Prometheus scraping
+ * the emulated kubelets and Kubeward's own metrics, and the Kubeward server on 127.0.0.1 managing
+ * it. Ctrl-C stops everything.
  */
 public final class Sandbox implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+  /** Prometheus scrapes every 15 s here: history for the console at little CPU. */
+  static final Duration PROMETHEUS_SCRAPE_INTERVAL = Duration.ofSeconds(15);
 
   private final ControlPlane controlPlane;
   private final Path kubeconfig;
   private final ConfigurableApplicationContext server;
+  private final LocalPrometheus prometheus;
 
   private Sandbox(
-      ControlPlane controlPlane, Path kubeconfig, ConfigurableApplicationContext server) {
+      ControlPlane controlPlane,
+      Path kubeconfig,
+      ConfigurableApplicationContext server,
+      LocalPrometheus prometheus) {
     this.controlPlane = controlPlane;
     this.kubeconfig = kubeconfig;
     this.server = server;
+    this.prometheus = prometheus;
   }
 
-  /** Options: the server's port (0 for any free one), node count, where to write the kubeconfig. */
-  public record Options(int port, int nodes, Path kubeconfigOut) {}
+  /**
+   * Options: the server's port (0 for any free one), node count, where to write the kubeconfig,
+   * whether to run a local Prometheus (the Debian package) for the cluster.
+   */
+  public record Options(int port, int nodes, Path kubeconfigOut, boolean prometheus) {
+    /** Without Prometheus (tests). */
+    public Options(int port, int nodes, Path kubeconfigOut) {
+      this(port, nodes, kubeconfigOut, false);
+    }
+  }
 
   public static Sandbox start(Options options) throws IOException {
     ControlPlane controlPlane =
-        ControlPlane.start(ControlPlaneOptions.builder().nodes(nodes(options.nodes())).build());
+        ControlPlane.start(
+            ControlPlaneOptions.builder().nodes(nodes(options.nodes())).metrics(true).build());
     try {
       try (KubernetesClient client = controlPlane.newAdminClient()) {
         SampleWorkloads.apply(client);
@@ -54,11 +80,33 @@ public final class Sandbox implements AutoCloseable {
               "--kubeconfig=" + controlPlane.kubewardKubeconfig(),
               "--server.address=127.0.0.1",
               "--server.port=" + options.port());
-      return new Sandbox(controlPlane, kubeconfig, server);
+      LocalPrometheus prometheus = null;
+      if (options.prometheus()) {
+        try {
+          prometheus = startPrometheus(controlPlane, server);
+        } catch (RuntimeException e) {
+          // History is an extra of the sandbox: without the package it runs on without it.
+          log.warn("The sandbox runs without Prometheus: {}", e.getMessage());
+        }
+      }
+      return new Sandbox(controlPlane, kubeconfig, server, prometheus);
     } catch (RuntimeException | IOException e) {
       controlPlane.close();
       throw e;
     }
+  }
+
+  /** Scrapes the emulated kubelets (resource, cAdvisor) and Kubeward's own /metrics. */
+  private static LocalPrometheus startPrometheus(
+      ControlPlane controlPlane, ConfigurableApplicationContext server) {
+    LocalPrometheus.Builder builder =
+        LocalPrometheus.builder().scrapeInterval(PROMETHEUS_SCRAPE_INTERVAL).kubelets(controlPlane);
+    String managementPort = server.getEnvironment().getProperty("local.management.port");
+    if (managementPort != null) {
+      builder.target(
+          LocalPrometheus.StaticTarget.of("kubeward", "127.0.0.1:" + managementPort, "/metrics"));
+    }
+    return builder.start();
   }
 
   /** {@code count} nodes of 8 CPUs and 32 GiB, alternating between zone-a and zone-b. */
@@ -89,9 +137,17 @@ public final class Sandbox implements AutoCloseable {
     return controlPlane;
   }
 
+  /** The sandbox's Prometheus, if it runs. */
+  public Optional<LocalPrometheus> prometheus() {
+    return Optional.ofNullable(prometheus);
+  }
+
   @Override
   public void close() {
     try {
+      if (prometheus != null) {
+        prometheus.close();
+      }
       server.close();
     } finally {
       controlPlane.close();
@@ -143,6 +199,8 @@ public final class Sandbox implements AutoCloseable {
             First login / 首次登录:  %s
             Cluster / 集群:          Kubernetes %s, %d fake nodes in zone-a and zone-b
             kubectl:               kubectl --kubeconfig %s get pods -A
+            Usage / 用量:            kubectl --kubeconfig %s top nodes   (metrics-server)
+            Prometheus:            %s
             Stop / 停止:             Ctrl-C
         ================================================================================
         """
@@ -151,6 +209,11 @@ public final class Sandbox implements AutoCloseable {
             login,
             sandbox.controlPlane.kubernetesVersion(),
             sandbox.controlPlane.nodes().size(),
-            sandbox.kubeconfig());
+            sandbox.kubeconfig(),
+            sandbox.kubeconfig(),
+            sandbox
+                .prometheus()
+                .map(p -> p.baseUrl() + " (scrapes the fake kubelets and Kubeward's /metrics)")
+                .orElse("off / 未启动"));
   }
 }

@@ -2,10 +2,14 @@ package io.kubeward.sandbox;
 
 import java.nio.file.Path;
 
-/** Parses {@code [--port N] [--nodes N] [--kubeconfig-out FILE]}, with a sentence on bad input. */
+/**
+ * Parses {@code [--port N] [--nodes N] [--kubeconfig-out FILE] [--prometheus on|off]}, with a
+ * sentence on bad input.
+ */
 final class SandboxArguments {
 
-  static final String USAGE = "usage: sandbox [--port 8080] [--nodes 6] [--kubeconfig-out FILE]";
+  static final String USAGE =
+      "usage: sandbox [--port 8080] [--nodes 6] [--kubeconfig-out FILE] [--prometheus on|off]";
 
   private SandboxArguments() {}
 
@@ -13,6 +17,7 @@ final class SandboxArguments {
     int port = 8080;
     int nodes = 6;
     Path kubeconfig = Path.of(".kubeward", "sandbox.kubeconfig");
+    boolean prometheus = true;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -23,10 +28,19 @@ final class SandboxArguments {
         case "--port" -> port = number(option, value, 0, 65_535);
         case "--nodes" -> nodes = number(option, value, 1, 1_000);
         case "--kubeconfig-out" -> kubeconfig = Path.of(value);
+        case "--prometheus" ->
+            prometheus =
+                switch (value) {
+                  case "on" -> true;
+                  case "off" -> false;
+                  default ->
+                      throw new IllegalArgumentException(
+                          "--prometheus must be on or off, was '" + value + "'");
+                };
         default -> throw new IllegalArgumentException("Unknown option " + option + "; " + USAGE);
       }
     }
-    return new Sandbox.Options(port, nodes, kubeconfig);
+    return new Sandbox.Options(port, nodes, kubeconfig, prometheus);
   }
 
   private static int number(String option, String value, int min, int max) {

@@ -4,21 +4,27 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * One local control plane per test JVM, started on first use and closed when the test run ends; one
  * fresh namespace per test method. Use it through {@link LocalControlPlane}.
  */
 public final class ControlPlaneExtension
-    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  /** How long {@code @LocalControlPlane(metrics = true)} waits for the first node metrics. */
+  static final Duration METRICS_DEADLINE = Duration.ofSeconds(120);
 
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(ControlPlaneExtension.class);
@@ -73,6 +79,19 @@ public final class ControlPlaneExtension
         .getRoot()
         .getStore(STORE)
         .computeIfAbsent(SHARED, key -> new Shared(), Shared.class);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    boolean metrics =
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LocalControlPlane.class)
+            .map(LocalControlPlane::metrics)
+            .orElse(false);
+    if (metrics) {
+      ControlPlane controlPlane = shared(context).controlPlane();
+      controlPlane.enableMetrics();
+      controlPlane.awaitNodeMetrics(METRICS_DEADLINE);
+    }
   }
 
   @Override

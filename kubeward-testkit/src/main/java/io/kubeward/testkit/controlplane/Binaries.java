@@ -41,10 +41,11 @@ public final class Binaries {
     return verify(dir);
   }
 
-  /** Checks that every component's binary is present and executable. */
+  /** Checks that every required component's binary is present and executable. */
   public static Path verify(Path dir) {
     List<String> missing =
         Arrays.stream(Component.values())
+            .filter(Component::required)
             .map(Component::binary)
             .filter(name -> !Files.isExecutable(dir.resolve(name)))
             .toList();
@@ -53,6 +54,28 @@ public final class Binaries {
           "Control-plane binaries missing in " + dir + ": " + String.join(", ", missing));
     }
     return dir;
+  }
+
+  /**
+   * Checks that an optional component's binary (metrics-server) is in {@code dir}; the message says
+   * how to get it (folders built before it existed lack it).
+   */
+  public static Path verifyOptional(Path dir, Component component) {
+    Path binary = dir.resolve(component.binary());
+    if (!Files.isExecutable(binary)) {
+      throw new ControlPlaneException(
+          component
+              + " is missing in "
+              + dir
+              + ": run "
+              + BUILD_SCRIPT
+              + " again (it builds "
+              + component
+              + " into its own cache folder, keyed by version, and links it there) and pass the"
+              + " folder it prints with -D"
+              + PROPERTY);
+    }
+    return binary;
   }
 
   private static Optional<Path> configured() {

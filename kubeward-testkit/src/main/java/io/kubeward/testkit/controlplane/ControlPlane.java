@@ -3,13 +3,17 @@ package io.kubeward.testkit.controlplane;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +35,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kubernetes control plane on loopback: etcd, kube-apiserver (token authentication, RBAC),
- * kube-controller-manager, kube-scheduler and KWOK with fake nodes. {@link #start} returns once the
- * API is healthy, the nodes are Ready and the default ServiceAccount exists; {@link #close} stops
- * every process it started and removes its temporary folder.
+ * A real Kubernetes control plane on loopback: etcd, kube-apiserver (token authentication, RBAC,
+ * the aggregation layer), kube-controller-manager, kube-scheduler and KWOK with fake nodes whose
+ * emulated kubelets serve resource and cAdvisor-style metrics over TLS. {@link #start} returns once
+ * the API is healthy, the nodes are Ready and the default ServiceAccount exists; {@link #close}
+ * stops every process it started and removes its temporary folder.
+ *
+ * <p>With metrics switched on ({@link ControlPlaneOptions.Builder#metrics}, or {@link
+ * #enableMetrics()} later) metrics-server runs too, registered as the APIService {@code
+ * v1beta1.metrics.k8s.io}; {@link #awaitNodeMetrics} and {@link #awaitPodMetrics} wait until it
+ * serves usage.
  */
 public final class ControlPlane implements AutoCloseable {
 
@@ -42,6 +52,15 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(200);
   public static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+
+  /** Where metrics-server reads an emulated kubelet's resource metrics (KWOK serves all nodes). */
+  public static final String RESOURCE_METRICS_PATH_ANNOTATION =
+      "metrics.k8s.io/resource-metrics-path";
+
+  /** Pod annotations that set the emulated usage of each of its containers (else: requests / 2). */
+  public static final String USAGE_CPU_ANNOTATION = "kwok.x-k8s.io/usage-cpu";
+
+  public static final String USAGE_MEMORY_ANNOTATION = "kwok.x-k8s.io/usage-memory";
 
   private final ControlPlaneOptions options;
   private final Path binDir;
@@ -56,6 +75,9 @@ public final class ControlPlane implements AutoCloseable {
   private String kubewardToken;
   private byte[] caPem;
   private KubernetesClient client;
+  private AggregationPki pki;
+  private Path metricsServerKubeconfig;
+  private boolean metricsEnabled;
 
   private ControlPlane(ControlPlaneOptions options, Path binDir, Path workDir) {
     this.options = options;
@@ -93,9 +115,15 @@ public final class ControlPlane implements AutoCloseable {
     }
     try {
       credentials = Credentials.generate(workDir.resolve("pki"));
+      pki = AggregationPki.generate(workDir.resolve("pki").resolve("aggregation"));
       Files.writeString(workDir.resolve("kwok.yaml"), KWOK_BASE_CONFIG);
       try (var stages = ControlPlane.class.getResourceAsStream(POD_STAGES)) {
         Files.copy(stages, workDir.resolve("kwok-pod-stages.yaml"));
+      }
+      for (String metricsConfig : KWOK_METRICS_CONFIGS) {
+        try (var config = ControlPlane.class.getResourceAsStream(KWOK_RESOURCES + metricsConfig)) {
+          Files.copy(config, workDir.resolve("kwok-" + metricsConfig));
+        }
       }
     } catch (IOException e) {
       throw new ControlPlaneException("Cannot write the control plane's credentials", e);
@@ -109,6 +137,9 @@ public final class ControlPlane implements AutoCloseable {
     launch(Component.KWOK);
     addNodes(options.nodes());
     awaitDefaultServiceAccount();
+    if (options.metrics()) {
+      enableMetrics();
+    }
     log.info(
         "Control plane {} ready in {} ms at {} (work folder {})",
         kubernetesVersion(),
@@ -121,7 +152,10 @@ public final class ControlPlane implements AutoCloseable {
 
   private void launch(Component component) {
     List<String> command = new ArrayList<>();
-    command.add(binDir.resolve(component.binary()).toString());
+    command.add(
+        component.required()
+            ? binDir.resolve(component.binary()).toString()
+            : Binaries.verifyOptional(binDir, component).toString());
     command.addAll(arguments(component));
     command.addAll(options.extraArgs().getOrDefault(component, List.of()));
     ManagedProcess process =
@@ -142,6 +176,7 @@ public final class ControlPlane implements AutoCloseable {
       case KUBE_CONTROLLER_MANAGER -> controllerManagerArguments();
       case KUBE_SCHEDULER -> schedulerArguments();
       case KWOK -> kwokArguments();
+      case METRICS_SERVER -> metricsServerArguments();
     };
   }
 
@@ -163,20 +198,41 @@ public final class ControlPlane implements AutoCloseable {
 
   private List<String> apiServerArguments() {
     Path key = credentials.serviceAccountKey();
-    return List.of(
-        "--etcd-servers=http://127.0.0.1:" + ports.get(Component.ETCD),
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + ports.get(Component.KUBE_APISERVER),
-        "--cert-dir=" + certDir(),
-        "--token-auth-file=" + credentials.tokenFile(),
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + key,
-        "--service-account-signing-key-file=" + key,
-        "--service-cluster-ip-range=10.96.0.0/16",
-        "--allow-privileged=true",
-        "--profiling=false");
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--etcd-servers=http://127.0.0.1:" + ports.get(Component.ETCD),
+            "--bind-address=127.0.0.1",
+            "--advertise-address=127.0.0.1",
+            "--secure-port=" + ports.get(Component.KUBE_APISERVER),
+            "--cert-dir=" + certDir(),
+            "--token-auth-file=" + credentials.tokenFile(),
+            "--authorization-mode=RBAC",
+            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+            "--service-account-key-file=" + key,
+            "--service-account-signing-key-file=" + key,
+            "--service-cluster-ip-range=10.96.0.0/16",
+            "--allow-privileged=true",
+            "--profiling=false"));
+    // The aggregation layer: kube-apiserver proxies metrics.k8s.io to metrics-server with a client
+    // certificate of the test CA; metrics-server trusts the identity headers of that name only.
+    args.addAll(
+        List.of(
+            "--requestheader-client-ca-file=" + pki.caCert(),
+            // Aggregated servers read the client CA too; without one they log an error each time.
+            "--client-ca-file=" + pki.caCert(),
+            "--requestheader-allowed-names=" + AggregationPki.FRONT_PROXY_CLIENT,
+            "--requestheader-username-headers=X-Remote-User",
+            "--requestheader-group-headers=X-Remote-Group",
+            "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+            "--proxy-client-cert-file=" + pki.frontProxyClientCert(),
+            "--proxy-client-key-file=" + pki.frontProxyClientKey(),
+            // The emulated kubelets (KWOK's server) for logs, proxy and node metrics.
+            "--kubelet-preferred-address-types=InternalIP",
+            "--kubelet-certificate-authority=" + pki.caCert(),
+            "--kubelet-client-certificate=" + pki.kubeletClientCert(),
+            "--kubelet-client-key=" + pki.kubeletClientKey()));
+    return args;
   }
 
   private List<String> controllerManagerArguments() {
@@ -219,15 +275,32 @@ public final class ControlPlane implements AutoCloseable {
     args.add("--node-ip=127.0.0.1");
     args.add("--cidr=10.244.0.0/16");
     args.add("--node-lease-duration-seconds=40");
+    // One server for every emulated kubelet: TLS with the test CA, its port in each node's status
+    // (daemonEndpoints), metrics per node at /metrics/nodes/<name>/metrics/resource.
     args.add("--server-address=127.0.0.1:" + ports.get(Component.KWOK));
+    args.add("--node-port=" + ports.get(Component.KWOK));
+    args.add("--tls-cert-file=" + pki.kwokServingCert());
+    args.add("--tls-private-key-file=" + pki.kwokServingKey());
     args.add("--config=" + workDir.resolve("kwok.yaml"));
     args.add("--config=" + workDir.resolve("kwok-pod-stages.yaml"));
+    for (String metricsConfig : KWOK_METRICS_CONFIGS) {
+      args.add("--config=" + workDir.resolve("kwok-" + metricsConfig));
+    }
     options.kwokConfigs().forEach(file -> args.add("--config=" + file.toAbsolutePath()));
     return args;
   }
 
   /** Pod lifecycle plus failure states asked for with the label {@value #SIMULATE_LABEL}. */
   private static final String POD_STAGES = "/io/kubeward/testkit/kwok/pod-stages.yaml";
+
+  private static final String KWOK_RESOURCES = "/io/kubeward/testkit/kwok/";
+
+  /**
+   * Emulated usage and the kubelets' metrics (KWOK's kustomize/metrics, plus cAdvisor-style series
+   * at the same path: KWOK v0.7.0 serves one set of metrics per node).
+   */
+  private static final List<String> KWOK_METRICS_CONFIGS =
+      List.of("metrics-usage.yaml", "metrics-resource.yaml");
 
   /** A pod label that makes KWOK simulate CrashLoopBackOff or ImagePullBackOff. */
   public static final String SIMULATE_LABEL = "sim.kubeward.io/state";
@@ -273,6 +346,7 @@ public final class ControlPlane implements AutoCloseable {
       case KUBE_APISERVER -> "https://127.0.0.1:" + port + "/readyz";
       case KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER -> "https://127.0.0.1:" + port + "/healthz";
       case KWOK -> "http://127.0.0.1:" + port + "/healthz";
+      case METRICS_SERVER -> "https://127.0.0.1:" + port + "/livez";
     };
   }
 
@@ -404,6 +478,8 @@ public final class ControlPlane implements AutoCloseable {
         .withLabels(labels)
         .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
         .addToAnnotations("node.alpha.kubernetes.io/ttl", "0")
+        .addToAnnotations(
+            RESOURCE_METRICS_PATH_ANNOTATION, "/metrics/nodes/" + node.name() + "/metrics/resource")
         .endMetadata()
         .withNewStatus()
         .withCapacity(capacity)
@@ -444,6 +520,225 @@ public final class ControlPlane implements AutoCloseable {
     throw new ControlPlaneException(
         process.failure(
             "did not bring " + what + " within " + options.startTimeout().toSeconds() + " s"));
+  }
+
+  // ---- metrics -------------------------------------------------------------------------------
+
+  /** The metrics-server manifest: its RBAC, ExternalName Service and APIService. */
+  private static final String METRICS_SERVER_MANIFEST =
+      "/io/kubeward/testkit/metrics/metrics-server.yaml";
+
+  /** metrics-server's own minimum (dependencies.md: shorter ones make it exit at start). */
+  static final Duration METRIC_RESOLUTION = Duration.ofSeconds(15);
+
+  private List<String> metricsServerArguments() {
+    return List.of(
+        "--kubeconfig=" + metricsServerKubeconfig,
+        "--authentication-kubeconfig=" + metricsServerKubeconfig,
+        "--authorization-kubeconfig=" + metricsServerKubeconfig,
+        "--bind-address=127.0.0.1",
+        "--secure-port=" + ports.get(Component.METRICS_SERVER),
+        "--cert-dir=" + workDir.resolve("metrics-server"),
+        "--kubelet-preferred-address-types=InternalIP",
+        "--kubelet-use-node-status-port",
+        "--kubelet-certificate-authority=" + pki.caCert(),
+        "--metric-resolution=" + METRIC_RESOLUTION.toSeconds() + "s");
+  }
+
+  /**
+   * Starts metrics-server (if not running yet) as its own service account with the rights of its
+   * upstream manifest, and registers it as the APIService {@code v1beta1.metrics.k8s.io} backed by
+   * an ExternalName Service to loopback; returns once the APIService is Available. Usage appears
+   * after its first scrapes: wait with {@link #awaitNodeMetrics} / {@link #awaitPodMetrics}.
+   */
+  public synchronized void enableMetrics() {
+    if (metricsEnabled) {
+      return;
+    }
+    long started = System.nanoTime();
+    Binaries.verifyOptional(binDir, Component.METRICS_SERVER);
+    String manifest;
+    try (var in = ControlPlane.class.getResourceAsStream(METRICS_SERVER_MANIFEST)) {
+      manifest =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("${PORT}", Integer.toString(ports.get(Component.METRICS_SERVER)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (var object :
+        client.load(new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8))).items()) {
+      client.resource(object).fieldManager("kubeward-testkit").forceConflicts().serverSideApply();
+    }
+    String token =
+        client
+            .serviceAccounts()
+            .inNamespace("kube-system")
+            .withName("metrics-server")
+            .tokenRequest(
+                new TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(Duration.ofDays(7).toSeconds())
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
+    metricsServerKubeconfig =
+        writeTokenKubeconfig(workDir.resolve("metrics-server.kubeconfig"), token);
+    launch(Component.METRICS_SERVER);
+    awaitCondition(
+        "the APIService v1beta1.metrics.k8s.io Available",
+        Component.METRICS_SERVER,
+        this::metricsApiServiceAvailable);
+    metricsEnabled = true;
+    log.info(
+        "metrics-server serves metrics.k8s.io on 127.0.0.1:{} ({} ms to start)",
+        ports.get(Component.METRICS_SERVER),
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  private boolean metricsApiServiceAvailable() {
+    var apiService =
+        client
+            .genericKubernetesResources("apiregistration.k8s.io/v1", "APIService")
+            .withName("v1beta1.metrics.k8s.io")
+            .get();
+    if (apiService == null
+        || !(apiService.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+      return false;
+    }
+    return status.get("conditions") instanceof List<?> conditions
+        && conditions.stream()
+            .anyMatch(
+                c ->
+                    c instanceof Map<?, ?> condition
+                        && "Available".equals(condition.get("type"))
+                        && "True".equals(condition.get("status")));
+  }
+
+  public synchronized boolean metricsEnabled() {
+    return metricsEnabled;
+  }
+
+  /**
+   * Waits until the metrics API lists every node of this control plane with non-zero CPU and memory
+   * usage (what {@code kubectl top nodes} shows), at most {@code timeout}. metrics-server needs two
+   * scrapes 15 s apart for a CPU rate: expect 20-40 s after {@link #enableMetrics()}.
+   */
+  public void awaitNodeMetrics(Duration timeout) {
+    requireMetrics();
+    Set<String> names = nodes.stream().map(FakeNode::name).collect(Collectors.toSet());
+    awaitMetricsCondition(
+        "usage of every node in the metrics API",
+        timeout,
+        () -> {
+          Set<String> withUsage =
+              client.top().nodes().metrics().getItems().stream()
+                  .filter(
+                      m ->
+                          positive(m.getUsage().get("cpu")) && positive(m.getUsage().get("memory")))
+                  .map(m -> m.getMetadata().getName())
+                  .collect(Collectors.toSet());
+          return withUsage.containsAll(names);
+        });
+  }
+
+  /**
+   * Waits until the metrics API lists every running pod of {@code namespace} with non-zero CPU and
+   * memory for each of its containers (what {@code kubectl top pods} shows), at most {@code
+   * timeout}.
+   */
+  public void awaitPodMetrics(String namespace, Duration timeout) {
+    requireMetrics();
+    awaitMetricsCondition(
+        "usage of every running pod of " + namespace + " in the metrics API",
+        timeout,
+        () -> {
+          var running =
+              client.pods().inNamespace(namespace).list().getItems().stream()
+                  .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+                  .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                  .toList();
+          if (running.isEmpty()) {
+            return false;
+          }
+          Map<String, Integer> containersWithUsage =
+              client.top().pods().metrics(namespace).getItems().stream()
+                  .collect(
+                      Collectors.toMap(
+                          m -> m.getMetadata().getName(),
+                          m ->
+                              (int)
+                                  m.getContainers().stream()
+                                      .filter(
+                                          c ->
+                                              positive(c.getUsage().get("cpu"))
+                                                  && positive(c.getUsage().get("memory")))
+                                      .count()));
+          return running.stream()
+              .allMatch(
+                  p ->
+                      containersWithUsage.getOrDefault(p.getMetadata().getName(), 0)
+                          == p.getSpec().getContainers().size());
+        });
+  }
+
+  private static boolean positive(Quantity quantity) {
+    return quantity != null && quantity.getNumericalAmount().signum() > 0;
+  }
+
+  private void requireMetrics() {
+    if (!metricsEnabled()) {
+      throw new IllegalStateException(
+          "Metrics are off in this control plane: start it with"
+              + " ControlPlaneOptions.builder().metrics(true), use @LocalControlPlane(metrics ="
+              + " true), or call enableMetrics() first");
+    }
+  }
+
+  /** Polls {@code condition} (API errors count as "not yet") until it holds or time is up. */
+  private void awaitMetricsCondition(String what, Duration timeout, Supplier<Boolean> condition) {
+    long started = System.nanoTime();
+    long deadline = started + timeout.toNanos();
+    String lastError = "none";
+    while (true) {
+      ManagedProcess process = processes.get(Component.METRICS_SERVER);
+      if (!process.isAlive()) {
+        throw new ControlPlaneException(process.failure("exited with code " + process.exitCode()));
+      }
+      try {
+        if (condition.get()) {
+          log.info(
+              "The metrics API has the {} after {} ms",
+              what,
+              Duration.ofNanos(System.nanoTime() - started).toMillis());
+          return;
+        }
+      } catch (KubernetesClientException e) {
+        lastError = e.getCode() + " " + e.getMessage();
+      }
+      if (System.nanoTime() >= deadline) {
+        throw new ControlPlaneException(
+            process.failure(
+                "did not serve "
+                    + what
+                    + " within "
+                    + timeout.toSeconds()
+                    + " s (last API error: "
+                    + lastError
+                    + ")"));
+      }
+      pause();
+    }
+  }
+
+  /** The port of KWOK's kubelet server (HTTPS with {@link #kubeletCaCert()}; HTTP too). */
+  public int kubeletPort() {
+    return ports.get(Component.KWOK);
+  }
+
+  /** The test CA that signed the emulated kubelets' serving certificate (SAN 127.0.0.1). */
+  public Path kubeletCaCert() {
+    return pki.caCert();
   }
 
   // ---- operations for tests and benchmarks -----------------------------------------------------

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a local control plane until the JVM is stopped (Ctrl-C): {@code [--nodes N]
- * [--kubeconfig-out FILE]}. Prints one line {@code READY kubeconfig=... workdir=...} when ready.
+ * [--kubeconfig-out FILE] [--metrics]} ({@code --metrics}: metrics-server too). Prints one line
+ * {@code READY kubeconfig=... workdir=...} when ready.
  */
 public final class ControlPlaneMain {
 
@@ -17,19 +18,24 @@ public final class ControlPlaneMain {
   public static void main(String[] args) throws Exception {
     int nodeCount = 3;
     Path kubeconfigOut = null;
+    boolean metrics = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--nodes" -> nodeCount = Integer.parseInt(args[++i]);
         case "--kubeconfig-out" -> kubeconfigOut = Path.of(args[++i]);
+        case "--metrics" -> metrics = true;
         default -> {
           System.err.println(
-              "Unknown option " + args[i] + "; use [--nodes N] [--kubeconfig-out FILE]");
+              "Unknown option "
+                  + args[i]
+                  + "; use [--nodes N] [--kubeconfig-out FILE] [--metrics]");
           System.exit(2);
         }
       }
     }
     ControlPlane controlPlane =
-        ControlPlane.start(ControlPlaneOptions.builder().nodes(nodes(nodeCount)).build());
+        ControlPlane.start(
+            ControlPlaneOptions.builder().nodes(nodes(nodeCount)).metrics(metrics).build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * How to start a {@link ControlPlane}: where the binaries are, which fake nodes to create, how long
- * to wait, and optional fixed ports, KWOK stage files and extra component flags.
+ * to wait, and optional fixed ports, KWOK stage files, extra component flags and metrics
+ * (metrics-server registered as the metrics API; off by default).
  */
 public record ControlPlaneOptions(
     Optional<Path> binDir,
@@ -18,7 +19,8 @@ public record ControlPlaneOptions(
     Duration startTimeout,
     Map<Component, Integer> fixedPorts,
     List<Path> kwokConfigs,
-    Map<Component, List<String>> extraArgs) {
+    Map<Component, List<String>> extraArgs,
+    boolean metrics) {
 
   public ControlPlaneOptions {
     if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -49,6 +51,7 @@ public record ControlPlaneOptions(
     private final Map<Component, Integer> fixedPorts = new EnumMap<>(Component.class);
     private final List<Path> kwokConfigs = new ArrayList<>();
     private final Map<Component, List<String>> extraArgs = new EnumMap<>(Component.class);
+    private boolean metrics;
 
     /** The folder with etcd, kube-apiserver, ...; by default found by {@link Binaries#locate}. */
     public Builder binDir(Path binDir) {
@@ -84,9 +87,26 @@ public record ControlPlaneOptions(
       return this;
     }
 
+    /**
+     * Also run metrics-server, registered as the APIService {@code v1beta1.metrics.k8s.io}, so that
+     * {@code kubectl top} and the metrics API answer with KWOK's emulated usage. Costs about a
+     * second at start; the usage itself appears after metrics-server's first scrapes ({@link
+     * ControlPlane#awaitNodeMetrics}).
+     */
+    public Builder metrics(boolean metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
     public ControlPlaneOptions build() {
       return new ControlPlaneOptions(
-          Optional.ofNullable(binDir), nodes, startTimeout, fixedPorts, kwokConfigs, extraArgs);
+          Optional.ofNullable(binDir),
+          nodes,
+          startTimeout,
+          fixedPorts,
+          kwokConfigs,
+          extraArgs,
+          metrics);
     }
   }
 }

@@ -13,14 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes sure no control-plane process outlives its JVM: a shutdown hook kills the live ones (normal
  * exit, Ctrl-C, SIGTERM), and processes left by a JVM that was killed outright are reaped by the
- * next start, found through the pid files in work folders whose owner is gone.
+ * next start, found through the pid files in work folders whose owner is gone. Other launchers of
+ * the testkit ({@code LocalPrometheus}) register their processes here too.
  */
-final class ProcessRegistry {
+public final class ProcessRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessRegistry.class);
   static final String WORK_DIR_PREFIX = "kubeward-controlplane-";
   static final String OWNER_FILE = "owner.pid";
-  static final String PIDS_DIR = "pids";
+  public static final String PIDS_DIR = "pids";
 
   private static final Set<Process> live = ConcurrentHashMap.newKeySet();
 
@@ -31,11 +32,12 @@ final class ProcessRegistry {
 
   private ProcessRegistry() {}
 
-  static void register(Process process) {
+  /** Kills {@code process} and its descendants when the JVM exits, unless unregistered first. */
+  public static void register(Process process) {
     live.add(process);
   }
 
-  static void unregister(Process process) {
+  public static void unregister(Process process) {
     live.remove(process);
   }
 

@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The control plane's temporary folder: data, certificates, kubeconfigs, logs, pid files. */
-final class WorkDir {
+/**
+ * A temporary folder of a control plane (or another testkit launcher): data, certificates,
+ * kubeconfigs, logs, and pid files under {@code pids/} from which processes left by a JVM killed
+ * outright are reaped at the next {@link #create()}.
+ */
+public final class WorkDir {
 
   private WorkDir() {}
 
-  static Path create() throws IOException {
+  public static Path create() throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     ProcessRegistry.reapOrphans(tmp);
     Path dir = Files.createTempDirectory(tmp, ProcessRegistry.WORK_DIR_PREFIX);
@@ -22,7 +26,7 @@ final class WorkDir {
     return dir;
   }
 
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
