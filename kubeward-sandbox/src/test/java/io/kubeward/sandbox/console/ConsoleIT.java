@@ -734,22 +734,30 @@ class ConsoleIT {
 
   @Test
   @Order(16)
-  void overviewShowsUsageAgainstRequestsAndAllocatable() {
+  void overviewShowsUsageFromMetricsServerAgainstRequestsAndAllocatable() {
+    // The sandbox runs metrics-server (KWOK emulates the kubelets' resource metrics).
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
     signInAsAdmin(true);
     page.navigate("/overview");
     Locator section = page.getByTestId("usage-section");
-    boolean metrics = metricsApiServes();
     await()
         .atMost(DEADLINE)
         .untilAsserted(
             () -> {
               page.reload();
+              List<Node> nodes = client.nodes().list().getItems();
+              PlaywrightAssertions.assertThat(section).hasAttribute("data-source", "metrics-api");
               PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-allocatable"))
-                  .hasText(cpu(allocatableMillis(client.nodes().list().getItems())));
-              PlaywrightAssertions.assertThat(section)
-                  .hasAttribute("data-source", metrics ? "metrics-api" : "none");
+                  .hasText(cpu(allocatableMillis(nodes)));
+              // The cluster's usage is its nodes' usage as the metrics API reports it
+              // (memory is exact; CPU jitters by a millicore between samples).
+              PlaywrightAssertions.assertThat(section.getByTestId("usage-memory-used"))
+                  .hasText(memory(nodesUsage("memory", 1)));
             });
     PlaywrightAssertions.assertThat(section.getByTestId("problem-banner")).hasCount(0);
+    PlaywrightAssertions.assertThat(section.getByTestId("no-metrics-banner")).hasCount(0);
+    PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText(CPU_QUANTITY);
+    assertThat(section.getByTestId("usage-cpu-used").textContent()).isNotEqualTo("0");
     // The capacity bars are drawn (SVG) with ECharts.
     PlaywrightAssertions.assertThat(
             section.locator("[data-testid=usage-cpu] [data-rendered=true] svg").first())
@@ -757,31 +765,33 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(
             section.locator("[data-testid=usage-memory] [data-rendered=true] svg").first())
         .isVisible();
-    if (metrics) {
-      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText(CPU_QUANTITY);
-      assertThat(section.getByTestId("usage-cpu-used").textContent()).isNotEqualTo("0");
-      Locator topNodes = section.locator("[data-testid=top-nodes] tbody tr");
-      PlaywrightAssertions.assertThat(topNodes.first()).containsText("node");
-      PlaywrightAssertions.assertThat(topNodes.first().getByTestId("top-node-cpu"))
-          .hasText(CPU_QUANTITY);
-    } else {
-      PlaywrightAssertions.assertThat(section.getByTestId("no-metrics-banner")).isVisible();
-      PlaywrightAssertions.assertThat(section.getByTestId("install-hint"))
-          .containsText("metrics-server");
-      PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText("no usage");
-    }
+    Locator topNodes = section.locator("[data-testid=top-nodes] tbody tr");
+    PlaywrightAssertions.assertThat(topNodes.first()).containsText("node");
+    PlaywrightAssertions.assertThat(topNodes.first().getByTestId("top-node-cpu"))
+        .hasText(CPU_QUANTITY);
     Screenshots.save(page, "19-overview-usage");
   }
 
   @Test
   @Order(17)
   void aNodeShowsItsUsageAndChartsInBothLanguagesAndThemes() {
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
     signInAsAdmin(true);
     page.navigate("/nodes/" + CHART_NODE);
     Locator usage = page.getByTestId("node-usage");
     Node node = client.nodes().withName(CHART_NODE).get();
     PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-allocatable"))
         .hasText(cpu(allocatableMillis(List.of(node))));
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.getByTestId("refresh-now").click();
+              PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-memory-used"))
+                  .hasText(memory(nodeUsage(CHART_NODE, "memory", 1)));
+              PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-used"))
+                  .hasText(cpu(nodeUsage(CHART_NODE, "cpu", 1000)));
+            });
     PlaywrightAssertions.assertThat(usage.getByTestId("problem-banner")).hasCount(0);
     Locator cpuChart = page.locator("[data-testid=node-chart-cpu] [data-rendered=true] svg");
     PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
@@ -791,18 +801,6 @@ class ConsoleIT {
     // The allocatable reference line is labelled in Kubernetes units inside the chart.
     PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
         .containsText("Allocatable " + cpu(allocatableMillis(List.of(node))));
-    if (metricsApiServes()) {
-      await()
-          .atMost(DEADLINE)
-          .untilAsserted(
-              () -> {
-                page.getByTestId("refresh-now").click();
-                PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-used"))
-                    .hasText(cpu(nodeUsageMillis(CHART_NODE)));
-              });
-    } else {
-      PlaywrightAssertions.assertThat(usage.getByTestId("no-metrics-banner")).isVisible();
-    }
     page.getByTestId("range-6h").click();
     PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
     Screenshots.save(page, "20-node-charts");
@@ -827,15 +825,29 @@ class ConsoleIT {
     }
   }
 
-  private static long nodeUsageMillis(String name) {
+  /**
+   * A node's usage of {@code resource} from the metrics API, times {@code scale} (1000:
+   * millicores).
+   */
+  private static long nodeUsage(String name, String resource, long scale) {
     return client
         .top()
         .nodes()
         .metrics(name)
         .getUsage()
-        .get("cpu")
+        .get(resource)
         .getNumericalAmount()
-        .multiply(java.math.BigDecimal.valueOf(1000))
+        .multiply(java.math.BigDecimal.valueOf(scale))
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  /** All nodes' usage of {@code resource} from the metrics API, times {@code scale}. */
+  private static long nodesUsage(String resource, long scale) {
+    return client.top().nodes().metrics().getItems().stream()
+        .map(m -> m.getUsage().get(resource).getNumericalAmount())
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        .multiply(java.math.BigDecimal.valueOf(scale))
         .setScale(0, java.math.RoundingMode.HALF_UP)
         .longValueExact();
   }
@@ -863,6 +875,26 @@ class ConsoleIT {
         .setScale(2, java.math.RoundingMode.HALF_EVEN)
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /** Memory as the console writes it (units.ts formatMemory): 512Ki, 128Mi, 1.5Gi. */
+  private static String memory(long bytes) {
+    if (bytes == 0) {
+      return "0";
+    }
+    String[] units = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    int digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return java.math.BigDecimal.valueOf(value)
+            .setScale(digits, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString()
+        + units[unit];
   }
 
   private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
