@@ -801,8 +801,24 @@ class ConsoleIT {
     // The allocatable reference line is labelled in Kubernetes units inside the chart.
     PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
         .containsText("Allocatable " + cpu(allocatableMillis(List.of(node))));
+    // The built-in history samples the metrics API every 30 s: the charts fill with its points.
+    await()
+        .atMost(Duration.ofSeconds(150))
+        .untilAsserted(
+            () -> {
+              page.getByTestId("refresh-now").click();
+              PlaywrightAssertions.assertThat(usage)
+                  .hasAttribute("data-history-source", "built-in");
+              PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
+                  .not()
+                  .containsText("No data");
+            });
     page.getByTestId("range-6h").click();
     PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-memory"))
+        .not()
+        .containsText("No data");
+    page.getByTestId("time-range-controls").scrollIntoViewIfNeeded();
     Screenshots.save(page, "20-node-charts");
 
     // Dark theme and Chinese: the same charts, drawn again with the other colours and labels.
@@ -811,6 +827,7 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
     PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu")).containsText("可分配");
     PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    page.getByTestId("time-range-controls").scrollIntoViewIfNeeded();
     Screenshots.save(page, "21-node-charts-dark-zh");
     page.reload();
     PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
