@@ -5,6 +5,7 @@ import {
   hasMetric,
   historyUnit,
   limitLevel,
+  missingLines,
   missingReason,
   namespaceOf,
   noMetricsSource,
@@ -103,6 +104,8 @@ describe('history answers', () => {
     expect(missingReason(history, 'filesystem')).toBe('node-exporter not found')
     expect(missingReason(history, 'pods')).toBe('family-missing')
     expect(missingReason(history, 'cpu')).toBeNull()
+    const both: History = { ...history, missing: [...history.missing, { metric: 'network-receive', reason: 'family-missing', message: 'node-exporter not found' }] }
+    expect(missingLines(both, (m) => m.toUpperCase())).toEqual(['FILESYSTEM, NETWORK-RECEIVE: node-exporter not found', 'PODS: family-missing'])
   })
 })
 

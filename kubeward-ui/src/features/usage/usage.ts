@@ -68,6 +68,19 @@ export function missingReason(history: History | null | undefined, metric: strin
   return missing ? missing.message || missing.reason : null
 }
 
+/**
+ * The history's missing metrics as lines, metrics with the same reason on one line:
+ * "Received, Transmitted, Filesystem: needs Prometheus with cAdvisor or node-exporter".
+ */
+export function missingLines(history: History | null | undefined, label: (metric: string) => string): string[] {
+  const byText = new Map<string, string[]>()
+  for (const m of history?.missing ?? []) {
+    const text = m.message || m.reason
+    byText.set(text, [...(byText.get(text) ?? []), label(m.metric)])
+  }
+  return [...byText].map(([text, metrics]) => `${metrics.join(', ')}: ${text}`)
+}
+
 /** Whether a history answer has this metric at all (network/filesystem only where the source has them). */
 export function hasMetric(history: History | null | undefined, metric: HistoryMetric): boolean {
   return !!history?.series.some((s) => s.metric === metric && s.points.length > 0)

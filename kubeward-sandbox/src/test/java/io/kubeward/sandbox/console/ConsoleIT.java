@@ -818,7 +818,7 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(page.getByTestId("node-chart-memory"))
         .not()
         .containsText("No data");
-    page.getByTestId("time-range-controls").scrollIntoViewIfNeeded();
+    page.getByTestId("time-range-controls").evaluate("e => e.scrollIntoView({block: 'start'})");
     Screenshots.save(page, "20-node-charts");
 
     // Dark theme and Chinese: the same charts, drawn again with the other colours and labels.
@@ -827,7 +827,7 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
     PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu")).containsText("可分配");
     PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
-    page.getByTestId("time-range-controls").scrollIntoViewIfNeeded();
+    page.getByTestId("time-range-controls").evaluate("e => e.scrollIntoView({block: 'start'})");
     Screenshots.save(page, "21-node-charts-dark-zh");
     page.reload();
     PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
