@@ -836,6 +836,36 @@ class ConsoleIT {
     PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
   }
 
+  @Test
+  @Order(18)
+  void namespacesAndPodsShowUsageAgainstRequestsAndLimits() {
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
+    signInAsAdmin(true);
+    page.navigate("/usage/namespaces");
+    Locator namespaces = page.getByTestId("usage-namespaces");
+    PlaywrightAssertions.assertThat(namespaces).containsText("shop");
+    PlaywrightAssertions.assertThat(page.getByTestId("problem-banner")).hasCount(0);
+
+    page.navigate("/usage/pods?namespace=shop");
+    Locator rows = page.locator("[data-testid=usage-pods] > .el-table__inner-wrapper tbody tr");
+    long shopPods = client.pods().inNamespace("shop").list().getItems().size();
+    PlaywrightAssertions.assertThat(page.getByTestId("usage-pods-total"))
+        .containsText("of " + shopPods + " pods");
+    // Every pod's usage once metrics-server has scraped it (a pod started a moment ago has none
+    // yet).
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.reload();
+              PlaywrightAssertions.assertThat(rows.first()).containsText("shop");
+              for (String text : rows.allInnerTexts()) {
+                assertThat(text).contains("shop").doesNotContain("no usage");
+              }
+            });
+    Screenshots.save(page, "22-usage-pods");
+  }
+
   /** Whether the cluster serves the metrics API (metrics-server registered as an APIService). */
   private static boolean metricsApiServes() {
     try {
