@@ -1,6 +1,8 @@
 import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
+import 'element-plus/theme-chalk/dark/css-vars.css'
+import './shared/theme'
 import App from './App.vue'
 import { configureClient } from './shared/api/client'
 import { currentLocale, i18n } from './shared/i18n'

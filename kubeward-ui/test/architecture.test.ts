@@ -92,3 +92,23 @@ describe('console architecture', () => {
     expect(cycles).toEqual([])
   })
 })
+
+describe('console routes', () => {
+  // The server forwards each console route to index.html (ConsoleRoutes), so that a refresh or a
+  // link opens the page: a route missing there answers 404 to a reload.
+  it('are all forwarded by the server', () => {
+    const router = readFileSync(join(SRC, 'app', 'router.ts'), 'utf8')
+    const server = readFileSync(
+      join(__dirname, '..', '..', 'kubeward-server', 'src', 'main', 'java', 'io', 'kubeward', 'server', 'web', 'console', 'ConsoleRoutes.java'),
+      'utf8',
+    )
+    const forwarded = new Set([...server.matchAll(/"(\/[^"]*)"/g)].map((m) => m[1]))
+    const routes = [...router.matchAll(/path: '([^']*)'/g)].map((m) => m[1]).filter((p) => p !== '' && p !== '/' && !p.includes('(.*)'))
+    const expected = routes.flatMap((p) => {
+      const path = (p.startsWith('/') ? p : `/${p}`).replace(/:(\w+)\??/g, '{$1}')
+      return p.match(/:\w+\?/) ? [path.replace(/\/\{\w+\}$/, ''), path] : [path]
+    })
+    expect(expected.length).toBeGreaterThan(15)
+    expect(expected.filter((p) => !forwarded.has(p))).toEqual([])
+  })
+})

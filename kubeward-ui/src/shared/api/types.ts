@@ -116,6 +116,31 @@ export type MaintenancePreview = Schemas['MaintenancePreview']
 export type LabelSelector = Schemas['NodeSelector']
 export type LabelSelectorRequirement = Schemas['SelectorRequirement']
 
+// --- Live usage (ADR 0019): CPU in millicores, memory in bytes, `used` null without a source ----
+
+/** Where usage comes from: `metrics-api`, or `none` with a message and the command to install one. */
+export type UsageSource = Schemas['UsageSource']
+/** CPU or memory of something: used (null without a source), requested, limits, allocatable. */
+export type ResourceUsage = Schemas['UsageAmount']
+export type PodCount = Schemas['UsagePodCount']
+export type ClusterUsage = Schemas['UsageOverview']
+export type NodeUsage = Schemas['UsageNode']
+export type NamespaceUsage = Schemas['UsageNamespace']
+export type Quota = Schemas['UsageQuota']
+export type WorkloadUsage = Schemas['UsageWorkload']
+export type PodUsage = Schemas['UsagePod']
+export type ContainerUsage = Schemas['UsageContainer']
+
+// --- History and PromQL (ADR 0021): points are [epoch ms, value or null] -------------------------
+
+export type History = Schemas['HistoryAnswer']
+export type HistorySeries = Schemas['HistorySeries']
+export type HistoryMetric = HistorySeries['metric']
+export type HistoryTarget = NonNullable<Query<'history'>['target']>
+export type PromqlResult = Schemas['PromqlAnswer']
+export type PromqlSeries = Schemas['PromqlSeries']
+export type PromqlAccess = Schemas['PromqlAccess']
+
 // --- Shapes the console makes up (not in the API document) ------------------------------------
 
 /** Where the YAML page reads an object: the query of GET/DELETE .../object. */

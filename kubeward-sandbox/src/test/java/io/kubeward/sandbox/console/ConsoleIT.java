@@ -727,6 +727,226 @@ class ConsoleIT {
     }
   }
 
+  // --- usage and charts (issue 12) ---------------------------------------------------------
+
+  private static final String CHART_NODE = "sandbox-node-1";
+  private static final Pattern CPU_QUANTITY = Pattern.compile("\\d+(\\.\\d+)?m?");
+
+  @Test
+  @Order(16)
+  void overviewShowsUsageFromMetricsServerAgainstRequestsAndAllocatable() {
+    // The sandbox runs metrics-server (KWOK emulates the kubelets' resource metrics).
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
+    signInAsAdmin(true);
+    page.navigate("/overview");
+    Locator section = page.getByTestId("usage-section");
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.reload();
+              List<Node> nodes = client.nodes().list().getItems();
+              PlaywrightAssertions.assertThat(section).hasAttribute("data-source", "metrics-api");
+              PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-allocatable"))
+                  .hasText(cpu(allocatableMillis(nodes)));
+              // The cluster's usage is its nodes' usage as the metrics API reports it
+              // (memory is exact; CPU jitters by a millicore between samples).
+              PlaywrightAssertions.assertThat(section.getByTestId("usage-memory-used"))
+                  .hasText(memory(nodesUsage("memory", 1)));
+            });
+    PlaywrightAssertions.assertThat(section.getByTestId("problem-banner")).hasCount(0);
+    PlaywrightAssertions.assertThat(section.getByTestId("no-metrics-banner")).hasCount(0);
+    PlaywrightAssertions.assertThat(section.getByTestId("usage-cpu-used")).hasText(CPU_QUANTITY);
+    assertThat(section.getByTestId("usage-cpu-used").textContent()).isNotEqualTo("0");
+    // The capacity bars are drawn (SVG) with ECharts.
+    PlaywrightAssertions.assertThat(
+            section.locator("[data-testid=usage-cpu] [data-rendered=true] svg").first())
+        .isVisible();
+    PlaywrightAssertions.assertThat(
+            section.locator("[data-testid=usage-memory] [data-rendered=true] svg").first())
+        .isVisible();
+    Locator topNodes = section.locator("[data-testid=top-nodes] tbody tr");
+    PlaywrightAssertions.assertThat(topNodes.first()).containsText("node");
+    PlaywrightAssertions.assertThat(topNodes.first().getByTestId("top-node-cpu"))
+        .hasText(CPU_QUANTITY);
+    Screenshots.save(page, "19-overview-usage");
+  }
+
+  @Test
+  @Order(17)
+  void aNodeShowsItsUsageAndChartsInBothLanguagesAndThemes() {
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
+    signInAsAdmin(true);
+    page.navigate("/nodes/" + CHART_NODE);
+    Locator usage = page.getByTestId("node-usage");
+    Node node = client.nodes().withName(CHART_NODE).get();
+    PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-allocatable"))
+        .hasText(cpu(allocatableMillis(List.of(node))));
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.getByTestId("refresh-now").click();
+              PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-memory-used"))
+                  .hasText(memory(nodeUsage(CHART_NODE, "memory", 1)));
+              PlaywrightAssertions.assertThat(usage.getByTestId("node-usage-cpu-used"))
+                  .hasText(cpu(nodeUsage(CHART_NODE, "cpu", 1000)));
+            });
+    PlaywrightAssertions.assertThat(usage.getByTestId("problem-banner")).hasCount(0);
+    Locator cpuChart = page.locator("[data-testid=node-chart-cpu] [data-rendered=true] svg");
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    PlaywrightAssertions.assertThat(
+            page.locator("[data-testid=node-chart-memory] [data-rendered=true] svg").first())
+        .isVisible();
+    // The allocatable reference line is labelled in Kubernetes units inside the chart.
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
+        .containsText("Allocatable " + cpu(allocatableMillis(List.of(node))));
+    // The built-in history samples the metrics API every 30 s: the charts fill with its points.
+    await()
+        .atMost(Duration.ofSeconds(150))
+        .untilAsserted(
+            () -> {
+              page.getByTestId("refresh-now").click();
+              PlaywrightAssertions.assertThat(usage)
+                  .hasAttribute("data-history-source", "built-in");
+              PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
+                  .not()
+                  .containsText("No data");
+            });
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-memory"))
+        .not()
+        .containsText("No data");
+    page.getByTestId("time-range-controls").evaluate("e => e.scrollIntoView({block: 'start'})");
+    Screenshots.save(page, "20-node-charts");
+    page.getByTestId("range-6h").click();
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu"))
+        .not()
+        .containsText("No data");
+
+    // Dark theme and Chinese: the same charts, drawn again with the other colours and labels.
+    page.getByTestId("theme-switch").click();
+    choose("language-switch", "简体中文");
+    PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
+    PlaywrightAssertions.assertThat(page.getByTestId("node-chart-cpu")).containsText("可分配");
+    PlaywrightAssertions.assertThat(cpuChart.first()).isVisible();
+    page.getByTestId("time-range-controls").evaluate("e => e.scrollIntoView({block: 'start'})");
+    Screenshots.save(page, "21-node-charts-dark-zh");
+    page.reload();
+    PlaywrightAssertions.assertThat(page.locator("html")).hasClass(Pattern.compile("\\bdark\\b"));
+  }
+
+  @Test
+  @Order(18)
+  void namespacesAndPodsShowUsageAgainstRequestsAndLimits() {
+    await().atMost(DEADLINE).until(ConsoleIT::metricsApiServes);
+    signInAsAdmin(true);
+    page.navigate("/usage/namespaces");
+    Locator namespaces = page.getByTestId("usage-namespaces");
+    PlaywrightAssertions.assertThat(namespaces).containsText("shop");
+    PlaywrightAssertions.assertThat(page.getByTestId("problem-banner")).hasCount(0);
+
+    page.navigate("/usage/pods?namespace=shop");
+    Locator rows = page.locator("[data-testid=usage-pods] > .el-table__inner-wrapper tbody tr");
+    long shopPods = client.pods().inNamespace("shop").list().getItems().size();
+    PlaywrightAssertions.assertThat(page.getByTestId("usage-pods-total"))
+        .containsText("of " + shopPods + " pods");
+    // Every pod's usage once metrics-server has scraped it (a pod started a moment ago has none
+    // yet).
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              page.reload();
+              PlaywrightAssertions.assertThat(rows.first()).containsText("shop");
+              for (String text : rows.allInnerTexts()) {
+                assertThat(text).contains("shop").doesNotContain("no usage");
+              }
+            });
+    Screenshots.save(page, "22-usage-pods");
+  }
+
+  /** Whether the cluster serves the metrics API (metrics-server registered as an APIService). */
+  private static boolean metricsApiServes() {
+    try {
+      return !client.top().nodes().metrics().getItems().isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A node's usage of {@code resource} from the metrics API, times {@code scale} (1000:
+   * millicores).
+   */
+  private static long nodeUsage(String name, String resource, long scale) {
+    return client
+        .top()
+        .nodes()
+        .metrics(name)
+        .getUsage()
+        .get(resource)
+        .getNumericalAmount()
+        .multiply(java.math.BigDecimal.valueOf(scale))
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  /** All nodes' usage of {@code resource} from the metrics API, times {@code scale}. */
+  private static long nodesUsage(String resource, long scale) {
+    return client.top().nodes().metrics().getItems().stream()
+        .map(m -> m.getUsage().get(resource).getNumericalAmount())
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        .multiply(java.math.BigDecimal.valueOf(scale))
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  private static long allocatableMillis(List<Node> nodes) {
+    return nodes.stream()
+        .map(n -> n.getStatus().getAllocatable().get("cpu"))
+        .filter(Objects::nonNull)
+        .map(q -> q.getNumericalAmount().multiply(java.math.BigDecimal.valueOf(1000)))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        .setScale(0, java.math.RoundingMode.HALF_UP)
+        .longValueExact();
+  }
+
+  /** CPU as the console writes it (shared/charts/units.ts formatCpu): 250m, 1.5, 12. */
+  private static String cpu(long millis) {
+    if (millis == 0) {
+      return "0";
+    }
+    if (millis < 1000) {
+      return millis + "m";
+    }
+    return java.math.BigDecimal.valueOf(millis)
+        .movePointLeft(3)
+        .setScale(2, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** Memory as the console writes it (units.ts formatMemory): 512Ki, 128Mi, 1.5Gi. */
+  private static String memory(long bytes) {
+    if (bytes == 0) {
+      return "0";
+    }
+    String[] units = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    int digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return java.math.BigDecimal.valueOf(value)
+            .setScale(digits, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString()
+        + units[unit];
+  }
+
   private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
       withinDeadline() {
     return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()

@@ -31,6 +31,9 @@ class ConsoleRoutes {
     "/config/{kind}",
     "/events",
     "/yaml",
+    "/usage",
+    "/usage/{tab}",
+    "/promql",
     "/users",
     "/audit"
   })
