@@ -521,7 +521,10 @@ public final class UsageBenchmark {
             mib((long) (rawBytesDay + 30 * rollupBytesDay + empty))));
     rows.add(
         List.of(
-            "database file after the day: live / compacted (`SHUTDOWN COMPACT`)",
+            "database file after "
+                + historyHours
+                + " h: live (what the disk holds while Kubeward runs) / compacted (`SHUTDOWN"
+                + " COMPACT`)",
             mib(liveBytes) + " / " + mib(all)));
     rows.add(
         List.of(
@@ -696,6 +699,7 @@ public final class UsageBenchmark {
       long[] sourceNanos = new long[CHART_RUNS];
       long rawBytes = 0;
       for (int i = 0; i < CHART_WARMUP + CHART_RUNS; i++) {
+        rawBytes = 0;
         String node = chartNodes.get(i % chartNodes.size());
         long n0 = System.nanoTime();
         for (HistoryMetric metric :
@@ -727,7 +731,7 @@ public final class UsageBenchmark {
                     + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
           }
-          rawBytes = response.body().length;
+          rawBytes += response.body().length;
         }
         long took = System.nanoTime() - n0;
         if (i >= CHART_WARMUP) {
@@ -776,7 +780,7 @@ public final class UsageBenchmark {
                   + window.step().toSeconds()
                   + " s; "
                   + kib(rawBytes)
-                  + " per answer"));
+                  + " of JSON for the three"));
       chart.add(
           List.of(
               "Prometheus through Kubeward's source (`PrometheusHistory` + `JdkPrometheusClient`)",
