@@ -100,7 +100,11 @@ class MonitoringDocsTest {
                 assertThat(names)
                     .contains(
                         "kubeward_signin_failures_total",
+                        // a controller's four meters are registered one after the other
                         "kubeward_controller_queue_depth",
+                        "kubeward_controller_leader",
+                        "kubeward_controller_reconciles_total",
+                        "kubeward_controller_reconcile_errors_total",
                         "http_server_requests_seconds_bucket");
               });
       return names;
