@@ -23,14 +23,21 @@ import java.util.TreeMap;
  * namespaced objects of the namespaces a test targets — each with a fingerprint of what a request
  * could change: the object without {@code status}, {@code resourceVersion} and {@code
  * managedFields}. Kinds that change by themselves all the time (Events, Leases, Endpoints,
- * EndpointSlices) are left out, as are namespaces already being deleted (other test classes'
- * leftovers going away) and the objects of namespaces the test does not target (other test classes'
- * workloads may still be settling there).
+ * EndpointSlices, the metrics API's NodeMetrics and PodMetrics) are left out, as are namespaces
+ * already being deleted (other test classes' leftovers going away) and the objects of namespaces
+ * the test does not target (other test classes' workloads may still be settling there).
  */
 public record ClusterSnapshot(Map<String, String> objects) {
 
   private static final Set<String> CHURNING =
-      Set.of("Event", "Lease", "Endpoints", "EndpointSlice", "ComponentStatus");
+      Set.of(
+          "Event",
+          "Lease",
+          "Endpoints",
+          "EndpointSlice",
+          "ComponentStatus",
+          "NodeMetrics",
+          "PodMetrics");
 
   /**
    * @param namespaces the namespaces whose objects count (every namespace itself always does)

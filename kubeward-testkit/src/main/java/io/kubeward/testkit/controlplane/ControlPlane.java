@@ -626,11 +626,18 @@ public final class ControlPlane implements AutoCloseable {
    */
   public void awaitNodeMetrics(Duration timeout) {
     requireMetrics();
-    Set<String> names = nodes.stream().map(FakeNode::name).collect(Collectors.toSet());
+    Set<String> fakeNodes = nodes.stream().map(FakeNode::name).collect(Collectors.toSet());
     awaitMetricsCondition(
-        "usage of every node in the metrics API",
+        "usage of every Ready fake node in the metrics API",
         timeout,
         () -> {
+          // Other tests on a shared plane delete nodes or make them NotReady; those have no usage.
+          Set<String> names =
+              client.nodes().list().getItems().stream()
+                  .filter(n -> fakeNodes.contains(n.getMetadata().getName()))
+                  .filter(ControlPlane::isReady)
+                  .map(n -> n.getMetadata().getName())
+                  .collect(Collectors.toSet());
           Set<String> withUsage =
               client.top().nodes().metrics().getItems().stream()
                   .filter(
@@ -640,6 +647,14 @@ public final class ControlPlane implements AutoCloseable {
                   .collect(Collectors.toSet());
           return withUsage.containsAll(names);
         });
+  }
+
+  private static boolean isReady(io.fabric8.kubernetes.api.model.Node node) {
+    return node.getMetadata().getDeletionTimestamp() == null
+        && node.getStatus() != null
+        && node.getStatus().getConditions() != null
+        && node.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   /**
