@@ -635,6 +635,7 @@ public final class ControlPlane implements AutoCloseable {
           Set<String> names =
               client.nodes().list().getItems().stream()
                   .filter(n -> fakeNodes.contains(n.getMetadata().getName()))
+                  .filter(n -> n.getMetadata().getDeletionTimestamp() == null)
                   .filter(ControlPlane::isReady)
                   .map(n -> n.getMetadata().getName())
                   .collect(Collectors.toSet());
@@ -647,14 +648,6 @@ public final class ControlPlane implements AutoCloseable {
                   .collect(Collectors.toSet());
           return withUsage.containsAll(names);
         });
-  }
-
-  private static boolean isReady(io.fabric8.kubernetes.api.model.Node node) {
-    return node.getMetadata().getDeletionTimestamp() == null
-        && node.getStatus() != null
-        && node.getStatus().getConditions() != null
-        && node.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   /**
