@@ -89,23 +89,24 @@ class DrainIT {
             FakeNode.inZone(target, "zone-b").withLabel(KEY, pool)));
     for (String node : List.of(source, target)) {
       Conflicts.retry(
+          // an update with the read's resourceVersion: the node lifecycle controller may change
+          // the taints meanwhile (not-ready), which turns a JSON patch by index into a 422
           () ->
               client
                   .nodes()
-                  .withName(node)
-                  .edit(
-                      n ->
-                          new NodeBuilder(n)
-                              .editSpec()
-                              .addToTaints(
-                                  new TaintBuilder()
-                                      .withKey(KEY)
-                                      .withValue(pool)
-                                      .withEffect("NoSchedule")
-                                      .build())
-                              .withUnschedulable(node.equals(target))
-                              .endSpec()
-                              .build()));
+                  .resource(
+                      new NodeBuilder(client.nodes().withName(node).get())
+                          .editSpec()
+                          .addToTaints(
+                              new TaintBuilder()
+                                  .withKey(KEY)
+                                  .withValue(pool)
+                                  .withEffect("NoSchedule")
+                                  .build())
+                          .withUnschedulable(node.equals(target))
+                          .endSpec()
+                          .build())
+                  .update());
     }
     gateway =
         new KubeDrainGateway(
