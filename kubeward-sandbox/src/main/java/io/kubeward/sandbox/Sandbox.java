@@ -39,12 +39,15 @@ public final class Sandbox implements AutoCloseable {
   private final Path kubeconfig;
   private final ConfigurableApplicationContext server;
   private final LocalPrometheus prometheus;
+  private final SampleDebugging debugging;
 
   private Sandbox(
       ControlPlane controlPlane,
       Path kubeconfig,
       ConfigurableApplicationContext server,
-      LocalPrometheus prometheus) {
+      LocalPrometheus prometheus,
+      SampleDebugging debugging) {
+    this.debugging = debugging;
     this.controlPlane = controlPlane;
     this.kubeconfig = kubeconfig;
     this.server = server;
@@ -89,7 +92,8 @@ public final class Sandbox implements AutoCloseable {
           log.warn("The sandbox runs without Prometheus: {}", e.getMessage());
         }
       }
-      return new Sandbox(controlPlane, kubeconfig, server, prometheus);
+      return new Sandbox(
+          controlPlane, kubeconfig, server, prometheus, SampleDebugging.start(controlPlane));
     } catch (RuntimeException | IOException e) {
       controlPlane.close();
       throw e;
@@ -145,6 +149,7 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     try {
+      debugging.close();
       if (prometheus != null) {
         prometheus.close();
       }
@@ -201,6 +206,8 @@ public final class Sandbox implements AutoCloseable {
             kubectl:               kubectl --kubeconfig %s get pods -A
             Usage / 用量:            kubectl --kubeconfig %s top nodes   (metrics-server)
             Prometheus:            %s
+            Logs / 日志:             kubectl --kubeconfig %s logs -n shop deploy/frontend -f
+            Exec / 终端:             runs on this machine in a scratch folder (KWOK) / 在本机的临时目录中运行
             Stop / 停止:             Ctrl-C
         ================================================================================
         """
@@ -214,6 +221,7 @@ public final class Sandbox implements AutoCloseable {
             sandbox
                 .prometheus()
                 .map(p -> p.baseUrl() + " (scrapes the fake kubelets and Kubeward's /metrics)")
-                .orElse("off / 未启动"));
+                .orElse("off / 未启动"),
+            sandbox.kubeconfig());
   }
 }

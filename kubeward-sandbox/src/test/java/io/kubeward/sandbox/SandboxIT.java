@@ -122,6 +122,31 @@ class SandboxIT {
   }
 
   @Test
+  void samplePodsHaveGrowingLogsAndAPreviousContainer() {
+    await()
+        .atMost(DEADLINE)
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              Pod frontend =
+                  client
+                      .pods()
+                      .inNamespace("shop")
+                      .withLabel("app", "frontend")
+                      .list()
+                      .getItems()
+                      .stream()
+                      .filter(pod -> "Running".equals(pod.getStatus().getPhase()))
+                      .findFirst()
+                      .orElseThrow();
+              var logs =
+                  client.pods().inNamespace("shop").withName(frontend.getMetadata().getName());
+              assertThat(logs.getLog()).startsWith("starting frontend").contains(" GET /");
+              assertThat(logs.terminated().getLog()).contains("connection refused");
+            });
+  }
+
+  @Test
   void kubeconfigForKubectlIsWritten() {
     assertThat(sandbox.kubeconfig()).exists().content().contains("server: https://127.0.0.1:");
   }

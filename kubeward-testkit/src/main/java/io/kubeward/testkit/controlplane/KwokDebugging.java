@@ -72,11 +72,24 @@ public final class KwokDebugging {
    * exist), with the variables {@code KWOK_POD=<namespace>/<pod>} and {@code env}.
    */
   public void exec(String namespace, String pod, Path workDir, Map<String, String> env) {
+    exec(namespace, pod, workDir, env, null);
+  }
+
+  /**
+   * As {@link #exec(String, String, Path, Map)}, the process running as this user and group id
+   * (KWOK must run as root for that; {@code null} keeps KWOK's own user).
+   */
+  public void exec(
+      String namespace, String pod, Path workDir, Map<String, String> env, Long runAsUser) {
     List<Map<String, String>> envs = new ArrayList<>();
     envs.add(Map.of("name", "KWOK_POD", "value", namespace + "/" + pod));
     env.forEach((name, value) -> envs.add(Map.of("name", name, "value", value)));
-    Map<String, Object> local =
-        Map.of("workDir", workDir.toAbsolutePath().toString(), "envs", envs);
+    Map<String, Object> local = new LinkedHashMap<>();
+    local.put("workDir", workDir.toAbsolutePath().toString());
+    local.put("envs", envs);
+    if (runAsUser != null) {
+      local.put("securityContext", Map.of("runAsUser", runAsUser, "runAsGroup", runAsUser));
+    }
     apply("Exec", namespace, pod, Map.of("execs", List.of(Map.of("local", local))));
   }
 
