@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/clusters/{cluster}/events")
 class EventsController {
 
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final SearchEvents search;
   private final GetEventTimeline timeline;
   private final JsonMapper json;
@@ -274,10 +276,16 @@ class EventsController {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value.strip());
+      instant = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
+      instant = null;
+    }
+    // years 1970 to 9999 only: beyond, epoch milliseconds would overflow
+    if (instant == null || instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
       throw Paging.invalid(parameter, value, "an RFC 3339 UTC time such as 2026-01-31T12:00:00Z");
     }
+    return instant;
   }
 }
