@@ -8,6 +8,7 @@ import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.IndexedViews;
 import io.kubeward.cluster.domain.Indexes;
 import io.kubeward.cluster.domain.KubeObjectView;
+import io.kubeward.cluster.domain.ObjectView;
 import io.kubeward.cluster.domain.OwnerRef;
 import io.kubeward.events.domain.EventRow;
 import io.kubeward.events.domain.InvolvedObject;
@@ -217,7 +218,9 @@ public final class GetEventTimeline {
     }
     List<ObservedEvent> out = new ArrayList<>();
     for (KubeObjectView view : candidates) {
-      if (!visible.includes(view.namespace())) {
+      if (!visible.includes(view.namespace())
+          || !(view instanceof ObjectView event)
+          || !byName.containsKey(String.valueOf(event.fields().get("objectName")))) {
         continue;
       }
       ObservedEvent.from(view, now)

@@ -94,6 +94,7 @@ class EventsWiring {
             Thread.ofVirtual().name("kubeward-events-", 0).factory());
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final Map<String, Listening> listening = new ConcurrentHashMap<>();
+    private final Map<String, String> failing = new ConcurrentHashMap<>();
 
     /** The listener added to one cluster object (replaced when the cluster is re-added). */
     private record Listening(ManagedCluster cluster, Consumer<ViewChange> listener) {}
@@ -189,8 +190,14 @@ class EventsWiring {
             () -> {
               try {
                 pass.run();
+                failing.remove(key);
               } catch (RuntimeException e) {
-                log.warn("Events: {} failed: {}", key, e.toString());
+                // once per outage, not every flush interval (the next flush re-reads the cache)
+                if (!e.toString().equals(failing.put(key, e.toString()))) {
+                  log.warn("Events: {} failed: {}", key, e.toString());
+                } else {
+                  log.debug("Events: {} failed again: {}", key, e.toString());
+                }
               } finally {
                 busy.set(false);
               }
