@@ -2,6 +2,7 @@ package io.kubeward.cli;
 
 import io.kubeward.cli.commands.AuditCommand;
 import io.kubeward.cli.commands.DrainCommand;
+import io.kubeward.cli.commands.EventsCommand;
 import io.kubeward.cli.commands.HealthCommand;
 import io.kubeward.cli.commands.LoginCommand;
 import io.kubeward.cli.commands.MaintenanceCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       HealthCommand.class,
       AuditCommand.class,
       TopCommand.class,
+      EventsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
