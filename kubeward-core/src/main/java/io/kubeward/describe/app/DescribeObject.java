@@ -138,9 +138,9 @@ public final class DescribeObject {
   }
 
   /** The owners above the direct controller: a ReplicaSet's Deployment, a Job's CronJob. */
-  private List<Description.Ref> ownerChain(
+  private List<Description.ObjectLink> ownerChain(
       Caller caller, ManagedCluster cluster, HasMetadata object) {
-    List<Description.Ref> chain = new ArrayList<>();
+    List<Description.ObjectLink> chain = new ArrayList<>();
     String ns = object.getMetadata().getNamespace();
     OwnerReference controller = controller(object);
     OwnerRef owner =
@@ -156,7 +156,7 @@ public final class DescribeObject {
         break;
       }
       owner = view.owner();
-      chain.add(new Description.Ref(owner.kind(), ns, owner.name()));
+      chain.add(new Description.ObjectLink(owner.kind(), ns, owner.name()));
     }
     return chain;
   }

@@ -24,7 +24,7 @@ import java.util.List;
 public record DescribeContext(
     List<PodView> pods,
     List<KubeObjectView> owned,
-    List<Description.Ref> ownerChain,
+    List<Description.ObjectLink> ownerChain,
     List<EndpointSlice> endpointSlices,
     List<ObjectView> events,
     boolean eventsVisible,
@@ -51,7 +51,7 @@ public record DescribeContext(
     return new DescribeContext(pods, more, ownerChain, endpointSlices, events, eventsVisible, now);
   }
 
-  public DescribeContext withOwnerChain(List<Description.Ref> chain) {
+  public DescribeContext withOwnerChain(List<Description.ObjectLink> chain) {
     return new DescribeContext(pods, owned, chain, endpointSlices, events, eventsVisible, now);
   }
 

@@ -15,8 +15,8 @@ public record Description(
     @Nullable String namespace,
     String name,
     @Nullable String status,
-    List<Section> sections,
-    List<Related> related) {
+    List<DescriptionSection> sections,
+    List<RelatedObject> related) {
 
   public Description {
     sections = List.copyOf(sections);
@@ -24,7 +24,7 @@ public record Description(
   }
 
   /** The section titled {@code title}, if any (tests, the CLI). */
-  public java.util.Optional<Section> section(String title) {
+  public java.util.Optional<DescriptionSection> section(String title) {
     return sections.stream().filter(s -> s.title().equals(title)).findFirst();
   }
 
@@ -33,28 +33,29 @@ public record Description(
    *
    * @param title the heading in English, as kubectl writes it; also the console's translation key
    */
-  public record Section(String title, List<Row> rows, List<Table> tables) {
-    public Section {
+  public record DescriptionSection(
+      String title, List<DescriptionRow> rows, List<DescriptionTable> tables) {
+    public DescriptionSection {
       rows = List.copyOf(rows);
       tables = List.copyOf(tables);
     }
 
     /** The value of the row {@code key}, if any. */
     public java.util.Optional<String> value(String key) {
-      return rows.stream().filter(r -> r.key().equals(key)).map(Row::value).findFirst();
+      return rows.stream().filter(r -> r.key().equals(key)).map(DescriptionRow::value).findFirst();
     }
 
-    public java.util.Optional<Table> table(String title) {
+    public java.util.Optional<DescriptionTable> table(String title) {
       return tables.stream().filter(t -> t.title().equals(title)).findFirst();
     }
   }
 
   /** One {@code key: value} line; {@code ref} when the value names another object. */
-  public record Row(String key, String value, @Nullable Ref ref) {}
+  public record DescriptionRow(String key, String value, @Nullable ObjectLink ref) {}
 
   /** A table (containers, conditions, ports, ...); every row has one cell per column. */
-  public record Table(String title, List<String> columns, List<List<String>> rows) {
-    public Table {
+  public record DescriptionTable(String title, List<String> columns, List<List<String>> rows) {
+    public DescriptionTable {
       columns = List.copyOf(columns);
       rows = rows.stream().map(List::copyOf).toList();
     }
@@ -70,12 +71,12 @@ public record Description(
   }
 
   /** An object the console links to ({@code namespace} null for cluster-scoped kinds). */
-  public record Ref(String kind, @Nullable String namespace, String name) {}
+  public record ObjectLink(String kind, @Nullable String namespace, String name) {}
 
   /**
    * A related object: {@code relation} is a stable word ({@code owner}, {@code pod}, {@code
    * configmap}, {@code secret}, {@code pvc}, {@code endpointslice}, {@code service}, {@code pv},
    * {@code storageclass}, {@code target}, {@code node}, {@code replicaset}, {@code job}, ...).
    */
-  public record Related(String relation, Ref ref, @Nullable String status) {}
+  public record RelatedObject(String relation, ObjectLink ref, @Nullable String status) {}
 }

@@ -23,8 +23,8 @@ final class DescriptionBuilder {
   private final String kind;
   private final @Nullable String namespace;
   private final String name;
-  private final List<Description.Section> sections = new ArrayList<>();
-  private final Set<Description.Related> related = new LinkedHashSet<>();
+  private final List<Description.DescriptionSection> sections = new ArrayList<>();
+  private final Set<Description.RelatedObject> related = new LinkedHashSet<>();
   private @Nullable String status;
 
   DescriptionBuilder(String kind, @Nullable String namespace, String name) {
@@ -52,7 +52,7 @@ final class DescriptionBuilder {
 
   void add(SectionBuilder section) {
     if (!section.rows.isEmpty() || !section.tables.isEmpty()) {
-      sections.add(new Description.Section(section.title, section.rows, section.tables));
+      sections.add(new Description.DescriptionSection(section.title, section.rows, section.tables));
     }
   }
 
@@ -70,7 +70,8 @@ final class DescriptionBuilder {
       return;
     }
     related.add(
-        new Description.Related(relation, new Description.Ref(kind, namespace, name), status));
+        new Description.RelatedObject(
+            relation, new Description.ObjectLink(kind, namespace, name), status));
   }
 
   Description build() {
@@ -96,12 +97,13 @@ final class DescriptionBuilder {
     }
     OwnerReference controller = controllerOf(meta);
     if (controller != null) {
-      Description.Ref ref =
-          new Description.Ref(controller.getKind(), meta.getNamespace(), controller.getName());
+      Description.ObjectLink ref =
+          new Description.ObjectLink(
+              controller.getKind(), meta.getNamespace(), controller.getName());
       section.row("Controlled By", controller.getKind() + "/" + controller.getName(), ref);
       relate("owner", controller.getKind(), meta.getNamespace(), controller.getName());
     }
-    for (Description.Ref owner : context.ownerChain()) {
+    for (Description.ObjectLink owner : context.ownerChain()) {
       relate("owner", owner.kind(), owner.namespace(), owner.name());
     }
     return section;
@@ -144,8 +146,8 @@ final class DescriptionBuilder {
   /** Rows and tables of one section. */
   final class SectionBuilder {
     private final String title;
-    private final List<Description.Row> rows = new ArrayList<>();
-    private final List<Description.Table> tables = new ArrayList<>();
+    private final List<Description.DescriptionRow> rows = new ArrayList<>();
+    private final List<Description.DescriptionTable> tables = new ArrayList<>();
 
     private SectionBuilder(String title) {
       this.title = title;
@@ -155,8 +157,8 @@ final class DescriptionBuilder {
       return row(key, value, null);
     }
 
-    SectionBuilder row(String key, @Nullable Object value, Description.@Nullable Ref ref) {
-      rows.add(new Description.Row(key, Text.of(value), ref));
+    SectionBuilder row(String key, @Nullable Object value, Description.@Nullable ObjectLink ref) {
+      rows.add(new Description.DescriptionRow(key, Text.of(value), ref));
       return this;
     }
 
@@ -164,14 +166,14 @@ final class DescriptionBuilder {
     SectionBuilder rowIf(String key, @Nullable Object value) {
       String text = value == null ? "" : String.valueOf(value);
       if (!text.isEmpty()) {
-        rows.add(new Description.Row(key, text, null));
+        rows.add(new Description.DescriptionRow(key, text, null));
       }
       return this;
     }
 
     SectionBuilder table(String tableTitle, List<String> columns, List<List<String>> cells) {
       if (!cells.isEmpty()) {
-        tables.add(new Description.Table(tableTitle, columns, cells));
+        tables.add(new Description.DescriptionTable(tableTitle, columns, cells));
       }
       return this;
     }

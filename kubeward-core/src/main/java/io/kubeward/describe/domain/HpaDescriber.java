@@ -22,8 +22,10 @@ final class HpaDescriber {
     String namespace = hpa.getMetadata().getNamespace();
     DescriptionBuilder.SectionBuilder meta = b.metadata(hpa, context);
     var target = spec.getScaleTargetRef();
-    Description.Ref ref =
-        target == null ? null : new Description.Ref(target.getKind(), namespace, target.getName());
+    Description.ObjectLink ref =
+        target == null
+            ? null
+            : new Description.ObjectLink(target.getKind(), namespace, target.getName());
     meta.row("Reference", target == null ? "" : target.getKind() + "/" + target.getName(), ref);
     meta.row("Min replicas", spec.getMinReplicas() == null ? 1 : spec.getMinReplicas());
     meta.row("Max replicas", spec.getMaxReplicas());

@@ -29,7 +29,9 @@ final class PodDescriber {
         spec.getNodeName() == null
             ? Text.NONE
             : spec.getNodeName() + (status.getHostIP() == null ? "" : "/" + status.getHostIP()),
-        spec.getNodeName() == null ? null : new Description.Ref("Node", null, spec.getNodeName()));
+        spec.getNodeName() == null
+            ? null
+            : new Description.ObjectLink("Node", null, spec.getNodeName()));
     meta.row("Start Time", status.getStartTime());
     meta.row("Status", status.getPhase());
     meta.rowIf("Reason", status.getReason());

@@ -23,7 +23,7 @@ final class StorageDescribers {
     meta.row(
         "StorageClass",
         sc,
-        sc == null || sc.isEmpty() ? null : new Description.Ref("StorageClass", null, sc));
+        sc == null || sc.isEmpty() ? null : new Description.ObjectLink("StorageClass", null, sc));
     meta.row("Status", phase);
     String volume = spec.getVolumeName();
     meta.row(
@@ -31,7 +31,7 @@ final class StorageDescribers {
         volume,
         volume == null || volume.isEmpty()
             ? null
-            : new Description.Ref("PersistentVolume", null, volume));
+            : new Description.ObjectLink("PersistentVolume", null, volume));
     meta.row(
         "Capacity",
         st == null || st.getCapacity() == null
@@ -87,13 +87,14 @@ final class StorageDescribers {
     meta.row(
         "StorageClass",
         sc,
-        sc == null || sc.isEmpty() ? null : new Description.Ref("StorageClass", null, sc));
+        sc == null || sc.isEmpty() ? null : new Description.ObjectLink("StorageClass", null, sc));
     meta.row("Status", phase);
     var claim = spec.getClaimRef();
-    Description.Ref claimRef =
+    Description.ObjectLink claimRef =
         claim == null
             ? null
-            : new Description.Ref("PersistentVolumeClaim", claim.getNamespace(), claim.getName());
+            : new Description.ObjectLink(
+                "PersistentVolumeClaim", claim.getNamespace(), claim.getName());
     meta.row("Claim", claim == null ? "" : claim.getNamespace() + "/" + claim.getName(), claimRef);
     meta.row("Reclaim Policy", spec.getPersistentVolumeReclaimPolicy());
     meta.row("Access Modes", Text.list(spec.getAccessModes()));

@@ -106,7 +106,7 @@ final class WorkloadDescribers {
         spec.getServiceName(),
         spec.getServiceName() == null
             ? null
-            : new Description.Ref(
+            : new Description.ObjectLink(
                 "Service", s.getMetadata().getNamespace(), spec.getServiceName()));
     meta.done();
     if (spec.getServiceName() != null && !spec.getServiceName().isEmpty()) {

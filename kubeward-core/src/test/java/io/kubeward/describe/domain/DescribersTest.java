@@ -133,16 +133,16 @@ class DescribersTest {
         Describers.describe(
             DescribeKind.POD,
             crashingPod(),
-            EMPTY.withOwnerChain(List.of(new Description.Ref("Deployment", "shop", "web"))));
+            EMPTY.withOwnerChain(List.of(new Description.ObjectLink("Deployment", "shop", "web"))));
 
-    Description.Section meta = d.section("Metadata").orElseThrow();
+    Description.DescriptionSection meta = d.section("Metadata").orElseThrow();
     assertThat(meta.value("Node")).contains("node-1");
     assertThat(meta.value("Controlled By")).contains("ReplicaSet/web-abc");
     assertThat(meta.value("Node-Selectors")).contains("zone=a");
     assertThat(meta.value("Tolerations"))
         .contains("node.kubernetes.io/not-ready op=Exists:NoExecute for 300s");
     assertThat(meta.value("QoS Class")).contains("Burstable");
-    Description.Table containers =
+    Description.DescriptionTable containers =
         d.section("Containers").orElseThrow().table("Containers").orElseThrow();
     assertThat(containers.column("Image")).containsExactly("nginx:1.27");
     assertThat(containers.column("State")).containsExactly("Waiting (CrashLoopBackOff)");
@@ -265,7 +265,7 @@ class DescribersTest {
             deployment,
             EMPTY.withOwned(List.of(rs)).withPods(List.of(pod("web-abc-1", PodPhase.RUNNING))));
 
-    Description.Section meta = d.section("Metadata").orElseThrow();
+    Description.DescriptionSection meta = d.section("Metadata").orElseThrow();
     assertThat(meta.value("Selector")).contains("app=web");
     assertThat(meta.value("Replicas"))
         .contains("3 desired | 3 updated | 3 total | 2 available | 1 unavailable");
@@ -340,7 +340,7 @@ class DescribersTest {
 
     assertThat(d.section("Ports").orElseThrow().table("Ports").orElseThrow().rows())
         .containsExactly(List.of("http", "80", "8080", "<none>", "TCP"));
-    Description.Section endpoints = d.section("Endpoints").orElseThrow();
+    Description.DescriptionSection endpoints = d.section("Endpoints").orElseThrow();
     assertThat(endpoints.value("Ready Addresses")).contains("10.0.0.5");
     assertThat(endpoints.value("Not Ready Addresses")).contains("10.0.0.6");
     assertThat(endpoints.value("Ports of web-xyz")).contains("http 8080/TCP");
@@ -480,7 +480,7 @@ class DescribersTest {
     assertThat(d.section("Metadata").orElseThrow().value("Roles")).contains("worker");
     assertThat(d.section("Capacity").orElseThrow().table("Capacity").orElseThrow().rows())
         .contains(List.of("cpu", "4", "3800m"));
-    Description.Section pods = d.section("Non-terminated Pods").orElseThrow();
+    Description.DescriptionSection pods = d.section("Non-terminated Pods").orElseThrow();
     assertThat(pods.value("Count")).contains("2");
     assertThat(pods.value("CPU Requests")).contains("200m");
   }
