@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,7 @@ final class DescriptionBuilder {
   private final @Nullable String namespace;
   private final String name;
   private final List<Description.DescriptionSection> sections = new ArrayList<>();
-  private final Set<Description.RelatedObject> related = new LinkedHashSet<>();
+  private final Map<String, Description.RelatedObject> related = new LinkedHashMap<>();
   private @Nullable String status;
 
   DescriptionBuilder(String kind, @Nullable String namespace, String name) {
@@ -69,13 +69,12 @@ final class DescriptionBuilder {
     if (name == null || name.isEmpty()) {
       return;
     }
-    related.add(
-        new Description.RelatedObject(
-            relation, new Description.ObjectLink(kind, namespace, name), status));
+    Description.ObjectLink ref = new Description.ObjectLink(kind, namespace, name);
+    related.putIfAbsent(relation + " " + ref, new Description.RelatedObject(relation, ref, status));
   }
 
   Description build() {
-    return new Description(kind, namespace, name, status, sections, List.copyOf(related));
+    return new Description(kind, namespace, name, status, sections, List.copyOf(related.values()));
   }
 
   /**

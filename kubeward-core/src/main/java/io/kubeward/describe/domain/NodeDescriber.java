@@ -27,10 +27,13 @@ final class NodeDescriber {
       for (String key : new TreeMap<>(node.getMetadata().getLabels()).keySet()) {
         if (key.startsWith("node-role.kubernetes.io/")) {
           roles.add(key.substring("node-role.kubernetes.io/".length()));
+        } else if (key.equals("kubernetes.io/role")) {
+          roles.add(node.getMetadata().getLabels().get(key));
         }
       }
     }
-    meta.row("Roles", Text.list(roles));
+    meta.row(
+        "Roles", roles.isEmpty() ? Text.NONE : String.join(",", new java.util.TreeSet<>(roles)));
     List<String> taints = new ArrayList<>();
     if (spec != null && spec.getTaints() != null) {
       for (Taint t : spec.getTaints()) {

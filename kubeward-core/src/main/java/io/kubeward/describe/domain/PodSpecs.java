@@ -73,7 +73,7 @@ final class PodSpecs {
               state(state),
               state(last),
               exitCode == null ? "" : exitCode.toString(),
-              status == null ? "false" : Text.bool(status.getReady()),
+              status != null && Boolean.TRUE.equals(status.getReady()) ? "True" : "False",
               status == null || status.getRestartCount() == null
                   ? "0"
                   : status.getRestartCount().toString(),

@@ -44,7 +44,7 @@ final class StorageDescribers {
             : Text.quantities(spec.getResources().getRequests()));
     meta.row(
         "Access Modes",
-        Text.list(
+        Text.accessModes(
             st == null || st.getAccessModes() == null
                 ? spec.getAccessModes()
                 : st.getAccessModes()));
@@ -97,7 +97,7 @@ final class StorageDescribers {
                 "PersistentVolumeClaim", claim.getNamespace(), claim.getName());
     meta.row("Claim", claim == null ? "" : claim.getNamespace() + "/" + claim.getName(), claimRef);
     meta.row("Reclaim Policy", spec.getPersistentVolumeReclaimPolicy());
-    meta.row("Access Modes", Text.list(spec.getAccessModes()));
+    meta.row("Access Modes", Text.accessModes(spec.getAccessModes()));
     meta.row("VolumeMode", spec.getVolumeMode());
     meta.row(
         "Capacity",

@@ -93,6 +93,24 @@ final class Text {
     return days + "d" + (hours % 24 == 0 ? "" : (hours % 24) + "h");
   }
 
+  /** Access modes as kubectl abbreviates them: RWO, ROX, RWX, RWOP. */
+  static String accessModes(@Nullable List<String> modes) {
+    if (modes == null || modes.isEmpty()) {
+      return "";
+    }
+    return modes.stream()
+        .map(
+            m ->
+                switch (m) {
+                  case "ReadWriteOnce" -> "RWO";
+                  case "ReadOnlyMany" -> "ROX";
+                  case "ReadWriteMany" -> "RWX";
+                  case "ReadWriteOncePod" -> "RWOP";
+                  default -> m;
+                })
+        .collect(Collectors.joining(","));
+  }
+
   static String bool(@Nullable Boolean value) {
     return value == null ? "false" : value.toString();
   }

@@ -125,7 +125,7 @@ final class WorkloadDescribers {
                 ps == null || ps.getResources() == null
                     ? Text.NONE
                     : Text.quantities(ps.getResources().getRequests()),
-                ps == null ? Text.NONE : Text.list(ps.getAccessModes())));
+                ps == null ? Text.NONE : Text.accessModes(ps.getAccessModes())));
       }
     }
     claims.table(
