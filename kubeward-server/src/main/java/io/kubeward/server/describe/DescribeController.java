@@ -34,7 +34,7 @@ class DescribeController {
               + " objects come from the cache where the caller may list them. Secret values are"
               + " never shown.")
   @GetMapping("/{kind}/{name}")
-  Description describe(
+  Description describeObject(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @PathVariable String kind,
