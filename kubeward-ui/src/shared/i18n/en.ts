@@ -700,6 +700,18 @@ export default {
   },
   theme: { toDark: 'Dark theme', toLight: 'Light theme' },
   // --- describe ---
+  pastLogs: {
+    title: 'Past logs',
+    notConfigured: 'No log archive (Elasticsearch/OpenSearch) is configured for this cluster.',
+    scope: 'Of',
+    text: 'Text',
+    container: 'Container',
+    range: 'Last',
+    limit: 'Lines',
+    search: 'Search past logs',
+    none: 'No lines in this range.',
+    truncated: 'The newest {n} lines; there may be more.',
+  },
   object: {
     open: 'Describe, events, findings',
     namespace: 'Namespace',

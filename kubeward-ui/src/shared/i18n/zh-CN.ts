@@ -702,6 +702,18 @@ const zhCN: typeof en = {
   },
   theme: { toDark: '深色主题', toLight: '浅色主题' },
   // --- describe ---
+  pastLogs: {
+    title: '历史日志',
+    notConfigured: '此集群未配置日志存档（Elasticsearch/OpenSearch）。',
+    scope: '对象',
+    text: '文本',
+    container: '容器',
+    range: '最近',
+    limit: '行数',
+    search: '搜索历史日志',
+    none: '此时间范围内没有日志。',
+    truncated: '最新的 {n} 行；可能还有更多。',
+  },
   object: {
     open: '描述、事件、诊断',
     namespace: '命名空间',

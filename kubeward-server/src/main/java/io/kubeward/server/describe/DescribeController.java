@@ -23,6 +23,7 @@ class DescribeController {
   }
 
   @Operation(
+      operationId = "describeObject",
       summary = "What kubectl describe shows of one object, with related objects as references",
       description =
           "kind: Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Service,"
