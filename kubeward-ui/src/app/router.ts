@@ -29,6 +29,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'promql', name: 'promql', component: () => import('@/features/usage/PromqlView.vue') },
       { path: 'yaml', name: 'yaml', component: () => import('@/features/resource/YamlView.vue') },
       { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
+      { path: 'objects/:kind/:name', name: 'object', component: () => import('@/features/object/ObjectView.vue') },
       { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],

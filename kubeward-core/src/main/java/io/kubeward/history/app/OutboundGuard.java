@@ -4,6 +4,7 @@ import io.kubeward.history.domain.AddressPolicy;
 import io.kubeward.history.domain.PrometheusSettings;
 import io.kubeward.history.domain.PrometheusUrl;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,31 @@ public final class OutboundGuard {
    * resolve is invalid settings (400) rather than an unavailable Prometheus (503).
    */
   public void check(String cluster, PrometheusSettings settings, boolean saving) {
-    if (settings.allowPrivateAddresses()) {
-      return;
+    judge(settings.url(), settings.allowPrivateAddresses())
+        .ifPresent(
+            refusal -> {
+              if (refusal.unresolved()) {
+                throw saving
+                    ? PrometheusException.invalidSettings(cluster, refusal.reason())
+                    : PrometheusException.unavailable(cluster, refusal.reason());
+              }
+              throw PrometheusException.addressRefused(
+                  cluster,
+                  refusal.host(),
+                  refusal.reason() + "; an administrator may allow it with allowPrivateAddresses");
+            });
+  }
+
+  /**
+   * Why a request to {@code url} must not be made, if it must not: its host does not resolve
+   * ({@code unresolved}), or one of its addresses is one {@link AddressPolicy} refuses. The one
+   * check of every outbound URL an administrator configures (Prometheus, the log archive).
+   */
+  public Optional<Refusal> judge(URI url, boolean allowPrivateAddresses) {
+    if (allowPrivateAddresses) {
+      return Optional.empty();
     }
-    String host = PrometheusUrl.host(settings.url());
+    String host = PrometheusUrl.host(url);
     List<InetAddress> addresses = new ArrayList<>();
     Optional<InetAddress> numeric = AddressPolicy.numericIpv4(host);
     if (numeric.isPresent()) {
@@ -58,20 +80,13 @@ public final class OutboundGuard {
       try {
         addresses.addAll(resolver.resolve(host));
       } catch (UnknownHostException e) {
-        String reason = "the host " + host + " does not resolve";
-        throw saving
-            ? PrometheusException.invalidSettings(cluster, reason)
-            : PrometheusException.unavailable(cluster, reason);
+        return Optional.of(new Refusal(host, true, "the host " + host + " does not resolve"));
       }
     }
-    AddressPolicy.firstRefused(addresses)
-        .ifPresent(
-            refusal -> {
-              throw PrometheusException.addressRefused(
-                  cluster,
-                  host,
-                  refusal.describe()
-                      + "; an administrator may allow it with allowPrivateAddresses");
-            });
+    return AddressPolicy.firstRefused(addresses)
+        .map(refusal -> new Refusal(host, false, refusal.describe()));
   }
+
+  /** Why an outbound request is refused; {@code unresolved} when the host has no address. */
+  public record Refusal(String host, boolean unresolved, String reason) {}
 }

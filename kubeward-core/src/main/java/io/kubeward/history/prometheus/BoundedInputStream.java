@@ -8,13 +8,13 @@ import java.io.InputStream;
  * Reads at most {@code max} bytes of a stream, then reports the end of the stream; {@link
  * #exceeded()} tells whether there was more. Kubeward never reads more than that of an answer.
  */
-final class BoundedInputStream extends FilterInputStream {
+public final class BoundedInputStream extends FilterInputStream {
 
   private final long max;
   private long read;
   private boolean exceeded;
 
-  BoundedInputStream(InputStream in, long max) {
+  public BoundedInputStream(InputStream in, long max) {
     super(in);
     this.max = max;
   }
@@ -50,7 +50,7 @@ final class BoundedInputStream extends FilterInputStream {
     return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
   }
 
-  boolean exceeded() {
+  public boolean exceeded() {
     return exceeded;
   }
 

@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /** TLS contexts for the settings' CA and "skip verify" options. */
-final class TlsContexts {
+public final class TlsContexts {
 
   private TlsContexts() {}
 
@@ -25,7 +25,7 @@ final class TlsContexts {
    * @param insecure accept every certificate and host name
    * @throws IllegalArgumentException if {@code caPem} holds no certificate
    */
-  static SSLContext of(String caPem, boolean insecure) {
+  public static SSLContext of(String caPem, boolean insecure) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       if (insecure) {

@@ -35,7 +35,8 @@ class ConsoleRoutes {
     "/usage/{tab}",
     "/promql",
     "/users",
-    "/audit"
+    "/audit",
+    "/objects/{kind}/{name}"
   })
   String index() {
     return "forward:/index.html";
