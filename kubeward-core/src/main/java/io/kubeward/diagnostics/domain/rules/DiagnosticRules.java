@@ -32,6 +32,16 @@ public final class DiagnosticRules {
   /** Pods (owner: diag). */
   private static void pods(List<DiagnosticRule> rules) {
     // --- pod rules ---
+    rules.add(new PodCrashLoopRule());
+    rules.add(new PodImagePullRule());
+    rules.add(new PodUnschedulableRule());
+    rules.add(new PodConfigErrorRule());
+    rules.add(new PodInitFailedRule());
+    rules.add(new PodOomKilledRule());
+    rules.add(new PodEvictedRule());
+    rules.add(new PodNotReadyRule());
+    rules.add(new PodRestartsRule());
+    rules.add(new PodPendingRule());
   }
 
   /**
