@@ -177,7 +177,10 @@ class DiagnosticsEngineTest {
     engine.processPending();
 
     assertThat(heard)
-        .containsExactly("opened pod.config-error cfg", "resolved pod.config-error cfg");
+        .containsExactly(
+            "opened pod.config-error cfg",
+            "resolved pod.config-error cfg",
+            "opened pod.pending-long cfg");
     assertThat(engine.statistics("c1").orElseThrow().incrementalSubjects()).isEqualTo(1);
   }
 
