@@ -57,9 +57,15 @@ public record SchedulerMessage(int available, int total, List<Reason> reasons) {
       total = Integer.parseInt(nodes.group(2));
       main = nodes.group(3);
     }
+    // the reasons end with the first sentence; what follows is other plugins' notes (Kubernetes
+    // 1.34: "3 Insufficient cpu. no new claims to deallocate, preemption: ...")
+    int sentence = main.indexOf(". ");
+    if (sentence >= 0) {
+      main = main.substring(0, sentence);
+    }
     main = main.strip();
-    if (main.endsWith(".")) {
-      main = main.substring(0, main.length() - 1);
+    while (main.endsWith(".") || main.endsWith(",")) {
+      main = main.substring(0, main.length() - 1).strip();
     }
     List<Reason> reasons = new ArrayList<>();
     if (!main.isEmpty()) {

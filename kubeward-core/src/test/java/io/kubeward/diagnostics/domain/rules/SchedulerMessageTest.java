@@ -56,6 +56,18 @@ class SchedulerMessageTest {
   }
 
   @Test
+  void notesOfOtherPluginsAfterTheReasonsAreLeftOut() {
+    SchedulerMessage message =
+        SchedulerMessage.parse(
+            "0/3 nodes are available: 3 Insufficient cpu. no new claims to deallocate,"
+                + " preemption: 0/3 nodes are available: 3 No preemption victims found for"
+                + " incoming pod.");
+
+    assertThat(message.reasons())
+        .containsExactly(new Reason(3, "Insufficient cpu", Category.INSUFFICIENT, "cpu"));
+  }
+
+  @Test
   void aMessageWithoutNodeCountsIsOneReason() {
     SchedulerMessage message = SchedulerMessage.parse("no nodes available to schedule pods");
 
