@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'yaml', name: 'yaml', component: () => import('@/features/resource/YamlView.vue') },
       { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
       { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
+      { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -35,7 +35,8 @@ class ConsoleRoutes {
     "/usage/{tab}",
     "/promql",
     "/users",
-    "/audit"
+    "/audit",
+    "/findings"
   })
   String index() {
     return "forward:/index.html";
