@@ -143,9 +143,7 @@ class PodFindingsIT {
     assertThat(en(pull, "explanation"))
         .contains("cannot pull image shop/web:1")
         .contains("ImagePullBackOff");
-    assertThat(describe(ns, "pull"))
-        .contains("ImagePullBackOff")
-        .contains("shop/web:1");
+    assertThat(describe(ns, "pull")).contains("ImagePullBackOff").contains("shop/web:1");
     assertThat(evidence(pull)).anyMatch(v -> v.contains("Back-off pulling image"));
 
     JsonNode cfg = awaitFinding(ns, "pod.config-error", "config");
