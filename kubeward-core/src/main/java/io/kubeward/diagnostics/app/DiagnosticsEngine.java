@@ -77,7 +77,7 @@ public final class DiagnosticsEngine implements AutoCloseable {
     Set<ObjectRef> pending = new LinkedHashSet<>();
     Set<Scope> pendingScopes = new LinkedHashSet<>();
     boolean overflow;
-    Instant lastFullPass;
+    volatile Instant lastFullPass;
     Duration lastFullPassTime = Duration.ZERO;
     long lastFullPassSubjects;
     long fullPasses;
@@ -158,8 +158,21 @@ public final class DiagnosticsEngine implements AutoCloseable {
     }
   }
 
-  /** Judges the changes collected since the last call, for every cluster. Never throws. */
+  /**
+   * Judges the changes collected since the last call, for every cluster; a cluster not evaluated
+   * yet (new, or its cache just synced) gets its first full pass here. Never throws.
+   */
   public void processPending() {
+    for (ManagedCluster cluster : clusters.all()) {
+      ClusterState state = byCluster.get(cluster.name());
+      if (state == null || state.cluster != cluster) {
+        try {
+          fullPass(cluster);
+        } catch (RuntimeException e) {
+          log.log(System.Logger.Level.WARNING, "Diagnostics of " + cluster.name() + " failed", e);
+        }
+      }
+    }
     for (ClusterState state : byCluster.values()) {
       try {
         processPending(state);

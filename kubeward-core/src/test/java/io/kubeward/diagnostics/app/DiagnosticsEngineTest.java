@@ -185,6 +185,18 @@ class DiagnosticsEngineTest {
   }
 
   @Test
+  void theFirstDebouncedEvaluationOfANewClusterIsAFullPass() {
+    DiagnosticsEngine engine = engine(Clock.fixed(T0, ZoneOffset.UTC));
+    cluster.put(CachedKind.PODS, withStatus("crash", "Running", crashLoop(3, "Error", 1)));
+
+    engine.processPending();
+
+    assertThat(engine.evaluated("c1")).isTrue();
+    assertThat(heard).containsExactly("opened pod.crash-loop crash");
+    assertThat(cluster.listeners()).isEqualTo(1);
+  }
+
+  @Test
   void aFullPassResolvesWhatNoRuleReportsAnyMore() {
     DiagnosticsEngine engine = engine(Clock.fixed(T0, ZoneOffset.UTC));
     cluster.put(CachedKind.PODS, withStatus("crash", "Running", crashLoop(3, "Error", 1)));
