@@ -138,6 +138,7 @@ class PodFindingsIT {
     kube.pods().inNamespace(ns.name()).resource(init).create();
     kube.pods().inNamespace(ns.name()).resource(pod("evicted", "Evicted")).create();
     kube.pods().inNamespace(ns.name()).resource(pod("unready", "NotReady")).create();
+    kube.pods().inNamespace(ns.name()).resource(pod("once", "Failed")).create();
 
     JsonNode pull = awaitFinding(ns, "pod.image-pull", "pull");
     assertThat(en(pull, "explanation"))
@@ -166,6 +167,12 @@ class PodFindingsIT {
     assertThat(en(unready, "explanation")).contains("running but not ready");
     assertThat(describe(ns, "unready")).containsPattern("Ready\\s+False");
 
+    JsonNode failed = awaitFinding(ns, "pod.failed", "once");
+    assertThat(en(failed, "explanation")).contains("exited with code 1 (Error)");
+    assertThat(describe(ns, "once"))
+        .containsPattern("Status:\\s+Failed")
+        .containsPattern("Exit Code:\\s+1");
+
     // the list filters and the CSV export see them too
     JsonNode critical =
         admin.get(path("/findings?severity=CRITICAL&namespace=" + ns.name())).json();
@@ -178,7 +185,7 @@ class PodFindingsIT {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("id,cluster,severity,rule").contains("pod.evicted");
 
-    for (String pod : List.of("pull", "config", "init", "evicted", "unready")) {
+    for (String pod : List.of("pull", "config", "init", "evicted", "unready", "once")) {
       kube.pods().inNamespace(ns.name()).withName(pod).withGracePeriod(0).delete();
     }
     awaitResolved(ns, "pod.image-pull", "pull");

@@ -39,6 +39,7 @@ public final class DiagnosticRules {
     rules.add(new PodInitFailedRule());
     rules.add(new PodOomKilledRule());
     rules.add(new PodEvictedRule());
+    rules.add(new PodFailedRule());
     rules.add(new PodNotReadyRule());
     rules.add(new PodRestartsRule());
     rules.add(new PodPendingRule());

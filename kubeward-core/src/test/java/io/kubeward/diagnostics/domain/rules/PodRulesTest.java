@@ -176,6 +176,27 @@ class PodRulesTest {
   }
 
   @Test
+  void aFailedBarePodNamesTheExitCode() {
+    PodView pod =
+        withStatus(
+            "once",
+            "Failed",
+            new ContainerStatusBuilder()
+                .withName("app")
+                .withNewState()
+                .withNewTerminated()
+                .withReason("Error")
+                .withExitCode(127)
+                .endTerminated()
+                .endState()
+                .build());
+
+    assertThat(judge(new PodFailedRule(), pod).getFirst().explanation().en())
+        .contains("exited with code 127 (Error)")
+        .contains("not found in the image");
+  }
+
+  @Test
   void initContainerFailureAndRecentRestarts() {
     PodView init =
         view(
