@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
       { path: 'objects/:kind/:name', name: 'object', component: () => import('@/features/object/ObjectView.vue') },
       { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
+      { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -178,3 +178,22 @@ export interface DocumentResult extends DocumentRef {
   result: 'accepted' | 'refused' | 'applied' | 'failed' | 'not-applied'
   problem?: { code?: string; title?: string; detail?: string; status?: number }
 }
+
+// --- diagnostics (issue 13) ----------------------------------------------------------------------
+
+/** A finding with its lifecycle; texts in both languages (`en`, `zh`). */
+export type Finding = Schemas['Finding']
+export type Evidence = Schemas['Evidence']
+export type Bilingual = Schemas['Bilingual']
+export type RuleInfo = Schemas['RuleInfo']
+export type Runbook = Schemas['Runbook']
+/** The console's filter of GET .../findings (comma-separated severities, state active|resolved|all). */
+export interface FindingFilter {
+  severity?: string
+  rule?: string
+  namespace?: string
+  kind?: string
+  name?: string
+  state?: 'active' | 'resolved' | 'all'
+  text?: string
+}

@@ -36,7 +36,8 @@ class ConsoleRoutes {
     "/promql",
     "/users",
     "/audit",
-    "/objects/{kind}/{name}"
+    "/objects/{kind}/{name}",
+    "/findings"
   })
   String index() {
     return "forward:/index.html";

@@ -1,0 +1,161 @@
+package io.kubeward.diagnostics.domain.rules;
+
+import io.kubeward.cluster.domain.ObjectView;
+import io.kubeward.cluster.domain.PodDiagnosis;
+import io.kubeward.cluster.domain.PodDiagnosis.ContainerState;
+import io.kubeward.cluster.domain.PodDiagnosis.Termination;
+import io.kubeward.cluster.domain.PodView;
+import io.kubeward.diagnostics.domain.ClusterFacts;
+import io.kubeward.diagnostics.domain.Evidence;
+import io.kubeward.diagnostics.domain.ObjectRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Helpers of the pod rules: evidence as {@code kubectl describe pod} shows it, exit codes, ages.
+ */
+final class PodFacts {
+
+  /** Warning events quoted per finding at most. */
+  static final int MAX_EVENTS = 5;
+
+  private PodFacts() {}
+
+  static ObjectRef ref(PodView pod) {
+    return ObjectRef.of("Pod", pod.namespace(), pod.name());
+  }
+
+  /** {@code Waiting: CrashLoopBackOff — back-off 40s ...} as describe's State line reads. */
+  static Evidence state(String prefix, ContainerState container) {
+    StringBuilder value = new StringBuilder(capitalize(container.state()));
+    if (container.reason() != null) {
+      value.append(": ").append(container.reason());
+    }
+    if (container.exitCode() != null) {
+      value.append(" (exit code ").append(container.exitCode()).append(')');
+    }
+    if (container.message() != null) {
+      value.append(" — ").append(container.message());
+    }
+    return Evidence.of(Evidence.CONTAINER_STATE, prefix + container.name() + ": state", value);
+  }
+
+  static Evidence lastState(String prefix, ContainerState container) {
+    Termination last = container.last();
+    StringBuilder value = new StringBuilder("Terminated");
+    if (last.reason() != null) {
+      value.append(": ").append(last.reason());
+    }
+    value.append(" (exit code ").append(last.exitCode()).append(')');
+    if (last.finishedAt() != null) {
+      value.append(" at ").append(last.finishedAt());
+    }
+    if (last.message() != null) {
+      value.append(" — ").append(last.message());
+    }
+    return Evidence.of(Evidence.CONTAINER_STATE, prefix + container.name() + ": last state", value);
+  }
+
+  static Evidence restarts(String prefix, ContainerState container) {
+    return Evidence.of(
+        Evidence.CONTAINER_STATE,
+        prefix + container.name() + ": restart count",
+        container.restarts());
+  }
+
+  /** The pod's newest Warning events (or of the given reasons, any type), as evidence. */
+  static void events(List<Evidence> out, PodView pod, ClusterFacts facts, Set<String> reasons) {
+    int added = 0;
+    for (ObjectView event : facts.eventsFor(ref(pod))) {
+      Object reason = event.fields().get("reason");
+      boolean wanted =
+          reasons.isEmpty() ? "Warning".equals(event.status()) : reasons.contains(reason);
+      if (!wanted) {
+        continue;
+      }
+      Object count = event.fields().get("count");
+      String label =
+          "event " + reason + (count instanceof Integer n && n > 1 ? " (×" + n + ")" : "");
+      out.add(Evidence.of(Evidence.EVENT, label, event.fields().get("message")));
+      if (++added >= MAX_EVENTS) {
+        return;
+      }
+    }
+  }
+
+  /** What an exit code usually means, in both languages, or {@code null}. */
+  static String[] exitMeaning(int code) {
+    return switch (code) {
+      case 0 ->
+          new String[] {
+            "it exited normally (0) but is expected to keep running", "它正常退出（0），但它应当持续运行"
+          };
+      case 1 ->
+          new String[] {
+            "the application failed (exit code 1): read its logs", "应用出错退出（退出码 1）：请查看其日志"
+          };
+      case 2 ->
+          new String[] {
+            "the command was misused (exit code 2): check the command and arguments",
+            "命令用法错误（退出码 2）：请检查 command 和 args"
+          };
+      case 126 -> new String[] {"the command is not executable (exit code 126)", "命令不可执行（退出码 126）"};
+      case 127 ->
+          new String[] {
+            "the command was not found in the image (exit code 127)", "镜像中找不到该命令（退出码 127）"
+          };
+      case 134 ->
+          new String[] {"the process aborted (SIGABRT, exit code 134)", "进程异常中止（SIGABRT，退出码 134）"};
+      case 137 ->
+          new String[] {
+            "the process was killed (SIGKILL, exit code 137): out of memory or a failed liveness probe",
+            "进程被强制终止（SIGKILL，退出码 137）：内存不足或存活探针失败"
+          };
+      case 139 ->
+          new String[] {
+            "the process crashed with a segmentation fault (exit code 139)", "进程因段错误崩溃（退出码 139）"
+          };
+      case 143 ->
+          new String[] {
+            "the process was stopped (SIGTERM, exit code 143), e.g. after a failed liveness probe",
+            "进程被终止（SIGTERM，退出码 143），例如存活探针失败后"
+          };
+      default -> null;
+    };
+  }
+
+  static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static boolean olderThan(Instant since, Instant now, Duration age) {
+    return since != null && !since.plus(age).isAfter(now);
+  }
+
+  /** A short human duration: {@code 12m}, {@code 3h5m}, {@code 2d4h}. */
+  static String age(Instant since, Instant now) {
+    if (since == null) {
+      return "?";
+    }
+    Duration d = Duration.between(since, now);
+    if (d.isNegative()) {
+      d = Duration.ZERO;
+    }
+    if (d.toDays() > 0) {
+      return d.toDays() + "d" + d.toHoursPart() + "h";
+    }
+    if (d.toHours() > 0) {
+      return d.toHours() + "h" + d.toMinutesPart() + "m";
+    }
+    if (d.toMinutes() > 0) {
+      return d.toMinutes() + "m";
+    }
+    return d.toSeconds() + "s";
+  }
+
+  static PodDiagnosis diagnosis(PodView pod) {
+    return pod.diagnosis();
+  }
+}
