@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * null} until scheduled; {@code problem} is {@code null} for a healthy pod; {@code ready} is "ready
  * containers/containers" ({@code "1/2"}); {@code requests}/{@code limits} are the pod's effective
  * values (the larger of the containers' sum and any init container, plus overhead), {@code pods} 1;
- * {@code containers} the regular containers with their own requests and limits, in spec order.
+ * {@code containers} the regular containers with their own requests and limits, in spec order;
+ * {@code diagnosis} the container states, scheduler message and readiness of a pod that is not
+ * simply running and ready ({@code null} otherwise, to keep healthy pods small); {@code references}
+ * the ConfigMaps, Secrets and PVCs it references (shared between pods of one workload).
  */
 public record PodView(
     String namespace,
@@ -28,11 +31,53 @@ public record PodView(
     @Nullable String ip,
     Resources requests,
     Resources limits,
-    List<ContainerResources> containers)
+    List<ContainerResources> containers,
+    @Nullable PodDiagnosis diagnosis,
+    PodReferences references)
     implements KubeObjectView {
 
   public PodView {
     containers = containers == null ? List.of() : containers;
+    references = references == null ? PodReferences.NONE : references;
+  }
+
+  /** A pod view without diagnosis and references (tests, benchmarks). */
+  public PodView(
+      String namespace,
+      String name,
+      String uid,
+      String resourceVersion,
+      Instant createdAt,
+      Map<String, String> labels,
+      OwnerRef owner,
+      String nodeName,
+      PodPhase phase,
+      PodProblem problem,
+      String ready,
+      int restarts,
+      String ip,
+      Resources requests,
+      Resources limits,
+      List<ContainerResources> containers) {
+    this(
+        namespace,
+        name,
+        uid,
+        resourceVersion,
+        createdAt,
+        labels,
+        owner,
+        nodeName,
+        phase,
+        problem,
+        ready,
+        restarts,
+        ip,
+        requests,
+        limits,
+        containers,
+        null,
+        PodReferences.NONE);
   }
 
   /** A pod view without its containers' resources (tests, benchmarks). */
@@ -68,7 +113,9 @@ public record PodView(
         ip,
         requests,
         limits,
-        List.of());
+        List.of(),
+        null,
+        PodReferences.NONE);
   }
 
   /** The problem reason if any, else the phase (as Kubernetes writes them). */
@@ -103,6 +150,8 @@ public record PodView(
         ip,
         requests,
         limits,
-        containers);
+        containers,
+        diagnosis,
+        references);
   }
 }

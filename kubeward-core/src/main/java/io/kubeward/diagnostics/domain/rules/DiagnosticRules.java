@@ -1,0 +1,44 @@
+package io.kubeward.diagnostics.domain.rules;
+
+import io.kubeward.diagnostics.domain.DiagnosticRule;
+import io.kubeward.diagnostics.domain.RuleId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The catalogue: every diagnostic rule Kubeward evaluates, registered here and nowhere else. Add a
+ * rule with one line in its area's block; ids must be unique ({@link #all()} checks).
+ */
+public final class DiagnosticRules {
+
+  private DiagnosticRules() {}
+
+  /** Every rule, in the order they are listed to users. */
+  public static List<DiagnosticRule> all() {
+    List<DiagnosticRule> rules = new ArrayList<>();
+    pods(rules);
+    others(rules);
+    Set<RuleId> ids = new HashSet<>();
+    for (DiagnosticRule rule : rules) {
+      if (!ids.add(rule.id())) {
+        throw new IllegalStateException("Two diagnostic rules share the id " + rule.id());
+      }
+    }
+    return List.copyOf(rules);
+  }
+
+  /** Pods (owner: diag). */
+  private static void pods(List<DiagnosticRule> rules) {
+    // --- pod rules ---
+  }
+
+  /**
+   * Workloads, Services and Ingresses, storage, quotas, nodes, autoscaling, disruption budgets and
+   * hygiene (owner: rules).
+   */
+  private static void others(List<DiagnosticRule> rules) {
+    // --- other rules ---
+  }
+}
