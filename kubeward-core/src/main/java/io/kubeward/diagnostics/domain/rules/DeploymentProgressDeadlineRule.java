@@ -30,7 +30,8 @@ public final class DeploymentProgressDeadlineRule extends BaseRule {
         Severity.CRITICAL,
         "Deployment",
         Set.of("ReplicaSet", "Pod", "Event"),
-        Bilingual.of("Deployment rollout stuck (progress deadline exceeded)", "Deployment 发布卡住（超过进度期限）"));
+        Bilingual.of(
+            "Deployment rollout stuck (progress deadline exceeded)", "Deployment 发布卡住（超过进度期限）"));
   }
 
   @Override
@@ -59,7 +60,8 @@ public final class DeploymentProgressDeadlineRule extends BaseRule {
               available.status() + (available.reason() == null ? "" : ", " + available.reason())));
     }
     evidence.add(replicas(deployment));
-    List<PodView> pods = OpsFacts.podsOf(facts, "Deployment", deployment.namespace(), deployment.name());
+    List<PodView> pods =
+        OpsFacts.podsOf(facts, "Deployment", deployment.namespace(), deployment.name());
     int shown = 0;
     for (PodView pod : pods) {
       if (!OpsFacts.ready(pod) && shown++ < MAX_PODS) {

@@ -80,7 +80,10 @@ public final class DeploymentUnavailableRule extends BaseRule {
           Evidence.of(
               Evidence.CONDITION,
               "ReplicaFailure",
-              "True, " + failure.reason() + ": " + DeploymentProgressDeadlineRule.nullToEmpty(failure.message())));
+              "True, "
+                  + failure.reason()
+                  + ": "
+                  + DeploymentProgressDeadlineRule.nullToEmpty(failure.message())));
     }
     List<PodView> pods =
         OpsFacts.podsOf(facts, "Deployment", deployment.namespace(), deployment.name());
@@ -126,8 +129,7 @@ public final class DeploymentUnavailableRule extends BaseRule {
             "Look at the unready pods' findings and events (scheduling, image, crash, readiness),"
                 + " and at the ReplicaSet's events when pods are missing (quota, admission);"
                 + " fix the cause or add capacity.",
-            "查看未就绪 Pod 的诊断和事件（调度、镜像、崩溃、就绪探针）；如果缺少 Pod，查看 ReplicaSet 的事件（配额、准入控制）；"
-                + "修复原因或增加容量。");
+            "查看未就绪 Pod 的诊断和事件（调度、镜像、崩溃、就绪探针）；如果缺少 Pod，查看 ReplicaSet 的事件（配额、准入控制）；" + "修复原因或增加容量。");
     return finding(deployment, severity, explanation, evidence, fix);
   }
 }
