@@ -483,6 +483,311 @@ class OpsRulesIT {
     assertThat(judge(rule, ns.name(), "migrate")).isEmpty();
   }
 
+  private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(
+      String name, int replicas, String state) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .withMatchLabels(Map.of("app", name))
+        .endSelector()
+        .withTemplate(template(name, state))
+        .endSpec()
+        .build();
+  }
+
+  @Test
+  void aQuotaThatRefusesPodsIsNamedOnTheReplicaSetAndTheDeploymentIsUnavailable(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.resourceQuotas()
+        .inNamespace(ns.name())
+        .resource(
+            new ResourceQuotaBuilder()
+                .withNewMetadata()
+                .withName("compute")
+                .endMetadata()
+                .withNewSpec()
+                .withHard(Map.of("pods", new Quantity("1")))
+                .endSpec()
+                .build())
+        .create();
+    kube.apps().deployments().inNamespace(ns.name()).resource(deployment("web", 2, null)).create();
+    var refused = io.kubeward.diagnostics.domain.rules.PodsNotCreatedRule.all().getFirst();
+    var unavailable =
+        new io.kubeward.diagnostics.domain.rules.DeploymentUnavailableRule(Duration.ZERO);
+    await()
+        .atMost(WAIT)
+        .until(() -> !kube.apps().replicaSets().inNamespace(ns.name()).list().getItems().isEmpty());
+    String replicaSet =
+        kube.apps()
+            .replicaSets()
+            .inNamespace(ns.name())
+            .list()
+            .getItems()
+            .getFirst()
+            .getMetadata()
+            .getName();
+
+    FindingDraft finding = awaitFinding(refused, ns.name(), replicaSet);
+
+    assertThat(finding.explanation().en())
+        .contains(
+            "(Deployment web)",
+            "cannot create its pods",
+            "ResourceQuota",
+            "exceeded quota: compute");
+    assertThat(finding.evidence())
+        .anySatisfy(e -> assertThat(e.label()).startsWith("FailedCreate"));
+    assertThat(kubectlDescribe("rs", replicaSet, "-n", ns.name()))
+        .contains("FailedCreate", "exceeded quota: compute");
+    FindingDraft degraded = awaitFinding(unavailable, ns.name(), "web");
+    assertThat(degraded.severity()).isEqualTo(Severity.WARNING);
+    assertThat(degraded.explanation().en()).contains("only 1 of 2 replicas available");
+
+    kube.resourceQuotas()
+        .inNamespace(ns.name())
+        .withName("compute")
+        .edit(
+            q -> {
+              q.getSpec().getHard().put("pods", new Quantity("10"));
+              return q;
+            });
+    awaitResolved(refused, ns.name(), replicaSet);
+    awaitResolved(unavailable, ns.name(), "web");
+  }
+
+  @Test
+  void aBudgetAllowingNoDisruptionAndAServiceTargetingAMissingPortName(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.apps().deployments().inNamespace(ns.name()).resource(deployment("web", 2, null)).create();
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .endMetadata()
+                .withNewSpec()
+                .withMaxUnavailable(new IntOrString(0))
+                .withNewSelector()
+                .withMatchLabels(Map.of("app", "web"))
+                .endSelector()
+                .endSpec()
+                .build())
+        .create();
+    kube.services()
+        .inNamespace(ns.name())
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(Map.of("app", "web"))
+                .addNewPort()
+                .withPort(80)
+                .withTargetPort(new IntOrString("htpp"))
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    var budget = new io.kubeward.diagnostics.domain.rules.PdbBlocksDisruptionsRule(Duration.ZERO);
+    var ports = new ServiceRules.TargetPortMismatch();
+
+    FindingDraft blocked = awaitFinding(budget, ns.name(), "web");
+    assertThat(blocked.explanation().en())
+        .contains("requires all 2 of its pods", "never allows an eviction");
+    assertThat(blocked.evidence()).extracting(Evidence::value).contains("0", "2 | 2 | 2 | 0");
+    assertThat(kubectlDescribe("pdb", "web", "-n", ns.name()))
+        .containsPattern("Allowed disruptions:\\s+0");
+
+    FindingDraft mismatch = awaitFinding(ports, ns.name(), "web");
+    assertThat(mismatch.explanation().en()).contains("80→htpp");
+    assertThat(mismatch.evidence()).extracting(Evidence::value).contains("http:8080");
+    assertThat(kubectlDescribe("service", "web", "-n", ns.name())).contains("htpp/TCP");
+
+    kube.policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns.name())
+        .withName("web")
+        .edit(
+            p -> {
+              p.getSpec().setMaxUnavailable(new IntOrString(1));
+              return p;
+            });
+    kube.services()
+        .inNamespace(ns.name())
+        .withName("web")
+        .edit(
+            svc -> {
+              svc.getSpec().getPorts().getFirst().setTargetPort(new IntOrString("http"));
+              return svc;
+            });
+    awaitResolved(budget, ns.name(), "web");
+    awaitResolved(ports, ns.name(), "web");
+  }
+
+  @Test
+  void aStatefulSetStuckOnItsFirstPodAndAnAutoscalerWithoutMetrics(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.apps()
+        .statefulSets()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("pg")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .withServiceName("pg")
+                .withNewSelector()
+                .withMatchLabels(Map.of("app", "pg"))
+                .endSelector()
+                .withTemplate(template("pg", "ImagePullBackOff"))
+                .endSpec()
+                .build())
+        .create();
+    kube.autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName("pg")
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("StatefulSet")
+                .withName("pg")
+                .endScaleTargetRef()
+                .withMinReplicas(2)
+                .withMaxReplicas(4)
+                .addNewMetric()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(80)
+                .endTarget()
+                .endResource()
+                .endMetric()
+                .endSpec()
+                .build())
+        .create();
+    var notReady =
+        io.kubeward.diagnostics.domain.rules.WorkloadNotReadyRule.statefulSets(Duration.ZERO);
+    var hpa = new io.kubeward.diagnostics.domain.rules.AutoscalerRules.UnableToScale(Duration.ZERO);
+
+    FindingDraft stuck = awaitFinding(notReady, ns.name(), "pg");
+    assertThat(stuck.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(stuck.explanation().en()).contains("0 of 2 pods ready", "ImagePullBackOff");
+    assertThat(stuck.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo("pod pg-0"));
+    assertThat(kubectlDescribe("statefulset", "pg", "-n", ns.name()))
+        .contains("Replicas:", "2 desired");
+
+    // No metrics API on this plane: the HPA controller cannot read CPU usage.
+    FindingDraft blind = awaitFinding(hpa, ns.name(), "pg");
+    assertThat(blind.explanation().en()).contains("cannot compute a replica count");
+    assertThat(blind.evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.label()).isEqualTo("ScalingActive");
+              assertThat(e.value()).startsWith("False, FailedGetResourceMetric");
+            });
+    assertThat(kubectlDescribe("hpa", "pg", "-n", ns.name())).contains("FailedGetResourceMetric");
+
+    kube.apps()
+        .statefulSets()
+        .inNamespace(ns.name())
+        .withName("pg")
+        .edit(
+            set -> {
+              set.getSpec().setTemplate(template("pg", null));
+              return set;
+            });
+    kube.pods().inNamespace(ns.name()).withName("pg-0").delete();
+    awaitResolved(notReady, ns.name(), "pg");
+    // The HPA's resolution needs a metrics API (metrics-server): not started here to spare the CPU.
+  }
+
+  @Test
+  void aLeftoverConfigMapIsHygieneUntilAPodUsesItAndACordonedNodeIsSaid(
+      KubernetesClient kube, TestNamespace ns) throws Exception {
+    kube.configMaps()
+        .inNamespace(ns.name())
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("leftover")
+                .endMetadata()
+                .withData(Map.of("a", "b"))
+                .build())
+        .create();
+    var unused = io.kubeward.diagnostics.domain.rules.UnreferencedRule.configMaps(Duration.ZERO);
+
+    FindingDraft hygiene = awaitFinding(unused, ns.name(), "leftover");
+    assertThat(hygiene.severity()).isEqualTo(Severity.INFO);
+    assertThat(hygiene.explanation().en()).contains("referenced by no pod");
+    await()
+        .atMost(WAIT)
+        .until(() -> facts.get("ConfigMap", ns.name(), "kube-root-ca.crt").isPresent());
+    assertThat(judge(unused, ns.name(), "kube-root-ca.crt")).isEmpty();
+
+    var spec = template("user", null).getSpec();
+    spec.getContainers()
+        .getFirst()
+        .setEnvFrom(
+            List.of(
+                new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
+                    .withNewConfigMapRef("leftover", false)
+                    .build()));
+    kube.pods()
+        .inNamespace(ns.name())
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("user")
+                .endMetadata()
+                .withSpec(spec)
+                .build())
+        .create();
+    awaitResolved(unused, ns.name(), "leftover");
+
+    String node = kube.nodes().list().getItems().getFirst().getMetadata().getName();
+    var cordoned = new io.kubeward.diagnostics.domain.rules.NodeRules.Cordoned();
+    kube.nodes()
+        .withName(node)
+        .edit(
+            n -> {
+              n.getSpec().setUnschedulable(true);
+              return n;
+            });
+    try {
+      FindingDraft cordon = awaitFinding(cordoned, null, node);
+      assertThat(cordon.explanation().en()).contains("is cordoned");
+      assertThat(kubectlDescribe("node", node)).containsPattern("Unschedulable:\\s+true");
+    } finally {
+      kube.nodes()
+          .withName(node)
+          .edit(
+              n -> {
+                n.getSpec().setUnschedulable(false);
+                return n;
+              });
+    }
+    awaitResolved(cordoned, null, node);
+  }
+
   private static io.fabric8.kubernetes.api.model.batch.v1.Job job(String name, String state) {
     PodTemplateSpec template = template(name, state);
     template.getSpec().setRestartPolicy("Never");
