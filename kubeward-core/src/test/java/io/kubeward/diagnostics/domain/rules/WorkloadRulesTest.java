@@ -379,7 +379,28 @@ class WorkloadRulesTest {
               assertThat(d.explanation().en())
                   .contains("(Deployment web)", "ResourceQuota", "exceeded quota");
             });
-    // Old refusals are history.
-    assertThat(new Facts().at(NOW.plusSeconds(3600)).judge(rule, rs)).isEmpty();
+    // A refusal older than the newest pod is history: creation works again.
+    facts.add(
+        new PodBuilder()
+            .withMetadata(
+                meta("shop", "web-1-new")
+                    .withOwnerReferences(owner("ReplicaSet", "web-1"))
+                    .withCreationTimestamp(NOW.minusSeconds(5).toString())
+                    .build())
+            .build());
+    assertThat(facts.judge(rule, rs)).isEmpty();
+    // And so is one older than the window, whatever the pods.
+    var late = new Facts();
+    var rs2 =
+        late.add(
+            new ReplicaSetBuilder()
+                .withMetadata(meta("shop", "web-2").build())
+                .withNewSpec()
+                .withReplicas(2)
+                .endSpec()
+                .build());
+    late.event(
+        "ReplicaSet", "shop", "web-2", "Warning", "FailedCreate", "exceeded quota: compute", 3600);
+    assertThat(late.judge(rule, rs2)).isEmpty();
   }
 }
