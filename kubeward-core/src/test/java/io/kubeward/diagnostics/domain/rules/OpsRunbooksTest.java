@@ -24,7 +24,7 @@ class OpsRunbooksTest {
       assertThat(text)
           .as(rule.id().value())
           .startsWith("# " + rule.id().value())
-          .contains("## What it means", "## Commands", "## 含义", "## 命令");
+          .contains("## Symptoms", "## Evidence to read", "## Fixes", "```", "## 现象", "## 解决方法");
     }
   }
 }
