@@ -53,6 +53,8 @@ public final class DiagnosticRules {
     rules.add(new IngressRules.MissingBackend());
     rules.add(new IngressRules.MissingTlsSecret());
     rules.add(new PvcPendingRule());
+    rules.add(new VolumeRules.Failed());
+    rules.add(new VolumeRules.Released());
     rules.add(new QuotaNearLimitRule());
     rules.add(new NodeRules.NotReady());
     rules.add(new NodeRules.Pressure());

@@ -278,6 +278,36 @@ class NetworkAndStorageRulesTest {
     assertThat(facts.judge(new PvcPendingRule(), claim("bound", "local", "Bound"))).isEmpty();
   }
 
+  KubeObjectView volume(String name, String phase, String reclaim) {
+    return facts.add(
+        new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+            .withMetadata(meta(null, name).build())
+            .withNewSpec()
+            .withPersistentVolumeReclaimPolicy(reclaim)
+            .withNewClaimRef()
+            .withNamespace("shop")
+            .withName("old")
+            .endClaimRef()
+            .endSpec()
+            .withNewStatus()
+            .withPhase(phase)
+            .endStatus()
+            .build());
+  }
+
+  @Test
+  void failedAndRetainedVolumes() {
+    assertThat(facts.judge(new VolumeRules.Failed(), volume("a", "Failed", "Delete")))
+        .singleElement()
+        .satisfies(d -> assertThat(d.explanation().en()).contains("is Failed"));
+    assertThat(facts.judge(new VolumeRules.Released(), volume("b", "Released", "Retain")))
+        .singleElement()
+        .satisfies(d -> assertThat(d.explanation().en()).contains("its claim (shop/old)"));
+    assertThat(facts.judge(new VolumeRules.Released(), volume("c", "Released", "Delete")))
+        .isEmpty();
+    assertThat(facts.judge(new VolumeRules.Failed(), volume("d", "Bound", "Retain"))).isEmpty();
+  }
+
   @Test
   void quotaNearAndAtItsLimit() {
     facts.event(
