@@ -29,9 +29,17 @@ public final class ConfigProjections {
 
   /**
    * A secret from a metadata-only list or watch ({@code PartialObjectMetadata}): identity, labels
-   * and owner. The type and data never reach Kubeward's cache.
+   * and owner, and the service account of a token Secret ({@code
+   * kubernetes.io/service-account.name} annotation, as {@code serviceAccount}). The type and data
+   * never reach Kubeward's cache.
    */
   public static ObjectView secretMetadata(HasMetadata object) {
-    return view(object, "", Map.of());
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    String serviceAccount =
+        annotations == null ? null : annotations.get("kubernetes.io/service-account.name");
+    return view(
+        object,
+        "",
+        serviceAccount == null ? Map.of() : Map.of("serviceAccount", serviceAccount.intern()));
   }
 }

@@ -1,10 +1,15 @@
 package io.kubeward.cluster.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Compact projection of a Deployment's replica counts. */
+/**
+ * Compact projection of a Deployment: its replica counts, whether it is paused, its {@code
+ * Progressing}/{@code Available}/{@code ReplicaFailure} conditions (without update times) and what
+ * the diagnostics read from its pod template.
+ */
 public record DeploymentView(
     String namespace,
     String name,
@@ -15,12 +20,58 @@ public record DeploymentView(
     int desired,
     int ready,
     int available,
-    int updated)
+    int updated,
+    boolean paused,
+    List<ConditionView> conditions,
+    PodTemplateFacts template)
     implements KubeObjectView {
+
+  public DeploymentView {
+    conditions = conditions == null ? List.of() : conditions;
+    template = template == null ? PodTemplateFacts.NONE : template;
+  }
+
+  /** A deployment view with replica counts only (tests, benchmarks). */
+  public DeploymentView(
+      String namespace,
+      String name,
+      String uid,
+      String resourceVersion,
+      Instant createdAt,
+      Map<String, String> labels,
+      int desired,
+      int ready,
+      int available,
+      int updated) {
+    this(
+        namespace,
+        name,
+        uid,
+        resourceVersion,
+        createdAt,
+        labels,
+        desired,
+        ready,
+        available,
+        updated,
+        false,
+        List.of(),
+        PodTemplateFacts.NONE);
+  }
 
   /** Whether as many replicas are available as are desired. */
   public boolean fullyAvailable() {
     return available >= desired;
+  }
+
+  /** The condition of {@code type}, or {@code null}. */
+  public @Nullable ConditionView condition(String type) {
+    for (ConditionView condition : conditions) {
+      if (condition.type().equals(type)) {
+        return condition;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -31,6 +82,18 @@ public record DeploymentView(
   @Override
   public DeploymentView withResourceVersion(String version) {
     return new DeploymentView(
-        namespace, name, uid, version, createdAt, labels, desired, ready, available, updated);
+        namespace,
+        name,
+        uid,
+        version,
+        createdAt,
+        labels,
+        desired,
+        ready,
+        available,
+        updated,
+        paused,
+        conditions,
+        template);
   }
 }

@@ -36,7 +36,14 @@ public final class StorageProjections {
             "accessModes",
             spec == null || spec.getAccessModes() == null
                 ? List.of()
-                : List.copyOf(spec.getAccessModes())));
+                : List.copyOf(spec.getAccessModes()),
+            "request",
+            spec == null
+                    || spec.getResources() == null
+                    || spec.getResources().getRequests() == null
+                    || spec.getResources().getRequests().get("storage") == null
+                ? null
+                : spec.getResources().getRequests().get("storage").toString()));
   }
 
   public static ObjectView persistentVolume(PersistentVolume object) {

@@ -2,6 +2,7 @@ package io.kubeward.cluster.domain;
 
 import static io.kubeward.cluster.domain.ProjectionSupport.createdAt;
 import static io.kubeward.cluster.domain.ProjectionSupport.fields;
+import static io.kubeward.cluster.domain.ProjectionSupport.instant;
 import static io.kubeward.cluster.domain.ProjectionSupport.intern;
 import static io.kubeward.cluster.domain.ProjectionSupport.labels;
 import static io.kubeward.cluster.domain.ProjectionSupport.view;
@@ -19,6 +20,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Workload controllers and what scales or protects them: Deployments ({@link DeploymentView}),
@@ -45,7 +49,48 @@ public final class WorkloadProjections {
         desired,
         status == null ? 0 : zeroIfNull(status.getReadyReplicas()),
         status == null ? 0 : zeroIfNull(status.getAvailableReplicas()),
-        status == null ? 0 : zeroIfNull(status.getUpdatedReplicas()));
+        status == null ? 0 : zeroIfNull(status.getUpdatedReplicas()),
+        spec != null && Boolean.TRUE.equals(spec.getPaused()),
+        status == null || status.getConditions() == null
+            ? List.of()
+            : conditions(
+                status.getConditions(),
+                c ->
+                    condition(
+                        c.getType(),
+                        c.getStatus(),
+                        c.getReason(),
+                        c.getMessage(),
+                        c.getLastTransitionTime())),
+        spec == null ? PodTemplateFacts.NONE : PodTemplates.facts(spec.getTemplate()));
+  }
+
+  /** The conditions, each projected; an empty list stays the shared empty list. */
+  static <C> List<ConditionView> conditions(List<C> conditions, Function<C, ConditionView> each) {
+    if (conditions == null || conditions.isEmpty()) {
+      return List.of();
+    }
+    List<ConditionView> out = new ArrayList<>(conditions.size());
+    for (C condition : conditions) {
+      ConditionView view = each.apply(condition);
+      if (view != null) {
+        out.add(view);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static ConditionView condition(
+      String type, String status, String reason, String message, String since) {
+    if (type == null) {
+      return null;
+    }
+    return new ConditionView(
+        intern(type),
+        intern(status == null ? "Unknown" : status),
+        intern(reason),
+        message,
+        instant(since));
   }
 
   public static ObjectView replicaSet(ReplicaSet object) {
@@ -66,10 +111,31 @@ public final class WorkloadProjections {
     int desired = spec == null || spec.getReplicas() == null ? 1 : spec.getReplicas();
     int ready = status == null ? 0 : zeroIfNull(status.getReadyReplicas());
     int updated = status == null ? 0 : zeroIfNull(status.getUpdatedReplicas());
+    int current = status == null ? 0 : zeroIfNull(status.getReplicas());
+    int available = status == null ? 0 : zeroIfNull(status.getAvailableReplicas());
     return view(
         object,
         ready >= desired ? "Ready" : "Progressing",
-        fields("desired", desired, "ready", ready, "updated", updated));
+        fields(
+            "desired",
+            desired,
+            "ready",
+            ready,
+            "updated",
+            updated,
+            "current",
+            current,
+            "available",
+            available,
+            "claimTemplates",
+            spec == null || spec.getVolumeClaimTemplates() == null
+                ? null
+                : spec.getVolumeClaimTemplates().stream()
+                    .map(t -> intern(t.getMetadata() == null ? null : t.getMetadata().getName()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList(),
+            "template",
+            template(spec == null ? null : spec.getTemplate())));
   }
 
   public static ObjectView daemonSet(DaemonSet object) {
@@ -78,21 +144,45 @@ public final class WorkloadProjections {
     int ready = status == null ? 0 : zeroIfNull(status.getNumberReady());
     int available = status == null ? 0 : zeroIfNull(status.getNumberAvailable());
     int updated = status == null ? 0 : zeroIfNull(status.getUpdatedNumberScheduled());
+    int scheduled = status == null ? 0 : zeroIfNull(status.getCurrentNumberScheduled());
+    int unavailable = status == null ? 0 : zeroIfNull(status.getNumberUnavailable());
+    int misscheduled = status == null ? 0 : zeroIfNull(status.getNumberMisscheduled());
+    var spec = object.getSpec();
     return view(
         object,
         ready >= desired ? "Ready" : "Progressing",
-        fields("desired", desired, "ready", ready, "available", available, "updated", updated));
+        fields(
+            "desired",
+            desired,
+            "ready",
+            ready,
+            "available",
+            available,
+            "updated",
+            updated,
+            "scheduled",
+            scheduled,
+            "unavailable",
+            unavailable,
+            "misscheduled",
+            misscheduled,
+            "template",
+            template(spec == null ? null : spec.getTemplate())));
   }
 
   public static ObjectView job(Job object) {
     var spec = object.getSpec();
     var status = object.getStatus();
     String state = "Running";
+    JobCondition failed = null;
     if (status != null && status.getConditions() != null) {
       for (JobCondition condition : status.getConditions()) {
         if ("True".equals(condition.getStatus())
             && ("Complete".equals(condition.getType()) || "Failed".equals(condition.getType()))) {
           state = condition.getType();
+          if ("Failed".equals(condition.getType())) {
+            failed = condition;
+          }
         }
       }
     }
@@ -110,7 +200,21 @@ public final class WorkloadProjections {
             "failed",
             status == null ? 0 : zeroIfNull(status.getFailed()),
             "active",
-            status == null ? 0 : zeroIfNull(status.getActive())));
+            status == null ? 0 : zeroIfNull(status.getActive()),
+            "backoffLimit",
+            spec == null || spec.getBackoffLimit() == null ? 6 : spec.getBackoffLimit(),
+            "failedReason",
+            failed == null ? null : intern(failed.getReason()),
+            "failedMessage",
+            failed == null ? null : failed.getMessage(),
+            "failedSince",
+            failed == null ? null : instant(failed.getLastTransitionTime()),
+            "template",
+            spec == null
+                    || object.getMetadata().getOwnerReferences() != null
+                        && !object.getMetadata().getOwnerReferences().isEmpty()
+                ? null
+                : template(spec.getTemplate())));
   }
 
   public static ObjectView cronJob(CronJob object) {
@@ -126,7 +230,23 @@ public final class WorkloadProjections {
             "active",
             status == null || status.getActive() == null ? 0 : status.getActive().size(),
             "lastSchedule",
-            status == null ? null : status.getLastScheduleTime()));
+            status == null ? null : status.getLastScheduleTime(),
+            "lastSuccessful",
+            status == null ? null : status.getLastSuccessfulTime(),
+            "timeZone",
+            spec == null ? null : intern(spec.getTimeZone()),
+            "startingDeadlineSeconds",
+            spec == null ? null : spec.getStartingDeadlineSeconds(),
+            "template",
+            spec == null || spec.getJobTemplate() == null || spec.getJobTemplate().getSpec() == null
+                ? null
+                : template(spec.getJobTemplate().getSpec().getTemplate())));
+  }
+
+  /** The facts of a pod template, {@code null} when it references nothing and declares no port. */
+  private static PodTemplateFacts template(io.fabric8.kubernetes.api.model.PodTemplateSpec spec) {
+    PodTemplateFacts facts = PodTemplates.facts(spec);
+    return facts == PodTemplateFacts.NONE ? null : facts;
   }
 
   public static ObjectView horizontalPodAutoscaler(HorizontalPodAutoscaler object) {
@@ -149,7 +269,19 @@ public final class WorkloadProjections {
             "currentReplicas",
             current,
             "desiredReplicas",
-            desired));
+            desired,
+            "conditions",
+            status == null
+                ? null
+                : conditions(
+                    status.getConditions(),
+                    c ->
+                        condition(
+                            c.getType(),
+                            c.getStatus(),
+                            c.getReason(),
+                            c.getMessage(),
+                            c.getLastTransitionTime()))));
   }
 
   public static ObjectView podDisruptionBudget(PodDisruptionBudget object) {
@@ -173,6 +305,8 @@ public final class WorkloadProjections {
             "desiredHealthy",
             status == null ? 0 : zeroIfNull(status.getDesiredHealthy()),
             "disruptionsAllowed",
-            allowed));
+            allowed,
+            "expectedPods",
+            status == null ? 0 : zeroIfNull(status.getExpectedPods())));
   }
 }

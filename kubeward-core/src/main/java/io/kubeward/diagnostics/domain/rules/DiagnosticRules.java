@@ -51,5 +51,30 @@ public final class DiagnosticRules {
    */
   private static void others(List<DiagnosticRule> rules) {
     // --- other rules ---
+    rules.add(new DeploymentProgressDeadlineRule());
+    rules.add(new DeploymentUnavailableRule());
+    rules.add(WorkloadNotReadyRule.statefulSets());
+    rules.add(WorkloadNotReadyRule.daemonSets());
+    rules.addAll(PodsNotCreatedRule.all());
+    rules.add(new JobFailedRule());
+    rules.add(new CronJobNotSchedulingRule());
+    rules.add(new ServiceRules.NoPodsSelected());
+    rules.add(new ServiceRules.NoReadyEndpoints());
+    rules.add(new ServiceRules.TargetPortMismatch());
+    rules.add(new IngressRules.MissingBackend());
+    rules.add(new IngressRules.MissingTlsSecret());
+    rules.add(new PvcPendingRule());
+    rules.add(new VolumeRules.Failed());
+    rules.add(new VolumeRules.Released());
+    rules.add(new QuotaNearLimitRule());
+    rules.add(new NodeRules.NotReady());
+    rules.add(new NodeRules.Pressure());
+    rules.add(new NodeRules.Cordoned());
+    rules.add(new AutoscalerRules.UnableToScale());
+    rules.add(new AutoscalerRules.AtMax());
+    rules.add(new PdbBlocksDisruptionsRule());
+    rules.add(UnreferencedRule.configMaps());
+    rules.add(UnreferencedRule.secrets());
+    rules.add(UnreferencedRule.claims());
   }
 }
