@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The {@code _search} request body of a {@link LogQuery} (Elasticsearch 7/8 and OpenSearch 1/2
  * alike): a bool filter on namespace, pod (or the workload's pod-name pattern), container and time
- * range, the text as a phrase of the message field, newest first, {@code size} = the limit. Pure:
- * maps and lists a JSON writer turns into the body.
+ * range, the text as a phrase of the message field, newest first (indices without the timestamp
+ * field sort as unmapped dates), {@code size} = the limit. Pure: maps and lists a JSON writer turns
+ * into the body.
  */
 public final class SearchBodies {
 
@@ -41,7 +42,13 @@ public final class SearchBodies {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("size", query.limit());
     body.put("query", Map.of("bool", bool));
-    body.put("sort", List.of(Map.of(fields.timestamp(), Map.of("order", "desc"))));
+    // unmapped_type: an index of the pattern without the timestamp field (a shipper's meta index,
+    // an empty day) sorts as having none instead of failing its shards ("No mapping found for
+    // [@timestamp] in order to sort on", seen on a real OpenSearch 3.9)
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("order", "desc");
+    order.put("unmapped_type", "date");
+    body.put("sort", List.of(Map.of(fields.timestamp(), order)));
     body.put(
         "_source",
         List.of(

@@ -126,6 +126,7 @@ class ElasticLogArchiveTest {
     JsonNode body = JSON.readTree(bodies.get(0));
     assertThat(body.path("size").asInt()).isEqualTo(2);
     assertThat(body.at("/sort/0/@timestamp/order").asText()).isEqualTo("desc");
+    assertThat(body.at("/sort/0/@timestamp/unmapped_type").asText()).isEqualTo("date");
     JsonNode filters = body.at("/query/bool/filter");
     assertThat(filters.get(0).at("/term/kubernetes.namespace_name.keyword").asText())
         .isEqualTo("shop");
