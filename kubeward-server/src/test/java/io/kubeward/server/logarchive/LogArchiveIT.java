@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * Past-log search end to end on the local control plane: an administrator configures the archive
  * (secret write-only, SSRF guard), a user whom the cluster lets {@code get pods/log} searches it,
  * one whom it does not is refused before Kubeward asks the archive. The archive is a loopback HTTP
- * fixture answering in OpenSearch's format (no real OpenSearch here: ADR 0028).
+ * fixture answering in OpenSearch's format (a real OpenSearch: ElasticLogArchiveRealIT).
  */
 @LocalControlPlane
 class LogArchiveIT {
