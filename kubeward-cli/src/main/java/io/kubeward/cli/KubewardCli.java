@@ -4,6 +4,7 @@ import io.kubeward.cli.commands.AuditCommand;
 import io.kubeward.cli.commands.DrainCommand;
 import io.kubeward.cli.commands.HealthCommand;
 import io.kubeward.cli.commands.LoginCommand;
+import io.kubeward.cli.commands.LogsCommand;
 import io.kubeward.cli.commands.MaintenanceCommand;
 import io.kubeward.cli.commands.NodeCommand;
 import io.kubeward.cli.commands.NodesCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       HealthCommand.class,
       AuditCommand.class,
       TopCommand.class,
+      LogsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
