@@ -1,6 +1,7 @@
 package io.kubeward.logs.app;
 
 import io.kubeward.access.app.AccessDeniedException;
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.NamespaceVisibility;
 import io.kubeward.access.domain.Verb;
@@ -46,18 +47,23 @@ import org.jspecify.annotations.Nullable;
  * One container ({@link #pod}), a multi-pod tail by label selector or workload ({@link #tail}: pods
  * from the shared cache, joining and leaving while following, at most {@code max-pods-per-tail}),
  * and a bounded plain-text download ({@link #download}). Every stream and download takes one of the
- * caller's {@code max-streams-per-user} slots until it ends.
+ * caller's {@code max-streams-per-user} slots until it ends. Before anything is sent, {@link
+ * Authorizer#require} checks the caller's API token scope and, where Kubeward may not impersonate
+ * (then its own client reads), the caller's Kubeward grants for the namespace.
  */
 public final class StreamLogs {
 
   private final ClusterReads reads;
+  private final Authorizer authorizer;
   private final PodLogs logs;
   private final LogLimits limits;
   private final Clock clock;
   private final LogSlots slots;
 
-  public StreamLogs(ClusterReads reads, PodLogs logs, LogLimits limits, Clock clock) {
+  public StreamLogs(
+      ClusterReads reads, Authorizer authorizer, PodLogs logs, LogLimits limits, Clock clock) {
     this.reads = reads;
+    this.authorizer = authorizer;
     this.logs = logs;
     this.limits = limits;
     this.clock = clock;
@@ -86,6 +92,7 @@ public final class StreamLogs {
       Consumer<LogEvent> sink) {
     requireNames(namespace, pod);
     LogOptions options = LogRequests.validate(request, limits, clock.instant());
+    authorizer.require(caller, Verb.READ, cluster, namespace);
     if (options.container() == null) {
       String only = onlyContainer(cluster, namespace, pod);
       if (only != null) {
@@ -142,6 +149,7 @@ public final class StreamLogs {
             request.tailLines(),
             request.limitBytes());
     LogOptions options = LogRequests.validate(once, limits, clock.instant());
+    authorizer.require(caller, Verb.READ, cluster, namespace);
     Runnable release = slots.acquire(caller.username());
     try (InputStream body = logs.open(caller, cluster, namespace, pod, options)) {
       long left = options.limitBytes();
@@ -185,6 +193,7 @@ public final class StreamLogs {
                 ? Set.of(CachedKind.PODS, cachedKind(w2.kind()))
                 : Set.of(CachedKind.PODS);
     ManagedCluster managed = reads.ready(cluster, kinds);
+    authorizer.require(caller, Verb.READ, managed.name(), namespace);
     NamespaceVisibility visible = reads.visible(caller, managed, CachedKind.PODS);
     if (!visible.includes(namespace)) {
       throw new AccessDeniedException(caller.username(), Verb.READ, managed.name(), namespace);

@@ -201,6 +201,10 @@ class StreamLogsTest {
   private final List<LogEvent> events = new CopyOnWriteArrayList<>();
 
   private StreamLogs useCase(int maxPods, int maxStreams) {
+    return useCase(maxPods, maxStreams, ClusterAccess.Mode.IMPERSONATE);
+  }
+
+  private StreamLogs useCase(int maxPods, int maxStreams, ClusterAccess.Mode mode) {
     LogLimits d = LogLimits.defaults();
     LogLimits limits =
         new LogLimits(
@@ -213,11 +217,10 @@ class StreamLogsTest {
             d.maxBytes(),
             d.idleTimeout(),
             d.maxDuration());
-    Authorizer authorizer =
-        new Authorizer(
-            name -> new ClusterAccess(ClusterAccess.Mode.IMPERSONATE, "test", NOW), SHOP_ONLY);
+    Authorizer authorizer = new Authorizer(name -> new ClusterAccess(mode, "test", NOW), SHOP_ONLY);
     return new StreamLogs(
         new ClusterReads(new RuntimeClusterRegistry(List.of(cluster), "c"), authorizer),
+        authorizer,
         logs,
         limits,
         Clock.fixed(NOW, ZoneOffset.UTC));
@@ -350,6 +353,16 @@ class StreamLogsTest {
     assertThatThrownBy(
             () -> streams.tail(ALICE, "c", "shop", "a=b", "deployment", "x", follow(), events::add))
         .hasMessageContaining("logs.invalid-option");
+  }
+
+  @Test
+  void whereKubewardMayNotImpersonateTheCallersGrantsDecideBeforeAnythingIsRead() {
+    cluster.put(CachedKind.PODS, pod("web-1", PodPhase.RUNNING, Map.of(), null));
+    StreamLogs streams = useCase(20, 5, ClusterAccess.Mode.READ_ONLY);
+    assertThatThrownBy(() -> streams.pod(ALICE, "c", "shop", "web-1", follow(), events::add))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(logs.opened).isEmpty();
+    assertThat(streams.openStreams("alice")).isZero();
   }
 
   @Test
