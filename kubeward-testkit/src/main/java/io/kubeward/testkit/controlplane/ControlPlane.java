@@ -134,6 +134,7 @@ public final class ControlPlane implements AutoCloseable {
     client = newAdminClient();
     launch(Component.KUBE_CONTROLLER_MANAGER);
     launch(Component.KUBE_SCHEDULER);
+    installDebuggingKinds();
     launch(Component.KWOK);
     addNodes(options.nodes());
     awaitDefaultServiceAccount();
@@ -287,7 +288,42 @@ public final class ControlPlane implements AutoCloseable {
       args.add("--config=" + workDir.resolve("kwok-" + metricsConfig));
     }
     options.kwokConfigs().forEach(file -> args.add("--config=" + file.toAbsolutePath()));
+    // Logs, exec and port-forward per pod, as objects tests create (see KwokDebugging).
+    args.add("--enable-crds=" + String.join(",", KwokDebugging.KINDS));
     return args;
+  }
+
+  /** The CRDs of KWOK's per-pod Logs, Exec and PortForward, Established before KWOK starts. */
+  private void installDebuggingKinds() {
+    try (var in = ControlPlane.class.getResourceAsStream(KWOK_RESOURCES + "debugging-crds.yaml")) {
+      for (var crd : client.load(in).items()) {
+        client.resource(crd).fieldManager("kubeward-testkit").forceConflicts().serverSideApply();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String plural : KwokDebugging.PLURALS) {
+      awaitCondition(
+          "the CRD " + plural + ".kwok.x-k8s.io Established",
+          Component.KUBE_APISERVER,
+          () -> established(plural + ".kwok.x-k8s.io"));
+    }
+  }
+
+  private boolean established(String crdName) {
+    var crd = client.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /**
+   * KWOK's emulated kubelet for logs, exec and port-forward of single pods: tests describe where a
+   * pod's logs come from, where an exec runs and where a forwarded port leads.
+   */
+  public KwokDebugging debugging() {
+    return new KwokDebugging(client);
   }
 
   /** Pod lifecycle plus failure states asked for with the label {@value #SIMULATE_LABEL}. */
