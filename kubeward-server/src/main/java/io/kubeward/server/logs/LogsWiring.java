@@ -1,5 +1,6 @@
 package io.kubeward.server.logs;
 
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.logs.app.PodLogs;
@@ -19,7 +20,12 @@ public class LogsWiring {
   }
 
   @Bean
-  StreamLogs streamLogs(ClusterReads reads, PodLogs logs, LogsProperties properties, Clock clock) {
-    return new StreamLogs(reads, logs, properties.limits(), clock);
+  StreamLogs streamLogs(
+      ClusterReads reads,
+      Authorizer authorizer,
+      PodLogs logs,
+      LogsProperties properties,
+      Clock clock) {
+    return new StreamLogs(reads, authorizer, logs, properties.limits(), clock);
   }
 }
