@@ -149,7 +149,9 @@ class LogsController {
       responseCode = "200",
       description = "The log as the apiserver sends it, at most limitBytes",
       content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
-  @GetMapping(value = "/pods/{pod}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
+  // no "produces": the body is written as text/plain whatever the Accept header says (a browser's
+  // download, curl), and a refusal before it is still negotiated as problem+json
+  @GetMapping("/pods/{pod}/logs")
   void download(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
