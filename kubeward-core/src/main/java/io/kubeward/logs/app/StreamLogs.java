@@ -222,13 +222,17 @@ public final class StreamLogs {
           "selector", bySelector ? selector : "", "either a label selector or a workload");
     }
     if (bySelector) {
+      if (selector.length() > 1024) {
+        throw LogRequestException.invalidOption(
+            "selector", selector.substring(0, 64) + "…", "at most 1024 characters");
+      }
       try {
         LabelSelector parsed = LabelSelector.parse(selector);
         if (parsed.isEmpty()) {
           throw LogRequestException.invalidOption("selector", selector, "a non-empty selector");
         }
         return new TailTarget.Selector(parsed, selector);
-      } catch (LabelSelector.InvalidSelectorException e) {
+      } catch (IllegalArgumentException e) { // InvalidSelectorException and any other refusal
         throw LogRequestException.invalidOption("selector", selector, "a label selector");
       }
     }
