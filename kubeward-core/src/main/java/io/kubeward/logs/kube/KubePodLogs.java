@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubeward.access.app.Caller;
+import io.kubeward.cluster.app.ClusterApiException;
 import io.kubeward.cluster.app.ClusterUnreachableException;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
@@ -79,7 +80,7 @@ public final class KubePodLogs implements PodLogs {
     if (response.isSuccessful()) {
       return response.body();
     }
-    throw refusal(cluster, pod, options, response);
+    throw refusal(cluster, namespace, pod, options, response);
   }
 
   /** The request's URL: {@code /api/v1/namespaces/{ns}/pods/{pod}/log?...}. */
@@ -127,7 +128,11 @@ public final class KubePodLogs implements PodLogs {
   }
 
   private static KubewardException refusal(
-      String cluster, String pod, LogOptions options, HttpResponse<InputStream> response) {
+      String cluster,
+      String namespace,
+      String pod,
+      LogOptions options,
+      HttpResponse<InputStream> response) {
     String body;
     try (InputStream in = response.body()) {
       body = in == null ? "" : new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
@@ -163,6 +168,9 @@ public final class KubePodLogs implements PodLogs {
         return LogRequestException.containerRequired(
             pod, m.find() ? m.group(1).replace(' ', ',') : "-");
       }
+    }
+    if (response.code() == 404 && message.contains("pods \"" + pod + "\" not found")) {
+      return ClusterApiException.notFound(cluster, "Pod", namespace, pod);
     }
     return KubeErrors.translate(
         cluster, new KubernetesClientException(message, response.code(), status));

@@ -168,7 +168,10 @@ class KubePodLogsTest {
     assertThatThrownBy(() -> logs.open(ALICE, "c", "shop", "web-1", options))
         .isInstanceOfSatisfying(
             KubewardException.class,
-            e -> assertThat(e.code()).isEqualTo(ClusterApiException.NOT_FOUND));
+            e -> {
+              assertThat(e.code()).isEqualTo(ClusterApiException.NOT_FOUND);
+              assertThat(e.properties()).containsEntry("namespace", "shop");
+            });
   }
 
   private static String status(int code, String reason, String message) {
