@@ -381,7 +381,10 @@ public final class StreamLogs {
       pods.sort(Comparator.comparing(PodView::name));
       synchronized (this) {
         for (PodView p : pods) {
-          follow(p, true);
+          // a change seen while scanning may have taken it already
+          if (!followed.containsKey(p.name()) && !skipped.contains(p.name())) {
+            follow(p, true);
+          }
         }
         initialDone = true;
         if (!skipped.isEmpty()) {
@@ -410,7 +413,7 @@ public final class StreamLogs {
         return;
       }
       synchronized (this) {
-        if (closed || !initialDone) {
+        if (closed) {
           return;
         }
         boolean known = followed.containsKey(pod.name());
