@@ -107,7 +107,7 @@ public final class LogsCommand extends ApiCommand {
   @Option(
       names = "--workload",
       paramLabel = "KIND/NAME",
-      description = "The pods of a deployment, statefulset, daemonset, replicaset or job.")
+      description = "The pods of a deployment, statefulset, daemonset, replicaset, job or cronjob.")
   String workload;
 
   @Option(

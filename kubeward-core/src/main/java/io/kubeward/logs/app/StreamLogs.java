@@ -187,11 +187,14 @@ public final class StreamLogs {
     LogOptions options = LogRequests.validate(request, limits, clock.instant());
     TailTarget target = target(selector, workloadKind, workloadName);
     Set<CachedKind> kinds =
-        target instanceof TailTarget.Workload w && w.kind().equals("Deployment")
-            ? Set.of(CachedKind.PODS, CachedKind.REPLICASETS, CachedKind.DEPLOYMENTS)
-            : target instanceof TailTarget.Workload w2
-                ? Set.of(CachedKind.PODS, cachedKind(w2.kind()))
-                : Set.of(CachedKind.PODS);
+        switch (target) {
+          case TailTarget.Workload w when w.kind().equals("Deployment") ->
+              Set.of(CachedKind.PODS, CachedKind.REPLICASETS, CachedKind.DEPLOYMENTS);
+          case TailTarget.Workload w when w.kind().equals("CronJob") ->
+              Set.of(CachedKind.PODS, CachedKind.JOBS, CachedKind.CRONJOBS);
+          case TailTarget.Workload w -> Set.of(CachedKind.PODS, cachedKind(w.kind()));
+          case TailTarget.Selector s -> Set.of(CachedKind.PODS);
+        };
     ManagedCluster managed = reads.ready(cluster, kinds);
     authorizer.require(caller, Verb.READ, managed.name(), namespace);
     NamespaceVisibility visible = reads.visible(caller, managed, CachedKind.PODS);
@@ -249,6 +252,7 @@ public final class StreamLogs {
       case "StatefulSet" -> CachedKind.STATEFULSETS;
       case "DaemonSet" -> CachedKind.DAEMONSETS;
       case "ReplicaSet" -> CachedKind.REPLICASETS;
+      case "CronJob" -> CachedKind.CRONJOBS;
       default -> CachedKind.JOBS;
     };
   }
@@ -398,12 +402,19 @@ public final class StreamLogs {
       return target.matches(pod, this::ownerOf);
     }
 
+    /** The owner of a cached ReplicaSet or Job (the next step from a pod to its workload). */
     private @Nullable OwnerRef ownerOf(String kind, String name) {
-      if (!kind.equals("ReplicaSet")) {
+      CachedKind cached =
+          switch (kind) {
+            case "ReplicaSet" -> CachedKind.REPLICASETS;
+            case "Job" -> CachedKind.JOBS;
+            default -> null;
+          };
+      if (cached == null) {
         return null;
       }
-      KubeObjectView rs = cluster.views(CachedKind.REPLICASETS).view(namespace + "/" + name);
-      return rs == null ? null : rs.owner();
+      KubeObjectView owned = cluster.views(cached).view(namespace + "/" + name);
+      return owned == null ? null : owned.owner();
     }
 
     private void changed(io.kubeward.cluster.domain.ViewChange change) {

@@ -52,6 +52,10 @@ public final class LogRequestException extends KubewardException {
     return new LogRequestException(
         INVALID_WORKLOAD,
         ErrorKind.INVALID,
-        props("kind", kind, "allowed", "Deployment, StatefulSet, DaemonSet, ReplicaSet, Job"));
+        props(
+            "kind",
+            kind,
+            "allowed",
+            "Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob"));
   }
 }

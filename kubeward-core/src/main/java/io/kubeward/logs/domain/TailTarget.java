@@ -40,9 +40,11 @@ public sealed interface TailTarget {
       if (owner.kind().equals(kind) && owner.name().equals(name)) {
         return true;
       }
-      if (kind.equals("Deployment") && owner.kind().equals("ReplicaSet")) {
-        OwnerRef rsOwner = ownerOf.apply("ReplicaSet", owner.name());
-        return rsOwner != null && rsOwner.kind().equals(kind) && rsOwner.name().equals(name);
+      // a Deployment's pods belong to its ReplicaSets, a CronJob's to its Jobs
+      if ((kind.equals("Deployment") && owner.kind().equals("ReplicaSet"))
+          || (kind.equals("CronJob") && owner.kind().equals("Job"))) {
+        OwnerRef next = ownerOf.apply(owner.kind(), owner.name());
+        return next != null && next.kind().equals(kind) && next.name().equals(name);
       }
       return false;
     }
@@ -50,7 +52,7 @@ public sealed interface TailTarget {
 
   /**
    * A workload kind as a user writes it ({@code deployment}, {@code deploy}, {@code sts}, {@code
-   * Deployment}) in the API's spelling.
+   * Deployment}, {@code cj}) in the API's spelling.
    *
    * @throws LogRequestException for any other kind
    */
@@ -62,6 +64,7 @@ public sealed interface TailTarget {
       case "daemonset", "daemonsets", "ds" -> "DaemonSet";
       case "replicaset", "replicasets", "rs" -> "ReplicaSet";
       case "job", "jobs" -> "Job";
+      case "cronjob", "cronjobs", "cj" -> "CronJob";
       default -> throw LogRequestException.invalidWorkload(text);
     };
   }

@@ -332,6 +332,39 @@ class StreamLogsTest {
   }
 
   @Test
+  void aCronJobTailFindsThePodsOfItsJobs() {
+    cluster.put(
+        CachedKind.CRONJOBS,
+        new ObjectView("shop", "nightly", "u", "1", NOW, Map.of(), null, "ok", Map.of()));
+    cluster.put(
+        CachedKind.JOBS,
+        new ObjectView(
+            "shop",
+            "nightly-1",
+            "u",
+            "1",
+            NOW,
+            Map.of(),
+            new OwnerRef("CronJob", "nightly"),
+            "ok",
+            Map.of()));
+    cluster.put(
+        CachedKind.PODS,
+        pod("nightly-1-x", PodPhase.SUCCEEDED, Map.of(), new OwnerRef("Job", "nightly-1")));
+    cluster.put(
+        CachedKind.PODS,
+        pod("other-x", PodPhase.SUCCEEDED, Map.of(), new OwnerRef("Job", "other")));
+    StreamLogs streams = useCase(20, 5);
+
+    LogRequest once = new LogRequest(null, false, false, false, null, null, "10", null);
+    try (LogStream tail =
+        streams.tail(ALICE, "c", "shop", null, "cj", "nightly", once, events::add)) {
+      await().until(() -> events.stream().anyMatch(LogEvent.Finished.class::isInstance));
+    }
+    assertThat(names(LogEvent.Joined.class)).containsExactly("nightly-1-x");
+  }
+
+  @Test
   void streamsPerUserAreBoundedAndOtherNamespacesRefused() {
     cluster.put(CachedKind.PODS, pod("web-1", PodPhase.RUNNING, Map.of("app", "web"), null));
     StreamLogs streams = useCase(20, 2);

@@ -103,7 +103,7 @@ class LogsController {
               + " (stern-like)",
       description =
           "Exactly one of selector and workloadKind + workloadName (Deployment, StatefulSet,"
-              + " DaemonSet, ReplicaSet, Job). Needs list pods in the namespace and get pods/log."
+              + " DaemonSet, ReplicaSet, Job, CronJob). Needs list pods in the namespace and get pods/log."
               + " While following, matching pods that start running join and deleted ones leave;"
               + " at most kubeward.logs.max-pods-per-tail pods are followed."
               + OPTIONS)
