@@ -728,7 +728,7 @@ export default {
     reading: 'Reading…',
     joined: '{pod} joined',
     left: '{pod} left ({reason})',
-    leftReason: { deleted: 'deleted', 'no-longer-matches': 'no longer matches' },
+    leftReason: { deleted: 'deleted', 'no-longer-matches': 'no longer matches', restarted: 'container restarted; following the new one' },
     capped: '{matched} pods match; only {followed} are followed (kubeward.logs.max-pods-per-tail). Not followed:',
     refused: 'The log of {pod}/{container} was refused: {message}',
     dropped: 'Only the last {max} lines are kept in the browser ({n} dropped).',

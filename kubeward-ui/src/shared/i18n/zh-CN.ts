@@ -730,7 +730,7 @@ const zhCN: typeof en = {
     reading: '正在读取…',
     joined: '{pod} 已加入',
     left: '{pod} 已离开（{reason}）',
-    leftReason: { deleted: '已删除', 'no-longer-matches': '不再匹配' },
+    leftReason: { deleted: '已删除', 'no-longer-matches': '不再匹配', restarted: '容器已重启，继续跟踪新容器' },
     capped: '有 {matched} 个 Pod 匹配，只跟踪其中 {followed} 个（kubeward.logs.max-pods-per-tail）。未跟踪：',
     refused: '{pod}/{container} 的日志被拒绝：{message}',
     dropped: '浏览器中只保留最近 {max} 行（已丢弃 {n} 行）。',

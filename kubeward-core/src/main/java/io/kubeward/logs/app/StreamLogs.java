@@ -349,6 +349,7 @@ public final class StreamLogs {
     final Consumer<LogEvent> sink;
     final Map<String, List<ContainerReader>> followed = new LinkedHashMap<>();
     final Set<String> skipped = new java.util.TreeSet<>();
+    final Map<String, Integer> restarts = new java.util.HashMap<>();
     final Consumer<io.kubeward.cluster.domain.ViewChange> listener = this::changed;
     int running;
     boolean closed;
@@ -437,8 +438,13 @@ public final class StreamLogs {
           }
           case ADDED, MODIFIED -> {
             boolean matches = matches(pod);
+            Integer before = restarts.get(pod.name());
             if (known && !matches) {
               leave(pod.name(), "no-longer-matches");
+            } else if (known && before != null && pod.restarts() > before) {
+              // a container restarted: its log ended with the old one; follow the new one
+              leave(pod.name(), "restarted");
+              follow(pod, false);
             } else if (!known && matches && pod.phase() == PodPhase.RUNNING) {
               follow(pod, false);
               if (skipped.contains(pod.name())) {
@@ -476,6 +482,7 @@ public final class StreamLogs {
         containers.add(options.container());
       }
       int colour = PodColours.of(pod.name());
+      restarts.put(pod.name(), pod.restarts());
       sink.accept(new LogEvent.Joined(pod.name(), List.copyOf(containers), colour, initial));
       // a pod that joins while following is read from its start (bounded by limitBytes)
       LogOptions base =
@@ -529,6 +536,7 @@ public final class StreamLogs {
     }
 
     private void leave(String pod, String reason) {
+      restarts.remove(pod);
       List<ContainerReader> readers = followed.remove(pod);
       if (readers != null) {
         readers.forEach(ContainerReader::close);

@@ -32,7 +32,10 @@ public sealed interface LogEvent {
     }
   }
 
-  /** A followed pod that went away (deleted, or no longer matching). */
+  /**
+   * A followed pod that went away ({@code deleted}, {@code no-longer-matches}), or whose container
+   * restarted ({@code restarted}: a {@link Joined} follows with the new container's log).
+   */
   record Left(String pod, String reason) implements LogEvent {
     @Override
     public String type() {

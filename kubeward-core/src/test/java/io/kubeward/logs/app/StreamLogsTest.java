@@ -228,6 +228,11 @@ class StreamLogsTest {
 
   private static PodView pod(
       String name, PodPhase phase, Map<String, String> labels, OwnerRef owner) {
+    return pod(name, phase, labels, owner, 0);
+  }
+
+  private static PodView pod(
+      String name, PodPhase phase, Map<String, String> labels, OwnerRef owner, int restarts) {
     return new PodView(
         "shop",
         name,
@@ -240,7 +245,7 @@ class StreamLogsTest {
         phase,
         null,
         "1/1",
-        0,
+        restarts,
         null,
         new Resources(0, 0, 1),
         new Resources(0, 0, 1),
@@ -281,6 +286,10 @@ class StreamLogsTest {
       cluster.put(CachedKind.PODS, pod("web-0", PodPhase.RUNNING, web, null));
       await().until(() -> names(LogEvent.Lines.class).contains("web-0:hello from web-0"));
       assertThat(logs.opened).contains("web-1/app:tail", "web-0/app");
+
+      cluster.put(CachedKind.PODS, pod("web-0", PodPhase.RUNNING, web, null, 1));
+      await().until(() -> names(LogEvent.Left.class).contains("web-0:restarted"));
+      await().until(() -> logs.opened.stream().filter("web-0/app"::equals).count() == 2);
 
       cluster.delete(CachedKind.PODS, pod("web-1", PodPhase.RUNNING, web, null));
       await().until(() -> names(LogEvent.Left.class).contains("web-1:deleted"));
