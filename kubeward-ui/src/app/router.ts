@@ -27,6 +27,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'events', name: 'events', component: () => import('@/features/events/EventsView.vue') },
       { path: 'usage/:tab?', name: 'usage', component: () => import('@/features/usage/UsageView.vue') },
       { path: 'promql', name: 'promql', component: () => import('@/features/usage/PromqlView.vue') },
+      { path: 'logs', name: 'logs', component: () => import('@/features/logs/LogsView.vue') },
       { path: 'yaml', name: 'yaml', component: () => import('@/features/resource/YamlView.vue') },
       { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
       { path: 'objects/:kind/:name', name: 'object', component: () => import('@/features/object/ObjectView.vue') },

@@ -5,6 +5,7 @@ import io.kubeward.cli.commands.DrainCommand;
 import io.kubeward.cli.commands.EventsCommand;
 import io.kubeward.cli.commands.HealthCommand;
 import io.kubeward.cli.commands.LoginCommand;
+import io.kubeward.cli.commands.LogsCommand;
 import io.kubeward.cli.commands.MaintenanceCommand;
 import io.kubeward.cli.commands.NodeCommand;
 import io.kubeward.cli.commands.NodesCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       TopCommand.class,
       EventsCommand.class,
+      LogsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

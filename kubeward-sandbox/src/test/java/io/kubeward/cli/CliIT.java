@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +16,7 @@ import io.kubeward.server.KubewardServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.Workloads;
+import io.kubeward.testkit.controlplane.ContainerLog;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.FakeNode;
 import java.io.BufferedReader;
@@ -55,6 +57,7 @@ class CliIT {
   private static ConfigurableApplicationContext server;
   private static String url;
   private static KubernetesClient kube;
+  private static ControlPlane plane;
   private static String node;
   private static String drainNode;
   private static String spareNode;
@@ -76,6 +79,7 @@ class CliIT {
             FakeNode.inZone(spareNode, "zone-c")));
     pool = suffix;
     kube = controlPlane.newAdminClient();
+    plane = controlPlane;
     server =
         KubewardServer.start(
             "--kubeconfig=" + controlPlane.kubewardKubeconfig(),
@@ -352,6 +356,53 @@ class CliIT {
                         .filter(CliIT::ready)
                         .count()
                     == count);
+  }
+
+  @Test
+  @Order(8)
+  void logsPrintsAContainersLogAndThePodsOfASelectorPrefixed(TestNamespace namespace) {
+    ContainerLog log =
+        ContainerLog.create(dir.resolve("logs/" + namespace.name() + ".log"))
+            .append("first line", "second line", "third line");
+    plane.debugging().logs(namespace.name(), "talker", log);
+    kube.pods()
+        .inNamespace(namespace.name())
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("talker")
+                .withLabels(Map.of("app", "cli-logs"))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage(Workloads.IMAGE)
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
+    plane.debugging().awaitLogsServed(namespace.name(), "talker", "app", DEADLINE);
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                cli("logs", "-l", "app=cli-logs", "-n", namespace.name()).out().contains("third"));
+
+    Run tail = cli("logs", "talker", "-n", namespace.name(), "--tail", "2");
+    assertThat(tail.exitCode()).as(tail.err()).isZero();
+    assertThat(tail.out()).isEqualTo("second line\nthird line\n");
+
+    Run pods = cli("logs", "-l", "app=cli-logs", "-n", namespace.name(), "--color", "never");
+    assertThat(pods.exitCode()).isZero();
+    assertThat(pods.out())
+        .contains("talker app first line\n", "talker app second line\n", "talker app third line\n");
+
+    Run missing = cli("logs", "ghost", "-n", namespace.name());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err().strip()).contains("ghost").doesNotContain("\n");
+    Run badTail = cli("logs", "talker", "-n", namespace.name(), "--tail", "-5");
+    assertThat(badTail.exitCode()).isEqualTo(2);
+    assertThat(badTail.err()).contains("tailLines");
   }
 
   private static boolean ready(Pod pod) {

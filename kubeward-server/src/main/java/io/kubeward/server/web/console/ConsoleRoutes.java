@@ -34,6 +34,7 @@ class ConsoleRoutes {
     "/usage",
     "/usage/{tab}",
     "/promql",
+    "/logs",
     "/users",
     "/audit",
     "/objects/{kind}/{name}",
