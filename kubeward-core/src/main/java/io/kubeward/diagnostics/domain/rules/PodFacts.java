@@ -8,8 +8,6 @@ import io.kubeward.cluster.domain.PodView;
 import io.kubeward.diagnostics.domain.ClusterFacts;
 import io.kubeward.diagnostics.domain.Evidence;
 import io.kubeward.diagnostics.domain.ObjectRef;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -128,31 +126,6 @@ final class PodFacts {
 
   static String capitalize(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  static boolean olderThan(Instant since, Instant now, Duration age) {
-    return since != null && !since.plus(age).isAfter(now);
-  }
-
-  /** A short human duration: {@code 12m}, {@code 3h5m}, {@code 2d4h}. */
-  static String age(Instant since, Instant now) {
-    if (since == null) {
-      return "?";
-    }
-    Duration d = Duration.between(since, now);
-    if (d.isNegative()) {
-      d = Duration.ZERO;
-    }
-    if (d.toDays() > 0) {
-      return d.toDays() + "d" + d.toHoursPart() + "h";
-    }
-    if (d.toHours() > 0) {
-      return d.toHours() + "h" + d.toMinutesPart() + "m";
-    }
-    if (d.toMinutes() > 0) {
-      return d.toMinutes() + "m";
-    }
-    return d.toSeconds() + "s";
   }
 
   static PodDiagnosis diagnosis(PodView pod) {
