@@ -1,6 +1,5 @@
 package io.kubeward.diagnostics.domain.rules;
 
-import io.kubeward.cluster.domain.ObjectView;
 import io.kubeward.cluster.domain.PodDiagnosis;
 import io.kubeward.cluster.domain.PodDiagnosis.ContainerState;
 import io.kubeward.cluster.domain.PodDiagnosis.Termination;
@@ -63,24 +62,15 @@ final class PodFacts {
         container.restarts());
   }
 
-  /** The pod's newest Warning events (or of the given reasons, any type), as evidence. */
+  /**
+   * The pod's newest Warning events (or of the given reasons, any type), as evidence, labelled like
+   * every rule's events ({@link OpsFacts#event}).
+   */
   static void events(List<Evidence> out, PodView pod, ClusterFacts facts, Set<String> reasons) {
-    int added = 0;
-    for (ObjectView event : facts.eventsFor(ref(pod))) {
-      Object reason = event.fields().get("reason");
-      boolean wanted =
-          reasons.isEmpty() ? "Warning".equals(event.status()) : reasons.contains(reason);
-      if (!wanted) {
-        continue;
-      }
-      Object count = event.fields().get("count");
-      String label =
-          "event " + reason + (count instanceof Integer n && n > 1 ? " (×" + n + ")" : "");
-      out.add(Evidence.of(Evidence.EVENT, label, event.fields().get("message")));
-      if (++added >= MAX_EVENTS) {
-        return;
-      }
-    }
+    out.addAll(
+        reasons.isEmpty()
+            ? OpsFacts.warningEvents(facts, ref(pod), MAX_EVENTS)
+            : OpsFacts.eventsWithReason(facts, ref(pod), reasons, MAX_EVENTS));
   }
 
   /** What an exit code usually means, in both languages, or {@code null}. */
