@@ -55,7 +55,8 @@ class EventsCommandTest {
         cli("events", "-n", "shop", "--type", "Warning", "--text", "back off", "--since", "2h");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(server.only("GET", SEARCH).query())
-        .isEqualTo("limit=50&namespace=shop&type=Warning&text=back+off&from=2026-11-22T03%3A00%3A00Z");
+        .isEqualTo(
+            "limit=50&namespace=shop&type=Warning&text=back+off&from=2026-11-22T03%3A00%3A00Z");
     assertThat(run.out())
         .contains("LAST SEEN", "BackOff", "Pod/shop/web-1", "12", "Back-off restarting");
   }

@@ -181,7 +181,8 @@ class DiagnosticsEngineTest {
             "opened pod.config-error cfg",
             "resolved pod.config-error cfg",
             "opened pod.pending-long cfg");
-    assertThat(engine.statistics("c1").orElseThrow().incrementalSubjects()).isEqualTo(1);
+    // the pod, and the ConfigMap itself (configmap.unreferenced judges ConfigMaps)
+    assertThat(engine.statistics("c1").orElseThrow().incrementalSubjects()).isEqualTo(2);
   }
 
   @Test

@@ -39,27 +39,72 @@ public record DiagnosticsProperties(
    * @param pendingGrace how long a scheduled pod may stay Pending before {@code pod.pending-long}
    * @param restartWindow the window {@code pod.restarts-high} and {@code pod.oom-killed} look at
    * @param restartThreshold restarts of a container that make {@code pod.restarts-high}
+   * @param deploymentUnavailableGrace how long a Deployment may lack replicas ({@code
+   *     deployment.unavailable})
+   * @param workloadNotReadyGrace how long a StatefulSet/DaemonSet may be not ready
+   * @param serviceGrace how long a Service may select no pod or have no ready endpoint
+   * @param pvcPendingGrace how long a claim may stay Pending ({@code pvc.pending})
+   * @param nodeGrace how long a node may be not ready or under pressure
+   * @param autoscalerGrace how long an autoscaler may be unable to scale
+   * @param autoscalerAtMaxFor how long an autoscaler may stay at its maximum
+   * @param pdbGrace how long after its creation a disruption budget may allow no disruption
+   * @param unreferencedMinAge how old an unreferenced ConfigMap/Secret/claim must be to be reported
+   * @param cronJobTolerance how late a CronJob's run may be
+   * @param cronJobSuspendedFor how long a CronJob may stay suspended
    */
   public record Rules(
       @DefaultValue("5m") Duration readinessGrace,
       @DefaultValue("10m") Duration pendingGrace,
       @DefaultValue("1h") Duration restartWindow,
-      @DefaultValue("5") int restartThreshold) {
+      @DefaultValue("5") int restartThreshold,
+      @DefaultValue("5m") Duration deploymentUnavailableGrace,
+      @DefaultValue("5m") Duration workloadNotReadyGrace,
+      @DefaultValue("2m") Duration serviceGrace,
+      @DefaultValue("2m") Duration pvcPendingGrace,
+      @DefaultValue("2m") Duration nodeGrace,
+      @DefaultValue("5m") Duration autoscalerGrace,
+      @DefaultValue("30m") Duration autoscalerAtMaxFor,
+      @DefaultValue("10m") Duration pdbGrace,
+      @DefaultValue("1h") Duration unreferencedMinAge,
+      @DefaultValue("10m") Duration cronJobTolerance,
+      @DefaultValue("1d") Duration cronJobSuspendedFor) {
 
     public Rules {
-      settings(readinessGrace, pendingGrace, restartWindow, restartThreshold);
+      new RuleSettings(
+          readinessGrace,
+          pendingGrace,
+          restartWindow,
+          restartThreshold,
+          deploymentUnavailableGrace,
+          workloadNotReadyGrace,
+          serviceGrace,
+          pvcPendingGrace,
+          nodeGrace,
+          autoscalerGrace,
+          autoscalerAtMaxFor,
+          pdbGrace,
+          unreferencedMinAge,
+          cronJobTolerance,
+          cronJobSuspendedFor);
     }
 
     RuleSettings settings() {
-      return settings(readinessGrace, pendingGrace, restartWindow, restartThreshold);
-    }
-
-    private static RuleSettings settings(
-        Duration readinessGrace, Duration pendingGrace, Duration restartWindow, int threshold) {
-      if (readinessGrace == null || pendingGrace == null || restartWindow == null) {
-        throw new IllegalArgumentException("rule durations are required");
-      }
-      return new RuleSettings(readinessGrace, pendingGrace, restartWindow, threshold);
+      return new RuleSettings(
+          readinessGrace,
+          pendingGrace,
+          restartWindow,
+          restartThreshold,
+          deploymentUnavailableGrace,
+          workloadNotReadyGrace,
+          serviceGrace,
+          pvcPendingGrace,
+          nodeGrace,
+          autoscalerGrace,
+          autoscalerAtMaxFor,
+          pdbGrace,
+          unreferencedMinAge,
+          cronJobTolerance,
+          cronJobSuspendedFor);
     }
   }
 

@@ -66,7 +66,12 @@ class DiagnosticsWiring {
       ControllerRuntime runtime,
       Clock clock) {
     return new DiagnosticsEngine(
-        clusters, DiagnosticRules.all(), settings, history, runtime::leading, clock);
+        clusters,
+        DiagnosticRules.all(settings.rules()),
+        settings,
+        history,
+        runtime::leading,
+        clock);
   }
 
   @Bean

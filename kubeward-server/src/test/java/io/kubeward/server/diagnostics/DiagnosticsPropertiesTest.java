@@ -18,7 +18,22 @@ class DiagnosticsPropertiesTest {
         Duration.ofDays(7),
         10_000,
         Duration.ofMinutes(10),
-        new DiagnosticsProperties.Rules(readiness, Duration.ofMinutes(10), Duration.ofHours(1), 5));
+        new DiagnosticsProperties.Rules(
+            readiness,
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            5,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            Duration.ofDays(1)));
   }
 
   @Test

@@ -16,89 +16,148 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubeward.cluster.app.ManagedCluster;
-import io.kubeward.cluster.domain.ClientSettings;
-import io.kubeward.cluster.domain.KubeObjectView;
-import io.kubeward.cluster.domain.ProbeSettings;
-import io.kubeward.cluster.kube.KubeClusterFactory;
-import io.kubeward.diagnostics.domain.DiagnosticRule;
-import io.kubeward.diagnostics.domain.Evidence;
-import io.kubeward.diagnostics.domain.FindingDraft;
-import io.kubeward.diagnostics.domain.Severity;
-import io.kubeward.diagnostics.domain.rules.DeploymentProgressDeadlineRule;
-import io.kubeward.diagnostics.domain.rules.IngressRules;
-import io.kubeward.diagnostics.domain.rules.JobFailedRule;
-import io.kubeward.diagnostics.domain.rules.PvcPendingRule;
-import io.kubeward.diagnostics.domain.rules.QuotaNearLimitRule;
-import io.kubeward.diagnostics.domain.rules.ServiceRules;
+import io.kubeward.server.RunningServer;
+import io.kubeward.server.RunningServer.Session;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The workload, network, storage and quota rules on the local control plane: each scenario creates
- * the real situation, reads the cache Kubeward keeps (as Kubeward's own service account), asserts
- * the finding with its explanation and evidence, cross-checks a fact with {@code kubectl describe},
- * fixes the situation and asserts the finding is gone. Graces are zero so that nothing waits for a
- * wall-clock threshold.
+ * The workload, network, storage and quota rules on the local control plane, through the real
+ * diagnostics engine and its REST API (like {@link PodFindingsIT}): each scenario creates the real
+ * situation, awaits the finding at {@code GET /api/v1/clusters/{c}/findings} with its explanation
+ * and evidence, cross-checks a fact with {@code kubectl describe}, fixes the situation and awaits
+ * the finding's resolution ({@code state=resolved}). The rules' graces are zero ({@code
+ * kubeward.diagnostics.rules.*}) so that nothing waits for a wall-clock threshold.
  */
 @LocalControlPlane
 class OpsRulesIT {
 
+  private static final String CLUSTER = "local";
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private static ManagedCluster cluster;
-  private static CacheFacts facts;
+  @TempDir static Path dir;
+  private static RunningServer server;
+  private static Session admin;
   private static ControlPlane plane;
 
   @BeforeAll
-  static void connect(ControlPlane controlPlane) throws Exception {
+  static void start(ControlPlane controlPlane) {
     plane = controlPlane;
-    String kubeconfig = Files.readString(controlPlane.kubewardKubeconfig(), StandardCharsets.UTF_8);
-    cluster =
-        new KubeClusterFactory(
-                ClientSettings.defaults(), ProbeSettings.defaults(), Clock.systemUTC())
-            .connect("ops-rules-it", kubeconfig, null);
-    facts = new CacheFacts(cluster);
-    await().atMost(WAIT).until(cluster::cacheSynced);
+    server =
+        RunningServer.start(
+            "--kubeconfig",
+            controlPlane.kubewardKubeconfig().toString(),
+            "--kubeward.cluster-name=" + CLUSTER,
+            "--kubeward.data-dir=" + dir.resolve("data"),
+            "--kubeward.diagnostics.full-pass-interval=10s",
+            "--kubeward.diagnostics.debounce=300ms",
+            "--kubeward.diagnostics.rules.deployment-unavailable-grace=0s",
+            "--kubeward.diagnostics.rules.workload-not-ready-grace=0s",
+            "--kubeward.diagnostics.rules.service-grace=0s",
+            "--kubeward.diagnostics.rules.pvc-pending-grace=0s",
+            "--kubeward.diagnostics.rules.autoscaler-grace=0s",
+            "--kubeward.diagnostics.rules.pdb-grace=0s",
+            "--kubeward.diagnostics.rules.unreferenced-min-age=0s");
+    admin = server.admin();
   }
 
   @AfterAll
-  static void close() {
-    if (cluster != null) {
-      cluster.close();
+  static void stop() {
+    if (server != null) {
+      server.close();
     }
   }
 
-  private static List<FindingDraft> judge(DiagnosticRule rule, String namespace, String name) {
-    return facts
-        .get(rule.subjectKind(), namespace, name)
-        .map(view -> rule.judge(view, facts))
-        .orElse(List.of());
+  /** The active findings of a rule about one object ({@code namespace} null: cluster-scoped). */
+  private static List<JsonNode> findings(
+      String state, String rule, @Nullable String namespace, String name) {
+    String query =
+        "/api/v1/clusters/"
+            + CLUSTER
+            + "/findings?state="
+            + state
+            + "&rule="
+            + rule
+            + (namespace == null ? "" : "&namespace=" + namespace)
+            + "&name="
+            + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode finding : admin.get(query).json().path("items")) {
+      if (finding.path("subject").path("name").asString().equals(name)) {
+        out.add(finding);
+      }
+    }
+    return out;
   }
 
-  private static FindingDraft awaitFinding(DiagnosticRule rule, String namespace, String name) {
+  private static List<JsonNode> active(String rule, @Nullable String namespace, String name) {
+    return findings("active", rule, namespace, name);
+  }
+
+  private static JsonNode awaitFinding(String rule, @Nullable String namespace, String name) {
+    return awaitFinding(rule, namespace, name, f -> true);
+  }
+
+  private static JsonNode awaitFinding(
+      String rule, @Nullable String namespace, String name, Predicate<JsonNode> until) {
+    List<JsonNode> found = new ArrayList<>();
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> !judge(rule, namespace, name).isEmpty());
-    return judge(rule, namespace, name).getFirst();
+        .untilAsserted(
+            () -> {
+              found.clear();
+              active(rule, namespace, name).stream().filter(until).forEach(found::add);
+              assertThat(found).as(rule + " for " + name).isNotEmpty();
+            });
+    return found.getFirst();
   }
 
-  private static void awaitResolved(DiagnosticRule rule, String namespace, String name) {
+  /** No active finding any more, and the resolved one in the history. */
+  private static void awaitResolved(String rule, @Nullable String namespace, String name) {
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> judge(rule, namespace, name).isEmpty());
+        .untilAsserted(
+            () -> {
+              assertThat(active(rule, namespace, name)).as("active " + rule + " " + name).isEmpty();
+              List<JsonNode> resolved = findings("resolved", rule, namespace, name);
+              assertThat(resolved).as("resolved " + rule + " " + name).isNotEmpty();
+              assertThat(resolved.getFirst().path("resolvedAt").isNull()).isFalse();
+            });
+  }
+
+  private static String en(JsonNode finding, String field) {
+    return finding.path(field).path("en").asString();
+  }
+
+  private static String zh(JsonNode finding, String field) {
+    return finding.path(field).path("zh").asString();
+  }
+
+  private static List<JsonNode> evidence(JsonNode finding) {
+    List<JsonNode> out = new ArrayList<>();
+    finding.path("evidence").forEach(out::add);
+    return out;
+  }
+
+  private static List<String> evidenceValues(JsonNode finding) {
+    return evidence(finding).stream().map(e -> e.path("value").asString()).toList();
   }
 
   /** {@code kubectl describe} as the admin, the reference the findings are checked against. */
@@ -156,21 +215,22 @@ class OpsRulesIT {
                 .endSpec()
                 .build())
         .create();
-    var rule = new DeploymentProgressDeadlineRule();
+    String rule = "deployment.progress-deadline";
 
-    FindingDraft finding = awaitFinding(rule, ns.name(), "web");
+    JsonNode finding = awaitFinding(rule, ns.name(), "web");
 
-    assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(finding.explanation().en()).contains("Deployment web", "no progress", "0 available");
-    assertThat(finding.explanation().zh()).contains("进度期限");
-    assertThat(finding.evidence())
+    assertThat(finding.path("severity").asString()).isEqualTo("CRITICAL");
+    assertThat(en(finding, "explanation")).contains("Deployment web", "no progress", "0 available");
+    assertThat(zh(finding, "explanation")).contains("进度期限");
+    assertThat(evidence(finding))
         .anySatisfy(
             e -> {
-              assertThat(e.label()).isEqualTo("Progressing");
-              assertThat(e.value())
+              assertThat(e.path("label").asString()).isEqualTo("Progressing");
+              assertThat(e.path("value").asString())
                   .contains("ProgressDeadlineExceeded", "has timed out progressing");
             });
-    assertThat(finding.evidence()).anySatisfy(e -> assertThat(e.label()).startsWith("pod web-"));
+    assertThat(evidence(finding))
+        .anySatisfy(e -> assertThat(e.path("label").asString()).startsWith("pod web-"));
     assertThat(kubectlDescribe("deployment", "web", "-n", ns.name()))
         .contains("Progressing", "False", "ProgressDeadlineExceeded");
 
@@ -251,19 +311,19 @@ class OpsRulesIT {
                 .endSpec()
                 .build())
         .create();
-    var noPods = new ServiceRules.NoPodsSelected(Duration.ZERO);
-    var noEndpoints = new ServiceRules.NoReadyEndpoints(Duration.ZERO);
-    var ingressRule = new IngressRules.MissingBackend();
+    String noPods = "service.no-pods-selected";
+    String noEndpoints = "service.no-ready-endpoints";
+    String ingressRule = "ingress.missing-backend";
 
-    FindingDraft selects = awaitFinding(noPods, ns.name(), "web");
-    assertThat(selects.explanation().en()).contains("selects no pod", "app=web");
-    assertThat(selects.evidence()).extracting(Evidence::value).contains("app=web");
+    JsonNode selects = awaitFinding(noPods, ns.name(), "web");
+    assertThat(en(selects, "explanation")).contains("selects no pod", "app=web");
+    assertThat(evidenceValues(selects)).contains("app=web");
     assertThat(kubectlDescribe("service", "web", "-n", ns.name()))
         .contains("app=web")
         .contains("Endpoints:");
 
-    FindingDraft backends = awaitFinding(ingressRule, ns.name(), "front");
-    assertThat(backends.explanation().en())
+    JsonNode backends = awaitFinding(ingressRule, ns.name(), "front");
+    assertThat(en(backends, "explanation"))
         .contains("Service api does not exist", "Service web has no port 8080");
     assertThat(kubectlDescribe("ingress", "front", "-n", ns.name()))
         .contains("services \"api\" not found");
@@ -282,8 +342,11 @@ class OpsRulesIT {
                 .build())
         .create();
     awaitResolved(noPods, ns.name(), "web");
-    awaitResolved(noEndpoints, ns.name(), "web");
-    assertThat(judge(new ServiceRules.TargetPortMismatch(), ns.name(), "web")).isEmpty();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> active(noEndpoints, ns.name(), "web").isEmpty());
+    assertThat(active("service.target-port-mismatch", ns.name(), "web")).isEmpty();
 
     kube.services()
         .inNamespace(ns.name())
@@ -342,24 +405,22 @@ class OpsRulesIT {
                 .endSpec()
                 .build())
         .create();
-    var rule = new PvcPendingRule(Duration.ZERO);
+    String rule = "pvc.pending";
 
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                judge(rule, ns.name(), "data").stream()
-                    .anyMatch(
-                        f -> f.evidence().stream().anyMatch(e -> e.kind().equals(Evidence.EVENT))));
-    FindingDraft finding = judge(rule, ns.name(), "data").getFirst();
-    assertThat(finding.explanation().en())
+    JsonNode finding =
+        awaitFinding(
+            rule,
+            ns.name(),
+            "data",
+            f -> evidence(f).stream().anyMatch(e -> e.path("kind").asString().equals("event")));
+    assertThat(en(finding, "explanation"))
         .contains("StorageClass " + className + " does not exist");
-    Evidence event =
-        finding.evidence().stream()
-            .filter(e -> e.kind().equals(Evidence.EVENT))
+    JsonNode event =
+        evidence(finding).stream()
+            .filter(e -> e.path("kind").asString().equals("event"))
             .findFirst()
             .orElseThrow();
-    assertThat(event.label()).startsWith("ProvisioningFailed");
+    assertThat(event.path("label").asString()).startsWith("ProvisioningFailed");
     assertThat(kubectlDescribe("pvc", "data", "-n", ns.name()))
         .contains(
             "ProvisioningFailed", "storageclass.storage.k8s.io \"" + className + "\" not found");
@@ -383,8 +444,14 @@ class OpsRulesIT {
         .create();
     try {
       awaitResolved(rule, ns.name(), "data");
-      assertThat(facts.get("PersistentVolumeClaim", ns.name(), "data").map(KubeObjectView::status))
-          .contains("Bound");
+      assertThat(
+              kube.persistentVolumeClaims()
+                  .inNamespace(ns.name())
+                  .withName("data")
+                  .get()
+                  .getStatus()
+                  .getPhase())
+          .isEqualTo("Bound");
     } finally {
       kube.persistentVolumes().withName(volume).delete();
     }
@@ -415,17 +482,17 @@ class OpsRulesIT {
                 .withSpec(template("x", null).getSpec())
                 .build())
         .create();
-    var rule = new QuotaNearLimitRule();
+    String rule = "quota.near-limit";
 
-    FindingDraft finding = awaitFinding(rule, ns.name(), "compute");
+    JsonNode finding = awaitFinding(rule, ns.name(), "compute");
 
-    assertThat(finding.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(finding.explanation().en()).contains("at its limit for pods");
-    assertThat(finding.evidence())
+    assertThat(finding.path("severity").asString()).isEqualTo("CRITICAL");
+    assertThat(en(finding, "explanation")).contains("at its limit for pods");
+    assertThat(evidence(finding))
         .anySatisfy(
             e -> {
-              assertThat(e.label()).isEqualTo("pods (used / hard)");
-              assertThat(e.value()).isEqualTo("1 / 1 (100%)");
+              assertThat(e.path("label").asString()).isEqualTo("pods (used / hard)");
+              assertThat(e.path("value").asString()).isEqualTo("1 / 1 (100%)");
             });
     assertThat(kubectlDescribe("resourcequota", "compute", "-n", ns.name()))
         .containsPattern("pods\\s+1\\s+1");
@@ -450,12 +517,12 @@ class OpsRulesIT {
         .inNamespace(ns.name())
         .resource(job("migrate", "ImagePullBackOff"))
         .create();
-    var rule = new JobFailedRule();
+    String rule = "job.failed";
 
-    FindingDraft finding = awaitFinding(rule, ns.name(), "migrate");
+    JsonNode finding = awaitFinding(rule, ns.name(), "migrate");
 
-    assertThat(finding.explanation().en()).contains("Job migrate failed", "activeDeadlineSeconds");
-    assertThat(finding.evidence().getFirst().value()).contains("DeadlineExceeded");
+    assertThat(en(finding, "explanation")).contains("Job migrate failed", "activeDeadlineSeconds");
+    assertThat(evidence(finding).getFirst().path("value").asString()).contains("DeadlineExceeded");
     assertThat(kubectlDescribe("job", "migrate", "-n", ns.name())).contains("DeadlineExceeded");
 
     kube.batch()
@@ -470,17 +537,19 @@ class OpsRulesIT {
         .until(
             () ->
                 kube.batch().v1().jobs().inNamespace(ns.name()).withName("migrate").get() == null);
+    awaitResolved(rule, ns.name(), "migrate");
     kube.batch().v1().jobs().inNamespace(ns.name()).resource(job("migrate", null)).create();
     await()
         .atMost(WAIT)
         .until(
-            () ->
-                facts
-                    .get("Job", ns.name(), "migrate")
-                    .map(KubeObjectView::status)
-                    .orElse("")
-                    .equals("Complete"));
-    assertThat(judge(rule, ns.name(), "migrate")).isEmpty();
+            () -> {
+              var job = kube.batch().v1().jobs().inNamespace(ns.name()).withName("migrate").get();
+              return job != null
+                  && job.getStatus() != null
+                  && job.getStatus().getSucceeded() != null
+                  && job.getStatus().getSucceeded() > 0;
+            });
+    assertThat(active(rule, ns.name(), "migrate")).isEmpty();
   }
 
   private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(
@@ -515,9 +584,8 @@ class OpsRulesIT {
                 .build())
         .create();
     kube.apps().deployments().inNamespace(ns.name()).resource(deployment("web", 2, null)).create();
-    var refused = io.kubeward.diagnostics.domain.rules.PodsNotCreatedRule.all().getFirst();
-    var unavailable =
-        new io.kubeward.diagnostics.domain.rules.DeploymentUnavailableRule(Duration.ZERO);
+    String refused = "replicaset.pods-not-created";
+    String unavailable = "deployment.unavailable";
     await()
         .atMost(WAIT)
         .until(() -> !kube.apps().replicaSets().inNamespace(ns.name()).list().getItems().isEmpty());
@@ -531,21 +599,21 @@ class OpsRulesIT {
             .getMetadata()
             .getName();
 
-    FindingDraft finding = awaitFinding(refused, ns.name(), replicaSet);
+    JsonNode finding = awaitFinding(refused, ns.name(), replicaSet);
 
-    assertThat(finding.explanation().en())
+    assertThat(en(finding, "explanation"))
         .contains(
             "(Deployment web)",
             "cannot create its pods",
             "ResourceQuota",
             "exceeded quota: compute");
-    assertThat(finding.evidence())
-        .anySatisfy(e -> assertThat(e.label()).startsWith("FailedCreate"));
+    assertThat(evidence(finding))
+        .anySatisfy(e -> assertThat(e.path("label").asString()).startsWith("FailedCreate"));
     assertThat(kubectlDescribe("rs", replicaSet, "-n", ns.name()))
         .contains("FailedCreate", "exceeded quota: compute");
-    FindingDraft degraded = awaitFinding(unavailable, ns.name(), "web");
-    assertThat(degraded.severity()).isEqualTo(Severity.WARNING);
-    assertThat(degraded.explanation().en()).contains("only 1 of 2 replicas available");
+    JsonNode degraded = awaitFinding(unavailable, ns.name(), "web");
+    assertThat(degraded.path("severity").asString()).isEqualTo("WARNING");
+    assertThat(en(degraded, "explanation")).contains("only 1 of 2 replicas available");
 
     kube.resourceQuotas()
         .inNamespace(ns.name())
@@ -596,19 +664,19 @@ class OpsRulesIT {
                 .endSpec()
                 .build())
         .create();
-    var budget = new io.kubeward.diagnostics.domain.rules.PdbBlocksDisruptionsRule(Duration.ZERO);
-    var ports = new ServiceRules.TargetPortMismatch();
+    String budget = "pdb.blocks-disruptions";
+    String ports = "service.target-port-mismatch";
 
-    FindingDraft blocked = awaitFinding(budget, ns.name(), "web");
-    assertThat(blocked.explanation().en())
+    JsonNode blocked = awaitFinding(budget, ns.name(), "web");
+    assertThat(en(blocked, "explanation"))
         .contains("requires all 2 of its pods", "never allows an eviction");
-    assertThat(blocked.evidence()).extracting(Evidence::value).contains("0", "2 | 2 | 2 | 0");
+    assertThat(evidenceValues(blocked)).contains("0", "2 | 2 | 2 | 0");
     assertThat(kubectlDescribe("pdb", "web", "-n", ns.name()))
         .containsPattern("Allowed disruptions:\\s+0");
 
-    FindingDraft mismatch = awaitFinding(ports, ns.name(), "web");
-    assertThat(mismatch.explanation().en()).contains("80→htpp");
-    assertThat(mismatch.evidence()).extracting(Evidence::value).contains("http:8080");
+    JsonNode mismatch = awaitFinding(ports, ns.name(), "web");
+    assertThat(en(mismatch, "explanation")).contains("80→htpp");
+    assertThat(evidenceValues(mismatch)).contains("http:8080");
     assertThat(kubectlDescribe("service", "web", "-n", ns.name())).contains("htpp/TCP");
 
     kube.policy()
@@ -684,25 +752,25 @@ class OpsRulesIT {
                 .endSpec()
                 .build())
         .create();
-    var notReady =
-        io.kubeward.diagnostics.domain.rules.WorkloadNotReadyRule.statefulSets(Duration.ZERO);
-    var hpa = new io.kubeward.diagnostics.domain.rules.AutoscalerRules.UnableToScale(Duration.ZERO);
+    String notReady = "statefulset.not-ready";
+    String hpa = "hpa.unable-to-scale";
 
-    FindingDraft stuck = awaitFinding(notReady, ns.name(), "pg");
-    assertThat(stuck.severity()).isEqualTo(Severity.CRITICAL);
-    assertThat(stuck.explanation().en()).contains("0 of 2 pods ready", "ImagePullBackOff");
-    assertThat(stuck.evidence()).anySatisfy(e -> assertThat(e.label()).isEqualTo("pod pg-0"));
+    JsonNode stuck = awaitFinding(notReady, ns.name(), "pg");
+    assertThat(stuck.path("severity").asString()).isEqualTo("CRITICAL");
+    assertThat(en(stuck, "explanation")).contains("0 of 2 pods ready", "ImagePullBackOff");
+    assertThat(evidence(stuck))
+        .anySatisfy(e -> assertThat(e.path("label").asString()).isEqualTo("pod pg-0"));
     assertThat(kubectlDescribe("statefulset", "pg", "-n", ns.name()))
         .contains("Replicas:", "2 desired");
 
     // No metrics API on this plane: the HPA controller cannot read CPU usage.
-    FindingDraft blind = awaitFinding(hpa, ns.name(), "pg");
-    assertThat(blind.explanation().en()).contains("cannot compute a replica count");
-    assertThat(blind.evidence())
+    JsonNode blind = awaitFinding(hpa, ns.name(), "pg");
+    assertThat(en(blind, "explanation")).contains("cannot compute a replica count");
+    assertThat(evidence(blind))
         .anySatisfy(
             e -> {
-              assertThat(e.label()).isEqualTo("ScalingActive");
-              assertThat(e.value()).startsWith("False, FailedGetResourceMetric");
+              assertThat(e.path("label").asString()).isEqualTo("ScalingActive");
+              assertThat(e.path("value").asString()).startsWith("False, FailedGetResourceMetric");
             });
     assertThat(kubectlDescribe("hpa", "pg", "-n", ns.name())).contains("FailedGetResourceMetric");
 
@@ -733,15 +801,18 @@ class OpsRulesIT {
                 .withData(Map.of("a", "b"))
                 .build())
         .create();
-    var unused = io.kubeward.diagnostics.domain.rules.UnreferencedRule.configMaps(Duration.ZERO);
+    String unused = "configmap.unreferenced";
 
-    FindingDraft hygiene = awaitFinding(unused, ns.name(), "leftover");
-    assertThat(hygiene.severity()).isEqualTo(Severity.INFO);
-    assertThat(hygiene.explanation().en()).contains("referenced by no pod");
+    JsonNode hygiene = awaitFinding(unused, ns.name(), "leftover");
+    assertThat(hygiene.path("severity").asString()).isEqualTo("INFO");
+    assertThat(en(hygiene, "explanation")).contains("referenced by no pod");
     await()
         .atMost(WAIT)
-        .until(() -> facts.get("ConfigMap", ns.name(), "kube-root-ca.crt").isPresent());
-    assertThat(judge(unused, ns.name(), "kube-root-ca.crt")).isEmpty();
+        .until(
+            () ->
+                kube.configMaps().inNamespace(ns.name()).withName("kube-root-ca.crt").get()
+                    != null);
+    assertThat(active(unused, ns.name(), "kube-root-ca.crt")).isEmpty();
 
     var spec = template("user", null).getSpec();
     spec.getContainers()
@@ -764,7 +835,7 @@ class OpsRulesIT {
     awaitResolved(unused, ns.name(), "leftover");
 
     String node = kube.nodes().list().getItems().getFirst().getMetadata().getName();
-    var cordoned = new io.kubeward.diagnostics.domain.rules.NodeRules.Cordoned();
+    String cordoned = "node.cordoned";
     kube.nodes()
         .withName(node)
         .edit(
@@ -773,8 +844,8 @@ class OpsRulesIT {
               return n;
             });
     try {
-      FindingDraft cordon = awaitFinding(cordoned, null, node);
-      assertThat(cordon.explanation().en()).contains("is cordoned");
+      JsonNode cordon = awaitFinding(cordoned, null, node);
+      assertThat(en(cordon, "explanation")).contains("is cordoned");
       assertThat(kubectlDescribe("node", node)).containsPattern("Unschedulable:\\s+true");
     } finally {
       kube.nodes()

@@ -2,6 +2,7 @@ package io.kubeward.diagnostics.domain.rules;
 
 import io.kubeward.diagnostics.domain.DiagnosticRule;
 import io.kubeward.diagnostics.domain.RuleId;
+import io.kubeward.diagnostics.domain.RuleSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +16,20 @@ public final class DiagnosticRules {
 
   private DiagnosticRules() {}
 
-  /** Every rule, in the order they are listed to users. */
+  /** Every rule with the default thresholds, in the order they are listed to users. */
   public static List<DiagnosticRule> all() {
+    return all(RuleSettings.DEFAULTS);
+  }
+
+  /**
+   * Every rule, in the order they are listed to users; the rules that take thresholds as
+   * constructor arguments get them from {@code settings} (the pod rules read theirs from {@link
+   * io.kubeward.diagnostics.domain.ClusterFacts#settings()}).
+   */
+  public static List<DiagnosticRule> all(RuleSettings settings) {
     List<DiagnosticRule> rules = new ArrayList<>();
     pods(rules);
-    others(rules);
+    others(rules, settings);
     Set<RuleId> ids = new HashSet<>();
     for (DiagnosticRule rule : rules) {
       if (!ids.add(rule.id())) {
@@ -49,32 +59,33 @@ public final class DiagnosticRules {
    * Workloads, Services and Ingresses, storage, quotas, nodes, autoscaling, disruption budgets and
    * hygiene (owner: rules).
    */
-  private static void others(List<DiagnosticRule> rules) {
+  private static void others(List<DiagnosticRule> rules, RuleSettings settings) {
     // --- other rules ---
     rules.add(new DeploymentProgressDeadlineRule());
-    rules.add(new DeploymentUnavailableRule());
-    rules.add(WorkloadNotReadyRule.statefulSets());
-    rules.add(WorkloadNotReadyRule.daemonSets());
+    rules.add(new DeploymentUnavailableRule(settings.deploymentUnavailableGrace()));
+    rules.add(WorkloadNotReadyRule.statefulSets(settings.workloadNotReadyGrace()));
+    rules.add(WorkloadNotReadyRule.daemonSets(settings.workloadNotReadyGrace()));
     rules.addAll(PodsNotCreatedRule.all());
     rules.add(new JobFailedRule());
-    rules.add(new CronJobNotSchedulingRule());
-    rules.add(new ServiceRules.NoPodsSelected());
-    rules.add(new ServiceRules.NoReadyEndpoints());
+    rules.add(
+        new CronJobNotSchedulingRule(settings.cronJobTolerance(), settings.cronJobSuspendedFor()));
+    rules.add(new ServiceRules.NoPodsSelected(settings.serviceGrace()));
+    rules.add(new ServiceRules.NoReadyEndpoints(settings.serviceGrace()));
     rules.add(new ServiceRules.TargetPortMismatch());
     rules.add(new IngressRules.MissingBackend());
     rules.add(new IngressRules.MissingTlsSecret());
-    rules.add(new PvcPendingRule());
+    rules.add(new PvcPendingRule(settings.pvcPendingGrace()));
     rules.add(new VolumeRules.Failed());
     rules.add(new VolumeRules.Released());
     rules.add(new QuotaNearLimitRule());
-    rules.add(new NodeRules.NotReady());
-    rules.add(new NodeRules.Pressure());
+    rules.add(new NodeRules.NotReady(settings.nodeGrace()));
+    rules.add(new NodeRules.Pressure(settings.nodeGrace()));
     rules.add(new NodeRules.Cordoned());
-    rules.add(new AutoscalerRules.UnableToScale());
-    rules.add(new AutoscalerRules.AtMax());
-    rules.add(new PdbBlocksDisruptionsRule());
-    rules.add(UnreferencedRule.configMaps());
-    rules.add(UnreferencedRule.secrets());
-    rules.add(UnreferencedRule.claims());
+    rules.add(new AutoscalerRules.UnableToScale(settings.autoscalerGrace()));
+    rules.add(new AutoscalerRules.AtMax(settings.autoscalerAtMaxFor()));
+    rules.add(new PdbBlocksDisruptionsRule(settings.pdbGrace()));
+    rules.add(UnreferencedRule.configMaps(settings.unreferencedMinAge()));
+    rules.add(UnreferencedRule.secrets(settings.unreferencedMinAge()));
+    rules.add(UnreferencedRule.claims(settings.unreferencedMinAge()));
   }
 }

@@ -139,7 +139,7 @@ final class OpsFacts {
 
   /** The newest events of {@code ref} of one of {@code reasons} (any type). */
   static List<Evidence> eventsWithReason(
-      ClusterFacts facts, ObjectRef ref, List<String> reasons, int max) {
+      ClusterFacts facts, ObjectRef ref, java.util.Collection<String> reasons, int max) {
     List<Evidence> out = new ArrayList<>();
     for (ObjectView event : facts.eventsFor(ref)) {
       if (out.size() >= max) {

@@ -80,8 +80,8 @@ public final class PodConfigErrorRule extends BaseRule {
     String message = failing == null || failing.message() == null ? "" : failing.message();
     if (failing == null
         && pod.diagnosis().startedAt() != null
-        && !PodFacts.olderThan(
-            pod.diagnosis().startedAt(), facts.now(), java.time.Duration.ofMinutes(1))) {
+        && !OpsFacts.lastedAtLeast(
+            pod.diagnosis().startedAt(), java.time.Duration.ofMinutes(1), facts)) {
       // a missing volume source only counts once the pod has been waiting a minute
       return List.of();
     }

@@ -1,6 +1,5 @@
 package io.kubeward.diagnostics.domain.rules;
 
-import io.kubeward.cluster.domain.ObjectView;
 import io.kubeward.cluster.domain.PodDiagnosis;
 import io.kubeward.cluster.domain.PodDiagnosis.ContainerState;
 import io.kubeward.cluster.domain.PodDiagnosis.Termination;
@@ -8,8 +7,6 @@ import io.kubeward.cluster.domain.PodView;
 import io.kubeward.diagnostics.domain.ClusterFacts;
 import io.kubeward.diagnostics.domain.Evidence;
 import io.kubeward.diagnostics.domain.ObjectRef;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -65,24 +62,15 @@ final class PodFacts {
         container.restarts());
   }
 
-  /** The pod's newest Warning events (or of the given reasons, any type), as evidence. */
+  /**
+   * The pod's newest Warning events (or of the given reasons, any type), as evidence, labelled like
+   * every rule's events ({@link OpsFacts#event}).
+   */
   static void events(List<Evidence> out, PodView pod, ClusterFacts facts, Set<String> reasons) {
-    int added = 0;
-    for (ObjectView event : facts.eventsFor(ref(pod))) {
-      Object reason = event.fields().get("reason");
-      boolean wanted =
-          reasons.isEmpty() ? "Warning".equals(event.status()) : reasons.contains(reason);
-      if (!wanted) {
-        continue;
-      }
-      Object count = event.fields().get("count");
-      String label =
-          "event " + reason + (count instanceof Integer n && n > 1 ? " (×" + n + ")" : "");
-      out.add(Evidence.of(Evidence.EVENT, label, event.fields().get("message")));
-      if (++added >= MAX_EVENTS) {
-        return;
-      }
-    }
+    out.addAll(
+        reasons.isEmpty()
+            ? OpsFacts.warningEvents(facts, ref(pod), MAX_EVENTS)
+            : OpsFacts.eventsWithReason(facts, ref(pod), reasons, MAX_EVENTS));
   }
 
   /** What an exit code usually means, in both languages, or {@code null}. */
@@ -128,31 +116,6 @@ final class PodFacts {
 
   static String capitalize(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  static boolean olderThan(Instant since, Instant now, Duration age) {
-    return since != null && !since.plus(age).isAfter(now);
-  }
-
-  /** A short human duration: {@code 12m}, {@code 3h5m}, {@code 2d4h}. */
-  static String age(Instant since, Instant now) {
-    if (since == null) {
-      return "?";
-    }
-    Duration d = Duration.between(since, now);
-    if (d.isNegative()) {
-      d = Duration.ZERO;
-    }
-    if (d.toDays() > 0) {
-      return d.toDays() + "d" + d.toHoursPart() + "h";
-    }
-    if (d.toHours() > 0) {
-      return d.toHours() + "h" + d.toMinutesPart() + "m";
-    }
-    if (d.toMinutes() > 0) {
-      return d.toMinutes() + "m";
-    }
-    return d.toSeconds() + "s";
   }
 
   static PodDiagnosis diagnosis(PodView pod) {

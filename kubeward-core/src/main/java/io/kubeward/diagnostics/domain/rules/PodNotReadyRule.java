@@ -38,8 +38,8 @@ public final class PodNotReadyRule extends BaseRule {
       return List.of();
     }
     PodDiagnosis diagnosis = pod.diagnosis();
-    if (!PodFacts.olderThan(
-        diagnosis.notReadySince(), facts.now(), facts.settings().readinessGrace())) {
+    if (!OpsFacts.lastedAtLeast(
+        diagnosis.notReadySince(), facts.settings().readinessGrace(), facts)) {
       return List.of();
     }
     List<Evidence> evidence = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class PodNotReadyRule extends BaseRule {
             "Ready=False since",
             diagnosis.notReadySince()
                 + " ("
-                + PodFacts.age(diagnosis.notReadySince(), facts.now())
+                + OpsFacts.since(diagnosis.notReadySince(), facts)
                 + ")"));
     List<String> unready = new ArrayList<>();
     for (ContainerState container : diagnosis.containers()) {
@@ -70,12 +70,12 @@ public final class PodNotReadyRule extends BaseRule {
         pod,
         Bilingual.of(
             "The pod has been running but not ready for "
-                + PodFacts.age(diagnosis.notReadySince(), facts.now())
+                + OpsFacts.since(diagnosis.notReadySince(), facts)
                 + " (container "
                 + names
                 + "): its readiness probe fails, so Services do not send it traffic.",
             "Pod 已运行但未就绪 "
-                + PodFacts.age(diagnosis.notReadySince(), facts.now())
+                + OpsFacts.since(diagnosis.notReadySince(), facts)
                 + "（容器 "
                 + names
                 + "）：就绪探针失败，Service 不会向其转发流量。"),

@@ -44,8 +44,8 @@ public final class PodOomKilledRule extends BaseRule {
           container.last() != null
               && "OOMKilled".equals(container.last().reason())
               && container.last().finishedAt() != null
-              && !PodFacts.olderThan(
-                  container.last().finishedAt(), facts.now(), facts.settings().restartWindow());
+              && !OpsFacts.lastedAtLeast(
+                  container.last().finishedAt(), facts.settings().restartWindow(), facts);
       if (now || recently) {
         killed = killed == null ? container : killed;
         evidence.add(PodFacts.state("container ", container));

@@ -42,7 +42,7 @@ public final class PodPendingRule extends BaseRule {
     }
     Instant since =
         pod.diagnosis().startedAt() != null ? pod.diagnosis().startedAt() : pod.createdAt();
-    if (!PodFacts.olderThan(since, facts.now(), facts.settings().pendingGrace())) {
+    if (!OpsFacts.lastedAtLeast(since, facts.settings().pendingGrace(), facts)) {
       return List.of();
     }
     List<Evidence> evidence = new ArrayList<>();
@@ -70,10 +70,10 @@ public final class PodPendingRule extends BaseRule {
             "The pod was placed on node "
                 + pod.nodeName()
                 + " "
-                + PodFacts.age(since, facts.now())
+                + OpsFacts.since(since, facts)
                 + " ago but its containers have not started yet.",
             "Pod 已在 "
-                + PodFacts.age(since, facts.now())
+                + OpsFacts.since(since, facts)
                 + " 前被调度到节点 "
                 + pod.nodeName()
                 + "，但其容器至今尚未启动。"),

@@ -42,8 +42,8 @@ public final class PodRestartsRule extends BaseRule {
       if (container.restarts() < facts.settings().restartThreshold()
           || container.last() == null
           || container.last().finishedAt() == null
-          || PodFacts.olderThan(
-              container.last().finishedAt(), facts.now(), facts.settings().restartWindow())) {
+          || OpsFacts.lastedAtLeast(
+              container.last().finishedAt(), facts.settings().restartWindow(), facts)) {
         continue;
       }
       List<Evidence> evidence = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class PodRestartsRule extends BaseRule {
                   + " has restarted "
                   + container.restarts()
                   + " times, the last time "
-                  + PodFacts.age(container.last().finishedAt(), facts.now())
+                  + OpsFacts.since(container.last().finishedAt(), facts)
                   + " ago ("
                   + reason
                   + ", exit code "
@@ -71,7 +71,7 @@ public final class PodRestartsRule extends BaseRule {
                   + " 已重启 "
                   + container.restarts()
                   + " 次，最近一次在 "
-                  + PodFacts.age(container.last().finishedAt(), facts.now())
+                  + OpsFacts.since(container.last().finishedAt(), facts)
                   + " 前（"
                   + reason
                   + "，退出码 "
