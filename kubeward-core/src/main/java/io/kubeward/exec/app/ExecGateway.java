@@ -55,8 +55,8 @@ public interface ExecGateway {
    * Opens an exec of {@code command} in the target's container.
    *
    * @param size the terminal's size for a TTY session, {@code null} for none (no TTY)
-   * @throws io.kubeward.common.KubewardException translated once ({@code resource.forbidden}
-   *     naming {@code pods/exec}, {@code resource.not-found}, {@code cluster.unreachable}, ...)
+   * @throws io.kubeward.common.KubewardException translated once ({@code resource.forbidden} naming
+   *     {@code pods/exec}, {@code resource.not-found}, {@code cluster.unreachable}, ...)
    */
   ExecConnection exec(
       Caller caller, PodTarget target, ExecCommand command, @Nullable TerminalSize size);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An open exec session or port-forward connection: its connection to the pod and its start, and
- * the one {@code .end} audit record written when it ends (at most once, whoever ends it).
+ * An open exec session or port-forward connection: its connection to the pod and its start, and the
+ * one {@code .end} audit record written when it ends (at most once, whoever ends it).
  */
 public final class ExecSession<C extends AutoCloseable> {
 
@@ -59,7 +59,8 @@ public final class ExecSession<C extends AutoCloseable> {
    *
    * @return the end as recorded, or {@code null} if the session had ended already
    */
-  public SessionEnd end(String reason, Integer exitCode, long bytesIn, long bytesOut, String error) {
+  public SessionEnd end(
+      String reason, Integer exitCode, long bytesIn, long bytesOut, String error) {
     if (!ended.compareAndSet(false, true)) {
       return null;
     }

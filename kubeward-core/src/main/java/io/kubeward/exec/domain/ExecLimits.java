@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The bounds of exec sessions and port-forward connections, validated once at start-up.
  *
- * @param maxSessionsPerUser open exec sessions and port-forward connections of one user together,
- *     1 to 100
+ * @param maxSessionsPerUser open exec sessions and port-forward connections of one user together, 1
+ *     to 100
  * @param idleTimeout a session without a message either way for this long is closed, 10s to 24h
  * @param maxDuration a session is closed after this long whatever happens, 1m to 24h
  * @param maxMessageBytes the largest WebSocket message accepted or sent, 1 KiB to 1 MiB

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param container {@code null} for the pod's only (or default) container, and for port-forwards
  */
-public record PodTarget(
-    String cluster, String namespace, String pod, @Nullable String container) {
+public record PodTarget(String cluster, String namespace, String pod, @Nullable String container) {
 
   /**
    * @throws InvalidExecRequestException for names Kubernetes would not accept

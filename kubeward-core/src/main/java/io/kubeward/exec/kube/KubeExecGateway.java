@@ -55,8 +55,7 @@ public final class KubeExecGateway implements ExecGateway {
     TtyExecErrorChannelable errors = size == null ? streams.redirectingError() : streams;
     ExecListenable listenable = size == null ? errors : errors.withTTY();
     String[] argv = command.argv().toArray(String[]::new);
-    ExecWatch watch =
-        KubeErrors.call(target.cluster(), () -> listenable.exec(argv));
+    ExecWatch watch = UpgradeRefusals.call(target.cluster(), () -> listenable.exec(argv));
     if (size != null) {
       watch.resize(size.cols(), size.rows());
     }
@@ -106,7 +105,7 @@ public final class KubeExecGateway implements ExecGateway {
     KubernetesClient client =
         clients.forCaller(caller, target.cluster(), ClusterClients.Intent.WRITE);
     PortForward forward =
-        KubeErrors.call(
+        UpgradeRefusals.call(
             target.cluster(),
             () ->
                 client
@@ -131,7 +130,7 @@ public final class KubeExecGateway implements ExecGateway {
     private static @Nullable String first(Collection<Throwable> throwables) {
       for (Throwable t : throwables) {
         if (t instanceof KubernetesClientException k) {
-          return KubeErrors.message(k);
+          return UpgradeRefusals.translate("-", k).getMessage();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
       }
