@@ -1,6 +1,7 @@
 package io.kubeward.exec.app;
 
 import io.kubeward.access.app.Caller;
+import io.kubeward.common.KubewardException;
 import io.kubeward.exec.domain.ExecCommand;
 import io.kubeward.exec.domain.ForwardedPort;
 import io.kubeward.exec.domain.PodTarget;
@@ -42,8 +43,12 @@ public interface ExecGateway {
 
   /** A running port-forward of one TCP connection. */
   interface ForwardConnection extends Closeable {
-    /** Whether the apiserver or the pod reported an error; its text, else {@code null}. */
-    @Nullable String error();
+    /**
+     * What the apiserver or the pod reported (the apiserver's refusal of the upgrade arrives here,
+     * after {@link #forward} returned: {@code resource.forbidden} naming {@code pods/portforward}),
+     * else {@code null}.
+     */
+    @Nullable KubewardException failure();
 
     boolean alive();
 

@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 public record ExecLimits(
     int maxSessionsPerUser,
+    int maxForwardsPerUser,
     Duration idleTimeout,
     Duration maxDuration,
     int maxMessageBytes,
@@ -22,6 +23,9 @@ public record ExecLimits(
   public ExecLimits {
     if (maxSessionsPerUser < 1 || maxSessionsPerUser > 100) {
       throw new IllegalArgumentException("max-sessions-per-user must be between 1 and 100");
+    }
+    if (maxForwardsPerUser < 1 || maxForwardsPerUser > 1000) {
+      throw new IllegalArgumentException("max-forwards-per-user must be between 1 and 1000");
     }
     within("idle-timeout", idleTimeout, Duration.ofSeconds(10), Duration.ofHours(24));
     within("max-duration", maxDuration, Duration.ofMinutes(1), Duration.ofHours(24));
@@ -41,6 +45,6 @@ public record ExecLimits(
 
   /** The defaults of {@code kubeward.exec.*}. */
   public static ExecLimits defaults() {
-    return new ExecLimits(5, Duration.ofMinutes(30), Duration.ofHours(4), 64 * 1024, 1024);
+    return new ExecLimits(5, 16, Duration.ofMinutes(30), Duration.ofHours(4), 64 * 1024, 1024);
   }
 }

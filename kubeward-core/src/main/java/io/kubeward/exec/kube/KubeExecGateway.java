@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.TtyExecErrorable;
 import io.kubeward.access.app.Caller;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
+import io.kubeward.common.KubewardException;
 import io.kubeward.exec.app.ExecGateway;
 import io.kubeward.exec.domain.ExecCommand;
 import io.kubeward.exec.domain.ForwardedPort;
@@ -113,28 +114,30 @@ public final class KubeExecGateway implements ExecGateway {
                     .inNamespace(target.namespace())
                     .withName(target.pod())
                     .portForward(port.value(), in, out));
-    return new FabricForward(forward);
+    return new FabricForward(target.cluster(), forward);
   }
 
-  private record FabricForward(PortForward forward) implements ForwardConnection {
+  private record FabricForward(String cluster, PortForward forward) implements ForwardConnection {
 
     @Override
-    public @Nullable String error() {
+    public @Nullable KubewardException failure() {
       if (!forward.errorOccurred()) {
         return null;
       }
-      String server = first(forward.getServerThrowables());
-      return server != null ? server : first(forward.getClientThrowables());
+      Throwable server = first(forward.getServerThrowables());
+      Throwable t = server != null ? server : first(forward.getClientThrowables());
+      if (t == null) {
+        return new ForwardFailedException(cluster, "the port-forward failed");
+      }
+      if (t instanceof KubernetesClientException k) {
+        return UpgradeRefusals.translate(cluster, k);
+      }
+      return new ForwardFailedException(
+          cluster, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
     }
 
-    private static @Nullable String first(Collection<Throwable> throwables) {
-      for (Throwable t : throwables) {
-        if (t instanceof KubernetesClientException k) {
-          return UpgradeRefusals.translate("-", k).getMessage();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-      }
-      return null;
+    private static @Nullable Throwable first(Collection<Throwable> throwables) {
+      return throwables == null || throwables.isEmpty() ? null : throwables.iterator().next();
     }
 
     @Override

@@ -247,7 +247,7 @@ class OpenExecTest {
         sent.add("forward " + target.pod() + ":" + port.value());
         return new ForwardConnection() {
           @Override
-          public String error() {
+          public io.kubeward.common.KubewardException failure() {
             return null;
           }
 

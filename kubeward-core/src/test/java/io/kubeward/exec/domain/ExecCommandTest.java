@@ -43,7 +43,7 @@ class ExecCommandTest {
         .isInstanceOf(InvalidExecRequestException.class);
     assertThatThrownBy(() -> new ForwardedPort(70000))
         .isInstanceOf(InvalidExecRequestException.class);
-    assertThatThrownBy(() -> new ExecLimits(0, null, null, 0, 0))
+    assertThatThrownBy(() -> new ExecLimits(0, 1, null, null, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(ExecLimits.defaults().maxSessionsPerUser()).isEqualTo(5);
   }
