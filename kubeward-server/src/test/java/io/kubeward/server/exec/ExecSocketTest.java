@@ -141,9 +141,10 @@ class ExecSocketTest {
     assertThat(foreign.handshakeStatus).isEqualTo(403);
 
     String own = server.url("").replaceAll("/$", "");
-    WsProbe same = WsProbe.open(ws(EXEC), Map.of("Cookie", cookie, "Origin", own));
+    WsProbe same =
+        WsProbe.open(ws(EXEC + "?shell=/bin/fish"), Map.of("Cookie", cookie, "Origin", own));
     assertThat(same.handshakeStatus).isZero();
-    assertThat(same.awaitClose()).isEqualTo(4503); // opened, then the offline cluster
+    assertThat(same.awaitClose()).isEqualTo(4400); // opened, then the request's own problem
   }
 
   @Test
