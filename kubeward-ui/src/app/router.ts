@@ -30,6 +30,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'yaml', name: 'yaml', component: () => import('@/features/resource/YamlView.vue') },
       { path: 'users', name: 'users', component: () => import('@/features/user/UsersView.vue'), meta: { admin: true } },
       { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
+      { path: 'terminal/:namespace/:pod', name: 'terminal', component: () => import('@/features/exec/TerminalView.vue') },
+      { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

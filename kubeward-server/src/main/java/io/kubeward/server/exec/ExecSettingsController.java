@@ -50,13 +50,17 @@ class ExecSettingsController {
   record Change(@Schema(description = "Enable or disable exec and port-forward") boolean enabled) {}
 
   @GetMapping
-  @Operation(summary = "Whether exec and port-forward are enabled on the cluster")
+  @Operation(
+      operationId = "execSettings",
+      summary = "Whether exec and port-forward are enabled on the cluster")
   View get(Caller caller, @PathVariable String cluster) {
     return View.of(settings.get(caller, cluster));
   }
 
   @PutMapping
-  @Operation(summary = "Enable or disable exec and port-forward on the cluster (administrators)")
+  @Operation(
+      operationId = "setExecSettings",
+      summary = "Enable or disable exec and port-forward on the cluster (administrators)")
   View put(Caller caller, @PathVariable String cluster, @RequestBody Change change) {
     return View.of(settings.set(caller, cluster, change.enabled()));
   }

@@ -35,7 +35,9 @@ class ConsoleRoutes {
     "/usage/{tab}",
     "/promql",
     "/users",
-    "/audit"
+    "/audit",
+    "/terminal/{namespace}/{pod}",
+    "/cluster-settings"
   })
   String index() {
     return "forward:/index.html";
