@@ -7,7 +7,6 @@ import io.kubeward.exec.app.ExecGateway;
 import io.kubeward.exec.app.ExecSettings;
 import io.kubeward.exec.app.ExecSettingsStore;
 import io.kubeward.exec.app.OpenExec;
-import io.kubeward.exec.domain.ExecLimits;
 import io.kubeward.exec.kube.KubeExecGateway;
 import io.kubeward.server.security.CurrentUser;
 import io.kubeward.server.stream.SseStreams;
@@ -42,33 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * container's WebSocket server; each socket bounds its own messages ({@code max-message-size}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-class ExecWiring implements WebSocketConfigurer {
+class ExecWiring {
 
   static final String EXEC_PATH = "/api/v1/clusters/*/namespaces/*/pods/*/exec";
   static final String FORWARD_PATH = "/api/v1/clusters/*/namespaces/*/pods/*/portforward";
-
-  private final ExecSocket execSocket;
-  private final ForwardSocket forwardSocket;
-
-  ExecWiring(
-      ExecProperties properties,
-      ClusterReads reads,
-      ClusterClients clients,
-      AuditedAction audited,
-      Clock clock,
-      JdbcClient jdbc,
-      ApiProblems problems,
-      JsonMapper json,
-      ExecSessions sessions) {
-    ExecLimits limits = properties.limits();
-    ExecSettings settings =
-        new ExecSettings(reads, new JdbcExecSettingsStore(jdbc), audited, clock);
-    OpenExec open = new OpenExec(reads, settings, new KubeExecGateway(clients), audited, clock);
-    Frames frames = new Frames(problems, json);
-    this.execSocket = new ExecSocket(open, sessions, limits, frames);
-    this.forwardSocket = new ForwardSocket(open, sessions, limits, frames);
-  }
 
   @Bean
   ExecSettingsStore execSettingsStore(JdbcClient jdbc) {
@@ -86,11 +62,41 @@ class ExecWiring implements WebSocketConfigurer {
     return new KubeExecGateway(clients);
   }
 
-  @Override
-  public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    ExecHandshake handshake = new ExecHandshake();
-    registry.addHandler(execSocket, EXEC_PATH).addInterceptors(handshake);
-    registry.addHandler(forwardSocket, FORWARD_PATH).addInterceptors(handshake);
+  @Bean
+  OpenExec openExec(
+      ClusterReads reads,
+      ExecSettings settings,
+      ExecGateway gateway,
+      AuditedAction audited,
+      Clock clock) {
+    return new OpenExec(reads, settings, gateway, audited, clock);
+  }
+
+  /** The two WebSocket endpoints and their handshake. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableWebSocket
+  static class Sockets implements WebSocketConfigurer {
+
+    private final ExecSocket execSocket;
+    private final ForwardSocket forwardSocket;
+
+    Sockets(
+        OpenExec open,
+        ExecSessions sessions,
+        ExecProperties properties,
+        ApiProblems problems,
+        JsonMapper json) {
+      Frames frames = new Frames(problems, json);
+      this.execSocket = new ExecSocket(open, sessions, properties.limits(), frames);
+      this.forwardSocket = new ForwardSocket(open, sessions, properties.limits(), frames);
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+      ExecHandshake handshake = new ExecHandshake();
+      registry.addHandler(execSocket, EXEC_PATH).addInterceptors(handshake);
+      registry.addHandler(forwardSocket, FORWARD_PATH).addInterceptors(handshake);
+    }
   }
 
   /** Tomcat's WebSocket server (what {@code spring-boot-websocket} would install). */
