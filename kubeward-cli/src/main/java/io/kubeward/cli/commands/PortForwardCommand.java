@@ -36,6 +36,9 @@ public final class PortForwardCommand extends ApiCommand {
   /** Bytes per frame sent to the server (below its 64 KiB default message limit). */
   static final int CHUNK = 32 * 1024;
 
+  /** How long a tunnel may still bring the pod's bytes after the local side closed. */
+  static final long AFTER_LOCAL_EOF_SECONDS = 30;
+
   @Parameters(index = "0", paramLabel = "POD", description = "The pod.")
   String pod;
 
@@ -193,7 +196,14 @@ public final class PortForwardCommand extends ApiCommand {
       } catch (IOException | RuntimeException localOrRemoteGone) {
         // either side went away: the end below
       }
-      Tunnel.End end = tunnel.ended().get();
+      Tunnel.End end;
+      try {
+        // the local side is done: the pod's answer may still be on its way
+        end = tunnel.ended().get(AFTER_LOCAL_EOF_SECONDS, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException quiet) {
+        tunnel.close();
+        return;
+      }
       if (end.problem() != null) {
         err(end.problem().sentence(messages()));
       }
