@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
+import io.fabric8.kubernetes.client.server.mock.StatusMessage;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
@@ -21,6 +23,7 @@ import io.kubeward.access.domain.Role;
 import io.kubeward.access.domain.Scope;
 import io.kubeward.cluster.app.ClusterApiException;
 import io.kubeward.cluster.kube.ClusterClients;
+import io.kubeward.exec.app.ExecGateway;
 import io.kubeward.exec.domain.ExecCommand;
 import io.kubeward.exec.domain.PodTarget;
 import io.kubeward.exec.domain.TerminalSize;
@@ -83,30 +86,7 @@ class KubeExecGatewayTest {
   @Test
   void execIsRequestedAsTheCallerWithTtyContainerAndCommandAndARefusalNamesThePermission()
       throws Exception {
-    client
-        .pods()
-        .inNamespace("team")
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName("web")
-                .withNamespace("team")
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("app")
-                .withImage("busybox")
-                .endContainer()
-                .endSpec()
-                .withNewStatus()
-                .withPhase("Running")
-                .addNewCondition()
-                .withType("Ready")
-                .withStatus("True")
-                .endCondition()
-                .endStatus()
-                .build())
-        .create();
+    createRunningPod();
     server
         .expect()
         .get()
@@ -143,5 +123,63 @@ class KubeExecGatewayTest {
         .contains("command=/bin/sh", "container=app", "stdin=true", "stdout=true", "tty=true")
         .doesNotContain("stderr=true");
     assertThat(request.getHeader("Impersonate-User")).isEqualTo("kubeward:vera");
+  }
+
+  private void createRunningPod() {
+    client
+        .pods()
+        .inNamespace("team")
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .withNamespace("team")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("app")
+                .withImage("busybox")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Running")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
+                .build())
+        .create();
+  }
+
+  @Test
+  void aCommandsOutputAndExitCodeComeThroughTheConnection() throws Exception {
+    createRunningPod();
+    server
+        .expect()
+        .get()
+        .withPath(
+            "/api/v1/namespaces/team/pods/web/exec?command=pwd&container=app&stdin=true"
+                + "&stdout=true&stderr=true")
+        .andUpgradeToWebSocket()
+        .open()
+        .waitFor(200)
+        .andEmit(new OutputStreamMessage("/work\n"))
+        .waitFor(100)
+        .andEmit(new StatusMessage(0))
+        .done()
+        .always();
+
+    try (ExecGateway.ExecConnection exec =
+        gateway.exec(
+            vera(),
+            new PodTarget("c1", "team", "web", "app"),
+            ExecCommand.explicit(List.of("pwd"), 100),
+            null)) {
+      assertThat(exec.stderr()).isNotNull();
+      assertThat(exec.exit().get(10, TimeUnit.SECONDS)).isZero();
+      assertThat(new String(exec.stdout().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("/work\n");
+    }
   }
 }
