@@ -63,6 +63,7 @@ final class ExecSocket extends AbstractWebSocketHandler {
     final AtomicLong out = new AtomicLong();
     volatile ExecSession<ExecGateway.ExecConnection> session;
     volatile ExecSessions.Entry entry;
+    volatile Thread stderrPump;
 
     Bridge(WebSocketSession ws, Locale locale) {
       this.ws = ws;
@@ -116,8 +117,15 @@ final class ExecSocket extends AbstractWebSocketHandler {
           }
         }
         if (main) {
-          end("exited", exitCode(), null);
+          Integer code = exitCode();
+          Thread err = stderrPump;
+          if (err != null) {
+            err.join(TimeUnit.SECONDS.toMillis(EXIT_WAIT_SECONDS)); // the last of stderr too
+          }
+          end("exited", code, null);
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (IOException | RuntimeException e) {
         if (main) {
           end(ws.isOpen() ? "error" : "closed", null, null);
@@ -163,15 +171,16 @@ final class ExecSocket extends AbstractWebSocketHandler {
       return;
     }
     ExecGateway.ExecConnection connection = bridge.session.connection();
+    InputStream stderr = connection.stderr();
+    if (stderr != null) {
+      bridge.stderrPump =
+          Thread.ofVirtual()
+              .name("kubeward-exec-err-" + ws.getId())
+              .start(() -> bridge.pump(stderr, Frames.STDERR, false));
+    }
     Thread.ofVirtual()
         .name("kubeward-exec-out-" + ws.getId())
         .start(() -> bridge.pump(connection.stdout(), Frames.STDOUT, true));
-    InputStream stderr = connection.stderr();
-    if (stderr != null) {
-      Thread.ofVirtual()
-          .name("kubeward-exec-err-" + ws.getId())
-          .start(() -> bridge.pump(stderr, Frames.STDERR, false));
-    }
   }
 
   @Override
