@@ -33,6 +33,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'objects/:kind/:name', name: 'object', component: () => import('@/features/object/ObjectView.vue') },
       { path: 'audit', name: 'audit', component: () => import('@/features/audit/AuditView.vue'), meta: { admin: true } },
       { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
+      { path: 'terminal/:namespace/:pod', name: 'terminal', component: () => import('@/features/exec/TerminalView.vue') },
+      { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -884,6 +884,39 @@ const zhCN: typeof en = {
       overflow: '日志产生得比浏览器接收更快；请用更小的行数重新开始。',
     },
   },
+  // --- exec ---
+  exec: {
+    nav: '集群设置',
+    title: '终端',
+    container: '容器',
+    shell: 'Shell',
+    reconnect: '连接',
+    restart: '重新连接',
+    disconnect: '断开',
+    action: '打开终端',
+    refused: '终端被拒绝',
+    exited: 'Shell 已退出，退出码 {code}。点击“连接”开始新的会话。',
+    closed: '会话已关闭：{reason}。点击“连接”开始新的会话。',
+    lost: '连接已断开。点击“连接”重试。',
+    disabledTitle: '该集群已禁用 exec',
+    disabledDetail: '管理员已在该集群上禁用终端和端口转发（集群设置）。',
+    state: { idle: '未连接', connecting: '正在连接…', open: '已连接', ended: '已结束' },
+    reasons: {
+      idle: '空闲时间过长',
+      'max-duration': '已达到最长会话时间',
+      'signed-out': '您已退出登录或权限已变更',
+      shutdown: 'Kubeward 正在停止',
+      closed: '已关闭',
+      error: '出现错误',
+    },
+    settings: {
+      title: 'Exec 与端口转发',
+      enabled: '已启用',
+      disabled: '已禁用',
+      changedBy: '最近由 {user} 于 {at} 修改',
+      hint: '禁用后，任何人都无法通过 Kubeward 在该集群的 Pod 中打开终端或转发端口（启用时仍由集群的 RBAC 决定 pods/exec 和 pods/portforward）。所有更改都会被审计。',
+    },
+  },
 }
 
 export default zhCN

@@ -3,12 +3,14 @@ package io.kubeward.cli;
 import io.kubeward.cli.commands.AuditCommand;
 import io.kubeward.cli.commands.DrainCommand;
 import io.kubeward.cli.commands.EventsCommand;
+import io.kubeward.cli.commands.ExecCommand;
 import io.kubeward.cli.commands.HealthCommand;
 import io.kubeward.cli.commands.LoginCommand;
 import io.kubeward.cli.commands.LogsCommand;
 import io.kubeward.cli.commands.MaintenanceCommand;
 import io.kubeward.cli.commands.NodeCommand;
 import io.kubeward.cli.commands.NodesCommand;
+import io.kubeward.cli.commands.PortForwardCommand;
 import io.kubeward.cli.commands.TopCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
       TopCommand.class,
       EventsCommand.class,
       LogsCommand.class,
+      PortForwardCommand.class,
+      ExecCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -212,6 +212,36 @@ public final class KubewardClient {
     return request;
   }
 
+  /**
+   * Opens a WebSocket of the exec protocol at {@code path} (exec, port-forward) with the bearer
+   * token; a refused upgrade (401, 403, ...) or an unreachable server is a {@link CliException}.
+   */
+  public Tunnel tunnel(String path) {
+    URI uri = URI.create(server.replaceFirst("^http", "ws") + path);
+    Tunnel tunnel = new Tunnel();
+    java.net.http.WebSocket.Builder builder =
+        http.newWebSocketBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .header(CLIENT_HEADER, "cli")
+            .header("Accept-Language", messages.acceptLanguage());
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    try {
+      tunnel.attach(builder.buildAsync(uri, tunnel.listener()).get());
+      return tunnel;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+        Object body = refused.getResponse().body();
+        throw refused(refused.getResponse().statusCode(), body == null ? null : body.toString());
+      }
+      throw unreachable(e.getCause() instanceof Exception cause ? cause : e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.UNREACHABLE, messages.get("error.interrupted"));
+    }
+  }
+
   private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);

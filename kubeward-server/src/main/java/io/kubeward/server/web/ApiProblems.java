@@ -42,7 +42,7 @@ import tools.jackson.core.TokenStreamLocation;
  * nested problem. A client that went away gets nothing (there is nobody to answer) and is no error.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
   static final String TYPE_PREFIX = "urn:kubeward:problem:";
@@ -81,6 +81,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           String.valueOf(e.properties().getOrDefault("retryAfterSeconds", retryAfterSeconds)));
     }
     return answer.body(problem);
+  }
+
+  /**
+   * The problem the API would answer for {@code e} in {@code locale}, for answers that are not an
+   * HTTP response (an exec or port-forward WebSocket's error frame).
+   */
+  public ProblemDetail toProblem(KubewardException e, Locale locale) {
+    ProblemDetail problem = problem(statusOf(e.kind()), e.code(), e.messageArguments(), locale);
+    e.properties().forEach((name, value) -> problem.setProperty(name, render(value, locale)));
+    return problem;
   }
 
   /** Tomcat's failure to decode parameters, should one get past {@link RequestGuards}. */

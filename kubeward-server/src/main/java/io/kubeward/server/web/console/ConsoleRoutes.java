@@ -38,7 +38,9 @@ class ConsoleRoutes {
     "/users",
     "/audit",
     "/objects/{kind}/{name}",
-    "/findings"
+    "/findings",
+    "/terminal/{namespace}/{pod}",
+    "/cluster-settings"
   })
   String index() {
     return "forward:/index.html";
