@@ -82,7 +82,9 @@ public final class KubeExecGateway implements ExecGateway {
 
     @Override
     public void resize(TerminalSize size) {
-      watch.resize(size.cols(), size.rows());
+      if (tty) { // without a terminal there is nothing to size; the kubelet ends the stream
+        watch.resize(size.cols(), size.rows());
+      }
     }
 
     @Override

@@ -57,7 +57,8 @@ class ExecIT {
   }
 
   private static String ws(String namespace, String pod, String query) {
-    return server.url(CLUSTER + "/namespaces/" + namespace + "/pods/" + pod + "/exec?" + query)
+    return server
+        .url(CLUSTER + "/namespaces/" + namespace + "/pods/" + pod + "/exec?" + query)
         .replaceFirst("^http", "ws");
   }
 
@@ -126,7 +127,9 @@ class ExecIT {
         WsProbe.open(
             ws(ns.name(), "shell", command("sh", "-c", "read x; echo got $x; pwd; exit 3")),
             bearer(adminToken));
-    await().atMost(DEADLINE).until(() -> probe.statuses().stream().anyMatch(s -> s.contains("\"open\"")));
+    await()
+        .atMost(DEADLINE)
+        .until(() -> probe.statuses().stream().anyMatch(s -> s.contains("\"open\"")));
     probe.send(4, "{\"cols\":120,\"rows\":40}".getBytes(StandardCharsets.UTF_8));
     probe.send(0, "hello\n".getBytes(StandardCharsets.UTF_8));
     probe.send(5, new byte[0]);
@@ -147,7 +150,7 @@ class ExecIT {
     execReady(plane, client, ns, "guarded", dir);
     RunningServer.Session viewer =
         server.newUser(
-            "exec-viewer-" + ns.name(),
+            "exec-viewer-" + ns.name().substring(ns.name().length() - 4),
             List.of(Map.of("role", "viewer", "cluster", "local", "namespace", ns.name())));
     String token = viewer.createToken("viewer", 1);
 
@@ -182,7 +185,7 @@ class ExecIT {
     execReady(plane, client, ns, "limits", dir);
     RunningServer.Session operator =
         server.newUser(
-            "exec-op-" + ns.name(),
+            "exec-op-" + ns.name().substring(ns.name().length() - 4),
             List.of(Map.of("role", "operator", "cluster", "local", "namespace", ns.name())));
     String token = operator.createToken("op", 1);
     // two sessions that wait for input (the limit is 2), a third is refused with 429
