@@ -115,11 +115,20 @@ public final class PortForwardCommand extends ApiCommand {
         } catch (IOException e) {
           listener.close();
           throw new CliException(
-              ExitCode.USAGE, messages().get("port-forward.cannot-listen", address, m.local(), e));
+              ExitCode.USAGE,
+              messages().get("port-forward.cannot-listen", address, String.valueOf(m.local()), e));
         }
         listeners.add(listener);
         int local = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-        out().println(messages().get("port-forward.listening", address, local, m.remote()));
+        // ports as text: MessageFormat would group their digits ("41,234") in many languages
+        out()
+            .println(
+                messages()
+                    .get(
+                        "port-forward.listening",
+                        address,
+                        String.valueOf(local),
+                        String.valueOf(m.remote())));
       }
       out().flush();
       List<Thread> acceptors = new ArrayList<>();
