@@ -1,10 +1,12 @@
 package io.kubeward.exec.kube;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.PortForward;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.ExecListenable;
+import io.fabric8.kubernetes.client.dsl.ExecListener;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.TtyExecErrorChannelable;
@@ -18,6 +20,7 @@ import io.kubeward.exec.domain.ExecCommand;
 import io.kubeward.exec.domain.ForwardedPort;
 import io.kubeward.exec.domain.PodTarget;
 import io.kubeward.exec.domain.TerminalSize;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +28,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,14 +62,49 @@ public final class KubeExecGateway implements ExecGateway {
     TtyExecErrorChannelable errors = size == null ? streams.redirectingError() : streams;
     ExecListenable listenable = size == null ? errors : errors.withTTY();
     String[] argv = command.argv().toArray(String[]::new);
-    ExecWatch watch = UpgradeRefusals.call(target.cluster(), () -> listenable.exec(argv));
+    AtomicReference<Status> exitStatus = new AtomicReference<>();
+    ExecListener listener =
+        new ExecListener() {
+          @Override
+          public void onExit(int code, Status status) {
+            exitStatus.set(status);
+          }
+
+          @Override
+          public void onClose(int code, String reason) {
+            // the exit code and the streams' end tell the session
+          }
+        };
+    ExecWatch watch =
+        UpgradeRefusals.call(target.cluster(), () -> listenable.usingListener(listener).exec(argv));
     if (size != null) {
       watch.resize(size.cols(), size.rows());
     }
-    return new FabricExec(watch, size != null);
+    CompletableFuture<Integer> exit =
+        watch.exitCode().thenApply(code -> exitCode(code, exitStatus.get()));
+    return new FabricExec(watch, size != null, exit);
   }
 
-  private record FabricExec(ExecWatch watch, boolean tty) implements ExecConnection {
+  /** Go's text of an exited process ({@code *exec.ExitError}): "exit status 3". */
+  private static final Pattern GO_EXIT_STATUS =
+      Pattern.compile(".*\\bexit status (\\d{1,3})\\s*$", Pattern.DOTALL);
+
+  /**
+   * The command's exit code: fabric8's, from the kubelet's {@code NonZeroExitCode} status; where
+   * that is unknown (-1) but the status is the kubelet's internal error around Go's process error
+   * ("... exit status 3", what a kubelet whose runtime does not wrap it sends, KWOK's for one), the
+   * code in that text.
+   */
+  static @Nullable Integer exitCode(@Nullable Integer code, @Nullable Status status) {
+    if (code == null || code != -1 || status == null || status.getMessage() == null) {
+      return code;
+    }
+    Matcher m = GO_EXIT_STATUS.matcher(status.getMessage());
+    return m.matches() ? Integer.valueOf(m.group(1)) : code;
+  }
+
+  private record FabricExec(ExecWatch watch, boolean tty, CompletableFuture<Integer> exit)
+      implements ExecConnection {
 
     @Override
     public OutputStream stdin() {
@@ -72,12 +113,12 @@ public final class KubeExecGateway implements ExecGateway {
 
     @Override
     public InputStream stdout() {
-      return watch.getOutput();
+      return new EndsAtExit(watch.getOutput(), exit);
     }
 
     @Override
     public @Nullable InputStream stderr() {
-      return tty ? null : watch.getError();
+      return tty ? null : new EndsAtExit(watch.getError(), exit);
     }
 
     @Override
@@ -89,12 +130,51 @@ public final class KubeExecGateway implements ExecGateway {
 
     @Override
     public CompletableFuture<Integer> exit() {
-      return watch.exitCode();
+      return exit;
     }
 
     @Override
     public void close() {
       watch.close();
+    }
+  }
+
+  /**
+   * A stream of the command that ends (-1) when the command exited with any code: fabric8's
+   * redirected streams throw "process exited with a non-zero exit code" after their last bytes
+   * instead, which is no failure of the session but its exit status.
+   */
+  static final class EndsAtExit extends FilterInputStream {
+    private final CompletableFuture<Integer> exit;
+
+    EndsAtExit(InputStream in, CompletableFuture<Integer> exit) {
+      super(in);
+      this.exit = exit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        return endOrThrow(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        return endOrThrow(e);
+      }
+    }
+
+    private int endOrThrow(IOException e) throws IOException {
+      if (exit.isDone() && !exit.isCompletedExceptionally() && exit.getNow(null) != null) {
+        return -1;
+      }
+      throw e;
     }
   }
 

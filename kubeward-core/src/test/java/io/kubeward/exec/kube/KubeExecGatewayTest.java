@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -181,5 +182,22 @@ class KubeExecGatewayTest {
       assertThat(new String(exec.stdout().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("/work\n");
     }
+  }
+
+  @Test
+  void theExitCodeIsTakenFromGosProcessErrorWhenTheKubeletDidNotWrapIt() {
+    Status internal =
+        new io.fabric8.kubernetes.api.model.StatusBuilder()
+            .withStatus("Failure")
+            .withReason("InternalError")
+            .withMessage(
+                "Internal error occurred: error executing command in container: cmd wait: sh -c"
+                    + " exit status 9; exit 3: exit status 3")
+            .build();
+    assertThat(KubeExecGateway.exitCode(-1, internal)).isEqualTo(3);
+    assertThat(KubeExecGateway.exitCode(-1, new Status())).isEqualTo(-1);
+    assertThat(KubeExecGateway.exitCode(-1, null)).isEqualTo(-1);
+    assertThat(KubeExecGateway.exitCode(0, internal)).isZero();
+    assertThat(KubeExecGateway.exitCode(null, internal)).isNull();
   }
 }

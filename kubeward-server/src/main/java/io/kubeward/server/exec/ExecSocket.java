@@ -201,15 +201,26 @@ final class ExecSocket extends AbstractWebSocketHandler {
       switch (channel) {
         case Frames.STDIN -> {
           OutputStream stdin = bridge.session.connection().stdin();
-          stdin.write(data);
-          stdin.flush();
-          bridge.in.addAndGet(data.length);
+          try {
+            stdin.write(data);
+            stdin.flush();
+            bridge.in.addAndGet(data.length);
+          } catch (RuntimeException ended) {
+            // fabric8 refuses input once the command ended: its output pump ends the session
+            log.debug("exec WebSocket {}: stdin after the end: {}", ws.getId(), ended.toString());
+          }
         }
         case Frames.RESIZE -> {
           Size size = frames.read(data, 0, Size.class);
           bridge.session.connection().resize(new TerminalSize(size.cols(), size.rows()));
         }
-        case Frames.EOF -> bridge.session.connection().stdin().close();
+        case Frames.EOF -> {
+          try {
+            bridge.session.connection().stdin().close();
+          } catch (RuntimeException ended) {
+            log.debug("exec WebSocket {}: end of stdin after the end", ws.getId());
+          }
+        }
         default ->
             throw InvalidExecRequestException.of("frame", "has an unknown channel " + channel);
       }
