@@ -12,7 +12,6 @@ import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedReader;
 import java.io.PipedWriter;
@@ -81,7 +80,8 @@ class PortForwardCliIT {
             dir.resolve("home/.config/kubeward/cli.json"),
             null,
             Clock.systemUTC());
-    return KubewardCli.run(new String[] {"login", "--server", url, "--user", "admin", "--password-stdin"}, context);
+    return KubewardCli.run(
+        new String[] {"login", "--server", url, "--user", "admin", "--password-stdin"}, context);
   }
 
   @Test
@@ -107,7 +107,13 @@ class PortForwardCliIT {
             () ->
                 "Running"
                     .equals(
-                        client.pods().inNamespace(ns.name()).withName("web").get().getStatus().getPhase()));
+                        client
+                            .pods()
+                            .inNamespace(ns.name())
+                            .withName("web")
+                            .get()
+                            .getStatus()
+                            .getPhase()));
     try (ServerSocket echo = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
       Thread.ofVirtual().start(() -> echo(echo));
       plane.debugging().portForward(ns.name(), "web", 8080, echo.getLocalPort());
@@ -133,7 +139,8 @@ class PortForwardCliIT {
                           },
                           context));
       Matcher listening =
-          Pattern.compile("Forwarding from 127\\.0\\.0\\.1:(\\d+) -> 8080").matcher(printed.readLine());
+          Pattern.compile("Forwarding from 127\\.0\\.0\\.1:(\\d+) -> 8080")
+              .matcher(printed.readLine());
       assertThat(listening.find()).isTrue();
       int local = Integer.parseInt(listening.group(1));
 
