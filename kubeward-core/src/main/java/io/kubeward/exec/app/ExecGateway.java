@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Port: the apiserver's {@code pods/exec} and {@code pods/portforward} subresources, always with
- * the caller's identity (ADR 0013), so the cluster decides ({@code create pods/exec}, {@code create
- * pods/portforward}).
+ * the caller's identity (ADR 0013), so the cluster decides ({@code pods/exec}, {@code
+ * pods/portforward}: over a WebSocket, a {@code GET}, authorized as {@code get} up to Kubernetes
+ * 1.34 and as {@code get} and {@code create} from 1.35; ADR 0025).
  */
 public interface ExecGateway {
 

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <p>In order: the cluster exists; the administrator has not disabled exec on it ({@code
  * exec.disabled}); Kubeward's check as a change ({@link Verb#MUTATE}: a read-only API token, a
  * token for another namespace, or a non-administrator where Kubeward may not impersonate are
- * refused); then the apiserver decides ({@code create pods/exec}, {@code create pods/portforward}).
- * Every attempt writes one {@code exec} / {@code port-forward} audit record (denials and failures
+ * refused); then the apiserver decides ({@code pods/exec}, {@code pods/portforward}: {@code get}
+ * for a WebSocket upgrade up to Kubernetes 1.34, {@code get} and {@code create} from 1.35). Every
+ * attempt writes one {@code exec} / {@code port-forward} audit record (denials and failures
  * included, the container and command or the port in its diff); a session that opened writes one
  * {@code exec.end} / {@code port-forward.end} record when it ends ({@link ExecSession#end}).
  */
