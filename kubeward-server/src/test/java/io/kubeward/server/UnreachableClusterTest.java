@@ -191,7 +191,9 @@ class UnreachableClusterTest {
     assertThatThrownBy(
             () ->
                 KubewardServer.start(
-                    "--server.port=0", "--kubeconfig=" + dir.resolve("does-not-exist")))
+                    "--server.port=0",
+                    "--kubeward.data-dir=" + dir.resolve("data"),
+                    "--kubeconfig=" + dir.resolve("does-not-exist")))
         .rootCause()
         .isInstanceOf(ClusterConfigurationException.class)
         .hasMessageContaining("does-not-exist does not exist or cannot be read");

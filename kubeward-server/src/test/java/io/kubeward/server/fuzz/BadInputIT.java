@@ -64,7 +64,9 @@ class BadInputIT {
         .replace("{namespace}", "default")
         .replace("{name}", "no-such-maintenance")
         .replace("{username}", "admin")
-        .replace("{id}", "no-such-token");
+        .replace("{id}", "no-such-token")
+        .replace("{pod}", "no-such-pod")
+        .replace("{rule}", "pod.crash-loop");
   }
 
   @Test

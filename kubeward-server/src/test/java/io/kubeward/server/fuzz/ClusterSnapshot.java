@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * namespaced objects of the namespaces a test targets — each with a fingerprint of what a request
  * could change: the object without {@code status}, {@code resourceVersion} and {@code
  * managedFields}. Kinds that change by themselves all the time (Events, Leases, Endpoints,
- * EndpointSlices, the metrics API's NodeMetrics and PodMetrics) are left out, as are namespaces
+ * EndpointSlices, the metrics API's NodeMetrics and PodMetrics, the Service IP allocations {@code
+ * IPAddress} that other tests' deleted Services release later) are left out, as are namespaces
  * already being deleted (other test classes' leftovers going away) and the objects of namespaces
  * the test does not target (other test classes' workloads may still be settling there).
  */
@@ -37,7 +38,8 @@ public record ClusterSnapshot(Map<String, String> objects) {
           "EndpointSlice",
           "ComponentStatus",
           "NodeMetrics",
-          "PodMetrics");
+          "PodMetrics",
+          "IPAddress");
 
   /**
    * @param namespaces the namespaces whose objects count (every namespace itself always does)
