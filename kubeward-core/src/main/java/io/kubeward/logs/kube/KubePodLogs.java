@@ -62,11 +62,7 @@ public final class KubePodLogs implements PodLogs {
         client.getHttpClient().newHttpRequestBuilder().uri(url).forStreaming().build();
     HttpResponse<InputStream> response;
     try {
-      response =
-          client
-              .getHttpClient()
-              .sendAsync(request, InputStream.class)
-              .get(headTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      response = send(client, request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterUnreachableException(cluster, Instant.now(), "interrupted");
@@ -81,6 +77,37 @@ public final class KubePodLogs implements PodLogs {
       return response.body();
     }
     throw refusal(cluster, namespace, pod, options, response);
+  }
+
+  /**
+   * Sends the request, once more if a pooled connection turned out closed before any answer (the
+   * server dropped an idle keep-alive connection just as it was reused): nothing was read then.
+   */
+  private HttpResponse<InputStream> send(KubernetesClient client, HttpRequest request)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return client
+          .getHttpClient()
+          .sendAsync(request, InputStream.class)
+          .get(headTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!closedBeforeAnswer(e)) {
+        throw e;
+      }
+      return client
+          .getHttpClient()
+          .sendAsync(request, InputStream.class)
+          .get(headTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static boolean closedBeforeAnswer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getSimpleName().equals("HttpClosedException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request's URL: {@code /api/v1/namespaces/{ns}/pods/{pod}/log?...}. */
