@@ -81,14 +81,8 @@ public final class ManageChannels {
 
     static View of(ChannelStore.Stored stored) {
       ChannelSettings s = stored.settings();
-      List<String> set = new ArrayList<>();
-      s.secrets()
-          .forEach(
-              (k, v) -> {
-                if (v != null && !v.isEmpty()) {
-                  set.add(k);
-                }
-              });
+      // the store never keeps an empty secret; an unreadable one is listed with an empty value
+      List<String> set = new ArrayList<>(s.secrets().keySet());
       return new View(
           s.name(),
           s.type(),
@@ -191,7 +185,7 @@ public final class ManageChannels {
         "alert-channel.replace",
         () -> {
           ChannelStore.Stored before =
-              store.find(name).orElseThrow(() -> ChannelException.notFound(name));
+              findEvenUnreadable(name).orElseThrow(() -> ChannelException.notFound(name));
           ChannelSettings settings = merge(name, change, before.settings());
           check(settings);
           ChannelStore.Stored stored =
@@ -201,6 +195,25 @@ public final class ManageChannels {
           }
           return new AuditedAction.Outcome<>(View.of(stored), diff(before.settings(), settings));
         });
+  }
+
+  /** Replaces the channel, or creates it when there is none of that name. */
+  public View put(Caller caller, String name, Change change) {
+    return findEvenUnreadable(name).isPresent()
+        ? replace(caller, name, change)
+        : create(caller, name, change);
+  }
+
+  /**
+   * The channel; one whose secrets no longer decrypt with empty secrets (so that an administrator
+   * can enter them again).
+   */
+  private Optional<ChannelStore.Stored> findEvenUnreadable(String name) {
+    try {
+      return store.find(name);
+    } catch (ChannelException unreadable) {
+      return store.all().stream().filter(c -> c.settings().name().equals(name)).findFirst();
+    }
   }
 
   public void delete(Caller caller, String name) {
@@ -315,7 +328,14 @@ public final class ManageChannels {
     Map<String, String> secrets = new TreeMap<>();
     boolean sameType = before != null && before.type().equals(type);
     if (sameType) {
-      secrets.putAll(before.secrets());
+      before
+          .secrets()
+          .forEach(
+              (k, v) -> {
+                if (v != null && !v.isEmpty()) {
+                  secrets.put(k, v);
+                }
+              });
     }
     if (change.secrets() != null) {
       change
