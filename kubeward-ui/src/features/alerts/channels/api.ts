@@ -1,5 +1,6 @@
 // Alert channels, for administrators (docs/API.md, "Alert channels"); the per-channel history comes
-// from the engine's history API (GET /alerts/history?channel=).
+// from the engine's history API (GET /alerts/history?channel=&kind=notification → {items,
+// continueToken}; its AlertHistoryEntry schema replaces NotificationAttempt once merged).
 
 import { request } from '@/shared/api/client'
 import { enc, V1 } from '@/shared/api/endpoints'
@@ -19,6 +20,7 @@ export interface NotificationAttempt {
   id?: number | null
   at: string
   kind: string
+  scope?: string
   channel?: string | null
   groupKey?: string | null
   payloadHash?: string | null
@@ -44,7 +46,7 @@ export const channels = {
   history: async (name: string, limit = 100): Promise<NotificationAttempt[]> => {
     const answer = await request<NotificationAttempt[] | { items: NotificationAttempt[] }>(
       'GET',
-      `${V1}/alerts/history?channel=${enc(name)}&kind=NOTIFICATION&limit=${limit}`,
+      `${V1}/alerts/history?channel=${enc(name)}&kind=notification&limit=${limit}`,
     )
     return Array.isArray(answer) ? answer : (answer.items ?? [])
   },

@@ -9,13 +9,18 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP transport of channels: the JDK client over HTTP/1.1, never following a redirect (a
  * redirect would bypass the SSRF guard: a 3xx is a failure), no proxy, a connect and a request
- * timeout, and at most {@code maxResponseBytes} of the answer read.
+ * timeout (headers and body: a body trickling in is cut at the deadline), and at most {@code
+ * maxResponseBytes} of the answer read.
  */
 public final class JdkHttpTransport implements Transports.HttpSender, AutoCloseable {
 
@@ -50,11 +55,35 @@ public final class JdkHttpTransport implements Transports.HttpSender, AutoClosea
                 request.header(name, value);
               }
             });
+    long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
     HttpResponse<InputStream> response =
         client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream in = new BoundedInputStream(response.body(), settings.maxResponseBytes())) {
+    // the request timeout covers the headers; a body trickling in is cut at the same deadline
+    InputStream raw = response.body();
+    AtomicBoolean done = new AtomicBoolean();
+    long left = Math.max(0, deadline - System.nanoTime());
+    CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS)
+        .execute(
+            () -> {
+              if (!done.get()) {
+                try {
+                  raw.close();
+                } catch (IOException ignored) {
+                  // the reader sees the closed stream
+                }
+              }
+            });
+    try (InputStream in = new BoundedInputStream(raw, settings.maxResponseBytes())) {
       String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new Transports.HttpAnswer(response.statusCode(), body);
+    } catch (IOException e) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new HttpTimeoutException(
+            "the answer was not read within " + settings.requestTimeout());
+      }
+      throw e;
+    } finally {
+      done.set(true);
     }
   }
 

@@ -208,6 +208,39 @@ class ChannelTransportsTest {
   }
 
   @Test
+  void aBodyTricklingInIsCutAtTheRequestTimeout() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    int port =
+        serve(
+            "/slow",
+            exchange -> {
+              exchange.sendResponseHeaders(200, 0);
+              exchange.getResponseBody().write('{');
+              exchange.getResponseBody().flush();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              exchange.close();
+            });
+    long started = System.nanoTime();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  http.post(
+                      new io.kubeward.alert.domain.channel.HttpPost(
+                          java.net.URI.create("http://127.0.0.1:" + port + "/slow"),
+                          Map.of(),
+                          new byte[0])))
+          .isInstanceOf(java.net.http.HttpTimeoutException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void theGuardRefusesLoopbackWithoutAllowPrivateAddresses() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     int port =
