@@ -948,7 +948,7 @@ export default {
     secretSet: 'Set — leave empty to keep it',
     removeSecret: 'Remove the stored value',
     keepSecret: 'Store encrypted as a secret (the URL holds a token)',
-    allowPrivate: 'Allow private and loopback addresses (SSRF guard)',
+    allowPrivate: 'Allow loopback, link-local and metadata addresses (refused by the SSRF guard)',
     titleTemplate: 'Title template',
     bodyTemplate: 'Body template',
     defaultTemplate: 'Empty: the default text in the channel’s language',

@@ -950,7 +950,7 @@ const zhCN: typeof en = {
     secretSet: '已设置 — 留空则保持不变',
     removeSecret: '删除已保存的值',
     keepSecret: '作为密钥加密保存（URL 中含有令牌）',
-    allowPrivate: '允许私有地址和回环地址（SSRF 防护）',
+    allowPrivate: '允许回环、链路本地和元数据地址（默认被 SSRF 防护拒绝）',
     titleTemplate: '标题模板',
     bodyTemplate: '正文模板',
     defaultTemplate: '留空：使用渠道语言的默认文本',

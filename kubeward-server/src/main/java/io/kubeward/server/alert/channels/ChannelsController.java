@@ -59,8 +59,8 @@ class ChannelsController {
           @Nullable Map<String, String> secrets,
       @Schema(
               description =
-                  "Allow loopback, private, link-local and metadata addresses (refused by"
-                      + " default: SSRF guard)",
+                  "Allow loopback, link-local, cloud metadata, unspecified and multicast"
+                      + " addresses (refused by default: SSRF guard)",
               nullable = true)
           @Nullable Boolean allowPrivateAddresses,
       @Schema(description = "Attempts per minute at most (1–600, default 30)", nullable = true)
