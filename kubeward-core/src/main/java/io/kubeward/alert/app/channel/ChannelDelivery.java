@@ -63,6 +63,17 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
     Sleeper SYSTEM = duration -> Thread.sleep(duration);
   }
 
+  /**
+   * Port: told of every attempt made and of every wait for the rate limit ({@code rate-limited},
+   * zero latency); the server counts them for its metrics.
+   */
+  @FunctionalInterface
+  public interface AttemptObserver {
+    void attempted(String type, String result, Duration latency);
+
+    AttemptObserver NONE = (type, result, latency) -> {};
+  }
+
   private final ChannelStore store;
   private final ChannelTypes types;
   private final OutboundGuard guard;
@@ -72,6 +83,7 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
   private final DeliverySettings settings;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final AttemptObserver observer;
   private final Map<String, ChannelQueue> queues = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -85,6 +97,21 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
       DeliverySettings settings,
       Clock clock,
       Sleeper sleeper) {
+    this(store, types, guard, http, mail, history, settings, clock, sleeper, AttemptObserver.NONE);
+  }
+
+  public ChannelDelivery(
+      ChannelStore store,
+      ChannelTypes types,
+      OutboundGuard guard,
+      Transports.HttpSender http,
+      Transports.MailSender mail,
+      AlertHistory history,
+      DeliverySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      AttemptObserver observer) {
+    this.observer = observer;
     this.store = store;
     this.types = types;
     this.guard = guard;
@@ -144,6 +171,11 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
     } catch (java.util.concurrent.ExecutionException e) {
       return new Delivery(false, 1, Duration.ZERO, String.valueOf(e.getCause()));
     }
+  }
+
+  /** Notifications waiting or being delivered, all channels together. */
+  public int queued() {
+    return queues.values().stream().mapToInt(ChannelQueue::size).sum();
   }
 
   /** Notifications waiting or being delivered for {@code channel}. */
@@ -241,7 +273,8 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
     }
 
     /** Waits until one more attempt fits into the channel's minute; records the wait once. */
-    void awaitRateLimit(Notification n, int maxPerMinute, int attempt) throws InterruptedException {
+    void awaitRateLimit(Notification n, String type, int maxPerMinute, int attempt)
+        throws InterruptedException {
       boolean recorded = false;
       while (true) {
         Instant now = clock.instant();
@@ -266,6 +299,7 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
               null,
               null,
               "at most " + maxPerMinute + " per minute; waiting " + wait.toMillis() + " ms");
+          observer.attempted(type, RATE_LIMITED, Duration.ZERO);
           recorded = true;
         }
         sleeper.sleep(wait.isZero() ? Duration.ofMillis(1) : wait);
@@ -289,7 +323,8 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
           record(n, null, FAILED, attempt, null, error, "not sent");
           return new Delivery(false, attempt - 1, Duration.ZERO, error);
         }
-        queue.awaitRateLimit(n, stored.get().settings().maxPerMinute(), attempt);
+        ChannelSettings current = stored.get().settings();
+        queue.awaitRateLimit(n, current.type(), current.maxPerMinute(), attempt);
         last = attempt(n, attempt, false);
         if (last.delivered() || !last.retryable() || attempt == settings.maxAttempts()) {
           break;
@@ -345,7 +380,7 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
                 + ": "
                 + r.reason()
                 + (retryable ? "" : "; an administrator may allow it with allowPrivateAddresses");
-        return finish(n, attempt, once, hash, Duration.ZERO, false, retryable, error);
+        return finish(n, type.type(), attempt, once, hash, Duration.ZERO, false, retryable, error);
       }
     }
     long started = System.nanoTime();
@@ -386,11 +421,12 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
       error = describe(e);
     }
     Duration latency = Duration.ofNanos(System.nanoTime() - started);
-    return finish(n, attempt, once, hash, latency, delivered, retryable, error);
+    return finish(n, type.type(), attempt, once, hash, latency, delivered, retryable, error);
   }
 
   private Attempt finish(
       Notification n,
+      String type,
       int attempt,
       boolean once,
       String hash,
@@ -401,6 +437,7 @@ public final class ChannelDelivery implements NotificationSender, AutoCloseable 
     boolean willRetry = !delivered && retryable && !once && attempt < settings.maxAttempts();
     String result = delivered ? DELIVERED : willRetry ? RETRYING : FAILED;
     record(n, hash, result, attempt, latency, error, detail(n));
+    observer.attempted(type, result, latency);
     if (!delivered) {
       log.info("Alert channel {}: attempt {} {}: {}", n.channel(), attempt, result, error);
     }

@@ -43,6 +43,25 @@ class WebhookChannelTypeTest {
   }
 
   @Test
+  void listsAtMostMaxAlerts() throws Exception {
+    String[] nodes = new String[WebhookChannelType.MAX_ALERTS + 5];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = "n" + i;
+    }
+    HttpPost post =
+        (HttpPost)
+            type.render(
+                firing("ops", nodes),
+                webhook("ops", "http://127.0.0.1:1/hook", Map.of()),
+                text,
+                Instant.now());
+    JsonNode json = new ObjectMapper().readTree(post.body());
+    assertThat(json.path("alerts")).hasSize(WebhookChannelType.MAX_ALERTS);
+    assertThat(json.path("truncatedAlerts").asInt()).isEqualTo(5);
+    assertThat(json.path("firingCount").asInt()).isEqualTo(nodes.length);
+  }
+
+  @Test
   void signsTheBodyWithHmacSha256() throws Exception {
     String key = "0123456789abcdef-secret";
     HttpPost post =

@@ -8,18 +8,25 @@ import io.kubeward.alert.app.channel.DeliverySettings;
 import io.kubeward.alert.app.channel.ManageChannels;
 import io.kubeward.alert.delivery.JdkHttpTransport;
 import io.kubeward.alert.delivery.SmtpMailTransport;
+import io.kubeward.alert.domain.channel.ChannelType;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.history.app.OutboundGuard;
 import io.kubeward.server.cluster.CredentialCipher;
 import io.kubeward.server.cluster.EncryptedValues;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Alert channels (ADR 0033): the catalogue of types, the encrypted store, the transports, the
- * delivery engine (the {@code NotificationSender} routing calls) and the use cases.
+ * delivery engine (the {@code NotificationSender} routing calls) with its meters ({@code
+ * kubeward.alerting.notifications} by type and result, {@code
+ * kubeward.alerting.notification.latency} by type, {@code kubeward.alerting.notifications.queued})
+ * and the use cases.
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelsWiring {
@@ -64,9 +71,45 @@ class ChannelsWiring {
       SmtpMailTransport mail,
       AlertHistory history,
       DeliverySettings settings,
-      Clock clock) {
-    return new ChannelDelivery(
-        store, types, guard, http, mail, history, settings, clock, ChannelDelivery.Sleeper.SYSTEM);
+      Clock clock,
+      MeterRegistry meters) {
+    ChannelDelivery delivery =
+        new ChannelDelivery(
+            store,
+            types,
+            guard,
+            http,
+            mail,
+            history,
+            settings,
+            clock,
+            ChannelDelivery.Sleeper.SYSTEM,
+            (type, result, latency) -> {
+              meters
+                  .counter("kubeward.alerting.notifications", "type", type, "result", result)
+                  .increment();
+              if (!result.equals(ChannelDelivery.RATE_LIMITED)) {
+                meters
+                    .timer("kubeward.alerting.notification.latency", "type", type)
+                    .record(latency);
+              }
+            });
+    // every type's meters from the start, so that dashboards and rules see zeros, not gaps
+    for (ChannelType type : types.all()) {
+      for (String result :
+          List.of(
+              ChannelDelivery.DELIVERED,
+              ChannelDelivery.RETRYING,
+              ChannelDelivery.FAILED,
+              ChannelDelivery.RATE_LIMITED)) {
+        meters.counter("kubeward.alerting.notifications", "type", type.type(), "result", result);
+      }
+      meters.timer("kubeward.alerting.notification.latency", "type", type.type());
+    }
+    Gauge.builder("kubeward.alerting.notifications.queued", delivery, ChannelDelivery::queued)
+        .description("Notifications waiting or being delivered, all channels together")
+        .register(meters);
+    return delivery;
   }
 
   @Bean

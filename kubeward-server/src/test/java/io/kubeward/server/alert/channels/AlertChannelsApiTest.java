@@ -131,7 +131,7 @@ class AlertChannelsApiTest {
   }
 
   @Test
-  void aTestMessageIsSignedDeliveredAndAudited() {
+  void aTestMessageIsSignedDeliveredAuditedAndCounted() throws Exception {
     assertThat(server.admin().post(CHANNELS, webhook("ops", "/hook", true)).status())
         .isEqualTo(201);
 
@@ -142,6 +142,18 @@ class AlertChannelsApiTest {
     assertThat(verified).singleElement().asString().contains("\"test\":true", "[测试]");
     assertThat(server.admin().get("/api/v1/audit?verb=alert-channel.test").body())
         .contains("test message delivered");
+    String metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.managementUrl("/metrics")))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics)
+        .contains("kubeward_alerting_notifications_total{result=\"delivered\",type=\"webhook\"}")
+        .contains("kubeward_alerting_notification_latency_seconds_count{type=\"webhook\"}")
+        .contains("kubeward_alerting_notifications_queued");
 
     assertThat(server.admin().post(CHANNELS, webhook("gone", "/gone", true)).status())
         .isEqualTo(201);
