@@ -106,8 +106,6 @@ public final class ManageChannels {
   /** The outcome of a test message. */
   public record TestResult(boolean delivered, long latencyMillis, @Nullable String error) {}
 
-  public static final int DEFAULT_MAX_PER_MINUTE = 30;
-
   private final ChannelStore store;
   private final ChannelTypes types;
   private final OutboundGuard guard;
@@ -373,7 +371,7 @@ public final class ManageChannels {
         secrets,
         blankToNull(change.titleTemplate()),
         blankToNull(change.bodyTemplate()),
-        change.maxPerMinute() == null ? DEFAULT_MAX_PER_MINUTE : change.maxPerMinute(),
+        change.maxPerMinute() == null ? channelType.defaultMaxPerMinute() : change.maxPerMinute(),
         change.allowPrivateAddresses() != null && change.allowPrivateAddresses());
   }
 

@@ -63,7 +63,10 @@ class ChannelsController {
                       + " addresses (refused by default: SSRF guard)",
               nullable = true)
           @Nullable Boolean allowPrivateAddresses,
-      @Schema(description = "Attempts per minute at most (1–600, default 30)", nullable = true)
+      @Schema(
+              description =
+                  "Attempts per minute at most (1–600; default: the type's, 30 for webhook and email)",
+              nullable = true)
           @Nullable Integer maxPerMinute,
       @Schema(description = "Title template, e.g. {{ status }} {{ alertname }}", nullable = true)
           @Nullable String titleTemplate,
