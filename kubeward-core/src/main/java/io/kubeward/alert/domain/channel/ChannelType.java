@@ -49,6 +49,14 @@ public interface ChannelType {
   OutboundMessage render(Notification n, ChannelSettings s, RenderedText text, Instant now);
 
   /**
+   * The rate limit a channel of this type gets when its administrator sets none (a vendor whose
+   * robots accept fewer messages per minute returns its limit).
+   */
+  default int defaultMaxPerMinute() {
+    return 30;
+  }
+
+  /**
    * Whether an HTTP answer is a failure, and why (a vendor's "200 with errcode ≠ 0" is one). The
    * default: any status outside 2xx.
    */

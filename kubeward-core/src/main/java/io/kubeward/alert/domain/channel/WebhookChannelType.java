@@ -15,7 +15,8 @@ import java.util.Set;
  * The generic {@code webhook}: a JSON POST of the notification with its alerts to {@code url} (a
  * setting, or a secret when the URL embeds a token). With the secret {@code hmacKey} the request
  * carries {@code X-Kubeward-Signature: sha256=<hex HMAC-SHA256 of the body>}; the body holds the
- * time it was rendered ({@code sentAt}), so a receiver can refuse replays.
+ * time it was rendered ({@code sentAt}), so a receiver can refuse replays. At most {@link
+ * #MAX_ALERTS} alerts are listed ({@code truncatedAlerts} counts the rest).
  */
 public final class WebhookChannelType implements ChannelType {
 
@@ -23,6 +24,9 @@ public final class WebhookChannelType implements ChannelType {
   public static final String URL = "url";
   public static final String HMAC_KEY = "hmacKey";
   public static final String SIGNATURE_HEADER = "X-Kubeward-Signature";
+
+  /** At most this many alerts are listed in one body (firing first); the rest are counted. */
+  public static final int MAX_ALERTS = 1000;
 
   /** The version of the JSON body. */
   public static final String VERSION = "1";
@@ -100,13 +104,18 @@ public final class WebhookChannelType implements ChannelType {
     m.put("firingCount", n.firing().size());
     m.put("resolvedCount", n.resolved().size());
     List<Map<String, Object>> alerts = new ArrayList<>();
-    for (Alert a : n.firing()) {
-      alerts.add(ChannelSupport.alertJson(a));
-    }
-    for (Alert a : n.resolved()) {
-      alerts.add(ChannelSupport.alertJson(a));
+    int truncated = 0;
+    for (List<Alert> list : List.of(n.firing(), n.resolved())) {
+      for (Alert a : list) {
+        if (alerts.size() < MAX_ALERTS) {
+          alerts.add(ChannelSupport.alertJson(a));
+        } else {
+          truncated++;
+        }
+      }
     }
     m.put("alerts", alerts);
+    m.put("truncatedAlerts", truncated);
     return m;
   }
 }

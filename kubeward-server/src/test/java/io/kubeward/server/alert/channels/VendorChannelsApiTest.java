@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,6 @@ class VendorChannelsApiTest {
 
   @BeforeAll
   void start() {
-    // The channel endpoints come with the channels part (branch i14-channels); until it is merged
-    // here, there is nothing to test through.
-    Assumptions.assumeTrue(
-        present("io.kubeward.alert.app.channel.ManageChannels"),
-        "the channel REST API is not in this build");
     server = RunningServer.start("--kubeconfig", OfflineCluster.kubeconfig("offline").toString());
   }
 
@@ -50,15 +44,6 @@ class VendorChannelsApiTest {
   void stop() {
     if (server != null) {
       server.close();
-    }
-  }
-
-  static boolean present(String className) {
-    try {
-      Class.forName(className);
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
     }
   }
 
@@ -171,6 +156,10 @@ class VendorChannelsApiTest {
     RunningServer.Response refused = server.admin().post(CHANNELS, tooFast);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("detail").asString()).contains("at most 20");
+    tooFast.remove("maxPerMinute");
+    RunningServer.Response defaulted = server.admin().post(CHANNELS, tooFast);
+    assertThat(defaulted.status()).as(defaulted.body()).isEqualTo(201);
+    assertThat(defaulted.json().path("maxPerMinute").asInt()).isEqualTo(20);
     assertThat(server.admin().get("/api/v1/alerting/channel-types").body())
         .contains("\"dingtalk\"", "\"feishu\"", "\"wecom\"", "\"slack\"", "\"alertmanager\"");
   }
