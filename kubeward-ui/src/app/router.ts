@@ -35,6 +35,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
       { path: 'terminal/:namespace/:pod', name: 'terminal', component: () => import('@/features/exec/TerminalView.vue') },
       { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
+      // --- alerting routing ---
+      { path: 'alerts/silences', name: 'alert-silences', component: () => import('@/features/alerts/routing/SilencesView.vue') },
+      { path: 'alerts/policy', name: 'alert-policy', component: () => import('@/features/alerts/routing/PolicyView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

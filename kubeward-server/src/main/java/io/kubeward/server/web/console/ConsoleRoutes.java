@@ -40,7 +40,10 @@ class ConsoleRoutes {
     "/objects/{kind}/{name}",
     "/findings",
     "/terminal/{namespace}/{pod}",
-    "/cluster-settings"
+    "/cluster-settings",
+    // --- alerting routing ---
+    "/alerts/silences",
+    "/alerts/policy"
   })
   String index() {
     return "forward:/index.html";
