@@ -91,7 +91,8 @@ class RoutingIT {
             Map.of(
                 "name", "routing-mute",
                 "nodes", List.of("routing-mnt-1"),
-                "action", Map.of("type", "WaitForAnnotation", "annotation", "test.kubeward.io/never")));
+                "action",
+                    Map.of("type", "WaitForAnnotation", "annotation", "test.kubeward.io/never")));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     await("node in its maintenance's action")
         .atMost(DEADLINE)
@@ -122,7 +123,8 @@ class RoutingIT {
             List.of(Map.of("role", "operator", "cluster", "local", "namespace", "*")));
     RunningServer.Session viewer =
         server.newUser(
-            "routing-viewer", List.of(Map.of("role", "viewer", "cluster", "local", "namespace", "*")));
+            "routing-viewer",
+            List.of(Map.of("role", "viewer", "cluster", "local", "namespace", "*")));
     await("the operator's bindings work")
         .atMost(DEADLINE)
         .until(() -> operator.post("/api/v1/silences", silence).status() == 201);
