@@ -37,6 +37,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
       // --- alerting channels ---
       { path: 'alerts/channels', name: 'alert-channels', component: () => import('@/features/alerts/channels/ChannelsView.vue'), meta: { admin: true } },
+      // --- alerting routing ---
+      { path: 'alerts/silences', name: 'alert-silences', component: () => import('@/features/alerts/routing/SilencesView.vue') },
+      { path: 'alerts/policy', name: 'alert-policy', component: () => import('@/features/alerts/routing/PolicyView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       PortForwardCommand.class,
       ExecCommand.class,
+      // --- alerting routing ---
+      io.kubeward.cli.commands.SilenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -42,7 +42,10 @@ class ConsoleRoutes {
     "/terminal/{namespace}/{pod}",
     "/cluster-settings",
     // --- alerting channels ---
-    "/alerts/channels"
+    "/alerts/channels",
+    // --- alerting routing ---
+    "/alerts/silences",
+    "/alerts/policy"
   })
   String index() {
     return "forward:/index.html";
