@@ -5,6 +5,7 @@ import io.kubeward.alert.app.AlertRuleSource.LoadedRule;
 import io.kubeward.alert.domain.AlertLabels;
 import io.kubeward.alert.domain.AlertSample;
 import io.kubeward.alert.domain.AlertSeverity;
+import io.kubeward.alert.domain.AlertState;
 import io.kubeward.alert.domain.RuleKey;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ManagedCluster;
@@ -15,12 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The built-in site rule {@code kubeward:cluster-unreachable} (ADR 0031): a sample for each cluster
  * whose reachability probe has failed for at least {@code clusterUnreachableFor} (the probe's own
  * {@code since} is the pending time, so a new site leader does not wait that long again). It fires
- * at once ({@code for: 0}); labels {@code cluster}, severity critical.
+ * at once ({@code for: 0}); labels {@code cluster}, severity critical. A firing one holds until the
+ * cluster is known to be reachable again (not before a fresh replica's first probe).
  */
 public final class SiteRules {
 
@@ -32,6 +36,7 @@ public final class SiteRules {
   private final ClusterRegistry clusters;
   private final SiteLeader leader;
   private final Duration unreachableFor;
+  private final Predicate<String> firing;
 
   /** The one built-in rule. */
   record BuiltIn(RuleKey key, String alertName, AlertSeverity severity) implements LoadedRule {
@@ -54,10 +59,31 @@ public final class SiteRules {
   static final BuiltIn UNREACHABLE =
       new BuiltIn(CLUSTER_UNREACHABLE_KEY, CLUSTER_UNREACHABLE, AlertSeverity.CRITICAL);
 
-  public SiteRules(ClusterRegistry clusters, SiteLeader leader, Duration unreachableFor) {
+  /**
+   * @param firing whether {@code kubeward:cluster-unreachable} fires for a cluster now (as stored):
+   *     such an alert holds while the cluster is not known to be reachable again, also right after
+   *     a start (probe not done yet) or a new outage {@code since}
+   */
+  public SiteRules(
+      ClusterRegistry clusters,
+      SiteLeader leader,
+      Duration unreachableFor,
+      Predicate<String> firing) {
     this.clusters = clusters;
     this.leader = leader;
     this.unreachableFor = unreachableFor;
+    this.firing = firing;
+  }
+
+  /** {@code firing} over the alert store. */
+  public static Predicate<String> firingIn(AlertStates store) {
+    return cluster ->
+        !store
+            .query(
+                new AlertQuery(
+                    cluster, Set.of(AlertState.FIRING), Set.of(), CLUSTER_UNREACHABLE_KEY.value()),
+                1)
+            .isEmpty();
   }
 
   public List<? extends LoadedRule> rules() {
@@ -75,11 +101,16 @@ public final class SiteRules {
     List<AlertSample> samples = new ArrayList<>();
     for (ManagedCluster cluster : clusters.all()) {
       Reachability r = cluster.reachability();
-      if (r.state() != Reachability.State.UNREACHABLE
-          || r.since().plus(unreachableFor).isAfter(now)) {
+      String name = cluster.name();
+      if (r.state() == Reachability.State.REACHABLE) {
         continue;
       }
-      String name = cluster.name();
+      boolean longEnough =
+          r.state() == Reachability.State.UNREACHABLE
+              && !r.since().plus(unreachableFor).isAfter(now);
+      if (!longEnough && !firing.test(name)) {
+        continue;
+      }
       Map<String, String> annotations = new LinkedHashMap<>();
       annotations.put(AlertLabels.SUMMARY, "Kubeward cannot reach cluster " + name);
       annotations.put(AlertLabels.SUMMARY + AlertLabels.ZH_SUFFIX, "Kubeward 无法连接集群 " + name);
