@@ -35,6 +35,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
       { path: 'terminal/:namespace/:pod', name: 'terminal', component: () => import('@/features/exec/TerminalView.vue') },
       { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
+      // --- alerting engine ---
+      { path: 'alerts', name: 'alerts', component: () => import('@/features/alerts/AlertsView.vue') },
+      { path: 'alerts/history', name: 'alert-history', component: () => import('@/features/alerts/AlertHistoryView.vue') },
+      { path: 'alerts/:fingerprint', name: 'alert', component: () => import('@/features/alerts/AlertDetailView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -40,7 +40,11 @@ class ConsoleRoutes {
     "/objects/{kind}/{name}",
     "/findings",
     "/terminal/{namespace}/{pod}",
-    "/cluster-settings"
+    "/cluster-settings",
+    // --- alerting engine ---
+    "/alerts",
+    "/alerts/history",
+    "/alerts/{fingerprint}"
   })
   String index() {
     return "forward:/index.html";
