@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -71,9 +72,15 @@ class AlertEngineWiring {
   }
 
   @Bean
-  SiteLeader alertSiteLeader(
+  SiteLeader siteLeader(
       SiteLease lease, ControllerRuntime runtime, AlertEngineSettings settings, Clock clock) {
     return new SiteLeader(lease, runtime.identity(), settings, clock);
+  }
+
+  /** Whether this replica is the site leader: routing dispatches the site scope only there. */
+  @Bean
+  BooleanSupplier alertSiteLeader(SiteLeader leader) {
+    return leader::leading;
   }
 
   @Bean
