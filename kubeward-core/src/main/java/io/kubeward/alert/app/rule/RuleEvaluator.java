@@ -106,16 +106,23 @@ public final class RuleEvaluator implements AlertRuleSource {
     if (rule == null) {
       return Evaluation.failed("rule " + loaded.key() + " is not known in cluster " + cluster);
     }
+    return evaluate(cluster, rule, now);
+  }
+
+  /**
+   * Evaluates a compiled rule (also one not in the set); a failure of its source (Prometheus, the
+   * apiserver) is a failed evaluation, never an exception.
+   */
+  public Evaluation evaluate(String cluster, CompiledRule rule, Instant now) {
     try {
-      return evaluate(cluster, rule, now);
+      return evaluateOrThrow(cluster, rule, now);
     } catch (RuntimeException e) {
       log.log(System.Logger.Level.DEBUG, "Rule " + rule.key() + " in " + cluster + " failed", e);
       return Evaluation.failed(e.getMessage() == null ? e.toString() : e.getMessage());
     }
   }
 
-  /** Evaluates a compiled rule (also for a rule not in the set: the REST "test" of an editor). */
-  public Evaluation evaluate(String cluster, CompiledRule rule, Instant now) {
+  private Evaluation evaluateOrThrow(String cluster, CompiledRule rule, Instant now) {
     Samples out = new Samples(cluster, rule, settings.maxSamples());
     String failure =
         switch (rule.condition()) {
