@@ -41,12 +41,12 @@ public final class ManageAlertRules {
    * Both kinds' rules; a kind the caller may not list is named in {@code unreadable} instead of
    * failing the whole list.
    */
-  public record RuleList(List<AlertRuleView> items, List<RuleKind> unreadable) {}
+  public record AlertRuleList(List<AlertRuleView> items, List<RuleKind> unreadable) {}
 
   /** The validator's answer. */
-  public record Validation(boolean valid, List<RuleProblem> problems) {}
+  public record RuleValidation(boolean valid, List<RuleProblem> problems) {}
 
-  public RuleList list(Caller caller, String cluster) {
+  public AlertRuleList list(Caller caller, String cluster) {
     reads.known(cluster);
     authorizer.require(caller, Verb.READ, cluster, null);
     List<AlertRuleView> items = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class ManageAlertRules {
         Comparator.comparing((AlertRuleView v) -> v.kind().namespaced())
             .thenComparing(v -> v.namespace() == null ? "" : v.namespace())
             .thenComparing(AlertRuleView::name));
-    return new RuleList(List.copyOf(items), List.copyOf(unreadable));
+    return new AlertRuleList(List.copyOf(items), List.copyOf(unreadable));
   }
 
   public AlertRuleView get(
@@ -84,11 +84,11 @@ public final class ManageAlertRules {
   }
 
   /** Validates without writing (the editor's check as one types). */
-  public Validation validate(
+  public RuleValidation validate(
       RuleKind kind, @Nullable String namespace, String name, @Nullable AlertRuleSpec spec) {
     AlertRuleValidation.Verdict verdict =
         AlertRuleValidation.validate(kind, namespace, name == null ? "" : name, spec, 0);
-    return new Validation(verdict.valid(), verdict.problems());
+    return new RuleValidation(verdict.valid(), verdict.problems());
   }
 
   /** Creates or replaces a rule, after validating it; audited as {@code alert-rule.apply}. */

@@ -40,7 +40,9 @@ class ConsoleRoutes {
     "/objects/{kind}/{name}",
     "/findings",
     "/terminal/{namespace}/{pod}",
-    "/cluster-settings"
+    "/cluster-settings",
+    // --- alerting rules ---
+    "/alerts/rules"
   })
   String index() {
     return "forward:/index.html";
