@@ -149,6 +149,7 @@ class AlertRulesIT {
                 assertThat(source.rules(CLUSTER))
                     .extracting(AlertRuleSource.LoadedRule::alertName)
                     .containsAll(defaults));
+    await().atMost(WAIT).until(() -> source.ready(CLUSTER));
     JsonNode one = admin.get(C + "/alert-rules/node-not-ready").json();
     assertThat(one.path("defaultRule").asString()).isEqualTo(DefaultRuleSet.REVISION);
     assertThat(one.path("spec").path("condition").path("nodeHealth").path("types").toString())
@@ -346,6 +347,37 @@ class AlertRulesIT {
                 assertThat(source.rules(CLUSTER))
                     .extracting(r -> r.key().value())
                     .doesNotContain(key));
+  }
+
+  @Test
+  void theClustersRbacDecidesWhoMayChangeRules(TestNamespace ns) {
+    String name = "rules-op-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    Session operator =
+        server.newUser(
+            name, List.of(Map.of("role", "operator", "cluster", CLUSTER, "namespace", ns.name())));
+    Map<String, Object> spec =
+        Map.of(
+            "severity",
+            "warning",
+            "condition",
+            Map.of("finding", Map.of("rules", List.of("pod.crash-loop"))));
+    // edit (aggregated) covers AlertRules in the namespace ...
+    RunningServer.Response own =
+        operator.put(C + "/namespaces/" + ns.name() + "/alert-rules/mine", Map.of("spec", spec));
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    // ... but not ClusterAlertRules: the apiserver refuses the impersonated request
+    RunningServer.Response cluster = operator.put(C + "/alert-rules/" + name, Map.of("spec", spec));
+    assertThat(cluster.status()).as(cluster.body()).isEqualTo(403);
+    assertThat(cluster.body()).contains("clusteralertrules");
+    // the list shows the rules of its namespace and says it may not list ClusterAlertRules
+    JsonNode list = operator.get(C + "/alert-rules").json();
+    assertThat(list.path("unreadable").toString()).contains("ClusterAlertRule");
+    List<String> names = new ArrayList<>();
+    list.path("items")
+        .forEach(i -> names.add(i.path("namespace").asString() + "/" + i.path("name").asString()));
+    assertThat(names).containsExactly(ns.name() + "/mine");
+    assertThat(operator.delete(C + "/namespaces/" + ns.name() + "/alert-rules/mine").status())
+        .isEqualTo(204);
   }
 
   // ------------------------------------------------------------------ conditions
