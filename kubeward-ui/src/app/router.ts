@@ -39,6 +39,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'alerts', name: 'alerts', component: () => import('@/features/alerts/AlertsView.vue') },
       { path: 'alerts/history', name: 'alert-history', component: () => import('@/features/alerts/AlertHistoryView.vue') },
       { path: 'alerts/:fingerprint', name: 'alert', component: () => import('@/features/alerts/AlertDetailView.vue') },
+      // --- alerting rules ---
+      { path: 'alerts/rules', name: 'alert-rules', component: () => import('@/features/alerts/rules/AlertRulesView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -44,7 +44,9 @@ class ConsoleRoutes {
     // --- alerting engine ---
     "/alerts",
     "/alerts/history",
-    "/alerts/{fingerprint}"
+    "/alerts/{fingerprint}",
+    // --- alerting rules ---
+    "/alerts/rules"
   })
   String index() {
     return "forward:/index.html";
