@@ -1,5 +1,6 @@
 package io.kubeward.cli;
 
+import io.kubeward.cli.commands.AlertsCommand;
 import io.kubeward.cli.commands.AuditCommand;
 import io.kubeward.cli.commands.DrainCommand;
 import io.kubeward.cli.commands.EventsCommand;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Spec;
       ExecCommand.class,
       // --- alerting routing ---
       io.kubeward.cli.commands.SilenceCommand.class,
+      // --- alerting engine ---
+      AlertsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

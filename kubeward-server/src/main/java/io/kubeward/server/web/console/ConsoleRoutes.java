@@ -45,7 +45,13 @@ class ConsoleRoutes {
     "/alerts/channels",
     // --- alerting routing ---
     "/alerts/silences",
-    "/alerts/policy"
+    "/alerts/policy",
+    // --- alerting engine ---
+    "/alerts",
+    "/alerts/history",
+    "/alerts/{fingerprint}",
+    // --- alerting rules ---
+    "/alerts/rules"
   })
   String index() {
     return "forward:/index.html";
