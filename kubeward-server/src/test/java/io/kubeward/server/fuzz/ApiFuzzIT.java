@@ -125,6 +125,16 @@ class ApiFuzzIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> server.getAsAdmin("/api/v1/clusters/local/maintenances").status() == 200);
+    // so are the default alert rules Kubeward creates once (ADR 0030)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                server
+                        .getAsAdmin(
+                            "/api/v1/clusters/local/alert-rules/apiserver-certificate-expiry")
+                        .status()
+                    == 200);
     // the namespaces the fuzzer's objects name (others do not exist, and stay so)
     java.util.Set<String> targeted =
         java.util.Set.of(
