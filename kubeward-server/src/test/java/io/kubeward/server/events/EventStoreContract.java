@@ -12,6 +12,7 @@ import io.kubeward.events.domain.EventQuery;
 import io.kubeward.events.domain.EventRow;
 import io.kubeward.events.domain.InvolvedObject;
 import io.kubeward.events.domain.ObservedEvent;
+import io.kubeward.server.persistence.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,13 +46,7 @@ abstract class EventStoreContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(4);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(newDatabaseUrl(), user());
     store =
         new JdbcEventStore(
             new JdbcTemplate(dataSource),

@@ -13,12 +13,12 @@ import io.kubeward.history.domain.RollupSample;
 import io.kubeward.history.domain.Rollups;
 import io.kubeward.history.domain.UsageValues;
 import io.kubeward.server.cluster.CredentialCipher;
+import io.kubeward.server.persistence.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +45,7 @@ abstract class HistoryStoreContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(4);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(newDatabaseUrl(), user());
     jdbc = JdbcClient.create(dataSource);
     store =
         new JdbcHistoryStore(

@@ -1,31 +1,16 @@
 package io.kubeward.server.history;
 
-import io.kubeward.testkit.postgres.LocalPostgres;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kubeward.server.persistence.SharedPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The history stores on a real PostgreSQL (Debian's, {@code LocalPostgres}). */
 class PostgresHistoryStoreIT extends HistoryStoreContract {
 
-  private static LocalPostgres postgres;
-  private static final AtomicInteger databases = new AtomicInteger();
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = LocalPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final SharedPostgres postgres = new SharedPostgres("history");
 
   @Override
   String newDatabaseUrl() {
-    return postgres.jdbcUrl(postgres.createDatabase("history_" + databases.incrementAndGet()));
+    return postgres.newDatabaseUrl();
   }
 
   @Override

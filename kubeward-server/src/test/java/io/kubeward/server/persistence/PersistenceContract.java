@@ -64,12 +64,7 @@ abstract class PersistenceContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(8);
+    dataSource = TestDatabases.open(newDatabaseUrl(), user(), 8);
     flyway = Flyway.configure().dataSource(dataSource).load();
     flyway.migrate();
     jdbc = JdbcClient.create(dataSource);

@@ -9,10 +9,10 @@ import io.kubeward.alert.app.channel.ChannelStore;
 import io.kubeward.alert.domain.channel.ChannelLanguage;
 import io.kubeward.alert.domain.channel.ChannelSettings;
 import io.kubeward.server.cluster.CredentialCipher;
+import io.kubeward.server.persistence.TestDatabases;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +35,7 @@ abstract class ChannelStoreContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(4);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(newDatabaseUrl(), user());
     jdbc = JdbcClient.create(dataSource);
     store = new JdbcChannelStore(jdbc, CredentialCipher.withKey(new byte[32]));
   }

@@ -14,13 +14,13 @@ import io.kubeward.alert.domain.AlertState;
 import io.kubeward.alert.domain.HistoryEntry;
 import io.kubeward.alert.domain.HistoryKind;
 import io.kubeward.alert.domain.RuleKey;
+import io.kubeward.server.persistence.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +50,7 @@ abstract class AlertStoreContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(4);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(newDatabaseUrl(), user());
     JdbcClient jdbc = JdbcClient.create(dataSource);
     store =
         new JdbcAlertStates(

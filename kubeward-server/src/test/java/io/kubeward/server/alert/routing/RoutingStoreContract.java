@@ -8,12 +8,12 @@ import io.kubeward.alert.app.routing.PolicyConflictException;
 import io.kubeward.alert.domain.routing.NotificationLogEntry;
 import io.kubeward.alert.domain.routing.PolicyDocument;
 import io.kubeward.alert.domain.routing.Silence;
+import io.kubeward.server.persistence.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,13 +40,7 @@ abstract class RoutingStoreContract {
 
   @BeforeEach
   void migrate() {
-    dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(newDatabaseUrl());
-    if (user() != null) {
-      dataSource.setUsername(user());
-    }
-    dataSource.setMaximumPoolSize(4);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = TestDatabases.migrated(newDatabaseUrl(), user());
     JdbcClient jdbc = JdbcClient.create(dataSource);
     policies = new JdbcPolicyStore(jdbc, JSON);
     silences = new JdbcSilenceStore(jdbc, JSON);
