@@ -57,6 +57,20 @@ record WebhookMessage(Request request, JsonNode json) {
         parse(r).stream().anyMatch(m -> m.about(alertname) && !m.alerts("resolved").isEmpty());
   }
 
+  /**
+   * A message with a {@code status} alert of {@code alertname} whose {@code label} is {@code
+   * value}.
+   */
+  static Predicate<Request> with(String status, String alertname, String label, String value) {
+    return r ->
+        parse(r).stream()
+            .flatMap(m -> m.alerts(status).stream())
+            .anyMatch(
+                a ->
+                    alertname.equals(a.path("labels").path("alertname").asString())
+                        && value.equals(a.path("labels").path(label).asString()));
+  }
+
   /** Any webhook message about {@code alertname}. */
   static Predicate<Request> mentions(String alertname) {
     return r -> parse(r).stream().anyMatch(m -> m.about(alertname));
