@@ -93,7 +93,12 @@ class AlertingIT {
       "--kubeward.maintenance.poll=300ms",
       "--kubeward.maintenance.drain-poll=500ms",
       "--kubeward.alerting.evaluation-interval=2s",
-      "--kubeward.alerting.dispatch-interval=1s"
+      "--kubeward.alerting.dispatch-interval=1s",
+      // attempts at 0, 1, 3, 7, 15, 25, 35, 45, 55, 65, 75 s: a receiver down for a minute is
+      // reached
+      "--kubeward.alerting.channels.initial-backoff=1s",
+      "--kubeward.alerting.channels.max-backoff=10s",
+      "--kubeward.alerting.channels.max-attempts=12"
     };
   }
 
