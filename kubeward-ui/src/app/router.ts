@@ -35,6 +35,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'findings', name: 'findings', component: () => import('@/features/diagnostics/FindingsView.vue') },
       { path: 'terminal/:namespace/:pod', name: 'terminal', component: () => import('@/features/exec/TerminalView.vue') },
       { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
+      // --- alerting channels ---
+      { path: 'alerts/channels', name: 'alert-channels', component: () => import('@/features/alerts/channels/ChannelsView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

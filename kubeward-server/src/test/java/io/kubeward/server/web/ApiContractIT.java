@@ -289,6 +289,47 @@ class ApiContractIT {
         .doesNotContain("kubernetesVersion");
   }
 
+  // --- alerting channels ---
+  @Test
+  void alertChannelsAnswerTheirSchemas() {
+    String channels = "/api/v1/alerting/channels";
+    Map<String, Object> body =
+        Map.of(
+            "name",
+            "contract-it",
+            "type",
+            "webhook",
+            "settings",
+            Map.of("url", "http://127.0.0.1:1/hook"),
+            "secrets",
+            Map.of("hmacKey", "contract-it-hmac-key"),
+            "allowPrivateAddresses",
+            true);
+    check("post", channels, admin.post(channels, body), 201);
+    check("get", channels, admin.get(channels), 200);
+    check("get", channels + "/{name}", admin.get(channels + "/contract-it"), 200);
+    check(
+        "put",
+        channels + "/{name}",
+        admin.put(
+            channels + "/contract-it",
+            Map.of(
+                "type",
+                "webhook",
+                "settings",
+                body.get("settings"),
+                "allowPrivateAddresses",
+                true,
+                "titleTemplate",
+                "{{ status }}")),
+        200);
+    // nobody listens on port 1: not delivered, with the error
+    check("post", channels + "/{name}/test", admin.post(channels + "/contract-it/test", null), 200);
+    check(
+        "get", "/api/v1/alerting/channel-types", admin.get("/api/v1/alerting/channel-types"), 200);
+    assertThat(admin.delete(channels + "/contract-it").status()).isEqualTo(204);
+  }
+
   /** Checks the answer's status and its JSON against the operation's schema for that status. */
   static void check(String method, String path, Response response, int status) {
     assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(status);

@@ -40,7 +40,9 @@ class ConsoleRoutes {
     "/objects/{kind}/{name}",
     "/findings",
     "/terminal/{namespace}/{pod}",
-    "/cluster-settings"
+    "/cluster-settings",
+    // --- alerting channels ---
+    "/alerts/channels"
   })
   String index() {
     return "forward:/index.html";
