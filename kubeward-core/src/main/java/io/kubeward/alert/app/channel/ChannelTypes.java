@@ -3,6 +3,11 @@ package io.kubeward.alert.app.channel;
 import io.kubeward.alert.domain.channel.ChannelType;
 import io.kubeward.alert.domain.channel.EmailChannelType;
 import io.kubeward.alert.domain.channel.WebhookChannelType;
+import io.kubeward.alert.domain.channel.vendor.AlertmanagerChannelType;
+import io.kubeward.alert.domain.channel.vendor.DingTalkChannelType;
+import io.kubeward.alert.domain.channel.vendor.FeishuChannelType;
+import io.kubeward.alert.domain.channel.vendor.SlackChannelType;
+import io.kubeward.alert.domain.channel.vendor.WeComChannelType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +30,14 @@ public final class ChannelTypes {
   public static ChannelTypes builtIn() {
     return new ChannelTypes(
         List.of(
-            new WebhookChannelType(), new EmailChannelType()
+            new WebhookChannelType(),
+            new EmailChannelType(),
             // --- alerting vendors: one line per type below ---
-            ));
+            new SlackChannelType(),
+            new DingTalkChannelType(),
+            new WeComChannelType(),
+            new FeishuChannelType(),
+            new AlertmanagerChannelType()));
   }
 
   public Optional<ChannelType> find(String type) {
