@@ -37,6 +37,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'cluster-settings', name: 'cluster-settings', component: () => import('@/features/exec/ClusterSettingsView.vue') },
       // --- alerting channels ---
       { path: 'alerts/channels', name: 'alert-channels', component: () => import('@/features/alerts/channels/ChannelsView.vue'), meta: { admin: true } },
+      // --- alerting engine ---
+      { path: 'alerts', name: 'alerts', component: () => import('@/features/alerts/AlertsView.vue') },
+      { path: 'alerts/history', name: 'alert-history', component: () => import('@/features/alerts/AlertHistoryView.vue') },
+      { path: 'alerts/:fingerprint', name: 'alert', component: () => import('@/features/alerts/AlertDetailView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -197,3 +197,28 @@ export interface FindingFilter {
   state?: 'active' | 'resolved' | 'all'
   text?: string
 }
+
+// --- alerting engine (issue 14) ------------------------------------------------------------------
+
+/** An alert: labels, annotations (a `.zh-CN` suffix holds the 简体中文 text), state and times. */
+export type AlertItem = Schemas['Alert']
+export type AlertDetail = Schemas['AlertDetail']
+/** One line of the alerting history (a transition, a silence, a notification attempt). */
+export type AlertHistoryEntry = Schemas['AlertHistoryEntry']
+/** The console's filter of GET /alerts (comma-separated states and severities). */
+export interface AlertFilter {
+  cluster?: string
+  state?: string
+  severity?: string
+  rule?: string
+}
+/** The console's filter of GET /alerts/history. */
+export interface AlertHistoryFilter {
+  cluster?: string
+  fingerprint?: string
+  rule?: string
+  channel?: string
+  kind?: string
+  from?: string
+  to?: string
+}

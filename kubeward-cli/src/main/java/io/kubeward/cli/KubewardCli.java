@@ -1,5 +1,6 @@
 package io.kubeward.cli;
 
+import io.kubeward.cli.commands.AlertsCommand;
 import io.kubeward.cli.commands.AuditCommand;
 import io.kubeward.cli.commands.DrainCommand;
 import io.kubeward.cli.commands.EventsCommand;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
       LogsCommand.class,
       PortForwardCommand.class,
       ExecCommand.class,
+      // --- alerting engine ---
+      AlertsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

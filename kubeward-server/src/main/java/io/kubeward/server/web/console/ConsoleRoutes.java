@@ -42,7 +42,11 @@ class ConsoleRoutes {
     "/terminal/{namespace}/{pod}",
     "/cluster-settings",
     // --- alerting channels ---
-    "/alerts/channels"
+    "/alerts/channels",
+    // --- alerting engine ---
+    "/alerts",
+    "/alerts/history",
+    "/alerts/{fingerprint}"
   })
   String index() {
     return "forward:/index.html";
