@@ -41,6 +41,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'alerts', name: 'alerts', component: () => import('@/features/alerts/AlertsView.vue') },
       { path: 'alerts/history', name: 'alert-history', component: () => import('@/features/alerts/AlertHistoryView.vue') },
       { path: 'alerts/:fingerprint', name: 'alert', component: () => import('@/features/alerts/AlertDetailView.vue') },
+      // --- alerting routing ---
+      { path: 'alerts/silences', name: 'alert-silences', component: () => import('@/features/alerts/routing/SilencesView.vue') },
+      { path: 'alerts/policy', name: 'alert-policy', component: () => import('@/features/alerts/routing/PolicyView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

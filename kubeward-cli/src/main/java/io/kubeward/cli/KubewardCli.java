@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       ExecCommand.class,
       // --- alerting engine ---
       AlertsCommand.class,
+      // --- alerting routing ---
+      io.kubeward.cli.commands.SilenceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

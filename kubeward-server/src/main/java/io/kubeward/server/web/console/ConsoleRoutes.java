@@ -46,7 +46,10 @@ class ConsoleRoutes {
     // --- alerting engine ---
     "/alerts",
     "/alerts/history",
-    "/alerts/{fingerprint}"
+    "/alerts/{fingerprint}",
+    // --- alerting routing ---
+    "/alerts/silences",
+    "/alerts/policy"
   })
   String index() {
     return "forward:/index.html";
