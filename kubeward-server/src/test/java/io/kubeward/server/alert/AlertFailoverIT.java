@@ -139,7 +139,7 @@ class AlertFailoverIT {
         String fingerprint = alert.path("fingerprint").asString();
         List<String> kinds =
             survivorApi.history("fingerprint=" + fingerprint).stream()
-                .map(e -> e.path("kind").asString())
+                .map(e -> e.path("kind").asString().toUpperCase(java.util.Locale.ROOT))
                 .toList();
         assertThat(kinds.stream().filter("FIRING"::equals).count())
             .as("FIRING entries of %s: %s", fingerprint, kinds)

@@ -223,7 +223,7 @@ class AlertingIT {
     String fingerprint = alert.path("fingerprint").asString();
     List<String> kinds =
         api.history("fingerprint=" + fingerprint).stream()
-            .map(e -> e.path("kind").asString())
+            .map(e -> e.path("kind").asString().toUpperCase(java.util.Locale.ROOT))
             .toList();
     assertThat(kinds).contains("FIRING", "RESOLVED");
     List<JsonNode> deliveries = api.history("channel=" + HOOK + "&kind=NOTIFICATION");
