@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeward.testkit.Conflicts;
 import io.kubeward.testkit.Workloads;
 import java.time.Clock;
 import java.time.Duration;
@@ -242,23 +243,26 @@ public final class ScriptedNode implements AutoCloseable {
             podCondition("Initialized", "True", now),
             podCondition("ContainersReady", readyStatus, now),
             podCondition("Ready", readyStatus, now));
-    Pod withStatus =
-        new PodBuilder(pod)
-            .withNewStatus()
-            .withPhase("Running")
-            .withHostIP("127.0.0.1")
-            .withPodIP(
-                "10.250.0." + (1 + Math.floorMod(pod.getMetadata().getName().hashCode(), 250)))
-            .withStartTime(now)
-            .withConditions(conditions)
-            .withContainerStatuses(container)
-            .endStatus()
-            .build();
-    return client
-        .pods()
-        .inNamespace(pod.getMetadata().getNamespace())
-        .resource(withStatus)
-        .updateStatus();
+    String namespace = pod.getMetadata().getNamespace();
+    String podName = pod.getMetadata().getName();
+    Pod[] updated = new Pod[1];
+    Conflicts.retry(
+        () -> {
+          Pod latest = client.pods().inNamespace(namespace).withName(podName).get();
+          Pod withStatus =
+              new PodBuilder(latest)
+                  .withNewStatus()
+                  .withPhase("Running")
+                  .withHostIP("127.0.0.1")
+                  .withPodIP("10.250.0." + (1 + Math.floorMod(podName.hashCode(), 250)))
+                  .withStartTime(now)
+                  .withConditions(conditions)
+                  .withContainerStatuses(container)
+                  .endStatus()
+                  .build();
+          updated[0] = client.pods().inNamespace(namespace).resource(withStatus).updateStatus();
+        });
+    return updated[0];
   }
 
   private static PodCondition podCondition(String type, String status, String now) {
@@ -343,8 +347,15 @@ public final class ScriptedNode implements AutoCloseable {
             });
   }
 
-  /** Posts the node's status (Ready as scripted, heartbeat now), as the kubelet does. */
+  /**
+   * Posts the node's status (Ready as scripted, heartbeat now), as the kubelet does; again on a
+   * conflict (the node controller writes taints and annotations meanwhile).
+   */
   private void postStatus() {
+    Conflicts.retry(this::postStatusOnce);
+  }
+
+  private void postStatusOnce() {
     String now = now();
     Map<String, Quantity> capacity =
         Map.of(
