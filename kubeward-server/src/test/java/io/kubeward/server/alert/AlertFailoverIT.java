@@ -15,6 +15,7 @@ import io.kubeward.testkit.receiver.RecordingReceiver;
 import io.kubeward.testkit.scenario.ScriptedNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +106,13 @@ class AlertFailoverIT {
       ServerJvm leader = awaitLeader(a, b);
       ServerJvm survivor = leader == a ? b : a;
 
-      // 1. an alert fires and is notified by the leader
+      // 1. an alert fires and is notified by the leader, and it is firing in a steady state: the
+      //    delivery is in the history and the leader evaluated the rule again well after it. (A
+      //    kill in the milliseconds between the receiver's answer and the leader's notification
+      //    log write repeats the message: delivery is at least once, as Alertmanager's; ADR 0034.)
       first.reportNotReady("KubeletNotReady", "container runtime is down");
       hook.awaitRequest(with("firing", rule, "node", first.name()), Duration.ofSeconds(60));
+      awaitSteadyFiring(api(survivor, kube), rule, "failover-hook");
 
       // 2. the leader dies; a second node goes down before anyone leads again
       leader.kill();
@@ -149,6 +154,7 @@ class AlertFailoverIT {
             .isEqualTo(1);
       }
     } finally {
+      keepLogs(work);
       for (AutoCloseable resource : resources.reversed()) {
         try {
           resource.close();
@@ -156,6 +162,47 @@ class AlertFailoverIT {
           // best effort: the next one still gets closed
         }
       }
+    }
+  }
+
+  /**
+   * Waits until the channel's delivery is in the history and the rule's alert was evaluated again
+   * more than a second after it (the notification log is written right after the delivery).
+   */
+  static void awaitSteadyFiring(AlertingApi api, String rule, String channel) {
+    await("the firing alert delivered and evaluated again since")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              Instant delivered =
+                  api.history("channel=" + channel + "&kind=notification").stream()
+                      .filter(e -> "delivered".equals(e.path("result").asString()))
+                      .map(e -> Instant.parse(e.path("at").asString()))
+                      .max(Instant::compareTo)
+                      .orElse(null);
+              return delivered != null
+                  && api.alerts(rule, "FIRING").stream()
+                      .anyMatch(
+                          a ->
+                              Instant.parse(a.path("lastEvaluated").asString())
+                                  .isAfter(delivered.plusSeconds(1)));
+            });
+  }
+
+  /** Keeps the replicas' logs next to the test reports. */
+  static void keepLogs(Path work) {
+    try (var logs = java.nio.file.Files.list(work)) {
+      Path target = Path.of("target", "alert-failover-logs");
+      java.nio.file.Files.createDirectories(target);
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+        java.nio.file.Files.copy(
+            log,
+            target.resolve(log.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (java.io.IOException e) {
+      // best effort
     }
   }
 
