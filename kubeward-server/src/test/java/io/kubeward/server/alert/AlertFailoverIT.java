@@ -107,12 +107,12 @@ class AlertFailoverIT {
       ServerJvm survivor = leader == a ? b : a;
 
       // 1. an alert fires and is notified by the leader, and it is firing in a steady state: the
-      //    delivery is in the history and the leader evaluated the rule again well after it. (A
+      //    delivery is in the history, seconds ago. (A
       //    kill in the milliseconds between the receiver's answer and the leader's notification
       //    log write repeats the message: delivery is at least once, as Alertmanager's; ADR 0034.)
       first.reportNotReady("KubeletNotReady", "container runtime is down");
       hook.awaitRequest(with("firing", rule, "node", first.name()), Duration.ofSeconds(60));
-      awaitSteadyFiring(api(survivor, kube), rule, "failover-hook");
+      awaitSteadyFiring(api(survivor, kube), "failover-hook");
 
       // 2. the leader dies; a second node goes down before anyone leads again
       leader.kill();
@@ -166,28 +166,20 @@ class AlertFailoverIT {
   }
 
   /**
-   * Waits until the channel's delivery is in the history and the rule's alert was evaluated again
-   * more than a second after it (the notification log is written right after the delivery).
+   * Waits until the channel's delivery is in the history and two seconds old (the notification log
+   * is written right after the delivery; the store keeps an unchanged alert's row as it is, so
+   * there is no later evaluation to observe).
    */
-  static void awaitSteadyFiring(AlertingApi api, String rule, String channel) {
-    await("the firing alert delivered and evaluated again since")
+  static void awaitSteadyFiring(AlertingApi api, String channel) {
+    await("the firing alert's delivery in the history, two seconds ago")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
         .until(
-            () -> {
-              Instant delivered =
-                  api.history("channel=" + channel + "&kind=notification").stream()
-                      .filter(e -> "delivered".equals(e.path("result").asString()))
-                      .map(e -> Instant.parse(e.path("at").asString()))
-                      .max(Instant::compareTo)
-                      .orElse(null);
-              return delivered != null
-                  && api.alerts(rule, "FIRING").stream()
-                      .anyMatch(
-                          a ->
-                              Instant.parse(a.path("lastEvaluated").asString())
-                                  .isAfter(delivered.plusSeconds(1)));
-            });
+            () ->
+                api.history("channel=" + channel + "&kind=notification").stream()
+                    .filter(e -> "delivered".equals(e.path("result").asString()))
+                    .map(e -> Instant.parse(e.path("at").asString()))
+                    .anyMatch(at -> at.plusSeconds(2).isBefore(Instant.now())));
   }
 
   /** Keeps the replicas' logs next to the test reports. */
