@@ -44,6 +44,8 @@ const routes: RouteRecordRaw[] = [
       // --- alerting routing ---
       { path: 'alerts/silences', name: 'alert-silences', component: () => import('@/features/alerts/routing/SilencesView.vue') },
       { path: 'alerts/policy', name: 'alert-policy', component: () => import('@/features/alerts/routing/PolicyView.vue'), meta: { admin: true } },
+      // --- alerting rules ---
+      { path: 'alerts/rules', name: 'alert-rules', component: () => import('@/features/alerts/rules/AlertRulesView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -268,7 +268,7 @@ public final class RunningServer implements AutoCloseable {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       }
       headers(method).forEach(request::header);
-      headers.forEach(request::header);
+      headers.forEach(request::setHeader);
       try {
         HttpResponse<String> response =
             http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -53,6 +53,16 @@ public interface AlertRuleSource {
   List<? extends LoadedRule> rules(String cluster);
 
   /**
+   * Whether {@link #rules} of {@code cluster} is complete: the rules controllers run on this
+   * replica and have judged every rule object that existed when they started. Until then (just
+   * after a start or a failover) a rule missing from {@link #rules} may only not be loaded yet, so
+   * the engine must not resolve its alerts as if it had been deleted. (Added by the rules part.)
+   */
+  default boolean ready(String cluster) {
+    return true;
+  }
+
+  /**
    * Evaluates one rule of {@code cluster} at {@code now}. A rule that cannot be judged (Prometheus
    * down, the cluster's cache not synced) answers {@link Evaluation#failed}: the engine keeps that
    * rule's alerts as they are rather than resolving them.

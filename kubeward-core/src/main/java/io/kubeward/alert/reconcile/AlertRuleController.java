@@ -70,11 +70,13 @@ public final class AlertRuleController implements Reconciler<AlertRuleObject> {
     String message;
     if (!verdict.valid()) {
       ruleSet.remove(cluster, rule.key());
+      ruleSet.judged(cluster, kind, rule.key());
       reason = RuleReason.Invalid;
       message =
           verdict.problems().stream().map(RuleProblem::toString).collect(Collectors.joining("; "));
     } else {
       ruleSet.accept(cluster, verdict.rule());
+      ruleSet.judged(cluster, kind, rule.key());
       reason = verdict.rule().enabled() ? RuleReason.Valid : RuleReason.Disabled;
       message =
           verdict.rule().enabled()

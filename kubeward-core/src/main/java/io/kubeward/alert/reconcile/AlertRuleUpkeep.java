@@ -1,12 +1,19 @@
 package io.kubeward.alert.reconcile;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.alert.app.rule.AlertRuleSet;
+import io.kubeward.alert.domain.RuleKey;
 import io.kubeward.alert.domain.rule.RuleKind;
+import io.kubeward.alert.kube.rule.AlertRuleResources;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.app.ManagedCluster;
 import io.kubeward.runtime.kube.ControllerRuntime;
 import io.kubeward.runtime.kube.SystemClients;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -63,22 +70,44 @@ public final class AlertRuleUpkeep {
 
   private void tick(ManagedCluster cluster) {
     String name = cluster.name();
-    if (!runtime.running(name, AlertRuleController.NAMESPACED)) {
+    boolean namespaced = runtime.running(name, AlertRuleController.NAMESPACED);
+    boolean clusterScoped = runtime.running(name, AlertRuleController.CLUSTER_SCOPED);
+    if (!namespaced) {
       ruleSet.clear(name, RuleKind.AlertRule);
     }
-    if (!runtime.running(name, AlertRuleController.CLUSTER_SCOPED)) {
+    if (!clusterScoped) {
       ruleSet.clear(name, RuleKind.ClusterAlertRule);
       ensured.remove(name);
+    }
+    if (!namespaced || !clusterScoped) {
+      return;
+    }
+    KubernetesClient client = clients.systemClient(cluster).orElse(null);
+    if (client == null) {
       return;
     }
     if (createDefaults && !ensured.contains(name)) {
-      clients
-          .systemClient(cluster)
-          .ifPresent(
-              client -> {
-                defaults.ensure(name, client);
-                ensured.add(name);
-              });
+      defaults.ensure(name, client);
+      ensured.add(name);
     }
+    if (!ruleSet.ready(name) && ruleSet.judgedAll(name, existing(client))) {
+      ruleSet.ready(name, true);
+      log.info("Cluster {}: every alert rule is loaded", name);
+    }
+  }
+
+  /** Every rule object of the cluster now (one list per kind, names only matter). */
+  private static List<Map.Entry<RuleKind, RuleKey>> existing(KubernetesClient client) {
+    List<Map.Entry<RuleKind, RuleKey>> out = new ArrayList<>();
+    for (RuleKind kind : RuleKind.values()) {
+      var resources = client.genericKubernetesResources(AlertRuleResources.context(kind));
+      var list = kind.namespaced() ? resources.inAnyNamespace().list() : resources.list();
+      for (GenericKubernetesResource r : list.getItems()) {
+        out.add(
+            Map.entry(
+                kind, new RuleKey(r.getMetadata().getNamespace(), r.getMetadata().getName())));
+      }
+    }
+    return out;
   }
 }

@@ -125,6 +125,16 @@ class ApiFuzzIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> server.getAsAdmin("/api/v1/clusters/local/maintenances").status() == 200);
+    // so are the default alert rules Kubeward creates once (ADR 0030)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                server
+                        .getAsAdmin(
+                            "/api/v1/clusters/local/alert-rules/apiserver-certificate-expiry")
+                        .status()
+                    == 200);
     // the namespaces the fuzzer's objects name (others do not exist, and stay so)
     java.util.Set<String> targeted =
         java.util.Set.of(
@@ -378,6 +388,11 @@ class ApiFuzzIT {
         body.put("nodes", List.of("fuzz-missing-node-" + in.unique()));
       }
       case "/api/v1/users/{username}/password" -> body.put("password", "short");
+      case "/api/v1/clusters/{cluster}/exec-settings" ->
+          body.put("enabled", in.pick(List.<Object>of("maybe", List.of(), Map.of())));
+      case "/api/v1/clusters/{cluster}/alert-rules/{name}",
+          "/api/v1/clusters/{cluster}/namespaces/{namespace}/alert-rules/{name}" ->
+          body.put("spec", Map.of("severity", "fuzz", "condition", Map.of()));
       default -> {}
     }
     return body;

@@ -17,6 +17,9 @@ public interface AlertRuleStore {
   /** Every rule of {@code kind} the caller may list (AlertRules: in all namespaces). */
   List<AlertRuleObject> list(Caller caller, String cluster, RuleKind kind);
 
+  /** The AlertRules of one namespace the caller may list there. */
+  List<AlertRuleObject> listIn(Caller caller, String cluster, String namespace);
+
   Optional<AlertRuleObject> get(
       Caller caller, String cluster, RuleKind kind, @Nullable String namespace, String name);
 

@@ -2,6 +2,8 @@ package io.kubeward.alert.app.rule;
 
 import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.NamespaceVisibility;
+import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.alert.domain.rule.AlertRuleSpec;
 import io.kubeward.alert.domain.rule.AlertRuleValidation;
@@ -9,6 +11,9 @@ import io.kubeward.alert.domain.rule.RuleKind;
 import io.kubeward.alert.domain.rule.RuleProblem;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.CachedKind;
+import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.common.ErrorKind;
 import io.kubeward.common.KubewardException;
 import java.util.ArrayList;
@@ -41,36 +46,71 @@ public final class ManageAlertRules {
    * Both kinds' rules; a kind the caller may not list is named in {@code unreadable} instead of
    * failing the whole list.
    */
-  public record RuleList(List<AlertRuleView> items, List<RuleKind> unreadable) {}
+  public record AlertRuleList(List<AlertRuleView> items, List<RuleKind> unreadable) {}
 
   /** The validator's answer. */
-  public record Validation(boolean valid, List<RuleProblem> problems) {}
+  public record RuleValidation(boolean valid, List<RuleProblem> problems) {}
 
-  public RuleList list(Caller caller, String cluster) {
-    reads.known(cluster);
+  /** The {@code list} question of AlertRules (for the namespaces a caller may see them in). */
+  static final ResourceAction LIST_ALERT_RULES =
+      ResourceAction.of("list", "kubeward.io", "alertrules", null);
+
+  /** Most namespaces listed one by one for a caller who may not list AlertRules everywhere. */
+  static final int MAX_NAMESPACES = 500;
+
+  public AlertRuleList list(Caller caller, String cluster) {
+    ManagedCluster managed = reads.known(cluster);
     authorizer.require(caller, Verb.READ, cluster, null);
     List<AlertRuleView> items = new ArrayList<>();
     List<RuleKind> unreadable = new ArrayList<>();
-    KubewardException last = null;
-    for (RuleKind kind : List.of(RuleKind.ClusterAlertRule, RuleKind.AlertRule)) {
-      try {
-        store.list(caller, cluster, kind).forEach(o -> items.add(AlertRuleView.of(o)));
-      } catch (KubewardException e) {
-        if (e.kind() != ErrorKind.FORBIDDEN) {
-          throw e;
-        }
-        unreadable.add(kind);
-        last = e;
+    try {
+      store
+          .list(caller, cluster, RuleKind.ClusterAlertRule)
+          .forEach(o -> items.add(AlertRuleView.of(o)));
+    } catch (KubewardException e) {
+      if (e.kind() != ErrorKind.FORBIDDEN) {
+        throw e;
       }
+      unreadable.add(RuleKind.ClusterAlertRule);
     }
-    if (unreadable.size() == 2) {
-      throw last;
+    NamespaceVisibility visible =
+        authorizer.readable(caller, cluster, LIST_ALERT_RULES, () -> namespaces(managed));
+    if (visible.all()) {
+      store.list(caller, cluster, RuleKind.AlertRule).forEach(o -> items.add(AlertRuleView.of(o)));
+    } else if (visible.namespaces().isEmpty()) {
+      unreadable.add(RuleKind.AlertRule);
+    } else {
+      visible.namespaces().stream()
+          .sorted()
+          .limit(MAX_NAMESPACES)
+          .forEach(
+              ns -> {
+                try {
+                  store.listIn(caller, cluster, ns).forEach(o -> items.add(AlertRuleView.of(o)));
+                } catch (KubewardException e) {
+                  if (e.kind() != ErrorKind.FORBIDDEN) {
+                    throw e;
+                  }
+                }
+              });
     }
     items.sort(
         Comparator.comparing((AlertRuleView v) -> v.kind().namespaced())
             .thenComparing(v -> v.namespace() == null ? "" : v.namespace())
             .thenComparing(AlertRuleView::name));
-    return new RuleList(List.copyOf(items), List.copyOf(unreadable));
+    return new AlertRuleList(List.copyOf(items), List.copyOf(unreadable));
+  }
+
+  private static List<String> namespaces(ManagedCluster cluster) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (KubeObjectView namespace : cluster.views(CachedKind.NAMESPACES).all()) {
+        names.add(namespace.name());
+      }
+    } catch (UnsupportedOperationException e) {
+      // no cache: only whoever may list everywhere sees AlertRules
+    }
+    return names;
   }
 
   public AlertRuleView get(
@@ -84,11 +124,11 @@ public final class ManageAlertRules {
   }
 
   /** Validates without writing (the editor's check as one types). */
-  public Validation validate(
+  public RuleValidation validate(
       RuleKind kind, @Nullable String namespace, String name, @Nullable AlertRuleSpec spec) {
     AlertRuleValidation.Verdict verdict =
         AlertRuleValidation.validate(kind, namespace, name == null ? "" : name, spec, 0);
-    return new Validation(verdict.valid(), verdict.problems());
+    return new RuleValidation(verdict.valid(), verdict.problems());
   }
 
   /** Creates or replaces a rule, after validating it; audited as {@code alert-rule.apply}. */

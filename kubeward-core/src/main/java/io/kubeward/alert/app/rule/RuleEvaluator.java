@@ -95,6 +95,11 @@ public final class RuleEvaluator implements AlertRuleSource {
   }
 
   @Override
+  public boolean ready(String cluster) {
+    return ruleSet.ready(cluster);
+  }
+
+  @Override
   public Evaluation evaluate(String cluster, LoadedRule loaded, Instant now) {
     CompiledRule rule =
         loaded instanceof LoadedAlertRule l

@@ -25,13 +25,13 @@ public record AlertRuleSpec(
     @Nullable Boolean enabled,
     @Nullable String severity,
     @JsonProperty("for") @Nullable String forDuration,
-    @Nullable Condition condition,
+    @Nullable AlertCondition condition,
     @Nullable Map<String, String> labels,
     @Nullable Map<String, String> annotations) {
 
   /** Exactly one of its fields is set. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Condition(
+  public record AlertCondition(
       @Nullable FindingCondition finding,
       @Nullable NodeHealthCondition nodeHealth,
       @Nullable MetricCondition metric,
@@ -48,11 +48,12 @@ public record AlertRuleSpec(
       @Nullable List<String> severities,
       @Nullable List<String> kinds,
       @Nullable List<String> namespaces,
-      @Nullable Selector selector) {}
+      @Nullable RuleSelector selector) {}
 
   /** Active node health detections of the named types (empty: all) on nodes the selector picks. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record NodeHealthCondition(@Nullable List<String> types, @Nullable Selector selector) {}
+  public record NodeHealthCondition(
+      @Nullable List<String> types, @Nullable RuleSelector selector) {}
 
   /**
    * A usage threshold: {@code target} (node, namespace, pod, cluster), {@code resource} (cpu,
@@ -66,7 +67,7 @@ public record AlertRuleSpec(
       @Nullable String measure,
       @Nullable String operator,
       @Nullable Double threshold,
-      @Nullable Selector selector,
+      @Nullable RuleSelector selector,
       @Nullable List<String> namespaces) {}
 
   /** An instant PromQL query against the cluster's configured Prometheus. */
@@ -79,11 +80,11 @@ public record AlertRuleSpec(
 
   /** A Kubernetes label selector; both parts empty select everything. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Selector(
-      @Nullable Map<String, String> matchLabels, @Nullable List<Requirement> matchExpressions) {
+  public record RuleSelector(
+      @Nullable Map<String, String> matchLabels, @Nullable List<RuleRequirement> matchExpressions) {
 
     /** One {@code matchExpressions} entry: In, NotIn, Exists or DoesNotExist. */
-    public record Requirement(String key, String operator, @Nullable List<String> values)
+    public record RuleRequirement(String key, String operator, @Nullable List<String> values)
         implements LabelSelector.Expression {}
 
     /**

@@ -3,7 +3,7 @@ package io.kubeward.alert.domain.rule;
 import io.kubeward.alert.domain.AlertLabels;
 import io.kubeward.alert.domain.AlertSeverity;
 import io.kubeward.alert.domain.RuleKey;
-import io.kubeward.alert.domain.rule.AlertRuleSpec.Selector;
+import io.kubeward.alert.domain.rule.AlertRuleSpec.RuleSelector;
 import io.kubeward.alert.domain.rule.MetricMeasure.Comparison;
 import io.kubeward.alert.domain.rule.MetricMeasure.MetricResource;
 import io.kubeward.alert.domain.rule.MetricMeasure.MetricTarget;
@@ -201,7 +201,7 @@ public final class AlertRuleValidation {
   }
 
   private static @Nullable RuleCondition condition(
-      AlertRuleSpec.@Nullable Condition c, @Nullable String namespace, Problems p) {
+      AlertRuleSpec.@Nullable AlertCondition c, @Nullable String namespace, Problems p) {
     if (c == null) {
       p.add("spec.condition", "is required: one of " + CONDITIONS);
       return null;
@@ -404,7 +404,7 @@ public final class AlertRuleValidation {
     return out;
   }
 
-  private static LabelSelector selector(@Nullable Selector s, String field, Problems p) {
+  private static LabelSelector selector(@Nullable RuleSelector s, String field, Problems p) {
     if (s == null) {
       return LabelSelector.EVERYTHING;
     }

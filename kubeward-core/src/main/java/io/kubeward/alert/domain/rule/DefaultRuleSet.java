@@ -1,7 +1,7 @@
 package io.kubeward.alert.domain.rule;
 
+import io.kubeward.alert.domain.rule.AlertRuleSpec.AlertCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.CertificateCondition;
-import io.kubeward.alert.domain.rule.AlertRuleSpec.Condition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.FindingCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.NodeHealthCondition;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class DefaultRuleSet {
             spec(
                 "critical",
                 "1m",
-                new Condition(
+                new AlertCondition(
                     null,
                     new NodeHealthCondition(List.of("NotReady", "Unknown", "HeartbeatStale"), null),
                     null,
@@ -91,7 +91,7 @@ public final class DefaultRuleSet {
             spec(
                 "warning",
                 "0s",
-                new Condition(null, null, null, null, new CertificateCondition("720h")),
+                new AlertCondition(null, null, null, null, new CertificateCondition("720h")),
                 "The apiserver's certificate expires in {{ $value }} days",
                 "apiserver 证书将在 {{ $value }} 天后过期",
                 "The serving certificate of the cluster's apiserver expires within 30 days; renew"
@@ -122,7 +122,7 @@ public final class DefaultRuleSet {
     return spec(
         severity,
         forDuration,
-        new Condition(
+        new AlertCondition(
             new FindingCondition(
                 List.of(rule),
                 findingSeverity == null ? null : List.of(findingSeverity),
@@ -143,7 +143,7 @@ public final class DefaultRuleSet {
   private static AlertRuleSpec spec(
       String severity,
       String forDuration,
-      Condition condition,
+      AlertCondition condition,
       String summary,
       String summaryZh,
       String description,

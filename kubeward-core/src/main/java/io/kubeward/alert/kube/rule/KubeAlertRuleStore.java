@@ -65,6 +65,24 @@ public final class KubeAlertRuleStore implements AlertRuleStore {
   }
 
   @Override
+  public List<AlertRuleObject> listIn(Caller caller, String cluster, String namespace) {
+    try {
+      return resources(caller, cluster, RuleKind.AlertRule, ClusterClients.Intent.READ)
+          .inNamespace(namespace)
+          .list()
+          .getItems()
+          .stream()
+          .map(AlertRuleResources::toRule)
+          .toList();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return List.of();
+      }
+      throw KubeErrors.translate(cluster, e);
+    }
+  }
+
+  @Override
   public Optional<AlertRuleObject> get(
       Caller caller, String cluster, RuleKind kind, @Nullable String namespace, String name) {
     try {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubeward.alert.domain.AlertSeverity;
+import io.kubeward.alert.domain.rule.AlertRuleSpec.AlertCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.CertificateCondition;
-import io.kubeward.alert.domain.rule.AlertRuleSpec.Condition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.FindingCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.MetricCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.NodeHealthCondition;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class AlertRuleValidationTest {
 
-  static AlertRuleSpec spec(Condition condition) {
+  static AlertRuleSpec spec(AlertCondition condition) {
     return new AlertRuleSpec(null, "warning", "1m", condition, Map.of("team", "ops"), Map.of());
   }
 
@@ -60,13 +60,13 @@ class AlertRuleValidationTest {
   @Test
   void exactlyOneConditionIsRequired() {
     assertThat(fields(cluster(spec(null)))).containsExactly("spec.condition");
-    assertThat(fields(cluster(spec(new Condition(null, null, null, null, null)))))
+    assertThat(fields(cluster(spec(new AlertCondition(null, null, null, null, null)))))
         .containsExactly("spec.condition");
     assertThat(
             fields(
                 cluster(
                     spec(
-                        new Condition(
+                        new AlertCondition(
                             null,
                             null,
                             null,
@@ -82,7 +82,7 @@ class AlertRuleValidationTest {
             null,
             "urgent",
             "25h",
-            new Condition(
+            new AlertCondition(
                 new FindingCondition(
                     List.of("Not A Rule"),
                     List.of("high"),
@@ -114,7 +114,7 @@ class AlertRuleValidationTest {
   void aNamespacedRuleSeesOnlyItsNamespace() {
     AlertRuleSpec finding =
         spec(
-            new Condition(
+            new AlertCondition(
                 new FindingCondition(null, null, null, null, null), null, null, null, null));
     AlertRuleValidation.Verdict ok =
         AlertRuleValidation.validate(RuleKind.AlertRule, "shop", "crash", finding, 1);
@@ -125,7 +125,7 @@ class AlertRuleValidationTest {
 
     AlertRuleSpec other =
         spec(
-            new Condition(
+            new AlertCondition(
                 new FindingCondition(null, null, null, List.of("bank"), null),
                 null,
                 null,
@@ -134,17 +134,17 @@ class AlertRuleValidationTest {
     assertThat(fields(AlertRuleValidation.validate(RuleKind.AlertRule, "shop", "x", other, 1)))
         .containsExactly("spec.condition.finding.namespaces");
 
-    for (Condition c :
+    for (AlertCondition c :
         List.of(
-            new Condition(null, new NodeHealthCondition(null, null), null, null, null),
-            new Condition(null, null, null, new PromqlCondition("up == 0"), null),
-            new Condition(null, null, null, null, new CertificateCondition("720h")))) {
+            new AlertCondition(null, new NodeHealthCondition(null, null), null, null, null),
+            new AlertCondition(null, null, null, new PromqlCondition("up == 0"), null),
+            new AlertCondition(null, null, null, null, new CertificateCondition("720h")))) {
       assertThat(AlertRuleValidation.validate(RuleKind.AlertRule, "shop", "x", spec(c), 1).valid())
           .isFalse();
     }
     AlertRuleSpec nodeMetric =
         spec(
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("node", "cpu", "used", ">", 1.0, null, null),
@@ -158,7 +158,7 @@ class AlertRuleValidationTest {
   void metricConditions() {
     AlertRuleSpec ok =
         spec(
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("node", "memory", "usedOfAllocatable", ">", 0.9, null, null),
@@ -167,7 +167,7 @@ class AlertRuleValidationTest {
     assertThat(cluster(ok).problems()).isEmpty();
     AlertRuleSpec quotaOnNode =
         spec(
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("node", "cpu", "usedOfQuota", "~", null, null, null),
@@ -185,13 +185,15 @@ class AlertRuleValidationTest {
     assertThat(
             fields(
                 cluster(
-                    spec(new Condition(null, null, null, null, new CertificateCondition("1m"))))))
+                    spec(
+                        new AlertCondition(
+                            null, null, null, null, new CertificateCondition("1m"))))))
         .containsExactly("spec.condition.apiserverCertificate.expiresWithin");
     assertThat(
             fields(
                 cluster(
                     spec(
-                        new Condition(
+                        new AlertCondition(
                             null, null, null, new PromqlCondition("x".repeat(5000)), null)))))
         .containsExactly("spec.condition.promql.expr");
   }

@@ -75,7 +75,7 @@ class AlertRulesApi {
           "Read as the caller; a kind the caller may not list is named in unreadable. Each rule"
               + " carries the controller's verdict (accepted, reason, message).")
   @GetMapping("/clusters/{cluster}/alert-rules")
-  ManageAlertRules.RuleList list(
+  ManageAlertRules.AlertRuleList list(
       @Parameter(hidden = true) Caller caller, @PathVariable String cluster) {
     return rules.list(caller, cluster);
   }
@@ -111,6 +111,20 @@ class AlertRulesApi {
         name,
         spec(body.get("spec")),
         resourceVersion(body));
+  }
+
+  @Operation(
+      summary = "Create or replace a ClusterAlertRule from YAML (the console's YAML editor)",
+      description = "The whole object or {spec, resourceVersion} as YAML, at most 256 KiB.")
+  @PutMapping(
+      value = "/clusters/{cluster}/alert-rules/{name}",
+      consumes = {"application/yaml", "application/x-yaml"})
+  AlertRuleView putClusterRuleYaml(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @PathVariable String name,
+      @RequestBody String body) {
+    return putClusterRule(caller, cluster, name, yaml(body));
   }
 
   @Operation(summary = "Delete a ClusterAlertRule (its alerts resolve)")
@@ -158,6 +172,21 @@ class AlertRulesApi {
         resourceVersion(body));
   }
 
+  @Operation(
+      summary = "Create or replace an AlertRule from YAML (the console's YAML editor)",
+      description = "The whole object or {spec, resourceVersion} as YAML, at most 256 KiB.")
+  @PutMapping(
+      value = "/clusters/{cluster}/namespaces/{namespace}/alert-rules/{name}",
+      consumes = {"application/yaml", "application/x-yaml"})
+  AlertRuleView putRuleYaml(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @PathVariable String namespace,
+      @PathVariable String name,
+      @RequestBody String body) {
+    return putRule(caller, cluster, namespace, name, yaml(body));
+  }
+
   @Operation(summary = "Delete an AlertRule (its alerts resolve)")
   @DeleteMapping("/clusters/{cluster}/namespaces/{namespace}/alert-rules/{name}")
   ResponseEntity<Void> deleteRule(
@@ -176,7 +205,7 @@ class AlertRulesApi {
               required = true,
               content = @Content(schema = @Schema(implementation = ValidationRequest.class))))
   @PostMapping("/clusters/{cluster}/alert-rules/validate")
-  ManageAlertRules.Validation validate(
+  ManageAlertRules.RuleValidation validate(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestBody Map<String, Object> body) {
@@ -188,9 +217,59 @@ class AlertRulesApi {
     try {
       spec = spec(body.get("spec"));
     } catch (InvalidAlertRuleException e) {
-      return new ManageAlertRules.Validation(false, e.problems());
+      return new ManageAlertRules.RuleValidation(false, e.problems());
     }
     return rules.validate(kind, kind.namespaced() ? namespace : null, name, spec);
+  }
+
+  @Operation(
+      summary = "Validate a rule written as YAML without writing it",
+      description =
+          "The whole object (kind, metadata.namespace, metadata.name, spec) as YAML; a YAML"
+              + " syntax error is a problem of field yaml.")
+  @PostMapping(
+      value = "/clusters/{cluster}/alert-rules/validate",
+      consumes = {"application/yaml", "application/x-yaml"})
+  ManageAlertRules.RuleValidation validateYaml(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @RequestBody String body) {
+    Map<String, Object> object;
+    try {
+      object = new java.util.LinkedHashMap<>(yaml(body));
+    } catch (InvalidAlertRuleException e) {
+      return new ManageAlertRules.RuleValidation(false, e.problems());
+    }
+    if (object.get("metadata") instanceof Map<?, ?> metadata) {
+      object.putIfAbsent("namespace", metadata.get("namespace"));
+      object.putIfAbsent("name", metadata.get("name"));
+    }
+    return validate(caller, cluster, object);
+  }
+
+  /** Longest YAML body read. */
+  static final int MAX_YAML = 256 * 1024;
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> yaml(String body) {
+    if (body == null || body.isBlank()) {
+      throw new InvalidAlertRuleException(List.of(new RuleProblem("yaml", "is empty")));
+    }
+    if (body.length() > MAX_YAML) {
+      throw new InvalidAlertRuleException(
+          List.of(new RuleProblem("yaml", "is longer than " + MAX_YAML + " characters")));
+    }
+    try {
+      Object parsed =
+          new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(body, Object.class);
+      if (!(parsed instanceof Map<?, ?> map)) {
+        throw new InvalidAlertRuleException(
+            List.of(new RuleProblem("yaml", "must be a mapping (an object)")));
+      }
+      return (Map<String, Object>) map;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidAlertRuleException(List.of(new RuleProblem("yaml", firstLine(e))));
+    }
   }
 
   @Operation(summary = "The runbook of a default alert rule (docs/runbooks/alert.<name>.md)")

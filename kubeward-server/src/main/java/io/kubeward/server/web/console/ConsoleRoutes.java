@@ -49,7 +49,9 @@ class ConsoleRoutes {
     "/alerts/{fingerprint}",
     // --- alerting routing ---
     "/alerts/silences",
-    "/alerts/policy"
+    "/alerts/policy",
+    // --- alerting rules ---
+    "/alerts/rules"
   })
   String index() {
     return "forward:/index.html";

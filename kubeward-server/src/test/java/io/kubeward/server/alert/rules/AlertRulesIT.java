@@ -16,13 +16,13 @@ import io.kubeward.alert.app.AlertRuleSource;
 import io.kubeward.alert.app.rule.RuleEvaluator;
 import io.kubeward.alert.domain.AlertSample;
 import io.kubeward.alert.domain.rule.AlertRuleSpec;
+import io.kubeward.alert.domain.rule.AlertRuleSpec.AlertCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.CertificateCondition;
-import io.kubeward.alert.domain.rule.AlertRuleSpec.Condition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.FindingCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.MetricCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.NodeHealthCondition;
 import io.kubeward.alert.domain.rule.AlertRuleSpec.PromqlCondition;
-import io.kubeward.alert.domain.rule.AlertRuleSpec.Selector;
+import io.kubeward.alert.domain.rule.AlertRuleSpec.RuleSelector;
 import io.kubeward.alert.domain.rule.AlertRuleValidation;
 import io.kubeward.alert.domain.rule.CompiledRule;
 import io.kubeward.alert.domain.rule.DefaultRuleSet;
@@ -149,6 +149,7 @@ class AlertRulesIT {
                 assertThat(source.rules(CLUSTER))
                     .extracting(AlertRuleSource.LoadedRule::alertName)
                     .containsAll(defaults));
+    await().atMost(WAIT).until(() -> source.ready(CLUSTER));
     JsonNode one = admin.get(C + "/alert-rules/node-not-ready").json();
     assertThat(one.path("defaultRule").asString()).isEqualTo(DefaultRuleSet.REVISION);
     assertThat(one.path("spec").path("condition").path("nodeHealth").path("types").toString())
@@ -272,6 +273,40 @@ class AlertRulesIT {
     assertThat(evaluation.samples().getFirst().annotations().get("summary"))
         .isEqualTo(ns.name() + " has 0 pods");
 
+    // the console's YAML editor: the whole object as YAML
+    String yaml =
+        """
+        apiVersion: kubeward.io/v1alpha1
+        kind: ClusterAlertRule
+        metadata:
+          name: %s
+        spec:
+          severity: info
+          for: 30s
+          condition:
+            metric: { target: cluster, resource: pods, measure: used, operator: ">=", threshold: 0 }
+          annotations:
+            summary: "{{ $value }} pods"
+        """
+            .formatted(ns.name());
+    RunningServer.Response fromYaml =
+        admin.send(
+            "PUT",
+            C + "/alert-rules/" + ns.name(),
+            yaml,
+            Map.of("Content-Type", "application/yaml"));
+    assertThat(fromYaml.status()).as(fromYaml.body()).isEqualTo(200);
+    assertThat(fromYaml.json().path("spec").path("for").asString()).isEqualTo("30s");
+    RunningServer.Response badYaml =
+        admin.send(
+            "POST",
+            C + "/alert-rules/validate",
+            "kind: ClusterAlertRule\nspec: [unclosed",
+            Map.of("Content-Type", "application/yaml"));
+    assertThat(badYaml.status()).as(badYaml.body()).isEqualTo(200);
+    assertThat(badYaml.json().path("problems").get(0).path("field").asString()).isEqualTo("yaml");
+    assertThat(admin.delete(C + "/alert-rules/" + ns.name()).status()).isEqualTo(204);
+
     // an object written past the REST API (kubectl, GitOps) is judged by the controller
     GenericKubernetesResource direct =
         AlertRuleResources.newResource(
@@ -282,7 +317,7 @@ class AlertRulesIT {
                 true,
                 "info",
                 "1m",
-                new Condition(null, null, null, new PromqlCondition("up"), null),
+                new AlertCondition(null, null, null, new PromqlCondition("up"), null),
                 Map.of(),
                 Map.of()),
             null,
@@ -314,6 +349,37 @@ class AlertRulesIT {
                     .doesNotContain(key));
   }
 
+  @Test
+  void theClustersRbacDecidesWhoMayChangeRules(TestNamespace ns) {
+    String name = "rules-op-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    Session operator =
+        server.newUser(
+            name, List.of(Map.of("role", "operator", "cluster", CLUSTER, "namespace", ns.name())));
+    Map<String, Object> spec =
+        Map.of(
+            "severity",
+            "warning",
+            "condition",
+            Map.of("finding", Map.of("rules", List.of("pod.crash-loop"))));
+    // edit (aggregated) covers AlertRules in the namespace ...
+    RunningServer.Response own =
+        operator.put(C + "/namespaces/" + ns.name() + "/alert-rules/mine", Map.of("spec", spec));
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    // ... but not ClusterAlertRules: the apiserver refuses the impersonated request
+    RunningServer.Response cluster = operator.put(C + "/alert-rules/" + name, Map.of("spec", spec));
+    assertThat(cluster.status()).as(cluster.body()).isEqualTo(403);
+    assertThat(cluster.body()).contains("clusteralertrules");
+    // the list shows the rules of its namespace and says it may not list ClusterAlertRules
+    JsonNode list = operator.get(C + "/alert-rules").json();
+    assertThat(list.path("unreadable").toString()).contains("ClusterAlertRule");
+    List<String> names = new ArrayList<>();
+    list.path("items")
+        .forEach(i -> names.add(i.path("namespace").asString() + "/" + i.path("name").asString()));
+    assertThat(names).containsExactly(ns.name() + "/mine");
+    assertThat(operator.delete(C + "/namespaces/" + ns.name() + "/alert-rules/mine").status())
+        .isEqualTo(204);
+  }
+
   // ------------------------------------------------------------------ conditions
 
   @Test
@@ -323,7 +389,7 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 new FindingCondition(List.of("pod.crash-loop"), null, List.of("Pod"), null, null),
                 null,
                 null,
@@ -350,13 +416,13 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 new FindingCondition(
                     List.of("pod.crash-loop"),
                     null,
                     null,
                     null,
-                    new Selector(Map.of("app", "other"), null)),
+                    new RuleSelector(Map.of("app", "other"), null)),
                 null,
                 null,
                 null,
@@ -410,11 +476,11 @@ class AlertRulesIT {
           compile(
               RuleKind.ClusterAlertRule,
               null,
-              new Condition(
+              new AlertCondition(
                   null,
                   new NodeHealthCondition(
                       List.of("NotReady", "Unknown"),
-                      new Selector(Map.of("alert-it", "yes"), null)),
+                      new RuleSelector(Map.of("alert-it", "yes"), null)),
                   null,
                   null,
                   null),
@@ -456,7 +522,7 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("namespace", "pods", "used", ">=", 2.0, null, null),
@@ -471,7 +537,7 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("pod", "cpu", "requests", ">=", 10.0, null, null),
@@ -486,7 +552,7 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("namespace", "pods", "usedOfQuota", ">=", 1.0, null, null),
@@ -499,7 +565,7 @@ class AlertRulesIT {
         compile(
             RuleKind.AlertRule,
             ns.name(),
-            new Condition(
+            new AlertCondition(
                 null,
                 null,
                 new MetricCondition("namespace", "pods", "used", ">", 2.0, null, null),
@@ -516,7 +582,8 @@ class AlertRulesIT {
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, new PromqlCondition("up{job=\"kubeward\"} == 1"), null),
+            new AlertCondition(
+                null, null, null, new PromqlCondition("up{job=\"kubeward\"} == 1"), null),
             Map.of("summary", "{{ $labels.job }} is up ({{ $value }})"));
     AlertSample sample = awaitSamples(up, 1).getFirst();
     assertThat(sample.labels()).containsEntry("job", "kubeward").doesNotContainKey("__name__");
@@ -527,7 +594,8 @@ class AlertRulesIT {
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, new PromqlCondition("up{job=\"kubeward\"} == 0"), null),
+            new AlertCondition(
+                null, null, null, new PromqlCondition("up{job=\"kubeward\"} == 0"), null),
             Map.of());
     AlertRuleSource.Evaluation none = evaluate(down);
     assertThat(none.failed()).as(none.error()).isFalse();
@@ -537,14 +605,14 @@ class AlertRulesIT {
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, new PromqlCondition("up{"), null),
+            new AlertCondition(null, null, null, new PromqlCondition("up{"), null),
             Map.of());
     assertThat(evaluate(broken).failed()).isTrue();
     CompiledRule scalar =
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, new PromqlCondition("1"), null),
+            new AlertCondition(null, null, null, new PromqlCondition("1"), null),
             Map.of());
     assertThat(evaluate(scalar).error()).contains("scalar");
   }
@@ -555,7 +623,7 @@ class AlertRulesIT {
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, null, new CertificateCondition("87600h")),
+            new AlertCondition(null, null, null, null, new CertificateCondition("87600h")),
             Map.of("summary", "expires in {{ $value }} days"));
     AlertRuleSource.Evaluation evaluation = evaluate(soon);
     assertThat(evaluation.failed()).as(evaluation.error()).isFalse();
@@ -568,7 +636,7 @@ class AlertRulesIT {
         compile(
             RuleKind.ClusterAlertRule,
             null,
-            new Condition(null, null, null, null, new CertificateCondition("1h")),
+            new AlertCondition(null, null, null, null, new CertificateCondition("1h")),
             Map.of());
     assertThat(evaluate(notYet).samples()).isEmpty();
   }
@@ -576,7 +644,7 @@ class AlertRulesIT {
   // ------------------------------------------------------------------ helpers
 
   private static CompiledRule compile(
-      RuleKind kind, String namespace, Condition condition, Map<String, String> annotations) {
+      RuleKind kind, String namespace, AlertCondition condition, Map<String, String> annotations) {
     AlertRuleValidation.Verdict verdict =
         AlertRuleValidation.validate(
             kind,
