@@ -66,7 +66,8 @@ class BadInputIT {
         .replace("{username}", "admin")
         .replace("{id}", "no-such-token")
         .replace("{pod}", "no-such-pod")
-        .replace("{rule}", "pod.crash-loop");
+        .replace("{rule}", "pod.crash-loop")
+        .replace("{fingerprint}", "0123456789abcdef");
   }
 
   @Test

@@ -63,6 +63,14 @@ public final class AlertEngine implements FindingListener, NodeHealthListener {
 
     /** Whether this replica evaluates and notifies {@code scope} now. */
     boolean owns(AlertScope scope);
+
+    /**
+     * Whether {@link #rules} is complete: until it is (right after a start or a failover) a rule
+     * missing from it may only not be loaded yet, and its alerts are kept rather than resolved.
+     */
+    default boolean complete(AlertScope scope) {
+      return true;
+    }
   }
 
   private final ScopeRules rules;
@@ -121,6 +129,11 @@ public final class AlertEngine implements FindingListener, NodeHealthListener {
       @Override
       public boolean owns(AlertScope scope) {
         return scope.isSite() ? site.leading() : leading.test(scope.cluster());
+      }
+
+      @Override
+      public boolean complete(AlertScope scope) {
+        return scope.isSite() || source.ready(scope.cluster());
       }
     };
   }
@@ -187,9 +200,14 @@ public final class AlertEngine implements FindingListener, NodeHealthListener {
             AlertStateMachine.evaluated(scope, identity(rule), current, evaluation.samples(), now));
       }
     }
+    boolean complete = rules.complete(scope);
     for (Map.Entry<RuleKey, List<Alert>> entry : byRule.entrySet()) {
       if (!present.contains(entry.getKey())) {
-        outcomes.add(AlertStateMachine.ruleGone(entry.getValue(), now));
+        // a rule deleted or disabled resolves its alerts; one not loaded yet keeps them
+        outcomes.add(
+            complete
+                ? AlertStateMachine.ruleGone(entry.getValue(), now)
+                : AlertStateMachine.failed(entry.getValue()));
       }
     }
     List<Alert> changed = new ArrayList<>();

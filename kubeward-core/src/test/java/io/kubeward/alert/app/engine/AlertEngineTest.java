@@ -87,6 +87,12 @@ class AlertEngineTest {
     final List<Rule> rules = new CopyOnWriteArrayList<>();
     final Map<RuleKey, Evaluation> answers = new ConcurrentHashMap<>();
     volatile boolean leading = true;
+    volatile boolean complete = true;
+
+    @Override
+    public boolean complete(AlertScope scope) {
+      return complete;
+    }
 
     @Override
     public List<? extends LoadedRule> rules(AlertScope scope) {
@@ -242,6 +248,30 @@ class AlertEngineTest {
     assertThat(history)
         .extracting(HistoryEntry::kind)
         .containsExactly(HistoryKind.FIRING, HistoryKind.RESOLVED);
+  }
+
+  @Test
+  void aRuleNotLoadedYetAfterAFailoverKeepsItsAlerts() {
+    Rule now =
+        new Rule(
+            RuleKey.of("node-not-ready"), "node-not-ready", AlertSeverity.CRITICAL, Duration.ZERO);
+    fixture.rules.add(now);
+    fixture.answers.put(now.key(), pods("n"));
+    engine().evaluate(LOCAL);
+    assertThat(history).hasSize(1);
+
+    // a new leader whose rules controllers have not loaded every rule yet
+    fixture.rules.clear();
+    fixture.complete = false;
+    AlertEngine next = engine();
+    next.evaluate(LOCAL);
+    assertThat(store.rows.values()).extracting(Alert::state).containsExactly(AlertState.FIRING);
+    assertThat(history).hasSize(1);
+    fixture.rules.add(now);
+    fixture.complete = true;
+    next.evaluate(LOCAL);
+    assertThat(history).hasSize(1);
+    assertThat(store.rows.values()).extracting(Alert::state).containsExactly(AlertState.FIRING);
   }
 
   @Test
