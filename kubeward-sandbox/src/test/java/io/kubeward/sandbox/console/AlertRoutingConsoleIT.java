@@ -80,7 +80,9 @@ class AlertRoutingConsoleIT {
       row.locator("input").nth(0).fill("alertname");
       row.locator("input").nth(2).fill("pod-crash-looping");
       PlaywrightAssertions.assertThat(page.getByTestId("silence-problems")).containsText("comment");
-      page.locator("textarea[data-testid=silence-comment], [data-testid=silence-comment] textarea").first().fill("rolling out the new version");
+      page.locator("textarea[data-testid=silence-comment], [data-testid=silence-comment] textarea")
+          .first()
+          .fill("rolling out the new version");
       PlaywrightAssertions.assertThat(page.getByTestId("silence-problems")).hasCount(0);
       Screenshots.save(page, "alerting-silence-dialog");
       page.getByTestId("silence-submit").click();

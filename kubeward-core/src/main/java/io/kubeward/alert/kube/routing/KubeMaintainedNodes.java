@@ -1,6 +1,5 @@
 package io.kubeward.alert.kube.routing;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.alert.app.routing.MaintainedNodes;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.maintenance.domain.Maintenance;
@@ -56,7 +55,7 @@ public final class KubeMaintainedNodes implements MaintainedNodes {
                 .toList();
         read = new Read(at, list);
         reads.put(cluster, read);
-      } catch (KubernetesClientException | IllegalStateException | IllegalArgumentException e) {
+      } catch (RuntimeException e) { // an unknown cluster, no client, the CRD missing, the API down
         log.debug("Cluster {}: NodeMaintenances not read: {}", cluster, e.toString());
         read = read == null ? new Read(at, List.of()) : new Read(at, read.maintenances());
         reads.put(cluster, read);
