@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import en from '@/shared/i18n/en'
-import { VENDOR_TYPES, vendorBody, vendorType } from '@/features/alerts/channels/vendorFields'
+import { VENDOR_CHANNEL_FIELDS, VENDOR_TYPES, vendorBody, vendorMaxPerMinute, vendorType } from '@/features/alerts/channels/vendorFields'
 import { keys } from './translate'
 
 describe('vendor channel fields', () => {
@@ -48,5 +48,18 @@ describe('vendor channel fields', () => {
       'endsAfter',
     ])
     expect(vendorBody('webhook', { url: 'x' })).toEqual({ settings: {}, secrets: {}, problems: [] })
+  })
+
+  it('gives the channel form its field entries: secrets as passwords, flags as a true/false select', () => {
+    expect(Object.keys(VENDOR_CHANNEL_FIELDS).sort()).toEqual(['alertmanager', 'dingtalk', 'feishu', 'slack', 'wecom'])
+    expect(VENDOR_CHANNEL_FIELDS.dingtalk).toEqual([
+      { name: 'url', secret: true, kind: 'password', required: true, placeholder: 'https://oapi.dingtalk.com/robot/send?access_token=…' },
+      { name: 'secret', secret: true, kind: 'password', placeholder: 'SEC…' },
+      { name: 'atMobiles', secret: false, kind: 'list', placeholder: '13800000000, 13900000000' },
+      { name: 'atAll', secret: false, kind: 'select', options: ['false', 'true'] },
+    ])
+    expect(VENDOR_CHANNEL_FIELDS.alertmanager[0]).toMatchObject({ name: 'url', secret: false, kind: 'url', required: true })
+    expect(vendorMaxPerMinute('wecom')).toBe(20)
+    expect(vendorMaxPerMinute('webhook')).toBeUndefined()
   })
 })

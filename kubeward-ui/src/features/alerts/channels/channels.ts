@@ -3,6 +3,7 @@
 // value, "remove" sends ""), and the variables a template may use.
 
 import type { AlertChannel, AlertChannelChange, AlertChannelType } from './api'
+import { VENDOR_CHANNEL_FIELDS } from './vendorFields'
 
 export type FieldKind = 'text' | 'url' | 'number' | 'select' | 'list' | 'password'
 
@@ -38,6 +39,7 @@ export const CHANNEL_FIELDS: Record<string, ChannelField[]> = {
     { name: 'to', secret: false, kind: 'list', required: true, placeholder: 'oncall@example.com, ops@example.com' },
   ],
   // --- alerting vendors: one entry per type below ---
+  ...VENDOR_CHANNEL_FIELDS,
 }
 
 /** The variables of title and body templates (NotificationText). */

@@ -3,6 +3,8 @@
 // which are required, and the vendor's rate limit. The names are the server's
 // (io.kubeward.alert.domain.channel.vendor.*ChannelType); labels and help are message keys under
 // alertVendors.* in en.ts / zh-CN.ts. Secrets are write-only: the API only says whether one is set.
+// The channel form (channels.ts) takes VENDOR_CHANNEL_FIELDS under its "alerting vendors" marker
+// and caps maxPerMinute with vendorMaxPerMinute when the type changes.
 
 export type VendorChannelType = 'slack' | 'dingtalk' | 'wecom' | 'feishu' | 'alertmanager'
 
@@ -103,6 +105,55 @@ export const VENDOR_TYPES: VendorTypeSpec[] = [
     ],
   },
 ]
+
+/**
+ * The table in the shape of the channel form's CHANNEL_FIELDS (channels.ts: name, secret, kind,
+ * required, options, placeholder), for its "alerting vendors" entry: booleans become a true/false
+ * select, phone lists a list, durations text.
+ */
+export interface FormField {
+  name: string
+  secret: boolean
+  kind: 'text' | 'url' | 'number' | 'select' | 'list' | 'password'
+  required?: boolean
+  options?: string[]
+  placeholder?: string
+}
+
+export const VENDOR_CHANNEL_FIELDS: Record<string, FormField[]> = Object.fromEntries(
+  VENDOR_TYPES.map((spec) => [
+    spec.type,
+    spec.fields.map((field): FormField => {
+      const kind: FormField['kind'] =
+        field.input === 'boolean' || field.input === 'select'
+          ? 'select'
+          : field.input === 'phones'
+            ? 'list'
+            : field.input === 'duration'
+              ? 'text'
+              : field.input
+      return {
+        name: field.name,
+        secret: field.kind === 'secret',
+        kind: field.kind === 'secret' ? 'password' : kind,
+        ...(field.required ? { required: true } : {}),
+        ...(field.input === 'boolean' ? { options: ['false', 'true'] } : field.options ? { options: field.options } : {}),
+        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+      }
+    }),
+  ]),
+)
+
+/** The message keys of a vendor field's label and help (for the form's hints), if known. */
+export function vendorFieldText(type: string, name: string): { label: string; help?: string } | undefined {
+  const field = vendorType(type)?.fields.find((f) => f.name === name)
+  return field ? { label: field.label, ...(field.help ? { help: field.help } : {}) } : undefined
+}
+
+/** The vendor's rate limit of a type, if it is a vendor type (the form caps maxPerMinute to it). */
+export function vendorMaxPerMinute(type: string): number | undefined {
+  return vendorType(type)?.maxPerMinute
+}
 
 export function vendorType(type: string): VendorTypeSpec | undefined {
   return VENDOR_TYPES.find((spec) => spec.type === type)

@@ -86,6 +86,12 @@ public final class FeishuChannelType implements ChannelType {
     return problems;
   }
 
+  /** A channel without a rate limit of its own gets the vendor's (or 30, whichever is lower). */
+  @Override
+  public int defaultMaxPerMinute() {
+    return Math.min(30, RATE_LIMIT);
+  }
+
   @Override
   public List<URI> destinations(ChannelSettings s) {
     return List.of(ChannelSupport.httpUrl(URL, s.secret(URL)));

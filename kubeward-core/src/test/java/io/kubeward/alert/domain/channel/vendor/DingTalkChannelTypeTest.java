@@ -114,6 +114,9 @@ class DingTalkChannelTypeTest {
         .singleElement()
         .asString()
         .contains("at most 20");
+    assertThat(type.defaultMaxPerMinute()).isEqualTo(20);
+    assertThat(new WeComChannelType().defaultMaxPerMinute()).isEqualTo(20);
+    assertThat(new FeishuChannelType().defaultMaxPerMinute()).isEqualTo(30);
     ChannelSettings urlAsSetting =
         channel("dingtalk", ChannelLanguage.EN, Map.of("url", URL), Map.of());
     assertThat(ChannelValidator.validate(urlAsSetting, type)).isNotEmpty();
