@@ -94,6 +94,7 @@ class AlertingIT {
       "--kubeward.maintenance.drain-poll=500ms",
       "--kubeward.alerting.evaluation-interval=2s",
       "--kubeward.alerting.dispatch-interval=1s",
+      "--kubeward.alerting.maintenance-refresh=1s",
       // attempts at 0, 1, 3, 7, 15, 25, 35, 45, 55, 65, 75 s: a receiver down for a minute is
       // reached
       "--kubeward.alerting.channels.initial-backoff=1s",
@@ -329,6 +330,21 @@ class AlertingIT {
         .pollInterval(Duration.ofMillis(300))
         .until(() -> maintenanceStep(name, name).equals("Action"));
     rule(rule, spec("critical", "0s", nodeHealth(name)));
+    // NodeMaintenances are read again every maintenance-refresh: the policy tester shows when the
+    // node counts as under maintenance
+    await("the policy tester shows " + name + " under maintenance")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              AlertingApi.Reply match =
+                  api.send(
+                      "POST",
+                      "/api/v1/alerting/policy/match",
+                      Map.of(
+                          "labels", Map.of("alertname", rule, "cluster", CLUSTER, "node", name)));
+              return match.status() == 200 && match.json().path("maintenance").asBoolean();
+            });
 
     node.reportNotReady("KubeletNotReady", "rebooting for maintenance");
     await("the alert fires (and is muted)")
