@@ -64,6 +64,18 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(
       Path jar, Path kubeconfig, Path workDir, String maxHeap, List<String> jvmOptions)
       throws IOException {
+    return start(jar, kubeconfig, workDir, maxHeap, jvmOptions, List.of());
+  }
+
+  /** As above, with extra server arguments after the jar (e.g. {@code --kubeward.x=y}). */
+  static ServerProcess start(
+      Path jar,
+      Path kubeconfig,
+      Path workDir,
+      String maxHeap,
+      List<String> jvmOptions,
+      List<String> serverArgs)
+      throws IOException {
     Files.createDirectories(workDir);
     int port = freePort();
     String password = "bench-" + Long.toHexString(System.nanoTime()) + "-pw";
@@ -82,6 +94,7 @@ final class ServerProcess implements AutoCloseable {
     command.add("--kubeward.cluster-name=" + CLUSTER);
     command.add("--kubeward.security.admin-password=" + password);
     command.add("--kubeward.data-dir=" + workDir.resolve("data"));
+    command.addAll(serverArgs);
     long started = System.nanoTime();
     Process process =
         new ProcessBuilder(command)
@@ -106,6 +119,62 @@ final class ServerProcess implements AutoCloseable {
       signedIn = false;
     }
     return response;
+  }
+
+  /**
+   * A request as the admin with a JSON body (or none): the session cookie and, on mutations, the
+   * {@code X-XSRF-TOKEN} header the console sends.
+   */
+  HttpResponse<String> send(String method, String path, Object body)
+      throws IOException, InterruptedException {
+    if (!signedIn) {
+      signIn();
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json, application/problem+json");
+    if (body != null) {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    if (!method.equals("GET")) {
+      http.cookieHandler()
+          .map(CookieManager.class::cast)
+          .flatMap(
+              c ->
+                  c.getCookieStore().getCookies().stream()
+                      .filter(k -> k.getName().equals("XSRF-TOKEN"))
+                      .findFirst())
+          .ifPresent(k -> request.header("X-XSRF-TOKEN", k.getValue()));
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401) {
+      signedIn = false;
+    }
+    return response;
+  }
+
+  /** Waits until the admin can sign in (the server answers HTTP). */
+  void awaitSignIn(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The server exited; see its log");
+      }
+      try {
+        signIn();
+        return;
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("The server did not answer within " + timeout);
   }
 
   private void signIn() throws IOException, InterruptedException {
