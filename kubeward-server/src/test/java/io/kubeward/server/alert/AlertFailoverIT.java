@@ -72,6 +72,7 @@ class AlertFailoverIT {
       AlertingApi api = api(a, kube);
       api.awaitRuleCrds();
       api.disableDefaultRules();
+      resources.add(api::enableDefaultRules);
       api.webhookChannel("failover-hook", hook.url("/hook"));
       Map<String, Object> root =
           route(List.of(), List.of("failover-hook"), List.of("alertname", "cluster", "node"), "0s");

@@ -239,6 +239,18 @@ final class AlertingApi {
         .atMost(DEADLINE)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> recordedDefaults().containsAll(DEFAULT_RULES));
+    setDefaultRulesEnabled(false);
+  }
+
+  /**
+   * Turns the default rules on again, as the test class found them: the control plane is shared
+   * with later test classes, which expect the defaults as Kubeward made them.
+   */
+  void enableDefaultRules() {
+    setDefaultRulesEnabled(true);
+  }
+
+  private void setDefaultRulesEnabled(boolean enabled) {
     for (String name : DEFAULT_RULES) {
       var rule = kube.genericKubernetesResources(GROUP_VERSION, CLUSTER_RULE).withName(name);
       if (rule.get() == null) {
@@ -249,7 +261,7 @@ final class AlertingApi {
             @SuppressWarnings("unchecked")
             Map<String, Object> spec =
                 (Map<String, Object>) r.getAdditionalProperties().get("spec");
-            spec.put("enabled", false);
+            spec.put("enabled", enabled);
             return r;
           });
     }

@@ -147,6 +147,9 @@ class AlertingIT {
 
   @AfterAll
   static void stop() {
+    if (api != null) {
+      api.enableDefaultRules();
+    }
     if (server != null) {
       server.close();
     }

@@ -100,6 +100,7 @@ class PromqlAlertIT {
   static void stop() {
     if (api != null) {
       api.deleteClusterRule("it-promql-queue");
+      api.enableDefaultRules();
     }
     for (AutoCloseable c : new AutoCloseable[] {server, prometheus, app, hook}) {
       if (c != null) {

@@ -14,6 +14,7 @@ import io.kubeward.alert.domain.state.AlertStateMachine;
 import io.kubeward.alert.domain.state.Outcome;
 import io.kubeward.alert.domain.state.RuleIdentity;
 import io.kubeward.alert.domain.state.Transition;
+import io.kubeward.common.RepeatedFailures;
 import io.kubeward.diagnostics.app.FindingListener;
 import io.kubeward.diagnostics.domain.Finding;
 import io.kubeward.node.health.app.NodeHealthListener;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertEngine implements FindingListener, NodeHealthListener {
 
   private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
+  private final RepeatedFailures storeFailures = new RepeatedFailures(log);
 
   /** Where the rules of a scope come from and who owns it. */
   public interface ScopeRules {
@@ -225,13 +227,13 @@ public final class AlertEngine implements FindingListener, NodeHealthListener {
         }
       }
     }
+    String storing = "Alerting: storing the alerts of " + scope.key();
     try {
       store.apply(scope, changed, dropped);
+      storeFailures.succeeded(storing);
     } catch (RuntimeException e) {
-      log.warn(
-          "Alerting: storing the alerts of {} failed (kept for the next evaluation): {}",
-          scope.key(),
-          e.toString());
+      // kept in memory: the next evaluation stores them again
+      storeFailures.failed(storing, e);
       observer.evaluated(
           scope, Duration.ofNanos(System.nanoTime() - started), loaded.size(), failed, 0);
       return;

@@ -1,5 +1,6 @@
 package io.kubeward.alert.app.engine;
 
+import io.kubeward.common.RepeatedFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ public final class SiteLeader {
   public static final String LEASE = "alerting-site";
 
   private static final Logger log = LoggerFactory.getLogger(SiteLeader.class);
+  private static final String RENEWING = "Alerting: renewing the site lease";
+  private final RepeatedFailures failures = new RepeatedFailures(log);
 
   private final SiteLease lease;
   private final String identity;
@@ -43,8 +46,9 @@ public final class SiteLeader {
       } else {
         leadingUntil = Instant.MIN;
       }
+      failures.succeeded(RENEWING);
     } catch (RuntimeException e) {
-      log.warn("Alerting: renewing the site lease failed: {}", e.toString());
+      failures.failed(RENEWING, e);
     }
     boolean leading = leading();
     if (leading != wasLeading) {

@@ -15,6 +15,7 @@ import io.kubeward.alert.domain.routing.NotificationLogEntry;
 import io.kubeward.alert.domain.routing.Route;
 import io.kubeward.alert.domain.routing.RoutingPolicy;
 import io.kubeward.alert.domain.routing.Silence;
+import io.kubeward.common.RepeatedFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class RoutingDispatcher implements AlertDispatcher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingDispatcher.class);
+  private final RepeatedFailures failures = new RepeatedFailures(log);
 
   /** How far before the oldest owed notification resolved alerts are read (replicas' clocks). */
   static final Duration RESOLVED_MARGIN = Duration.ofMinutes(5);
@@ -161,16 +163,18 @@ public final class RoutingDispatcher implements AlertDispatcher, AutoCloseable {
       for (AlertScope scope : owned) {
         run(scope);
       }
+      failures.succeeded("Alert dispatch pass");
     } catch (RuntimeException e) {
-      log.warn("Alert dispatch pass failed: {}", e.toString());
+      failures.failed("Alert dispatch pass", e);
     }
   }
 
   private void run(AlertScope scope) {
     try {
       pass(scope).ifPresent(next -> scheduleAt(scope, next));
+      failures.succeeded("Alert dispatch for " + scope.key());
     } catch (RuntimeException e) {
-      log.warn("Alert dispatch for {} failed: {}", scope.key(), e.toString());
+      failures.failed("Alert dispatch for " + scope.key(), e);
     }
   }
 
