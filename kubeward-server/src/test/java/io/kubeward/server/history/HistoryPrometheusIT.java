@@ -120,9 +120,23 @@ class HistoryPrometheusIT {
   void promqlAnswersEqualPrometheusOwnForTheSameQueryAndTimes() {
     String promql = "sum by (node) (container_memory_working_set_bytes{container!=\"\"})";
     prometheus.awaitSeries(promql, 1, Duration.ofSeconds(90));
-    Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
-    Instant start = end.minusSeconds(60);
-    JsonNode raw = prometheus.queryRange(promql, start, end, Duration.ofSeconds(5));
+    // a window that ends 5 s ago holds a point only once the first sample is older than that
+    Instant[] window = new Instant[2];
+    JsonNode[] answer = new JsonNode[1];
+    await("a window with points")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              window[1] = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+              window[0] = window[1].minusSeconds(60);
+              answer[0] =
+                  prometheus.queryRange(promql, window[0], window[1], Duration.ofSeconds(5));
+              return !rawPointsByLabels(answer[0]).isEmpty();
+            });
+    Instant start = window[0];
+    Instant end = window[1];
+    JsonNode raw = answer[0];
     RunningServer.Response ours =
         server
             .admin()
