@@ -16,7 +16,10 @@ import java.util.List;
  */
 public interface TrafficRouter {
 
-  /** {@code replicaRatio}, {@code ingressNginx} or {@code gatewayApi} (= {@link TrafficRouting#type()}). */
+  /**
+   * {@code replicaRatio}, {@code ingressNginx} or {@code gatewayApi} (= {@link
+   * TrafficRouting#type()}).
+   */
   String type();
 
   /** Whether the router's API exists on the cluster, with the reason when not. */
@@ -34,6 +37,8 @@ public interface TrafficRouter {
   /** The traffic as the cluster's objects say now. */
   TrafficSplit observe(String cluster, TrafficTarget target) throws ReleaseStepException;
 
-  /** All traffic to stable; removes what the router created for the Release (canary Ingress, rules). */
+  /**
+   * All traffic to stable; removes what the router created for the Release (canary Ingress, rules).
+   */
   void restore(String cluster, TrafficTarget target) throws ReleaseStepException;
 }

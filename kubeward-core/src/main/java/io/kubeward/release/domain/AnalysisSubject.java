@@ -18,5 +18,4 @@ public record AnalysisSubject(
     canaryPodLabels = Map.copyOf(canaryPodLabels);
     stablePodLabels = Map.copyOf(stablePodLabels);
   }
-
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Progress of one check, kept in the Release's status so that a restarted controller continues
- * the count: totals, consecutive errors, when the next measurement is due and the latest
- * measurements (at most 10).
+ * Progress of one check, kept in the Release's status so that a restarted controller continues the
+ * count: totals, consecutive errors, when the next measurement is due and the latest measurements
+ * (at most 10).
  */
 public record CheckProgress(
     String name,
