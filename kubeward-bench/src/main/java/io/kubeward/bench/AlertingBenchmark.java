@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *       kubeward_alerting_evaluation*_seconds_count} when it is exposed, else window / evaluation
  *       interval).
  *   <li><b>Notification throughput</b> of one webhook channel at its highest rate limit (600 per
- *       minute): {@code throughput} alerts, each its own group, enabled at once.
+ *       minute): {@code throughput} alerts (1000 in the full size: one rule's bound, {@code
+ *       kubeward.alerting.rules.max-samples}), each its own group, enabled at once.
  * </ol>
  *
  * Writes the section between {@code <!-- alerting-<size>:begin -->} and {@code :end} of {@code
@@ -103,7 +104,8 @@ public final class AlertingBenchmark {
     this.size = size;
     this.rounds = rounds;
     this.pods = pods;
-    this.throughputAlerts = size.equals("full") ? 1200 : 60;
+    // one rule yields at most kubeward.alerting.rules.max-samples (1000) samples per evaluation
+    this.throughputAlerts = size.equals("full") ? 1000 : 60;
     this.costWindow = size.equals("full") ? Duration.ofMinutes(3) : Duration.ofSeconds(60);
   }
 
