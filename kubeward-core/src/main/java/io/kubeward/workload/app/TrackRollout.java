@@ -53,6 +53,34 @@ public final class TrackRollout {
     return status(objects.find(caller, cluster, workloadKind, namespace, name));
   }
 
+  /**
+   * Follows a workload: checks it as {@link #status} does (so a refusal is an ordinary error), then
+   * calls {@code changed} once at once and whenever the cache changes something in its namespace
+   * that a rollout is made of (the workload's kind, ReplicaSets, pods, Jobs).
+   *
+   * @return what stops following
+   */
+  public AutoCloseable follow(
+      Caller caller, String cluster, String kind, String namespace, String name, Runnable changed) {
+    status(caller, cluster, kind, namespace, name);
+    var managed = objects.cluster(cluster);
+    CachedKind own = WorkloadObjects.cached(WorkloadObjects.kind(kind));
+    java.util.function.Consumer<io.kubeward.cluster.domain.ViewChange> listener =
+        change -> {
+          CachedKind changedKind = change.kind();
+          if ((changedKind == own
+                  || changedKind == CachedKind.PODS
+                  || changedKind == CachedKind.REPLICASETS
+                  || changedKind == CachedKind.JOBS)
+              && namespace.equals(change.view().namespace())) {
+            changed.run();
+          }
+        };
+    managed.addListener(listener);
+    changed.run();
+    return () -> managed.removeListener(listener);
+  }
+
   RolloutStatus status(WorkloadObjects.Target target) {
     List<PodView> pods = WorkloadObjects.pods(target);
     ObjectView newest =

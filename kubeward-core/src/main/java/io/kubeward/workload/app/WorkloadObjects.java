@@ -81,6 +81,10 @@ final class WorkloadObjects {
     return new Target(caller, managed, kind, namespace, name, view);
   }
 
+  ManagedCluster cluster(String name) {
+    return reads.known(name);
+  }
+
   boolean sees(Target target, CachedKind kind) {
     return reads.visible(target.caller(), target.cluster(), kind).includes(target.namespace());
   }
