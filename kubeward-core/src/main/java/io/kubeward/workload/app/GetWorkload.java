@@ -20,9 +20,9 @@ import io.kubeward.workload.domain.RolloutStatus;
 import io.kubeward.workload.domain.WorkloadDetail;
 import io.kubeward.workload.domain.WorkloadDetail.CronJobSchedule;
 import io.kubeward.workload.domain.WorkloadDetail.JobCounts;
-import io.kubeward.workload.domain.WorkloadDetail.ObjectLink;
 import io.kubeward.workload.domain.WorkloadDetail.OwnedObject;
-import io.kubeward.workload.domain.WorkloadDetail.RelatedObject;
+import io.kubeward.workload.domain.WorkloadDetail.OwnerLink;
+import io.kubeward.workload.domain.WorkloadDetail.RelatedToWorkload;
 import io.kubeward.workload.domain.WorkloadDetail.WorkloadPod;
 import io.kubeward.workload.domain.WorkloadKind;
 import java.time.Instant;
@@ -92,7 +92,7 @@ public final class GetWorkload {
     }
 
     Map<String, String> podLabels = template.labels();
-    List<RelatedObject> services = new ArrayList<>();
+    List<RelatedToWorkload> services = new ArrayList<>();
     Set<String> serviceNames = new HashSet<>();
     if (objects.sees(target, CachedKind.SERVICES)) {
       for (ServiceView service :
@@ -100,7 +100,7 @@ public final class GetWorkload {
         if (selects(service.selector(), podLabels)) {
           serviceNames.add(service.name());
           services.add(
-              new RelatedObject(
+              new RelatedToWorkload(
                   "Service",
                   service.name(),
                   service.status(),
@@ -111,7 +111,7 @@ public final class GetWorkload {
     } else {
       hidden.add(CachedKind.SERVICES.plural());
     }
-    List<RelatedObject> ingresses = new ArrayList<>();
+    List<RelatedToWorkload> ingresses = new ArrayList<>();
     if (objects.sees(target, CachedKind.INGRESSES)) {
       for (ObjectView ingress :
           this.<ObjectView>inNamespace(target.cluster(), CachedKind.INGRESSES, namespace)) {
@@ -126,14 +126,14 @@ public final class GetWorkload {
         }
         if (!routes.isEmpty()) {
           ingresses.add(
-              new RelatedObject(
+              new RelatedToWorkload(
                   "Ingress", ingress.name(), ingress.status(), String.join(", ", routes)));
         }
       }
     } else {
       hidden.add(CachedKind.INGRESSES.plural());
     }
-    List<RelatedObject> autoscalers = new ArrayList<>();
+    List<RelatedToWorkload> autoscalers = new ArrayList<>();
     if (objects.sees(target, CachedKind.HORIZONTALPODAUTOSCALERS)) {
       String wanted = workloadKind.kind() + "/" + name;
       for (ObjectView hpa :
@@ -141,7 +141,7 @@ public final class GetWorkload {
               target.cluster(), CachedKind.HORIZONTALPODAUTOSCALERS, namespace)) {
         if (wanted.equals(hpa.fields().get("target"))) {
           autoscalers.add(
-              new RelatedObject(
+              new RelatedToWorkload(
                   "HorizontalPodAutoscaler",
                   hpa.name(),
                   hpa.status(),
@@ -157,7 +157,7 @@ public final class GetWorkload {
     } else {
       hidden.add(CachedKind.HORIZONTALPODAUTOSCALERS.plural());
     }
-    List<RelatedObject> budgets = new ArrayList<>();
+    List<RelatedToWorkload> budgets = new ArrayList<>();
     if (objects.sees(target, CachedKind.PODDISRUPTIONBUDGETS)) {
       for (ObjectView pdb :
           this.<ObjectView>inNamespace(
@@ -167,7 +167,7 @@ public final class GetWorkload {
             && !selector.isEmpty()
             && matches(selector, podLabels)) {
           budgets.add(
-              new RelatedObject(
+              new RelatedToWorkload(
                   "PodDisruptionBudget",
                   pdb.name(),
                   pdb.status(),
@@ -266,12 +266,12 @@ public final class GetWorkload {
   }
 
   /** The owner chain upwards, as far as the cache knows the owners (at most 5 links). */
-  private static List<ObjectLink> owners(ManagedCluster cluster, KubeObjectView view) {
-    List<ObjectLink> chain = new ArrayList<>();
+  private static List<OwnerLink> owners(ManagedCluster cluster, KubeObjectView view) {
+    List<OwnerLink> chain = new ArrayList<>();
     KubeObjectView current = view;
     while (current != null && current.owner() != null && chain.size() < 5) {
       OwnerRef owner = current.owner();
-      chain.add(new ObjectLink(owner.kind(), owner.name()));
+      chain.add(new OwnerLink(owner.kind(), owner.name()));
       CachedKind kind = null;
       for (CachedKind candidate : CachedKind.values()) {
         if (candidate.kind().equals(owner.kind()) && candidate.namespaced()) {

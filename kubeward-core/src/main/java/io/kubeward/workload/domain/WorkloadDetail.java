@@ -35,12 +35,12 @@ public record WorkloadDetail(
     List<ConditionView> conditions,
     List<ContainerImage> images,
     Map<String, String> podLabels,
-    List<ObjectLink> owners,
+    List<OwnerLink> owners,
     List<OwnedObject> owned,
-    List<RelatedObject> services,
-    List<RelatedObject> ingresses,
-    List<RelatedObject> autoscalers,
-    List<RelatedObject> disruptionBudgets,
+    List<RelatedToWorkload> services,
+    List<RelatedToWorkload> ingresses,
+    List<RelatedToWorkload> autoscalers,
+    List<RelatedToWorkload> disruptionBudgets,
     List<WorkloadPod> pods,
     int podCount,
     List<String> hidden,
@@ -69,7 +69,7 @@ public record WorkloadDetail(
       int active) {}
 
   /** An object by kind and name in the workload's namespace. */
-  public record ObjectLink(String kind, String name) {}
+  public record OwnerLink(String kind, String name) {}
 
   /**
    * An object the workload owns: a Deployment's ReplicaSet (with its revision and
@@ -86,7 +86,8 @@ public record WorkloadDetail(
       boolean current) {}
 
   /** A related object with its status and a one-line summary ({@code ClusterIP 80/TCP}). */
-  public record RelatedObject(String kind, String name, String status, @Nullable String summary) {}
+  public record RelatedToWorkload(
+      String kind, String name, String status, @Nullable String summary) {}
 
   /**
    * A pod of the workload: status as the pod list shows it, its revision ({@code pod-template-hash}
