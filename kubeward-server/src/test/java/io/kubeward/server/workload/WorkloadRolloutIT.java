@@ -432,6 +432,67 @@ class WorkloadRolloutIT {
   }
 
   @Test
+  void aDaemonSetRollsOutToEveryNodeAndItsPodsBelongToTheCurrentGeneration(
+      TestNamespace namespace) {
+    String ns = namespace.name();
+    kube.apps()
+        .daemonSets()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata()
+                .withName("agent")
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "agent")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "agent")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("agent")
+                .withImage("example/agent:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    kube.apps()
+        .daemonSets()
+        .inNamespace(ns)
+        .withName("agent")
+        .edit(
+            d -> {
+              d.getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .getFirst()
+                  .setImage("example/agent:2");
+              return d;
+            });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              JsonNode status = rollout(ns, "daemonsets", "agent");
+              assertThat(status.get("phase").asString()).isEqualTo("COMPLETE");
+              assertThat(status.get("revision").asString()).isEqualTo("2");
+              assertThat(status.get("desired").asInt()).isPositive();
+              JsonNode detail = admin.get(path(ns, "daemonsets", "agent", "")).json();
+              assertThat(detail.get("pods")).hasSize(status.get("desired").asInt());
+              for (JsonNode pod : detail.get("pods")) {
+                assertThat(pod.get("current").asBoolean()).as(pod.toString()).isTrue();
+                assertThat(pod.get("revision").asString()).isEqualTo("2");
+              }
+            });
+  }
+
+  @Test
   void aUserWhoMayNotListTheKindThereIsRefusedAndUnknownThingsAreNotFound(TestNamespace namespace) {
     String ns = namespace.name();
     kube.apps()
