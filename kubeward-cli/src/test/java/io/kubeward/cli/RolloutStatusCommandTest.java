@@ -96,7 +96,8 @@ class RolloutStatusCommandTest {
                 + status("COMPLETE", "Complete", 2)
                 + "\n\n",
             Map.of()));
-    CliRun run = cli("rollout-status", "deployments/api", "-n", "shop", "--watch", "--timeout", "1m");
+    CliRun run =
+        cli("rollout-status", "deployments/api", "-n", "shop", "--watch", "--timeout", "1m");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .containsOnlyOnce("1 out of 2 new replicas have been updated")
