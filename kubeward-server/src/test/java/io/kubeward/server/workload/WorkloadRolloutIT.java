@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -17,6 +16,7 @@ import io.kubeward.server.RunningServer.EventStream;
 import io.kubeward.server.RunningServer.Session;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
+import io.kubeward.testkit.Workloads;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,32 +83,12 @@ class WorkloadRolloutIT {
         + suffix;
   }
 
-  private static Deployment deployment(String name, String image, Map<String, String> extra) {
-    Map<String, String> labels = new java.util.HashMap<>(Map.of("app", name));
-    labels.putAll(extra);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(2)
-        .withProgressDeadlineSeconds(8)
-        .withNewSelector()
-        .addToMatchLabels("app", name)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("web")
-        .withImage(image)
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+  /** The testkit's Deployment (2 pods, container {@code app}) with this image, deadline 8 s. */
+  private static Deployment deployment(String name, String image) {
+    Deployment deployment = Workloads.deployment(name, 2, Map.of());
+    deployment.getSpec().setProgressDeadlineSeconds(8);
+    deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
+    return deployment;
   }
 
   private static JsonNode rollout(String namespace, String plural, String name) {
@@ -120,11 +100,7 @@ class WorkloadRolloutIT {
   @Test
   void aDeploymentRolloutCompletesAndThePageShowsWhatBelongsToIt(TestNamespace namespace) {
     String ns = namespace.name();
-    kube.apps()
-        .deployments()
-        .inNamespace(ns)
-        .resource(deployment("web", "example/web:1", Map.of()))
-        .create();
+    kube.apps().deployments().inNamespace(ns).resource(deployment("web", "example/web:1")).create();
     kube.services()
         .inNamespace(ns)
         .resource(
@@ -241,7 +217,7 @@ class WorkloadRolloutIT {
               JsonNode detail = admin.get(path(ns, "deployments", "web", "")).json();
               assertThat(detail.get("kind").asString()).isEqualTo("DEPLOYMENT");
               assertThat(detail.get("desired").asInt()).isEqualTo(2);
-              assertThat(detail.get("images").get(0).get("container").asString()).isEqualTo("web");
+              assertThat(detail.get("images").get(0).get("container").asString()).isEqualTo("app");
               assertThat(detail.get("images").get(0).get("image").asString())
                   .isEqualTo("example/web:1");
               assertThat(names(detail.get("services"))).containsExactly("web");
@@ -301,11 +277,7 @@ class WorkloadRolloutIT {
   @Test
   void aRolloutOnAnImageThatCannotBePulledIsStuckAndSaysWhy(TestNamespace namespace) {
     String ns = namespace.name();
-    kube.apps()
-        .deployments()
-        .inNamespace(ns)
-        .resource(deployment("api", "example/api:1", Map.of()))
-        .create();
+    kube.apps().deployments().inNamespace(ns).resource(deployment("api", "example/api:1")).create();
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> "COMPLETE".equals(rollout(ns, "deployments", "api").get("phase").asString()));
@@ -493,12 +465,100 @@ class WorkloadRolloutIT {
   }
 
   @Test
+  void aJobCompletesAndACronJobShowsItsScheduleButHasNoRollout(TestNamespace namespace) {
+    String ns = namespace.name();
+    kube.batch()
+        .v1()
+        .jobs()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
+                .withNewMetadata()
+                .withName("report")
+                .endMetadata()
+                .withNewSpec()
+                .withCompletions(2)
+                .withNewTemplate()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .addNewContainer()
+                .withName("report")
+                .withImage("example/report:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode status = rollout(ns, "jobs", "report");
+              assertThat(status.get("phase").asString()).isEqualTo("COMPLETE");
+              JsonNode detail = admin.get(path(ns, "jobs", "report", "")).json();
+              assertThat(detail.get("job").get("succeeded").asInt()).isEqualTo(2);
+              assertThat(detail.get("job").get("completions").asInt()).isEqualTo(2);
+              assertThat(detail.get("conditions").get(0).get("type").asString())
+                  .isEqualTo("Complete");
+              assertThat(detail.get("images").get(0).get("image").asString())
+                  .isEqualTo("example/report:1");
+            });
+
+    kube.batch()
+        .v1()
+        .cronjobs()
+        .inNamespace(ns)
+        .resource(
+            new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder()
+                .withNewMetadata()
+                .withName("nightly")
+                .endMetadata()
+                .withNewSpec()
+                .withSchedule("0 3 * * *")
+                .withSuspend(true)
+                .withNewJobTemplate()
+                .withNewSpec()
+                .withNewTemplate()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .addNewContainer()
+                .withName("backup")
+                .withImage("example/backup:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .endJobTemplate()
+                .endSpec()
+                .build())
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              RunningServer.Response response = admin.get(path(ns, "cronjobs", "nightly", ""));
+              assertThat(response.status()).as(response.body()).isEqualTo(200);
+              JsonNode detail = response.json();
+              assertThat(detail.get("cronJob").get("schedule").asString()).isEqualTo("0 3 * * *");
+              assertThat(detail.get("cronJob").get("suspended").asBoolean()).isTrue();
+              assertThat(detail.path("rollout").isMissingNode() || detail.path("rollout").isNull())
+                  .isTrue();
+              assertThat(detail.get("images").get(0).get("image").asString())
+                  .isEqualTo("example/backup:1");
+            });
+    RunningServer.Response noRollout = admin.get(path(ns, "cronjobs", "nightly", "/rollout"));
+    assertThat(noRollout.status()).isEqualTo(400);
+    assertThat(noRollout.problemCode()).isEqualTo("workload.no-rollout");
+  }
+
+  @Test
   void aUserWhoMayNotListTheKindThereIsRefusedAndUnknownThingsAreNotFound(TestNamespace namespace) {
     String ns = namespace.name();
     kube.apps()
         .deployments()
         .inNamespace(ns)
-        .resource(deployment("private", "example/p:1", Map.of()))
+        .resource(deployment("private", "example/p:1"))
         .create();
     Session stranger =
         server.newUser(
