@@ -46,6 +46,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'alerts/:fingerprint', name: 'alert', component: () => import('@/features/alerts/AlertDetailView.vue') },
       // --- alerting rules ---
       { path: 'alerts/rules', name: 'alert-rules', component: () => import('@/features/alerts/rules/AlertRulesView.vue') },
+      // --- issue 15 workloads ---
+      { path: 'workloads/:kind/:namespace/:name', name: 'workload', component: () => import('@/features/workloads/WorkloadDetailView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -23,5 +23,9 @@ public final class ExitCode {
   /** No metrics source answers in the cluster ({@code kubeward top}): the sentence says why. */
   public static final int NO_METRICS = 6;
 
+  // --- issue 15 workloads ---
+  /** {@code rollout-status --watch --timeout}: the rollout was neither done nor stuck in time. */
+  public static final int TIMED_OUT = 7;
+
   private ExitCode() {}
 }

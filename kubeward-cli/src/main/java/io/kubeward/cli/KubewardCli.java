@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.SilenceCommand.class,
       // --- alerting engine ---
       AlertsCommand.class,
+      // --- issue 15 workloads ---
+      io.kubeward.cli.commands.WorkloadCommand.class,
+      io.kubeward.cli.commands.RolloutStatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compact projection of a Deployment: its replica counts, whether it is paused, its {@code
- * Progressing}/{@code Available}/{@code ReplicaFailure} conditions (without update times) and what
- * the diagnostics read from its pod template.
+ * Progressing}/{@code Available}/{@code ReplicaFailure} conditions (without update times), what the
+ * diagnostics and the workload page read from its pod template, and what rollout tracking needs:
+ * {@code replicas} (all pods of every revision, {@code status.replicas}), the generation and the
+ * observed generation, and the revision ({@code deployment.kubernetes.io/revision}).
  */
 public record DeploymentView(
     String namespace,
@@ -23,7 +25,11 @@ public record DeploymentView(
     int updated,
     boolean paused,
     List<ConditionView> conditions,
-    PodTemplateFacts template)
+    PodTemplateFacts template,
+    int replicas,
+    long generation,
+    long observedGeneration,
+    @Nullable String revision)
     implements KubeObjectView {
 
   public DeploymentView {
@@ -56,7 +62,11 @@ public record DeploymentView(
         updated,
         false,
         List.of(),
-        PodTemplateFacts.NONE);
+        PodTemplateFacts.NONE,
+        desired,
+        0,
+        0,
+        null);
   }
 
   /** Whether as many replicas are available as are desired. */
@@ -94,6 +104,10 @@ public record DeploymentView(
         updated,
         paused,
         conditions,
-        template);
+        template,
+        replicas,
+        generation,
+        observedGeneration,
+        revision);
   }
 }

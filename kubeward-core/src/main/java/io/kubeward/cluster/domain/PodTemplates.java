@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Pod templates of workloads to their {@link PodTemplateFacts}. */
@@ -21,7 +22,19 @@ public final class PodTemplates {
   private PodTemplates() {}
 
   public static PodTemplateFacts facts(PodTemplateSpec template) {
-    return template == null ? PodTemplateFacts.NONE : facts(template.getSpec());
+    if (template == null) {
+      return PodTemplateFacts.NONE;
+    }
+    PodTemplateFacts facts = facts(template.getSpec());
+    Map<String, String> labels =
+        template.getMetadata() == null
+            ? Map.of()
+            : ProjectionSupport.labels(template.getMetadata());
+    if (labels.isEmpty() && facts.images().isEmpty()) {
+      return facts;
+    }
+    return new PodTemplateFacts(
+        facts.configMaps(), facts.secrets(), facts.claims(), facts.ports(), labels, facts.images());
   }
 
   public static PodTemplateFacts facts(PodSpec spec) {
@@ -102,11 +115,28 @@ public final class PodTemplates {
         }
       }
     }
-    if (configMaps.isEmpty() && secrets.isEmpty() && claims.isEmpty() && ports.isEmpty()) {
+    List<ContainerImage> images = new ArrayList<>();
+    if (spec.getContainers() != null) {
+      for (Container container : spec.getContainers()) {
+        if (container.getName() != null) {
+          images.add(new ContainerImage(intern(container.getName()), intern(container.getImage())));
+        }
+      }
+    }
+    if (configMaps.isEmpty()
+        && secrets.isEmpty()
+        && claims.isEmpty()
+        && ports.isEmpty()
+        && images.isEmpty()) {
       return PodTemplateFacts.NONE;
     }
     return new PodTemplateFacts(
-        List.copyOf(configMaps), List.copyOf(secrets), List.copyOf(claims), List.copyOf(ports));
+        List.copyOf(configMaps),
+        List.copyOf(secrets),
+        List.copyOf(claims),
+        List.copyOf(ports),
+        Map.of(),
+        List.copyOf(images));
   }
 
   private static void add(TreeSet<String> names, String name) {

@@ -62,7 +62,29 @@ public final class WorkloadProjections {
                         c.getReason(),
                         c.getMessage(),
                         c.getLastTransitionTime())),
-        spec == null ? PodTemplateFacts.NONE : PodTemplates.facts(spec.getTemplate()));
+        spec == null ? PodTemplateFacts.NONE : PodTemplates.facts(spec.getTemplate()),
+        status == null ? 0 : zeroIfNull(status.getReplicas()),
+        meta.getGeneration() == null ? 0 : meta.getGeneration(),
+        status == null || status.getObservedGeneration() == null
+            ? 0
+            : status.getObservedGeneration(),
+        intern(annotation(meta, REVISION)));
+  }
+
+  /** The revision annotation of Deployments and their ReplicaSets. */
+  static final String REVISION = "deployment.kubernetes.io/revision";
+
+  /**
+   * The DaemonSet's template generation, which its pods carry as {@code pod-template-generation}.
+   */
+  static final String TEMPLATE_GENERATION = "deprecated.daemonset.template.generation";
+
+  private static String annotation(ObjectMeta meta, String key) {
+    return meta.getAnnotations() == null ? null : meta.getAnnotations().get(key);
+  }
+
+  private static Long generation(ObjectMeta meta) {
+    return meta.getGeneration();
   }
 
   /** The conditions, each projected; an empty list stays the shared empty list. */
@@ -102,7 +124,15 @@ public final class WorkloadProjections {
     return view(
         object,
         ready >= desired ? "Ready" : "Progressing",
-        fields("desired", desired, "ready", ready, "available", available));
+        fields(
+            "desired",
+            desired,
+            "ready",
+            ready,
+            "available",
+            available,
+            "revision",
+            intern(annotation(object.getMetadata(), REVISION))));
   }
 
   public static ObjectView statefulSet(StatefulSet object) {
@@ -127,6 +157,24 @@ public final class WorkloadProjections {
             current,
             "available",
             available,
+            "generation",
+            generation(object.getMetadata()),
+            "observedGeneration",
+            status == null ? null : status.getObservedGeneration(),
+            "updateRevision",
+            status == null ? null : status.getUpdateRevision(),
+            "currentRevision",
+            status == null ? null : status.getCurrentRevision(),
+            "updateStrategy",
+            spec == null || spec.getUpdateStrategy() == null
+                ? null
+                : intern(spec.getUpdateStrategy().getType()),
+            "partition",
+            spec == null
+                    || spec.getUpdateStrategy() == null
+                    || spec.getUpdateStrategy().getRollingUpdate() == null
+                ? null
+                : spec.getUpdateStrategy().getRollingUpdate().getPartition(),
             "claimTemplates",
             spec == null || spec.getVolumeClaimTemplates() == null
                 ? null
@@ -166,6 +214,16 @@ public final class WorkloadProjections {
             unavailable,
             "misscheduled",
             misscheduled,
+            "generation",
+            generation(object.getMetadata()),
+            "observedGeneration",
+            status == null ? null : status.getObservedGeneration(),
+            "templateGeneration",
+            intern(annotation(object.getMetadata(), TEMPLATE_GENERATION)),
+            "updateStrategy",
+            spec == null || spec.getUpdateStrategy() == null
+                ? null
+                : intern(spec.getUpdateStrategy().getType()),
             "template",
             template(spec == null ? null : spec.getTemplate())));
   }
@@ -307,6 +365,38 @@ public final class WorkloadProjections {
             "disruptionsAllowed",
             allowed,
             "expectedPods",
-            status == null ? 0 : zeroIfNull(status.getExpectedPods())));
+            status == null ? 0 : zeroIfNull(status.getExpectedPods()),
+            "selector",
+            spec == null ? null : selectorText(spec.getSelector())));
+  }
+
+  /**
+   * A structured selector in the {@code kubectl -l} syntax that {@link LabelSelector#parse} reads
+   * back ({@code null} for none, {@code ""} for one selecting everything).
+   */
+  static String selectorText(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    if (selector == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (selector.getMatchLabels() != null) {
+      selector.getMatchLabels().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(e -> parts.add(e.getKey() + "=" + e.getValue()));
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (var expression : selector.getMatchExpressions()) {
+        String values =
+            expression.getValues() == null ? "" : String.join(",", expression.getValues());
+        switch (expression.getOperator() == null ? "" : expression.getOperator()) {
+          case "In" -> parts.add(expression.getKey() + " in (" + values + ")");
+          case "NotIn" -> parts.add(expression.getKey() + " notin (" + values + ")");
+          case "Exists" -> parts.add(expression.getKey());
+          case "DoesNotExist" -> parts.add("!" + expression.getKey());
+          default -> {}
+        }
+      }
+    }
+    return intern(String.join(",", parts));
   }
 }

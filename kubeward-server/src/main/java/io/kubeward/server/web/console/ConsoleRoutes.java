@@ -51,7 +51,9 @@ class ConsoleRoutes {
     "/alerts/history",
     "/alerts/{fingerprint}",
     // --- alerting rules ---
-    "/alerts/rules"
+    "/alerts/rules",
+    // --- issue 15 workloads ---
+    "/workloads/{kind}/{namespace}/{name}"
   })
   String index() {
     return "forward:/index.html";
