@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>A check fails when more measurements failed than {@code failureLimit}, or more errors came
  *       in a row than {@code consecutiveErrorLimit} (fail safe: a provider that cannot answer is no
  *       reason to go on); it is inconclusive when more were inconclusive than {@code
- *       inconclusiveLimit}; it succeeds once {@code count} measurements (errors included) were
- *       taken; with {@code count} 0 it runs until it fails or the Release ends.
+ *       inconclusiveLimit}; it succeeds once {@code count} measurements that gave an answer were
+ *       taken (errors do not count: a check whose provider never answers cannot succeed); with
+ *       {@code count} 0 it runs until it fails or the Release ends.
  *   <li>The run fails as soon as one check fails; it is inconclusive when a check is and no check
  *       with a count is still running; it succeeds when every check succeeded.
  * </ul>
@@ -124,7 +125,8 @@ public final class AnalysisRun {
     while (recent.size() > RECENT) {
       recent.removeFirst();
     }
-    int taken = successful + failed + inconclusive + errors;
+    // an error is no answer: it does not use up the count (the error limit ends a streak)
+    int taken = successful + failed + inconclusive;
     AnalysisPhase phase;
     if (failed > check.failureLimit() || consecutiveErrors > check.consecutiveErrorLimit()) {
       phase = AnalysisPhase.FAILED;

@@ -203,7 +203,7 @@ public final class AnalysisValidation {
     }
     try {
       GoDuration.parseBounded(at, text, min, max);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // not a duration, or out of range
       String range = GoDuration.format(min) + " … " + GoDuration.format(max);
       problems.add(
           new AnalysisProblem(
