@@ -125,7 +125,7 @@ class ReleaseAnalysisIT {
 
   static AnalysisCheck signal(String type, Integer max) {
     return new AnalysisCheck(
-        type,
+        type.toLowerCase(java.util.Locale.ROOT),
         "1s",
         1,
         null,
@@ -155,10 +155,14 @@ class ReleaseAnalysisIT {
             () -> {
               progress.set(measureOnce(subject, check));
               assertThat(progress.get().phase())
-                  .as("%s: %s", check.name(), last(progress.get()))
+                  .as("%s: %s", check.name(), describe(progress.get()))
                   .isEqualTo(phase);
             });
     return progress.get();
+  }
+
+  static String describe(AnalysisProgress progress) {
+    return progress.checks().isEmpty() ? progress.message() : String.valueOf(last(progress));
   }
 
   static Measurement last(AnalysisProgress progress) {
