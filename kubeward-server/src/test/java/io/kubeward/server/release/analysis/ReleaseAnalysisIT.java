@@ -136,6 +136,42 @@ class ReleaseAnalysisIT {
         new AnalysisCheck.SignalCheck(type, max, null));
   }
 
+  /** One measurement, now, of a run that started at {@code startedAt}. */
+  static AnalysisProgress measureSince(
+      AnalysisSubject subject, AnalysisCheck check, Instant startedAt) {
+    return analysis.advance(
+        subject, List.of(check), AnalysisProgress.start(startedAt), Instant.now());
+  }
+
+  static void warningEvent(
+      KubernetesClient kube, String namespace, String pod, String suffix, Instant at) {
+    kube.v1()
+        .events()
+        .inNamespace(namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata()
+                .withName(pod + "." + suffix)
+                .endMetadata()
+                .withType("Warning")
+                .withReason("BackOff")
+                .withMessage("Back-off restarting failed container app")
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withName(pod)
+                .withNamespace(namespace)
+                .withApiVersion("v1")
+                .endInvolvedObject()
+                .withFirstTimestamp(at.toString())
+                .withLastTimestamp(at.toString())
+                .withCount(3)
+                .withNewSource()
+                .withComponent("kubelet")
+                .endSource()
+                .build())
+        .create();
+  }
+
   /** One measurement of a fresh run at the current time. */
   static AnalysisProgress measureOnce(AnalysisSubject subject, AnalysisCheck check) {
     return analysis.advance(
@@ -261,6 +297,31 @@ class ReleaseAnalysisIT {
     AnalysisProgress restarts = awaitPhase(subject, signal("restarts", 0), AnalysisPhase.FAILED);
     assertThat(last(restarts).message()).contains("container restarts").contains("crashing-");
     awaitPhase(subject, signal("readinessFailures", 0), AnalysisPhase.FAILED);
+    // a Warning event about a canary pod, seen after the analysis started, counts; an older not
+    Instant analysisStart = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    warningEvent(kube, ns.name(), crashing.getFirst(), "old", analysisStart.minusSeconds(600));
+    AnalysisCheck events = signal("warningEvents", 0);
+    assertThat(
+            measureSince(subject, events, analysisStart)
+                .checks()
+                .getFirst()
+                .recent()
+                .getLast()
+                .value())
+        .isEqualTo("0");
+    warningEvent(kube, ns.name(), crashing.getFirst(), "new", analysisStart.plusSeconds(1));
+    AtomicReference<AnalysisProgress> warned = new AtomicReference<>();
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () -> {
+              warned.set(measureSince(subject, events, analysisStart));
+              return warned.get().phase() == AnalysisPhase.FAILED;
+            });
+    assertThat(last(warned.get()).message())
+        .contains("1 Warning events")
+        .contains(crashing.getFirst());
+
     // the diagnostics engine finds the crash loop on the pods
     AnalysisProgress findings = awaitPhase(subject, signal("findings", 0), AnalysisPhase.FAILED);
     assertThat(last(findings).message()).contains("findings");
