@@ -67,6 +67,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
   private long changes;
+  private Instant lastChange;
   private long servedChange = -1;
   private long scrapes;
   private Instant lastScrape;
@@ -130,7 +131,7 @@ public final class MetricsEndpoint implements AutoCloseable {
       families.put(
           name,
           new Family(type, help, existing == null ? new LinkedHashMap<>() : existing.series()));
-      changes++;
+      changed();
     }
     return this;
   }
@@ -145,7 +146,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         throw new IllegalStateException("more than " + MAX_SERIES + " series");
       }
       family.series().put(key, value);
-      changes++;
+      changed();
     }
     return this;
   }
@@ -164,7 +165,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         throw new IllegalStateException("more than " + MAX_SERIES + " series");
       }
       family.series().put(key, (current == null ? 0 : current) + delta);
-      changes++;
+      changed();
     }
     return this;
   }
@@ -182,7 +183,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     synchronized (lock) {
       Family family = families.get(name);
       if (family != null && family.series().remove(Map.copyOf(labels)) != null) {
-        changes++;
+        changed();
       }
     }
     return this;
@@ -192,7 +193,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   public MetricsEndpoint clear() {
     synchronized (lock) {
       families.clear();
-      changes++;
+      changed();
     }
     return this;
   }
@@ -239,6 +240,21 @@ public final class MetricsEndpoint implements AutoCloseable {
                     });
           });
       return text.toString();
+    }
+  }
+
+  private void changed() {
+    changes++;
+    lastChange = Instant.now();
+  }
+
+  /**
+   * When a value last changed (set, add, remove, clear, declare), {@code null} before the first:
+   * the start of a latency measured from "the metric flipped" (a benchmark's first failing sample).
+   */
+  public Instant lastChange() {
+    synchronized (lock) {
+      return lastChange;
     }
   }
 

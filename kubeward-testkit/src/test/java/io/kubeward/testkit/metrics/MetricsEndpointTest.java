@@ -102,7 +102,9 @@ class MetricsEndpointTest {
       assertThat(get(app.url()).body()).contains("g 1");
       waiter.get();
       assertThat(app.lastScrape()).isNotNull();
+      java.time.Instant before = java.time.Instant.now();
       app.set("g", Map.of(), 2);
+      assertThat(app.lastChange()).isAfterOrEqualTo(before);
       assertThatThrownBy(() -> app.awaitScrape(Duration.ofMillis(50)))
           .isInstanceOf(IllegalStateException.class);
     }
