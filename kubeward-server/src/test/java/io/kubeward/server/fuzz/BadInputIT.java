@@ -343,6 +343,20 @@ class BadInputIT {
   }
 
   @Test
+  void aFormBodyWithAMalformedPercentEscapeIsRefusedWithA4xxNotA500() {
+    for (String method : List.of("PUT", "PATCH", "DELETE")) {
+      RawHttp.Response answer =
+          call(
+              method,
+              "/api/v1/alerting/channels/1e309",
+              "application/x-www-form-urlencoded",
+              "name=%zz&type=%");
+      assertThat(answer.status()).as(method + " " + answer.text()).isBetween(400, 499);
+      assertThat(answer.text()).doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void aMalformedSecondDocumentIsA400NamingItAndNothingIsCreated(
       io.fabric8.kubernetes.client.KubernetesClient kube,
       io.kubeward.testkit.TestNamespace namespace) {
