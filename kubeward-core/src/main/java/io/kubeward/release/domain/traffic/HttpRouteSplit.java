@@ -142,12 +142,9 @@ public final class HttpRouteSplit {
       List<HTTPBackendRef> refs = new ArrayList<>(rule.getBackendRefs());
       refs.removeIf(ref -> isService(ref, record.canaryService()));
       int index = i;
+      var recorded = record.stableWeights().stream().filter(w -> w.rule() == index).findFirst();
       Integer original =
-          record.stableWeights().stream()
-              .filter(w -> w.rule() == index)
-              .findFirst()
-              .map(RouteRecord.StableWeight::weight)
-              .orElse(refs.get(stable).getWeight());
+          recorded.isPresent() ? recorded.get().weight() : refs.get(stable).getWeight();
       refs.set(stable, new HTTPBackendRefBuilder(refs.get(stable)).withWeight(original).build());
       rules.set(i, new HTTPRouteRuleBuilder(rule).withBackendRefs(refs).build());
     }
