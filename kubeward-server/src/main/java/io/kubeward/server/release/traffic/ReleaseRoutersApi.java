@@ -22,7 +22,8 @@ class ReleaseRoutersApi {
    * One router: {@code replicaRatio}, {@code ingressNginx} or {@code gatewayApi}; {@code reason} is
    * empty when {@code present}.
    */
-  record RouterJson(String type, boolean present, String reason, boolean supportsHeaderRoutes) {}
+  record ReleaseRouterJson(
+      String type, boolean present, String reason, boolean supportsHeaderRoutes) {}
 
   private final ListTrafficRouters routers;
 
@@ -32,12 +33,12 @@ class ReleaseRoutersApi {
 
   @Operation(summary = "Traffic routers of Releases on a cluster: present or why not, A/B support")
   @GetMapping("/api/v1/clusters/{cluster}/release-routers")
-  List<RouterJson> list(
+  List<ReleaseRouterJson> list(
       @Parameter(hidden = true) Caller caller, @PathVariable String cluster, Locale locale) {
     return routers.list(caller, cluster).stream()
         .map(
             r ->
-                new RouterJson(
+                new ReleaseRouterJson(
                     r.type(), r.present(), r.reason().in(locale), r.supportsHeaderRoutes()))
         .toList();
   }
