@@ -53,12 +53,13 @@ public final class HttpRouteSplit {
   public static Result apply(
       HTTPRoute route, @Nullable RouteRecord record, TrafficTarget target, TrafficSplit split) {
     HTTPRoute base = restore(route, record);
+    String ns = route.getMetadata() == null ? null : route.getMetadata().getNamespace();
     List<HTTPRouteRule> rules = new ArrayList<>(base.getSpec().getRules());
     List<RouteRecord.StableWeight> weights = new ArrayList<>();
     List<HTTPRouteRule> result = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       HTTPRouteRule rule = rules.get(i);
-      int stable = indexOf(rule, target.stableService());
+      int stable = indexOf(rule, target.stableService(), ns);
       if (stable < 0) {
         result.add(rule);
         continue;
@@ -126,21 +127,22 @@ public final class HttpRouteSplit {
     if (record == null || copy.getSpec() == null) {
       return copy;
     }
+    String ns = copy.getMetadata() == null ? null : copy.getMetadata().getNamespace();
     List<HTTPRouteRule> rules = new ArrayList<>();
     for (HTTPRouteRule rule : copy.getSpec().getRules()) {
-      if (isHeaderRule(rule, record)) {
+      if (isHeaderRule(rule, record, ns)) {
         continue;
       }
       rules.add(rule);
     }
     for (int i = 0; i < rules.size(); i++) {
       HTTPRouteRule rule = rules.get(i);
-      int stable = indexOf(rule, record.stableService());
+      int stable = indexOf(rule, record.stableService(), ns);
       if (stable < 0) {
         continue;
       }
       List<HTTPBackendRef> refs = new ArrayList<>(rule.getBackendRefs());
-      refs.removeIf(ref -> isService(ref, record.canaryService()));
+      refs.removeIf(ref -> isService(ref, record.canaryService(), ns));
       int index = i;
       var recorded = record.stableWeights().stream().filter(w -> w.rule() == index).findFirst();
       Integer original =
@@ -159,14 +161,15 @@ public final class HttpRouteSplit {
       HTTPRoute route, @Nullable RouteRecord record, TrafficTarget target) {
     int weight = 0;
     boolean headerRules = false;
+    String ns = route.getMetadata() == null ? null : route.getMetadata().getNamespace();
     if (route.getSpec() != null) {
       for (HTTPRouteRule rule : route.getSpec().getRules()) {
-        if (record != null && isHeaderRule(rule, record)) {
+        if (record != null && isHeaderRule(rule, record, ns)) {
           headerRules = true;
           continue;
         }
-        int stable = indexOf(rule, target.stableService());
-        int canary = indexOf(rule, target.canaryService());
+        int stable = indexOf(rule, target.stableService(), ns);
+        int canary = indexOf(rule, target.canaryService(), ns);
         if (stable >= 0 && canary >= 0 && weight == 0) {
           int s = weightOf(rule.getBackendRefs().get(stable));
           int c = weightOf(rule.getBackendRefs().get(canary));
@@ -242,10 +245,11 @@ public final class HttpRouteSplit {
    * An A/B rule of {@code record}: it sends only to the canary Service and each of its matches
    * carries all of the record's header matches.
    */
-  static boolean isHeaderRule(HTTPRouteRule rule, RouteRecord record) {
+  static boolean isHeaderRule(HTTPRouteRule rule, RouteRecord record, @Nullable String ns) {
     if (record.headerRoute().isEmpty()
         || rule.getBackendRefs().isEmpty()
-        || !rule.getBackendRefs().stream().allMatch(ref -> isService(ref, record.canaryService()))
+        || !rule.getBackendRefs().stream()
+            .allMatch(ref -> isService(ref, record.canaryService(), ns))
         || rule.getMatches().isEmpty()) {
       return false;
     }
@@ -274,22 +278,22 @@ public final class HttpRouteSplit {
         && a.getName().toLowerCase(Locale.ROOT).equals(b.getName().toLowerCase(Locale.ROOT));
   }
 
-  private static int indexOf(HTTPRouteRule rule, String service) {
+  private static int indexOf(HTTPRouteRule rule, String service, @Nullable String ns) {
     List<HTTPBackendRef> refs = rule.getBackendRefs();
     for (int i = 0; i < refs.size(); i++) {
-      if (isService(refs.get(i), service)) {
+      if (isService(refs.get(i), service, ns)) {
         return i;
       }
     }
     return -1;
   }
 
-  /** A backendRef to the Service {@code service} of the route's own namespace. */
-  private static boolean isService(HTTPBackendRef ref, String service) {
+  /** A backendRef to the Service {@code service} of the route's own namespace {@code ns}. */
+  private static boolean isService(HTTPBackendRef ref, String service, @Nullable String ns) {
     return service.equals(ref.getName())
         && (ref.getGroup() == null || ref.getGroup().isEmpty())
         && (ref.getKind() == null || "Service".equals(ref.getKind()))
-        && ref.getNamespace() == null;
+        && (ref.getNamespace() == null || ref.getNamespace().equals(ns));
   }
 
   private static int weightOf(HTTPBackendRef ref) {

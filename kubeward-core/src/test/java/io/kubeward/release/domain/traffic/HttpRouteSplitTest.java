@@ -136,6 +136,32 @@ class HttpRouteSplitTest {
   }
 
   @Test
+  void aStableRefNamingTheRoutesOwnNamespaceCountsOneInAnotherNamespaceDoesNot() {
+    var route =
+        new HTTPRouteBuilder(route())
+            .editSpec()
+            .editFirstRule()
+            .editFirstBackendRef()
+            .withNamespace("shop")
+            .endBackendRef()
+            .endRule()
+            .editLastRule()
+            .editFirstBackendRef()
+            .withNamespace("elsewhere")
+            .endBackendRef()
+            .endRule()
+            .endSpec()
+            .build();
+
+    var result = HttpRouteSplit.apply(route, null, TARGET, new TrafficSplit(10, List.of()));
+
+    assertThat(refs(result.route().getSpec().getRules().get(0)))
+        .containsExactly("web:80:90", "web-canary:80:10");
+    assertThat(refs(result.route().getSpec().getRules().get(2))).containsExactly("web:8080:5");
+    assertThat(HttpRouteSplit.restore(result.route(), result.record())).isEqualTo(route);
+  }
+
+  @Test
   void cookieRegexFindsTheCookieAmongOthers() {
     Pattern p = Pattern.compile(HttpRouteSplit.cookieRegex("beta", "on"));
 
