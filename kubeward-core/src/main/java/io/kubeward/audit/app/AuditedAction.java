@@ -5,6 +5,7 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.access.app.TokenScopeException;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.common.KubewardException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +66,32 @@ public final class AuditedAction {
     return outcome.value();
   }
 
+  /** An action's value with the sequence number of the audit record written for it. */
+  public record Recorded<T>(T value, long auditId) {}
+
+  /**
+   * Like {@link #run}, and also says which audit record the success was written as, so that an
+   * answer can point at it.
+   */
+  public <T> Recorded<T> runRecorded(
+      Caller caller, Verb permission, Target target, String verb, Action<T> action) {
+    try {
+      authorizer.require(caller, permission, target.cluster(), target.namespace());
+    } catch (KubewardException denied) {
+      record(caller, target, verb, null, denied);
+      throw denied;
+    }
+    Outcome<T> outcome;
+    try {
+      outcome = action.run();
+    } catch (RuntimeException failure) {
+      record(caller, target, verb, null, failure);
+      throw failure;
+    }
+    AuditRecord stored = record(caller, target, verb, outcome.diff(), null);
+    return new Recorded<>(outcome.value(), stored == null ? -1 : stored.sequence());
+  }
+
   /**
    * Runs an action on the caller's own account (sign-in, own password, own tokens) that needs no
    * role, and audits it like {@link #run}: one record with the outcome, failures included.
@@ -95,9 +122,9 @@ public final class AuditedAction {
     return runOwn(caller, target, verb, action);
   }
 
-  private void record(
+  private AuditRecord record(
       Caller caller, Target target, String verb, String diff, RuntimeException failure) {
-    log.append(
+    return log.append(
         new AuditEntry(
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
             caller.username(),
