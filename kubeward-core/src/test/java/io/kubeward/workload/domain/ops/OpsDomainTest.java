@@ -55,7 +55,9 @@ class OpsDomainTest {
             "spec",
             Map.of("containers", List.of(Map.of("name", "app", "image", "a:1"))));
     Map<String, Object> stripped = WorkloadPatches.withoutHashLabels(template);
-    assertThat(stripped).extractingByKey("metadata").isEqualTo(Map.of("labels", Map.of("app", "web")));
+    assertThat(stripped)
+        .extractingByKey("metadata")
+        .isEqualTo(Map.of("labels", Map.of("app", "web")));
     assertThat(stripped.get("spec")).isEqualTo(template.get("spec"));
     assertThat(WorkloadPatches.rollbackDeployment(template).get(0))
         .containsEntry("op", "replace")
@@ -92,7 +94,8 @@ class OpsDomainTest {
                             Map.of(
                                 "spec",
                                 Map.of(
-                                    "containers", List.of(Map.of("name", "app", "image", "a:2")))))))));
+                                    "containers",
+                                    List.of(Map.of("name", "app", "image", "a:2")))))))));
   }
 
   @Test

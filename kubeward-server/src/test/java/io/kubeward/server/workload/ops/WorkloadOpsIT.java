@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -459,6 +460,71 @@ class WorkloadOpsIT {
     assertThat(auditItems("cronjob.trigger", ns).size()).isEqualTo(2);
   }
 
+  @Test
+  void aStatefulSetRollsBackToItsControllerRevisionAsKubectlWould(TestNamespace namespace)
+      throws Exception {
+    String ns = namespace.name();
+    kube.apps()
+        .statefulSets()
+        .inNamespace(ns)
+        .resource(
+            new StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withServiceName("db")
+                .withNewSelector()
+                .addToMatchLabels("app", "db")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "db")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("db")
+                .withImage("registry.example/db:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    awaitControllerRevisions(ns, 1);
+    Response image =
+        admin.post(
+            ops(ns, "statefulsets/db/image"),
+            Map.of("container", "db", "image", "registry.example/db:2"));
+    assertThat(image.status()).as(image.body()).isEqualTo(200);
+    awaitControllerRevisions(ns, 2);
+
+    Response history = admin.get(ops(ns, "statefulsets/db/revisions"));
+    assertThat(history.status()).as(history.body()).isEqualTo(200);
+    assertThat(history.json().get(0).path("revision").asLong()).isEqualTo(2);
+    assertThat(history.json().get(0).path("current").asBoolean()).isTrue();
+    String revision1 =
+        history.json().get(1).path("source").asString().substring("ControllerRevision/".length());
+    JsonNode kubectlRevision1 =
+        JSON.readTree(kubectl("get", "controllerrevision", revision1, "-n", ns, "-o", "json"));
+
+    Response rollback = admin.post(ops(ns, "statefulsets/db/rollback"), Map.of("revision", 1));
+    assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+    assertThat(rollback.json().path("workload").path("images").path("db").asString())
+        .isEqualTo("registry.example/db:1");
+
+    JsonNode stored = kubectlRevision1.path("data").path("spec").path("template").deepCopy();
+    ((tools.jackson.databind.node.ObjectNode) stored).remove("$patch");
+    JsonNode live =
+        JSON.readTree(kubectl("get", "statefulset", "db", "-n", ns, "-o", "json"))
+            .path("spec")
+            .path("template");
+    assertThat(differences("template", stored, live)).isEmpty();
+    assertThat(auditItems("workload.rollback", ns).get(0).path("kind").asString())
+        .isEqualTo("StatefulSet");
+  }
+
   // --- helpers
 
   private static String ops(String ns, String rest) {
@@ -540,6 +606,21 @@ class WorkloadOpsIT {
       found.add(path + ": " + expected + " vs " + actual);
     }
     return found;
+  }
+
+  private static void awaitControllerRevisions(String ns, int count) {
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kube.apps()
+                            .controllerRevisions()
+                            .inNamespace(ns)
+                            .withLabel("app", "db")
+                            .list()
+                            .getItems())
+                    .hasSize(count));
   }
 
   private static boolean absent(JsonNode node) {
