@@ -49,21 +49,7 @@ public final class AuditedAction {
    * "secret.reveal").
    */
   public <T> T run(Caller caller, Verb permission, Target target, String verb, Action<T> action) {
-    try {
-      authorizer.require(caller, permission, target.cluster(), target.namespace());
-    } catch (KubewardException denied) {
-      record(caller, target, verb, null, denied);
-      throw denied;
-    }
-    Outcome<T> outcome;
-    try {
-      outcome = action.run();
-    } catch (RuntimeException failure) {
-      record(caller, target, verb, null, failure);
-      throw failure;
-    }
-    record(caller, target, verb, outcome.diff(), null);
-    return outcome.value();
+    return runRecorded(caller, permission, target, verb, action).value();
   }
 
   /** An action's value with the sequence number of the audit record written for it. */

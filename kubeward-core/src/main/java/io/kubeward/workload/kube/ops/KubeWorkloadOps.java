@@ -87,10 +87,6 @@ public final class KubeWorkloadOps implements WorkloadOpsGateway {
   @Override
   public List<StoredRevision> revisions(Caller caller, WorkloadRef ref) {
     KubernetesClient client = clients.forCaller(caller, ref.cluster(), ClusterClients.Intent.READ);
-    Live workload =
-        get(caller, ref)
-            .orElseThrow(
-                () -> WorkloadOpException.notFound(ref.kind().kind(), ref.namespace(), ref.name()));
     HasMetadata object =
         KubeErrors.call(
             ref.cluster(),
@@ -100,6 +96,10 @@ public final class KubeWorkloadOps implements WorkloadOpsGateway {
                     .inNamespace(ref.namespace())
                     .withName(ref.name())
                     .get());
+    if (object == null) {
+      throw WorkloadOpException.notFound(ref.kind().kind(), ref.namespace(), ref.name());
+    }
+    Live workload = live(client, object);
     List<StoredRevision> history =
         switch (ref.kind()) {
           case DEPLOYMENT -> replicaSets(client, ref, (Deployment) object, workload);
@@ -252,145 +252,111 @@ public final class KubeWorkloadOps implements WorkloadOpsGateway {
 
   // --- state
 
-  private static Live live(KubernetesClient client, HasMetadata object) {
-    String resourceVersion = object.getMetadata().getResourceVersion();
-    long generation = zero(object.getMetadata().getGeneration());
-    String ns = object.getMetadata().getNamespace();
-    String name = object.getMetadata().getName();
-    String uid = object.getMetadata().getUid();
+  /** The kind-specific numbers of a workload; {@code null} where they do not apply. */
+  private record Facts(
+      PodTemplateSpec template,
+      Integer replicas,
+      Integer ready,
+      Integer updated,
+      Integer available,
+      Boolean paused,
+      Boolean suspended,
+      Long revision) {}
+
+  private static Facts facts(HasMetadata object) {
     return switch (object) {
       case Deployment d -> {
-        var status = d.getStatus();
-        PodTemplateSpec t = d.getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "Deployment",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                orZero(d.getSpec().getReplicas(), 1),
-                status == null ? 0 : orZero(status.getReadyReplicas(), 0),
-                status == null ? 0 : orZero(status.getUpdatedReplicas(), 0),
-                status == null ? 0 : orZero(status.getAvailableReplicas(), 0),
-                Boolean.TRUE.equals(d.getSpec().getPaused()),
-                null,
-                imageMap(t),
-                parseRevision(annotation(d, REVISION)),
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
+        var st = d.getStatus();
+        yield new Facts(
+            d.getSpec().getTemplate(),
+            orZero(d.getSpec().getReplicas(), 1),
+            st == null ? 0 : orZero(st.getReadyReplicas(), 0),
+            st == null ? 0 : orZero(st.getUpdatedReplicas(), 0),
+            st == null ? 0 : orZero(st.getAvailableReplicas(), 0),
+            Boolean.TRUE.equals(d.getSpec().getPaused()),
+            null,
+            parseRevision(annotation(d, REVISION)));
       }
       case StatefulSet s -> {
-        var status = s.getStatus();
-        PodTemplateSpec t = s.getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "StatefulSet",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                orZero(s.getSpec().getReplicas(), 1),
-                status == null ? 0 : orZero(status.getReadyReplicas(), 0),
-                status == null ? 0 : orZero(status.getUpdatedReplicas(), 0),
-                status == null ? 0 : orZero(status.getAvailableReplicas(), 0),
-                null,
-                null,
-                imageMap(t),
-                null,
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
+        var st = s.getStatus();
+        yield new Facts(
+            s.getSpec().getTemplate(),
+            orZero(s.getSpec().getReplicas(), 1),
+            st == null ? 0 : orZero(st.getReadyReplicas(), 0),
+            st == null ? 0 : orZero(st.getUpdatedReplicas(), 0),
+            st == null ? 0 : orZero(st.getAvailableReplicas(), 0),
+            null,
+            null,
+            null);
       }
       case DaemonSet ds -> {
-        var status = ds.getStatus();
-        PodTemplateSpec t = ds.getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "DaemonSet",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                null,
-                status == null ? 0 : orZero(status.getNumberReady(), 0),
-                status == null ? 0 : orZero(status.getUpdatedNumberScheduled(), 0),
-                status == null ? 0 : orZero(status.getNumberAvailable(), 0),
-                null,
-                null,
-                imageMap(t),
-                null,
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
+        var st = ds.getStatus();
+        yield new Facts(
+            ds.getSpec().getTemplate(),
+            null,
+            st == null ? 0 : orZero(st.getNumberReady(), 0),
+            st == null ? 0 : orZero(st.getUpdatedNumberScheduled(), 0),
+            st == null ? 0 : orZero(st.getNumberAvailable(), 0),
+            null,
+            null,
+            null);
       }
       case ReplicaSet rs -> {
-        var status = rs.getStatus();
-        PodTemplateSpec t = rs.getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "ReplicaSet",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                orZero(rs.getSpec().getReplicas(), 1),
-                status == null ? 0 : orZero(status.getReadyReplicas(), 0),
-                null,
-                status == null ? 0 : orZero(status.getAvailableReplicas(), 0),
-                null,
-                null,
-                imageMap(t),
-                parseRevision(annotation(rs, REVISION)),
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
+        var st = rs.getStatus();
+        yield new Facts(
+            rs.getSpec().getTemplate(),
+            orZero(rs.getSpec().getReplicas(), 1),
+            st == null ? 0 : orZero(st.getReadyReplicas(), 0),
+            null,
+            st == null ? 0 : orZero(st.getAvailableReplicas(), 0),
+            null,
+            null,
+            parseRevision(annotation(rs, REVISION)));
       }
-      case Job j -> {
-        PodTemplateSpec t = j.getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "Job",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                null,
-                j.getStatus() == null ? 0 : orZero(j.getStatus().getReady(), 0),
-                null,
-                null,
-                null,
-                Boolean.TRUE.equals(j.getSpec().getSuspend()),
-                imageMap(t),
-                null,
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
-      }
-      case CronJob cj -> {
-        PodTemplateSpec t = cj.getSpec().getJobTemplate().getSpec().getTemplate();
-        yield new Live(
-            new WorkloadState(
-                "CronJob",
-                ns,
-                name,
-                resourceVersion,
-                generation,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Boolean.TRUE.equals(cj.getSpec().getSuspend()),
-                imageMap(t),
-                null,
-                restartedAt(t)),
-            uid,
-            toMap(client, t));
-      }
+      case Job j ->
+          new Facts(
+              j.getSpec().getTemplate(),
+              null,
+              j.getStatus() == null ? 0 : orZero(j.getStatus().getReady(), 0),
+              null,
+              null,
+              null,
+              Boolean.TRUE.equals(j.getSpec().getSuspend()),
+              null);
+      case CronJob cj ->
+          new Facts(
+              cj.getSpec().getJobTemplate().getSpec().getTemplate(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              Boolean.TRUE.equals(cj.getSpec().getSuspend()),
+              null);
       default -> throw new IllegalStateException("not a workload: " + object.getKind());
     };
+  }
+
+  private static Live live(KubernetesClient client, HasMetadata object) {
+    Facts f = facts(object);
+    return new Live(
+        new WorkloadState(
+            object.getKind(),
+            object.getMetadata().getNamespace(),
+            object.getMetadata().getName(),
+            object.getMetadata().getResourceVersion(),
+            zero(object.getMetadata().getGeneration()),
+            f.replicas(),
+            f.ready(),
+            f.updated(),
+            f.available(),
+            f.paused(),
+            f.suspended(),
+            imageMap(f.template()),
+            f.revision(),
+            restartedAt(f.template())),
+        object.getMetadata().getUid(),
+        toMap(client, f.template()));
   }
 
   private static Class<? extends HasMetadata> type(WorkloadKind kind) {
