@@ -303,6 +303,15 @@ class WorkloadOpsIT {
     Response tooMany = admin.post(ops(ns, "deployments/api/scale"), Map.of("replicas", 10_001));
     assertThat(tooMany.status()).isEqualTo(400);
     assertThat(tooMany.problemCode()).isEqualTo("workload.invalid");
+    assertThat(tooMany.json().path("detail").asString()).contains("10000", "Nothing was changed");
+    Response tooManyZh =
+        admin.send(
+            "POST",
+            ops(ns, "deployments/api/scale"),
+            Map.of("replicas", -1),
+            Map.of("Accept-Language", "zh-CN"));
+    assertThat(tooManyZh.json().path("title").asString()).isEqualTo("工作负载操作无效");
+    assertThat(tooManyZh.json().path("detail").asString()).contains("未做任何更改");
     Response badImage =
         admin.post(
             ops(ns, "deployments/api/image"), Map.of("container", "app", "image", "Bad Image"));
