@@ -24,7 +24,7 @@ public final class ExitCode {
   public static final int NO_METRICS = 6;
 
   // --- issue 15 workloads ---
-  /** {@code rollout-status --watch --timeout}: the rollout was neither done nor stuck in time. */
+  /** {@code rollout status --watch --timeout}: the rollout was neither done nor stuck in time. */
   public static final int TIMED_OUT = 7;
 
   private ExitCode() {}

@@ -47,7 +47,12 @@ import picocli.CommandLine.Spec;
       AlertsCommand.class,
       // --- issue 15 workloads ---
       io.kubeward.cli.commands.WorkloadCommand.class,
-      io.kubeward.cli.commands.RolloutStatusCommand.class,
+      // --- issue 15 ops ---
+      io.kubeward.cli.commands.ScaleCommand.class,
+      io.kubeward.cli.commands.RolloutCommand.class,
+      io.kubeward.cli.commands.SetCommand.class,
+      io.kubeward.cli.commands.CronJobCommand.class,
+      io.kubeward.cli.commands.DeleteCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

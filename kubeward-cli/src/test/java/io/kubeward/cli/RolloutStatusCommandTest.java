@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubeward rollout-status} and {@code kubeward workload}: sentences and exit codes. */
+/** {@code kubeward rollout status} and {@code kubeward workload}: sentences and exit codes. */
 class RolloutStatusCommandTest {
 
   private static final String ROLLOUT =
@@ -63,7 +63,7 @@ class RolloutStatusCommandTest {
   @Test
   void aStuckRolloutSaysWhyAndExitsWithFour() {
     server.on("GET " + ROLLOUT, Answer.json(200, STUCK));
-    CliRun run = cli("rollout-status", "deploy/api", "-n", "shop");
+    CliRun run = cli("rollout", "status", "deploy/api", "-n", "shop");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.NOT_SUCCEEDED);
     assertThat(run.out())
         .contains(
@@ -77,7 +77,7 @@ class RolloutStatusCommandTest {
   void inChineseToo() {
     environment.put("LANG", "zh_CN.UTF-8");
     server.on("GET " + ROLLOUT, Answer.json(200, STUCK));
-    CliRun run = cli("rollout-status", "deployment/api", "-n", "shop");
+    CliRun run = cli("rollout", "status", "deployment/api", "-n", "shop");
     assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_SUCCEEDED);
     assertThat(run.out()).contains("超过了进度期限", "无法拉取镜像");
   }
@@ -97,7 +97,7 @@ class RolloutStatusCommandTest {
                 + "\n\n",
             Map.of()));
     CliRun run =
-        cli("rollout-status", "deployments/api", "-n", "shop", "--watch", "--timeout", "1m");
+        cli("rollout", "status", "deployments/api", "-n", "shop", "--watch", "--timeout", "1m");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .containsOnlyOnce("1 out of 2 new replicas have been updated")
@@ -106,7 +106,7 @@ class RolloutStatusCommandTest {
 
   @Test
   void aTargetWithoutKindIsAUsageError() {
-    CliRun run = cli("rollout-status", "api");
+    CliRun run = cli("rollout", "status", "api");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("KIND/NAME");
     assertThat(cli("workload", "gadget/x").exitCode()).isEqualTo(ExitCode.USAGE);

@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kubeward rollout-status KIND/NAME [-n NS] [--watch] [--timeout D]}: a workload's rollout
+ * {@code kubeward rollout status KIND/NAME [-n NS] [--watch] [--timeout D]}: a workload's rollout
  * as {@code kubectl rollout status} reports it, plus why it does not progress (the new revision's
  * pods that are not ready, with their problem and diagnostics findings). Exit code 0 when complete,
  * 4 when stuck or failed, 7 when {@code --timeout} passed first. (At merge it becomes {@code
  * kubeward rollout status}.)
  */
 @Command(
-    name = "rollout-status",
+    name = "status",
     description =
         "Show a workload's rollout (deployment/NAME, statefulset/NAME, daemonset/NAME, ...) and why"
             + " it does not progress; --watch follows it until it completes, is stuck or fails.")

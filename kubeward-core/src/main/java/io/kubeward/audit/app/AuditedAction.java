@@ -5,6 +5,7 @@ import io.kubeward.access.app.Caller;
 import io.kubeward.access.app.TokenScopeException;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.common.KubewardException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,18 @@ public final class AuditedAction {
    * "secret.reveal").
    */
   public <T> T run(Caller caller, Verb permission, Target target, String verb, Action<T> action) {
+    return runRecorded(caller, permission, target, verb, action).value();
+  }
+
+  /** An action's value with the sequence number of the audit record written for it. */
+  public record Recorded<T>(T value, long auditId) {}
+
+  /**
+   * Like {@link #run}, and also says which audit record the success was written as, so that an
+   * answer can point at it.
+   */
+  public <T> Recorded<T> runRecorded(
+      Caller caller, Verb permission, Target target, String verb, Action<T> action) {
     try {
       authorizer.require(caller, permission, target.cluster(), target.namespace());
     } catch (KubewardException denied) {
@@ -61,8 +74,8 @@ public final class AuditedAction {
       record(caller, target, verb, null, failure);
       throw failure;
     }
-    record(caller, target, verb, outcome.diff(), null);
-    return outcome.value();
+    AuditRecord stored = record(caller, target, verb, outcome.diff(), null);
+    return new Recorded<>(outcome.value(), stored == null ? -1 : stored.sequence());
   }
 
   /**
@@ -95,9 +108,9 @@ public final class AuditedAction {
     return runOwn(caller, target, verb, action);
   }
 
-  private void record(
+  private AuditRecord record(
       Caller caller, Target target, String verb, String diff, RuntimeException failure) {
-    log.append(
+    return log.append(
         new AuditEntry(
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
             caller.username(),

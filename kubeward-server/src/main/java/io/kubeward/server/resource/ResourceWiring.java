@@ -6,6 +6,7 @@ import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.resource.app.ApplyDocuments;
 import io.kubeward.resource.app.ObjectAccess;
+import io.kubeward.resource.app.ObjectGateway;
 import io.kubeward.resource.kube.JacksonObjectCodec;
 import io.kubeward.resource.kube.KubeObjects;
 import java.time.Clock;
@@ -20,14 +21,17 @@ import org.springframework.context.annotation.Configuration;
 public class ResourceWiring {
 
   @Bean
+  ObjectGateway objectGateway(ClusterClients clients, Clock clock) {
+    return new KubeObjects(clients, clock);
+  }
+
+  @Bean
   ObjectAccess objectAccess(
       ClusterRegistry clusters,
       Authorizer authorizer,
-      ClusterClients clients,
-      AuditedAction audited,
-      Clock clock) {
-    return new ObjectAccess(
-        clusters, authorizer, new KubeObjects(clients, clock), new JacksonObjectCodec(), audited);
+      ObjectGateway objects,
+      AuditedAction audited) {
+    return new ObjectAccess(clusters, authorizer, objects, new JacksonObjectCodec(), audited);
   }
 
   @Bean
