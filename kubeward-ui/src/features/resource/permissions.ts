@@ -46,16 +46,4 @@ export function editorVerdicts(permissions: Permissions | null | undefined, targ
   return { apply: on('patch'), delete: on('delete'), reveal }
 }
 
-/** The tooltip of a refused action: the message key and its values. */
-export interface Refusal {
-  key: string
-  values: Record<string, string>
-}
-
-/** Why an action is not offered: the cluster is read-only in Kubeward, or its RBAC does not allow the verb. */
-export function refusal(permissions: Permissions | null | undefined, verb: string, resource: string, namespace: string | null): Refusal {
-  if (permissions?.source === 'grants') return { key: 'permissions.readOnly', values: {} }
-  return namespace
-    ? { key: 'permissions.denied', values: { verb, resource, namespace } }
-    : { key: 'permissions.deniedClusterWide', values: { verb, resource } }
-}
+export { refusal, type Refusal } from '@/shared/access'
