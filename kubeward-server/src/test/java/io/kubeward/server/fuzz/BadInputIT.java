@@ -67,7 +67,9 @@ class BadInputIT {
         .replace("{id}", "no-such-token")
         .replace("{pod}", "no-such-pod")
         .replace("{rule}", "pod.crash-loop")
-        .replace("{fingerprint}", "0123456789abcdef");
+        .replace("{fingerprint}", "0123456789abcdef")
+        .replace("{plural}", "deployments")
+        .replace("{revision}", "1");
   }
 
   @Test
