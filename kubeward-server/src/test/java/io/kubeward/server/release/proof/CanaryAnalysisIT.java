@@ -14,6 +14,7 @@ import io.kubeward.server.RunningServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.metrics.MetricsEndpoint;
 import io.kubeward.testkit.prometheus.LocalPrometheus;
 import io.kubeward.testkit.scenario.ReleaseScenario;
 import io.kubeward.testkit.scenario.ReleaseScenario.Pods;
@@ -38,18 +39,23 @@ class CanaryAnalysisIT {
   static final int TOTAL = 4;
   static final Duration STEP = Duration.ofSeconds(90);
 
-  static ErrorRateApp app;
+  static final String METRIC = "it_error_ratio";
+  static final String JOB = "it-release-app";
+
+  /** The application Prometheus scrapes: the error ratio of each namespace, set by the test. */
+  static MetricsEndpoint app;
+
   static LocalPrometheus prometheus;
   static RunningServer server;
   static ReleaseApi api;
 
   @BeforeAll
   static void start(ControlPlane controlPlane, KubernetesClient kube) {
-    app = new ErrorRateApp();
+    app = MetricsEndpoint.start().gauge(METRIC, "Errors per request of the new version.");
     prometheus =
         LocalPrometheus.builder()
             .scrapeInterval(Duration.ofSeconds(1))
-            .target(LocalPrometheus.StaticTarget.of(ErrorRateApp.JOB, app.address(), "/metrics"))
+            .target(app.target(JOB))
             .start();
     server = RunningServer.start(CanaryReplicaRatioIT.serverArguments(controlPlane));
     api = ReleaseApi.of(server.admin(), kube, CLUSTER);
@@ -76,16 +82,26 @@ class CanaryAnalysisIT {
         "web",
         List.of(
             setWeight(25),
-            analysis(List.of(promqlCheck("errors", ErrorRateApp.query(), "< 0.05", "2s", 3))),
+            analysis(List.of(promqlCheck("errors", query(), "< 0.05", "2s", 3))),
             setWeight(100)));
+  }
+
+  /** The series of {@code namespace} as a PromQL selector. */
+  static String series(String namespace) {
+    return METRIC + "{job=\"" + JOB + "\",namespace=\"" + namespace + "\"}";
+  }
+
+  /** The analysis query: {@code {{namespace}}} is templated with the Release's namespace. */
+  static String query() {
+    return "max(" + METRIC + "{job=\"" + JOB + "\",namespace=\"{{namespace}}\"})";
   }
 
   @Test
   void aFailingAnalysisAbortsAndRestoresStable(KubernetesClient kube, TestNamespace ns) {
     ReleaseScenario web = ReleaseScenario.create(kube, ns.name(), "web", TOTAL);
     web.awaitAvailable(STEP);
-    app.set(ns.name(), 0.5);
-    prometheus.awaitSamples(ErrorRateApp.series(ns.name()), STEP);
+    app.set(METRIC, Map.of("namespace", ns.name()), 0.5);
+    prometheus.awaitSamples(series(ns.name()), STEP);
 
     api.create(ns.name(), "web-v2", release());
     ReleaseApi.Status degraded =
@@ -133,8 +149,8 @@ class CanaryAnalysisIT {
   void aPassingAnalysisPromotesToAHundredPercent(KubernetesClient kube, TestNamespace ns) {
     ReleaseScenario web = ReleaseScenario.create(kube, ns.name(), "web", TOTAL);
     web.awaitAvailable(STEP);
-    app.set(ns.name(), 0.01);
-    prometheus.awaitSamples(ErrorRateApp.series(ns.name()), STEP);
+    app.set(METRIC, Map.of("namespace", ns.name()), 0.01);
+    prometheus.awaitSamples(series(ns.name()), STEP);
 
     api.create(ns.name(), "web-v2", release());
     ReleaseApi.Status succeeded =
