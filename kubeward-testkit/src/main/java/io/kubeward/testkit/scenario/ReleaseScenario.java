@@ -561,6 +561,12 @@ public final class ReleaseScenario {
    */
   public static <T> T awaitValue(
       String what, Supplier<T> read, Predicate<T> condition, Duration timeout) {
+    return awaitValue(what, read, condition, timeout, POLL);
+  }
+
+  /** As {@link #awaitValue(String, Supplier, Predicate, Duration)}, polling every {@code poll}. */
+  public static <T> T awaitValue(
+      String what, Supplier<T> read, Predicate<T> condition, Duration timeout, Duration poll) {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = null;
     RuntimeException failure = null;
@@ -580,7 +586,7 @@ public final class ReleaseScenario {
                 "Not within " + timeout + ": " + what + "; last seen: " + last, failure);
         throw error;
       }
-      pause();
+      pause(poll);
     }
   }
 
@@ -605,8 +611,12 @@ public final class ReleaseScenario {
   }
 
   private static void pause() {
+    pause(POLL);
+  }
+
+  private static void pause(Duration poll) {
     try {
-      Thread.sleep(POLL); // polling the apiserver between two checks of a condition
+      Thread.sleep(poll); // polling the apiserver between two checks of a condition
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
