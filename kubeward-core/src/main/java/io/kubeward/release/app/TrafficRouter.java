@@ -1,6 +1,8 @@
 package io.kubeward.release.app;
 
+import io.kubeward.diagnostics.domain.Bilingual;
 import io.kubeward.release.domain.ReleaseStepException;
+import io.kubeward.release.domain.RouteMatch;
 import io.kubeward.release.domain.RouterPresence;
 import io.kubeward.release.domain.TrafficRouting;
 import io.kubeward.release.domain.TrafficSplit;
@@ -41,4 +43,35 @@ public interface TrafficRouter {
    * All traffic to stable; removes what the router created for the Release (canary Ingress, rules).
    */
   void restore(String cluster, TrafficTarget target) throws ReleaseStepException;
+
+  // --- issue 15 traffic: added defaults (texts in both languages, header-route checks) ---
+
+  /** {@link #validate} in English and 简体中文 (default: the English text for both). */
+  default List<Bilingual> validateTexts(TrafficRouting routing) {
+    return validate(routing).stream().map(text -> Bilingual.of(text, text)).toList();
+  }
+
+  /**
+   * Problems of a {@code setHeaderRoute} step's matches for this router (static checks, e.g.
+   * ingress-nginx routes by one header or one cookie whose value is {@code always}), in English and
+   * 简体中文; empty when it can route them. Default: none where {@link #supportsHeaderRoutes}, else
+   * that it cannot.
+   */
+  default List<Bilingual> validateHeaderRoute(List<RouteMatch> match) {
+    if (supportsHeaderRoutes()) {
+      return List.of();
+    }
+    return List.of(
+        Bilingual.of(
+            "setHeaderRoute: the " + type() + " router cannot route by header or cookie",
+            "setHeaderRoute:" + type() + " 路由器不能按 header 或 cookie 路由"));
+  }
+
+  /**
+   * The reason of a {@link #presence} answer of this router in English and 简体中文 (default: the
+   * English text for both).
+   */
+  default Bilingual presenceReason(RouterPresence presence) {
+    return Bilingual.of(presence.reason(), presence.reason());
+  }
 }

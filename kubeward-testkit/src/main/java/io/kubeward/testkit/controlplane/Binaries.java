@@ -26,8 +26,7 @@ public final class Binaries {
         configured()
             .orElseGet(
                 () ->
-                    findBuildScript(Path.of("").toAbsolutePath())
-                        .map(Binaries::runBuildScript)
+                    checkoutScript(BUILD_SCRIPT)
                         .orElseThrow(
                             () ->
                                 new ControlPlaneException(
@@ -86,9 +85,19 @@ public final class Binaries {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
   }
 
-  private static Optional<Path> findBuildScript(Path from) {
+  /**
+   * Runs {@code script} (a path relative to the root of a Kubeward checkout, found from the working
+   * directory upwards) and answers the path it prints on its last line of stdout; empty outside a
+   * checkout. The Go-built tools' scripts (control plane, Alertmanager, the Gateway API CRDs) are
+   * no-ops when their cache folder already holds the result.
+   */
+  public static Optional<Path> checkoutScript(String script) {
+    return findScript(Path.of("").toAbsolutePath(), script).map(Binaries::runBuildScript);
+  }
+
+  private static Optional<Path> findScript(Path from, String relative) {
     for (Path dir = from; dir != null; dir = dir.getParent()) {
-      Path script = dir.resolve(BUILD_SCRIPT);
+      Path script = dir.resolve(relative);
       if (Files.isRegularFile(script)) {
         return Optional.of(script);
       }
@@ -109,14 +118,14 @@ public final class Binaries {
       }
       List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
       if (lines.isEmpty()) {
-        throw new ControlPlaneException(script + " printed no binary folder");
+        throw new ControlPlaneException(script + " printed no path");
       }
       return Path.of(lines.getLast().trim());
     } catch (IOException e) {
       throw new ControlPlaneException("Cannot run " + script + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ControlPlaneException("Interrupted while building the control plane", e);
+      throw new ControlPlaneException("Interrupted while running " + script, e);
     }
   }
 }
