@@ -88,7 +88,9 @@ public final class ReleaseCommand implements Runnable {
       if (status.path("abort").isObject()) {
         row(
             "release.column.abort",
-            Json.text(status.path("abort"), "reason") + ": " + Json.text(status.path("abort"), "message", ""));
+            Json.text(status.path("abort"), "reason")
+                + ": "
+                + Json.text(status.path("abort"), "message", ""));
       }
       if (view.hasNonNull("message")) {
         row("column.message", Json.text(view, "message"));
@@ -133,7 +135,8 @@ public final class ReleaseCommand implements Runnable {
         return ExitCode.OK;
       }
       Table table =
-          new Table("NAMESPACE", "NAME", "DEPLOYMENT", "STRATEGY", "PHASE", "STEP", "WEIGHT", "ANALYSIS");
+          new Table(
+              "NAMESPACE", "NAME", "DEPLOYMENT", "STRATEGY", "PHASE", "STEP", "WEIGHT", "ANALYSIS");
       for (JsonNode view : answer) {
         table.row(
             Json.text(view, "namespace"),
@@ -207,7 +210,10 @@ public final class ReleaseCommand implements Runnable {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.set("spec", document.get("spec"));
       JsonNode view = client().put(releasePath(name), body);
-      out().println(messages().get("release.created", ns() + "/" + name, Json.text(view, "phase", "Pending")));
+      out()
+          .println(
+              messages()
+                  .get("release.created", ns() + "/" + name, Json.text(view, "phase", "Pending")));
       return ExitCode.OK;
     }
   }

@@ -253,7 +253,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
           abort(
               pass,
               status.toBuilder().handled(ReleaseRequests.ABORT, abort.get()),
-              ReleasePhase.Aborted,
+              ReleasePhase.Degraded,
               ReleaseReason.Aborted.name(),
               "aborted by a user"));
     }
@@ -420,6 +420,20 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     // ensure: the canary at the recorded weight, the traffic as the recorded step says
     if (status.phaseOr() != ReleasePhase.Promoting) {
       ReplicaPlan plan = ReplicaPlan.of(total, status.weight());
+      if (!"replicaRatio".equals(c.routing().type()) && c.canaryService() != null) {
+        Service stableService =
+            workloads
+                .service(pass.release.namespace(), c.stableService())
+                .orElseThrow(
+                    () ->
+                        new ReleaseStepException(
+                            "ServiceNotFound", "no Service " + c.stableService(), false));
+        workloads.ensureService(
+            pass.release,
+            c.canaryService(),
+            stableService,
+            ReleaseWorkloads.canarySelector(target, pass.release.name()));
+      }
       Deployment canary =
           workloads.ensureCanary(
               pass.release, target, plan.canary(), c.maxSurge(), c.maxUnavailable());
