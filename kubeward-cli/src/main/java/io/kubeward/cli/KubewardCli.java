@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.SilenceCommand.class,
       // --- alerting engine ---
       AlertsCommand.class,
+      // --- issue 15 release ---
+      io.kubeward.cli.commands.ReleaseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

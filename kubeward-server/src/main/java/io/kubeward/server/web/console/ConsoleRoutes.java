@@ -51,7 +51,10 @@ class ConsoleRoutes {
     "/alerts/history",
     "/alerts/{fingerprint}",
     // --- alerting rules ---
-    "/alerts/rules"
+    "/alerts/rules",
+    // --- issue 15 release ---
+    "/releases",
+    "/releases/{namespace}/{name}"
   })
   String index() {
     return "forward:/index.html";
