@@ -136,7 +136,7 @@ class BlueGreenIT {
 
     api.abort(ns.name(), "web-v2");
     api.awaitStatus(
-        ns.name(), "web-v2", "aborted (Degraded)", s -> s.phase().equals("Degraded"), STEP);
+        ns.name(), "web-v2", "aborted by the user", s -> s.phase().equals("Degraded"), STEP);
     ReleaseScenario.awaitValue(
         "the active Service's original selector",
         () -> web.selector("web"),

@@ -65,7 +65,8 @@ class CanaryReplicaRatioIT {
       "--kubeward.probe.interval=1s",
       "--kubeward.controllers.lease-duration=4s",
       "--kubeward.controllers.renew-deadline=3s",
-      "--kubeward.controllers.retry-period=500ms"
+      "--kubeward.controllers.retry-period=500ms",
+      "--kubeward.release.readiness-poll=500ms"
     };
   }
 
@@ -154,10 +155,11 @@ class CanaryReplicaRatioIT {
         api.awaitStatus(
             ns.name(),
             "web-v2",
-            "aborted (Degraded) with a reason",
+            "aborted by the user, with the reason",
             s -> s.phase().equals("Degraded") && !s.abortReason().isBlank(),
             STEP);
-    assertThat(aborted.canaryWeight()).isIn(0, -1);
+    assertThat(aborted.abortReason()).isEqualTo("Aborted");
+    assertThat(aborted.condition("Healthy")).isEqualTo("False");
     Pods restored = web.awaitSettled(TOTAL, 0, STEP);
     assertThat(restored.readyWithImage(STABLE_IMAGE)).isEqualTo(TOTAL);
     assertThat(kube.apps().deployments().inNamespace(ns.name()).withName("web").get())

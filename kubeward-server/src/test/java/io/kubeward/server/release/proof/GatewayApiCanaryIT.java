@@ -14,12 +14,12 @@ import io.kubeward.server.RunningServer;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.gateway.GatewayApiCrds;
 import io.kubeward.testkit.scenario.ReleaseScenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +48,22 @@ class GatewayApiCanaryIT {
     api.awaitCrd();
   }
 
+  /** Whether this class installed the CRDs (and so removes them again). */
+  static boolean installed;
+
   /** The Gateway API CRDs (standard channel) through traffic's testkit installer. */
   static void installGatewayApiCrds(KubernetesClient kube) {
-    Assumptions.abort("traffic's Gateway API CRD installer is not merged yet");
+    installed = !GatewayApiCrds.servesHttpRoutes(kube);
+    GatewayApiCrds.install(kube);
   }
 
   @AfterAll
-  static void stop() {
+  static void stop(KubernetesClient kube) {
     if (server != null) {
       server.close();
+    }
+    if (installed) {
+      GatewayApiCrds.uninstall(kube);
     }
   }
 

@@ -56,7 +56,8 @@ class ReleaseRestartIT {
         "--kubeward.probe.interval=1s",
         "--kubeward.controllers.lease-duration=4s",
         "--kubeward.controllers.renew-deadline=3s",
-        "--kubeward.controllers.retry-period=500ms");
+        "--kubeward.controllers.retry-period=500ms",
+        "--kubeward.release.readiness-poll=500ms");
   }
 
   static ServerJvm server(String name, Path work, Path dataDir, List<String> args) {
