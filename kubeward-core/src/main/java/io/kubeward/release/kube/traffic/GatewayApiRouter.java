@@ -7,10 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.common.KubewardException;
 import io.kubeward.diagnostics.domain.Bilingual;
-import io.kubeward.release.app.TrafficRouter;
 import io.kubeward.release.domain.ReleaseStepException;
 import io.kubeward.release.domain.RouteMatch;
-import io.kubeward.release.domain.RouterPresence;
 import io.kubeward.release.domain.TrafficRouting;
 import io.kubeward.release.domain.TrafficSplit;
 import io.kubeward.release.domain.TrafficTarget;
@@ -20,7 +18,6 @@ import io.kubeward.release.domain.traffic.TrafficTexts;
 import io.kubeward.release.domain.traffic.TrafficValidation;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,42 +31,18 @@ import org.jspecify.annotations.Nullable;
  * httproutes} in {@code gateway.networking.k8s.io/v1} (the CRD is installed). No Gateway
  * implementation needs to run for the objects to be right.
  */
-public final class GatewayApiRouter implements TrafficRouter {
+public final class GatewayApiRouter extends ApiTrafficRouter {
 
   public static final String TYPE = "gatewayApi";
   public static final String GROUP_VERSION = "gateway.networking.k8s.io/v1";
 
-  private final ClusterClients clients;
-  private final PresenceCache presence;
-
   public GatewayApiRouter(ClusterClients clients, Clock clock, Duration presenceTtl) {
-    this.clients = clients;
-    this.presence = new PresenceCache(clock, presenceTtl, this::probe);
+    super(clients, clock, presenceTtl);
   }
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public RouterPresence presence(String cluster) {
-    return presence.get(cluster).presence();
-  }
-
-  @Override
-  public Bilingual presenceReason(RouterPresence answer) {
-    return presence.reasonOf(answer);
-  }
-
-  @Override
-  public boolean supportsHeaderRoutes() {
-    return true;
-  }
-
-  @Override
-  public List<String> validate(TrafficRouting routing) {
-    return validateTexts(routing).stream().map(Bilingual::en).toList();
   }
 
   @Override
@@ -84,16 +57,7 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public void apply(String cluster, TrafficTarget target, TrafficSplit split) {
-    List<Bilingual> problems = new ArrayList<>(TrafficValidation.gatewayApi(target.routing()));
-    if (!split.headerRoute().isEmpty()) {
-      problems.addAll(TrafficValidation.gatewayHeaderRoute(split.headerRoute()));
-    }
-    if (!problems.isEmpty()) {
-      throw new ReleaseStepException(
-          "HeaderRouteNotSupported",
-          String.join("; ", problems.stream().map(Bilingual::en).toList()),
-          false);
-    }
+    check(target.routing(), split);
     KubernetesClient client = clients.kubeward(cluster);
     HTTPRoute route = read(cluster, client, target);
     if (route == null) {
@@ -200,7 +164,8 @@ public final class GatewayApiRouter implements TrafficRouter {
         () -> client.resource(update).update());
   }
 
-  private PresenceCache.Verdict probe(String cluster) {
+  @Override
+  PresenceCache.Verdict probe(String cluster) {
     try {
       KubernetesClient client = clients.kubeward(cluster);
       return RouterCalls.serves(cluster, client, GROUP_VERSION, "httproutes")

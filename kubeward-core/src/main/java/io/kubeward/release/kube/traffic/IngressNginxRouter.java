@@ -1,16 +1,17 @@
 package io.kubeward.release.kube.traffic;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.common.KubewardException;
 import io.kubeward.diagnostics.domain.Bilingual;
-import io.kubeward.release.app.TrafficRouter;
 import io.kubeward.release.domain.ReleaseStepException;
 import io.kubeward.release.domain.RouteMatch;
-import io.kubeward.release.domain.RouterPresence;
 import io.kubeward.release.domain.TrafficRouting;
 import io.kubeward.release.domain.TrafficSplit;
 import io.kubeward.release.domain.TrafficTarget;
@@ -20,6 +21,7 @@ import io.kubeward.release.domain.traffic.TrafficValidation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ingress-nginx router: a canary Ingress {@code <ingress>-<release>-canary} next to the
@@ -29,42 +31,18 @@ import java.util.List;
  * NginxCanary#CONTROLLER}. No ingress-nginx needs to run for the objects to be right; whether
  * traffic follows is ingress-nginx's business.
  */
-public final class IngressNginxRouter implements TrafficRouter {
+public final class IngressNginxRouter extends ApiTrafficRouter {
 
   public static final String TYPE = "ingressNginx";
   public static final String FIELD_MANAGER = "kubeward-release";
 
-  private final ClusterClients clients;
-  private final PresenceCache presence;
-
   public IngressNginxRouter(ClusterClients clients, Clock clock, Duration presenceTtl) {
-    this.clients = clients;
-    this.presence = new PresenceCache(clock, presenceTtl, this::probe);
+    super(clients, clock, presenceTtl);
   }
 
   @Override
   public String type() {
     return TYPE;
-  }
-
-  @Override
-  public RouterPresence presence(String cluster) {
-    return presence.get(cluster).presence();
-  }
-
-  @Override
-  public Bilingual presenceReason(RouterPresence answer) {
-    return presence.reasonOf(answer);
-  }
-
-  @Override
-  public boolean supportsHeaderRoutes() {
-    return true;
-  }
-
-  @Override
-  public List<String> validate(TrafficRouting routing) {
-    return validateTexts(routing).stream().map(Bilingual::en).toList();
   }
 
   @Override
@@ -79,31 +57,10 @@ public final class IngressNginxRouter implements TrafficRouter {
 
   @Override
   public void apply(String cluster, TrafficTarget target, TrafficSplit split) {
-    List<Bilingual> problems = TrafficValidation.ingressNginx(target.routing());
-    if (!split.headerRoute().isEmpty()) {
-      problems = new java.util.ArrayList<>(problems);
-      problems.addAll(TrafficValidation.nginxHeaderRoute(split.headerRoute()));
-    }
-    if (!problems.isEmpty()) {
-      throw new ReleaseStepException(
-          "HeaderRouteNotSupported",
-          String.join("; ", problems.stream().map(Bilingual::en).toList()),
-          false);
-    }
+    check(target.routing(), split);
     KubernetesClient client = clients.kubeward(cluster);
     String ingress = target.routing().ingressNginx().ingress();
-    Ingress stable =
-        RouterCalls.call(
-            cluster,
-            "read Ingress " + ingress,
-            () ->
-                client
-                    .network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(target.namespace())
-                    .withName(ingress)
-                    .get());
+    Ingress stable = get(cluster, client, target, ingress);
     if (stable == null) {
       throw new ReleaseStepException(
           "IngressNotFound",
@@ -111,74 +68,8 @@ public final class IngressNginxRouter implements TrafficRouter {
           false);
     }
     Ingress canary = NginxCanary.build(stable, target, split);
-    guardForeign(cluster, client, target, canary.getMetadata().getName());
-    RouterCalls.run(
-        cluster,
-        "apply canary Ingress " + canary.getMetadata().getName(),
-        () ->
-            client
-                .network()
-                .v1()
-                .ingresses()
-                .inNamespace(target.namespace())
-                .resource(canary)
-                .fieldManager(FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
-  }
-
-  @Override
-  public TrafficSplit observe(String cluster, TrafficTarget target) {
-    Ingress canary = canary(cluster, clients.kubeward(cluster), target);
-    return NginxCanary.ownedBy(canary, target.release())
-        ? NginxCanary.observe(canary)
-        : TrafficSplit.STABLE;
-  }
-
-  @Override
-  public void restore(String cluster, TrafficTarget target) {
-    KubernetesClient client = clients.kubeward(cluster);
-    Ingress canary = canary(cluster, client, target);
-    if (!NginxCanary.ownedBy(canary, target.release())) {
-      return;
-    }
-    RouterCalls.run(
-        cluster,
-        "delete canary Ingress " + canary.getMetadata().getName(),
-        () ->
-            client
-                .network()
-                .v1()
-                .ingresses()
-                .inNamespace(target.namespace())
-                .withName(canary.getMetadata().getName())
-                .delete());
-  }
-
-  private Ingress canary(String cluster, KubernetesClient client, TrafficTarget target) {
-    String name = NginxCanary.name(target.routing().ingressNginx().ingress(), target.release());
-    return RouterCalls.call(
-        cluster,
-        "read canary Ingress " + name,
-        () ->
-            client.network().v1().ingresses().inNamespace(target.namespace()).withName(name).get());
-  }
-
-  /** Never takes over an Ingress of that name that Kubeward did not create for this Release. */
-  private void guardForeign(
-      String cluster, KubernetesClient client, TrafficTarget target, String name) {
-    Ingress existing =
-        RouterCalls.call(
-            cluster,
-            "read canary Ingress " + name,
-            () ->
-                client
-                    .network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(target.namespace())
-                    .withName(name)
-                    .get());
+    String name = canary.getMetadata().getName();
+    Ingress existing = get(cluster, client, target, name);
     if (existing != null && !NginxCanary.ownedBy(existing, target.release())) {
       throw new ReleaseStepException(
           "CanaryIngressExists",
@@ -190,17 +81,43 @@ public final class IngressNginxRouter implements TrafficRouter {
               + target.release(),
           false);
     }
+    RouterCalls.run(
+        cluster,
+        "apply canary Ingress " + name,
+        () ->
+            ingresses(client, target)
+                .resource(canary)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply());
   }
 
-  private PresenceCache.Verdict probe(String cluster) {
+  @Override
+  public TrafficSplit observe(String cluster, TrafficTarget target) {
+    Ingress canary = get(cluster, clients.kubeward(cluster), target, canaryName(target));
+    return NginxCanary.ownedBy(canary, target.release())
+        ? NginxCanary.observe(canary)
+        : TrafficSplit.STABLE;
+  }
+
+  @Override
+  public void restore(String cluster, TrafficTarget target) {
+    KubernetesClient client = clients.kubeward(cluster);
+    String name = canaryName(target);
+    if (!NginxCanary.ownedBy(get(cluster, client, target, name), target.release())) {
+      return;
+    }
+    RouterCalls.run(
+        cluster,
+        "delete canary Ingress " + name,
+        () -> ingresses(client, target).withName(name).delete());
+  }
+
+  @Override
+  PresenceCache.Verdict probe(String cluster) {
     try {
       KubernetesClient client = clients.kubeward(cluster);
-      var resources =
-          KubeErrors.call(cluster, () -> client.getApiResources("networking.k8s.io/v1"));
-      boolean ingresses =
-          resources != null
-              && resources.getResources().stream().anyMatch(r -> "ingresses".equals(r.getName()));
-      if (!ingresses) {
+      if (!RouterCalls.serves(cluster, client, "networking.k8s.io/v1", "ingresses")) {
         return PresenceCache.Verdict.absent(TYPE, TrafficTexts.ingressApiMissing());
       }
       boolean nginx =
@@ -217,5 +134,20 @@ public final class IngressNginxRouter implements TrafficRouter {
     } catch (KubewardException | KubernetesClientException e) {
       return PresenceCache.Verdict.absent(TYPE, TrafficTexts.presenceUnknown(e.getMessage()));
     }
+  }
+
+  private static String canaryName(TrafficTarget target) {
+    return NginxCanary.name(target.routing().ingressNginx().ingress(), target.release());
+  }
+
+  private static @Nullable Ingress get(
+      String cluster, KubernetesClient client, TrafficTarget target, String name) {
+    return RouterCalls.call(
+        cluster, "read Ingress " + name, () -> ingresses(client, target).withName(name).get());
+  }
+
+  private static NonNamespaceOperation<Ingress, IngressList, Resource<Ingress>> ingresses(
+      KubernetesClient client, TrafficTarget target) {
+    return client.network().v1().ingresses().inNamespace(target.namespace());
   }
 }
