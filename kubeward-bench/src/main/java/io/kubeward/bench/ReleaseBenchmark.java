@@ -8,6 +8,7 @@ import io.kubeward.bench.AlertingBenchmark.Latency;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import io.kubeward.testkit.controlplane.FakeNode;
+import io.kubeward.testkit.gateway.GatewayApiCrds;
 import io.kubeward.testkit.metrics.MetricsEndpoint;
 import io.kubeward.testkit.prometheus.LocalPrometheus;
 import io.kubeward.testkit.scenario.ReleaseScenario;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +34,21 @@ import org.slf4j.LoggerFactory;
  * Issue 15's release benchmark (not a test), {@code bin/benchmark release [small|full] [rounds]}:
  * the <b>abort latency</b> of a canary whose analysis starts failing.
  *
- * <p>Each round a Release of the Deployment {@code web} ({@value #TOTAL} KWOK pods, replica-ratio
- * traffic) sets the canary to 25 % and runs an analysis step: one PromQL check every {@link
- * #interval} against a real Prometheus ({@link LocalPrometheus}, scraping every {@link #scrape})
- * that reads the error ratio of a {@link MetricsEndpoint} the benchmark controls, {@code
- * failureLimit: 0}. Once the canary is up and a measurement succeeded, the benchmark waits a random
- * part of an interval (so the flip falls anywhere in the measurement cycle) and flips the ratio
- * from 0 to 0.5. Timestamps, all on this machine's clock:
+ * <p>Each round a Release of a Deployment of {@value #TOTAL} KWOK pods sets the canary to 25 % — by
+ * replica ratio ({@code web}), then through a Gateway API HTTPRoute ({@code shop}; the CRDs
+ * installed by {@link GatewayApiCrds}, no gateway serving it) — and runs an analysis step: one
+ * PromQL check every {@link #interval} against a real Prometheus ({@link LocalPrometheus}, scraping
+ * every {@link #scrape}) that reads the error ratio of a {@link MetricsEndpoint} the benchmark
+ * controls, {@code failureLimit: 0}. Once the canary is up and a measurement succeeded, the
+ * benchmark waits a random part of an interval (so the flip falls anywhere in the measurement
+ * cycle) and flips the ratio from 0 to 0.5. Timestamps, all on this machine's clock:
  *
  * <ol>
  *   <li>{@code flip}: the new value is set at the endpoint;
  *   <li>{@code failed}: the first FAILED measurement's {@code at} in {@code status.analysis};
  *   <li>{@code restored}: the apiserver shows no live ready canary pod and every stable pod ready
- *       (replica ratio: the traffic is the stable pods'), polled every 50 ms.
+ *       (replica ratio: the traffic is the stable pods'), and for Gateway API every rule of the
+ *       HTTPRoute sends to the stable Service alone; polled every 50 ms.
  * </ol>
  *
  * Reported: {@code flip → failed} (detection: scrape + measurement cycle), {@code failed →
@@ -99,8 +103,32 @@ public final class ReleaseBenchmark {
     new ReleaseBenchmark(Path.of(args[0]), Path.of(args[1]), size, rounds).run();
   }
 
+  /**
+   * The traffic routers measured, each on a Deployment of its own: replica ratio (restored = every
+   * stable pod ready and no ready canary pod) and Gateway API (restored = that, and each rule of
+   * the HTTPRoute back to the stable Service alone).
+   */
+  enum Router {
+    REPLICA_RATIO("replicaRatio", "web"),
+    GATEWAY_API("gatewayApi", "shop");
+
+    final String type;
+    final String app;
+
+    Router(String type, String app) {
+      this.type = type;
+      this.app = app;
+    }
+  }
+
   /** One round's timestamps. */
-  record Round(Instant flip, Instant scraped, Instant failed, Instant restored, String reason) {
+  record Round(
+      Router router,
+      Instant flip,
+      Instant scraped,
+      Instant failed,
+      Instant restored,
+      String reason) {
     long detectMillis() {
       return Duration.between(flip, failed).toMillis();
     }
@@ -157,20 +185,26 @@ public final class ReleaseBenchmark {
       Map<String, String> series = Map.of("namespace", NAMESPACE);
       app.set(METRIC, series, 0);
       prometheus.awaitSamples(METRIC + "{namespace=\"" + NAMESPACE + "\"}", Duration.ofMinutes(1));
-      ReleaseScenario web = ReleaseScenario.create(kube, NAMESPACE, "web", TOTAL);
-      web.awaitAvailable(Duration.ofMinutes(2));
-
+      GatewayApiCrds.install(kube);
       List<Round> results = new ArrayList<>();
-      for (int round = 0; round < rounds; round++) {
-        Round r = round(server, web, app, series, "web-r" + round);
-        log.info(
-            "round {}: flip→failed {} ms, failed→restored {} ms, total {} ms ({})",
-            round,
-            r.detectMillis(),
-            r.reactMillis(),
-            r.totalMillis(),
-            r.reason());
-        results.add(r);
+      for (Router router : Router.values()) {
+        ReleaseScenario scenario = ReleaseScenario.create(kube, NAMESPACE, router.app, TOTAL);
+        if (router == Router.GATEWAY_API) {
+          scenario.withHttpRoute("bench-gateway");
+        }
+        scenario.awaitAvailable(Duration.ofMinutes(2));
+        for (int round = 0; round < rounds; round++) {
+          Round r = round(server, scenario, app, series, router, router.app + "-r" + round);
+          log.info(
+              "{} round {}: flip→failed {} ms, failed→restored {} ms, total {} ms ({})",
+              router.type,
+              round,
+              r.detectMillis(),
+              r.reactMillis(),
+              r.totalMillis(),
+              r.reason());
+          results.add(r);
+        }
       }
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       write(controlPlane, results, loadBefore, loadAfter);
@@ -183,15 +217,18 @@ public final class ReleaseBenchmark {
       ReleaseScenario web,
       MetricsEndpoint app,
       Map<String, String> series,
+      Router router,
       String release)
       throws Exception {
     app.set(METRIC, series, 0);
     app.awaitScrape(Duration.ofMinutes(1));
     String path =
         "/api/v1/clusters/" + CLUSTER + "/namespaces/" + NAMESPACE + "/releases/" + release;
-    send(server, "PUT", path, Map.of("spec", spec()));
+    send(server, "PUT", path, Map.of("spec", spec(router)));
     int canary = (TOTAL * WEIGHT + 99) / 100;
-    web.awaitSettled(TOTAL - canary, canary, ROUND_DEADLINE);
+    // replica ratio takes the canary's pods from stable; a router shifts traffic and keeps stable
+    web.awaitSettled(
+        router == Router.REPLICA_RATIO ? TOTAL - canary : TOTAL, canary, ROUND_DEADLINE);
     ReleaseScenario.awaitValue(
         release + ": a successful measurement",
         () -> status(web, release),
@@ -209,7 +246,12 @@ public final class ReleaseBenchmark {
             release + ": stable restored",
             () -> {
               ReleaseScenario.Pods pods = web.pods();
-              return pods.ready(ReleaseScenario.CANARY) == 0
+              boolean routed =
+                  router != Router.GATEWAY_API
+                      || web.routeWeights(router.app).stream()
+                          .allMatch(rule -> rule.keySet().equals(Set.of(router.app)));
+              return routed
+                      && pods.ready(ReleaseScenario.CANARY) == 0
                       && pods.ready(ReleaseScenario.STABLE) == TOTAL
                   ? Instant.now()
                   : null;
@@ -225,6 +267,7 @@ public final class ReleaseBenchmark {
             ROUND_DEADLINE);
     Round result =
         new Round(
+            router,
             flip,
             scraped,
             firstFailed(status),
@@ -238,14 +281,14 @@ public final class ReleaseBenchmark {
                 .apps()
                 .deployments()
                 .inNamespace(NAMESPACE)
-                .withName("web-" + release)
+                .withName(router.app + "-" + release)
                 .get(),
         d -> d == null,
         ROUND_DEADLINE);
     return result;
   }
 
-  private Map<String, Object> spec() {
+  private Map<String, Object> spec(Router router) {
     Map<String, Object> check = new LinkedHashMap<>();
     check.put("name", "errors");
     check.put("interval", interval.toSeconds() + "s");
@@ -259,8 +302,11 @@ public final class ReleaseBenchmark {
             "successCondition",
             "< 0.05"));
     Map<String, Object> canary = new LinkedHashMap<>();
-    canary.put("stableService", "web");
-    canary.put("canaryService", "web-canary");
+    canary.put("stableService", router.app);
+    canary.put("canaryService", router.app + "-canary");
+    if (router == Router.GATEWAY_API) {
+      canary.put("trafficRouting", Map.of("gatewayApi", Map.of("httpRoute", router.app)));
+    }
     canary.put("maxSurge", "25%");
     canary.put("maxUnavailable", 0);
     canary.put(
@@ -270,7 +316,7 @@ public final class ReleaseBenchmark {
             Map.of("analysis", Map.of("checks", List.of(check))),
             Map.of("setWeight", 100)));
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("deployment", "web");
+    spec.put("deployment", router.app);
     spec.put(
         "version", Map.of("images", Map.of(ReleaseScenario.CONTAINER, ReleaseScenario.NEW_IMAGE)));
     spec.put("progressDeadline", "5m");
@@ -385,15 +431,6 @@ public final class ReleaseBenchmark {
             .format(Instant.now());
     double s = scrape.toMillis() / 1000.0;
     double i = interval.toMillis() / 1000.0;
-    Latency detect =
-        new Latency(
-            "flip → first FAILED measurement", results.stream().map(Round::detectMillis).toList());
-    Latency react =
-        new Latency(
-            "first FAILED measurement → stable restored",
-            results.stream().map(Round::reactMillis).toList());
-    Latency total =
-        new Latency("flip → stable restored", results.stream().map(Round::totalMillis).toList());
     Report report =
         new Report("release-" + size, "Releases: abort latency (issue 15, " + size + ")")
             .fact(
@@ -415,9 +452,10 @@ public final class ReleaseBenchmark {
                 "the server as a separate JVM (`java -Xmx1g -jar`, default release settings); a"
                     + " Deployment of "
                     + TOTAL
-                    + " KWOK pods, a canary Release at "
+                    + " KWOK pods per router, a canary Release at "
                     + WEIGHT
-                    + " % by replica ratio with an analysis step: one PromQL check every "
+                    + " % (replica ratio; Gateway API on an HTTPRoute, its CRDs installed, no"
+                    + " gateway serving it) with an analysis step: one PromQL check every "
                     + fmt(i)
                     + ", `failureLimit: 0`, against a real Prometheus scraping every "
                     + fmt(s)
@@ -425,16 +463,32 @@ public final class ReleaseBenchmark {
                     + " random moment of the measurement cycle; \"restored\" = the apiserver"
                     + " shows no ready canary pod and all "
                     + TOTAL
-                    + " stable pods ready (polled every 50 ms); one clock");
+                    + " stable pods ready and, for Gateway API, every rule of the HTTPRoute sends"
+                    + " to the stable Service alone (polled every 50 ms); one clock");
     List<List<String>> rows = new ArrayList<>();
-    for (Latency l : List.of(detect, react, total)) {
-      rows.add(
-          List.of(
-              "Kubeward: " + l.what(),
-              Integer.toString(l.millis().size()),
-              l.percentile(50) + " ms",
-              l.percentile(99) + " ms",
-              l.millis().stream().mapToLong(Long::longValue).max().orElse(0) + " ms"));
+    for (Router router : Router.values()) {
+      List<Round> of = results.stream().filter(r -> r.router() == router).toList();
+      if (of.isEmpty()) {
+        continue;
+      }
+      Latency detect =
+          new Latency(
+              "flip → first FAILED measurement", of.stream().map(Round::detectMillis).toList());
+      Latency react =
+          new Latency(
+              "first FAILED measurement → stable restored",
+              of.stream().map(Round::reactMillis).toList());
+      Latency total =
+          new Latency("flip → stable restored", of.stream().map(Round::totalMillis).toList());
+      for (Latency l : List.of(detect, react, total)) {
+        rows.add(
+            List.of(
+                "Kubeward, `" + router.type + "`: " + l.what(),
+                Integer.toString(l.millis().size()),
+                l.percentile(50) + " ms",
+                l.percentile(99) + " ms",
+                l.millis().stream().mapToLong(Long::longValue).max().orElse(0) + " ms"));
+      }
     }
     rows.add(
         List.of(
@@ -482,6 +536,7 @@ public final class ReleaseBenchmark {
     List<Map<String, Object>> raw = new ArrayList<>();
     for (Round r : results) {
       Map<String, Object> row = new LinkedHashMap<>();
+      row.put("router", r.router().type);
       row.put("flip", r.flip().toString());
       row.put("scraped", r.scraped() == null ? null : r.scraped().toString());
       row.put("failed", r.failed().toString());
