@@ -389,7 +389,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   // ------------------------------------------------------------------ canary
 
   private TrafficTarget target(Pass pass) {
-    ReleaseSpec.Canary c = pass.spec.strategy().canary();
+    ReleaseSpec.CanaryStrategy c = pass.spec.strategy().canary();
     String stable =
         c != null ? c.stableService() : pass.spec.strategy().blueGreen().activeService();
     String canary =
@@ -412,9 +412,9 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   private Result canary(Pass pass) {
-    ReleaseSpec.Canary c = pass.spec.strategy().canary();
+    ReleaseSpec.CanaryStrategy c = pass.spec.strategy().canary();
     ReleaseStatus status = pass.status();
-    List<ReleaseSpec.Step> steps = c.stepsOrEmpty();
+    List<ReleaseSpec.CanaryStep> steps = c.stepsOrEmpty();
     int total = status.totalReplicas();
     Deployment target = targetDeployment(pass);
     // ensure: the canary at the recorded weight, the traffic as the recorded step says
@@ -459,7 +459,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     if (status.step() >= steps.size()) {
       return promoteCanary(pass, target);
     }
-    ReleaseSpec.Step step = steps.get(status.step());
+    ReleaseSpec.CanaryStep step = steps.get(status.step());
     if (step.setWeight() != null) {
       return setWeight(pass, step.setWeight());
     }
@@ -554,7 +554,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   /** Step pause: for a duration, or until promoted. */
-  private Result pause(Pass pass, ReleaseSpec.Pause pause) {
+  private Result pause(Pass pass, ReleaseSpec.PauseStep pause) {
     ReleaseStatus status = pass.status();
     if (pause.duration() == null) {
       ReleaseStatus.Builder b =
@@ -664,7 +664,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   /** Background analysis from {@code startingStep}: only a failure changes anything. */
-  private Optional<Result> backgroundAnalysis(Pass pass, ReleaseSpec.Canary c) {
+  private Optional<Result> backgroundAnalysis(Pass pass, ReleaseSpec.CanaryStrategy c) {
     if (c.analysis() == null || c.analysis().checks() == null) {
       return Optional.empty();
     }
@@ -753,7 +753,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
       Pass pass, ReleaseStatus.Builder b, ReleasePhase phase, String reason, String message) {
     ReleaseReason r = reasonOf(reason);
     b.phase(phase)
-        .abort(new ReleaseStatus.Abort(reason, message, pass.now))
+        .abort(new ReleaseStatus.ReleaseAbort(reason, message, pass.now))
         .message(reason + ": " + message);
     pass.condition(b, ReleaseReason.HEALTHY, false, r, message);
     pass.condition(b, ReleaseReason.PROGRESSING, false, ReleaseReason.Aborted, message);
@@ -805,14 +805,22 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
         || !validation.validate(release.name(), release.spec()).isEmpty()) {
       return Result.done();
     }
-    rollBack(pass);
+    try {
+      rollBack(pass);
+    } catch (ReleaseStepException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      // the objects to restore are gone (e.g. the namespace is being deleted): nothing to undo
+      pass.event(ReleaseReason.StepFailed, true, "clean-up: " + e.getMessage());
+    }
     return Result.done();
   }
 
   // ------------------------------------------------------------------ blue-green
 
   private Result blueGreen(Pass pass) {
-    ReleaseSpec.BlueGreen bg = pass.spec.strategy().blueGreen();
+    ReleaseSpec.BlueGreenStrategy bg = pass.spec.strategy().blueGreen();
     ReleaseStatus status = pass.status();
     int total = status.totalReplicas();
     Deployment target = targetDeployment(pass);
@@ -924,7 +932,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   private void restoreActiveSelector(Pass pass) {
-    ReleaseSpec.BlueGreen bg = pass.spec.strategy().blueGreen();
+    ReleaseSpec.BlueGreenStrategy bg = pass.spec.strategy().blueGreen();
     workloads
         .service(pass.release.namespace(), bg.activeService())
         .ifPresent(
