@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +86,17 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   /** The controller as the runtime runs it. */
   public static ControllerSpec<ReleaseObject> spec(
       ReleaseValidation validation, ReleaseAnalysis analysis, ReleaseSettings settings) {
+    return spec(() -> validation, () -> analysis, settings);
+  }
+
+  /**
+   * The controller, its collaborators looked up when a cluster's controller is built (so the
+   * analysis' dependencies may themselves depend on the controller runtime: no bean cycle).
+   */
+  public static ControllerSpec<ReleaseObject> spec(
+      Supplier<ReleaseValidation> validation,
+      Supplier<ReleaseAnalysis> analysis,
+      ReleaseSettings settings) {
     return new ControllerSpec<>(
         NAME,
         ReleaseResources.CONTEXT,
@@ -93,7 +105,11 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
         ReleaseResources.CRD,
         binding ->
             new ReleaseController(
-                binding.cluster(), binding.systemClient(), validation, analysis, settings));
+                binding.cluster(),
+                binding.systemClient(),
+                validation.get(),
+                analysis.get(),
+                settings));
   }
 
   /** One pass's view: the object, the time, and the status as it is being changed. */
