@@ -49,7 +49,7 @@ public final class ManageReleases {
   }
 
   /** The validator's answer. */
-  public record Validation(boolean valid, List<ReleaseProblem> problems) {}
+  public record ReleaseVerdict(boolean valid, List<ReleaseProblem> problems) {}
 
   public List<ReleaseView> list(Caller caller, String cluster, @Nullable String namespace) {
     reads.known(cluster);
@@ -69,9 +69,9 @@ public final class ManageReleases {
         .orElseThrow(() -> new ReleaseNotFoundException(cluster, namespace, name));
   }
 
-  public Validation validate(@Nullable String name, @Nullable ReleaseSpec spec) {
+  public ReleaseVerdict validate(@Nullable String name, @Nullable ReleaseSpec spec) {
     List<ReleaseProblem> problems = validation.validate(name == null ? "" : name, spec);
-    return new Validation(problems.isEmpty(), problems);
+    return new ReleaseVerdict(problems.isEmpty(), problems);
   }
 
   /** Creates or replaces a Release; audited as {@code release.apply}. */

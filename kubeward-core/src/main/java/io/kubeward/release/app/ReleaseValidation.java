@@ -5,8 +5,8 @@ import io.kubeward.maintenance.domain.GoDuration;
 import io.kubeward.release.domain.AnalysisCheck;
 import io.kubeward.release.domain.ReleaseProblem;
 import io.kubeward.release.domain.ReleaseSpec;
-import io.kubeward.release.domain.ReleaseSpec.Canary;
-import io.kubeward.release.domain.ReleaseSpec.Step;
+import io.kubeward.release.domain.ReleaseSpec.CanaryStep;
+import io.kubeward.release.domain.ReleaseSpec.CanaryStrategy;
 import io.kubeward.release.domain.RouteMatch;
 import io.kubeward.release.domain.TrafficRouting;
 import java.time.Duration;
@@ -86,7 +86,8 @@ public final class ReleaseValidation {
     return problems;
   }
 
-  private static void version(ReleaseSpec.@Nullable Version v, List<ReleaseProblem> problems) {
+  private static void version(
+      ReleaseSpec.@Nullable ReleaseVersion v, List<ReleaseProblem> problems) {
     String field = "spec.version";
     if (v == null
         || ((v.images() == null || v.images().isEmpty())
@@ -118,7 +119,7 @@ public final class ReleaseValidation {
     }
   }
 
-  private void canary(Canary c, List<ReleaseProblem> problems) {
+  private void canary(CanaryStrategy c, List<ReleaseProblem> problems) {
     String field = "spec.strategy.canary";
     service(problems, field + ".stableService", c.stableService(), true);
     TrafficRouting routing = c.routing();
@@ -141,7 +142,7 @@ public final class ReleaseValidation {
     }
     surge(problems, field + ".maxSurge", c.maxSurge());
     surge(problems, field + ".maxUnavailable", c.maxUnavailable());
-    List<Step> steps = c.stepsOrEmpty();
+    List<CanaryStep> steps = c.stepsOrEmpty();
     if (steps.size() > MAX_STEPS) {
       problems.add(new ReleaseProblem(field + ".steps", "at most " + MAX_STEPS + " steps"));
       return;
@@ -161,7 +162,10 @@ public final class ReleaseValidation {
   }
 
   private void step(
-      Step step, String field, @Nullable TrafficRouter router, List<ReleaseProblem> problems) {
+      CanaryStep step,
+      String field,
+      @Nullable TrafficRouter router,
+      List<ReleaseProblem> problems) {
     int set =
         (step.setWeight() == null ? 0 : 1)
             + (step.pause() == null ? 0 : 1)
@@ -210,7 +214,7 @@ public final class ReleaseValidation {
     }
   }
 
-  private void blueGreen(ReleaseSpec.BlueGreen b, List<ReleaseProblem> problems) {
+  private void blueGreen(ReleaseSpec.BlueGreenStrategy b, List<ReleaseProblem> problems) {
     String field = "spec.strategy.blueGreen";
     service(problems, field + ".activeService", b.activeService(), true);
     service(problems, field + ".previewService", b.previewService(), true);

@@ -11,9 +11,9 @@ public final class CanarySteps {
 
   private CanarySteps() {}
 
-  public static List<RouteMatch> headerRouteBefore(List<ReleaseSpec.Step> steps, int index) {
+  public static List<RouteMatch> headerRouteBefore(List<ReleaseSpec.CanaryStep> steps, int index) {
     for (int i = Math.min(index, steps.size()) - 1; i >= 0; i--) {
-      ReleaseSpec.Step s = steps.get(i);
+      ReleaseSpec.CanaryStep s = steps.get(i);
       if (s.setHeaderRoute() != null && s.setHeaderRoute().match() != null) {
         return s.setHeaderRoute().match();
       }
@@ -21,7 +21,7 @@ public final class CanarySteps {
     return List.of();
   }
 
-  public static int weightBefore(List<ReleaseSpec.Step> steps, int index) {
+  public static int weightBefore(List<ReleaseSpec.CanaryStep> steps, int index) {
     for (int i = Math.min(index, steps.size()) - 1; i >= 0; i--) {
       if (steps.get(i).setWeight() != null) {
         return steps.get(i).setWeight();

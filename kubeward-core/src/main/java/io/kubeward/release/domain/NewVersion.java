@@ -16,7 +16,8 @@ public final class NewVersion {
 
   private NewVersion() {}
 
-  public static Map<String, Object> apply(Map<String, Object> template, ReleaseSpec.Version v) {
+  public static Map<String, Object> apply(
+      Map<String, Object> template, ReleaseSpec.ReleaseVersion v) {
     Map<String, Object> result = deepCopy(template);
     if (v.podTemplatePatch() != null) {
       result = merge(result, v.podTemplatePatch());

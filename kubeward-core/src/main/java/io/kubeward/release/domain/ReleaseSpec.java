@@ -11,28 +11,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record ReleaseSpec(
     @Nullable String deployment,
-    @Nullable Version version,
+    @Nullable ReleaseVersion version,
     @Nullable Boolean paused,
     @Nullable String progressDeadline,
-    @Nullable Strategy strategy) {
+    @Nullable ReleaseStrategy strategy) {
 
   /** The new version: images per container name and/or a strategic merge patch of the template. */
-  public record Version(
+  public record ReleaseVersion(
       @Nullable Map<String, String> images, @Nullable Map<String, Object> podTemplatePatch) {}
 
   /** Exactly one of canary and blue-green. */
-  public record Strategy(@Nullable Canary canary, @Nullable BlueGreen blueGreen) {}
+  public record ReleaseStrategy(
+      @Nullable CanaryStrategy canary, @Nullable BlueGreenStrategy blueGreen) {}
 
-  public record Canary(
+  public record CanaryStrategy(
       @Nullable String stableService,
       @Nullable String canaryService,
       @Nullable String maxSurge,
       @Nullable String maxUnavailable,
       @Nullable TrafficRouting trafficRouting,
-      @Nullable List<Step> steps,
-      @Nullable BackgroundAnalysis analysis) {
+      @Nullable List<CanaryStep> steps,
+      @Nullable ReleaseBackgroundAnalysis analysis) {
 
-    public List<Step> stepsOrEmpty() {
+    public List<CanaryStep> stepsOrEmpty() {
       return steps == null ? List.of() : steps;
     }
 
@@ -42,11 +43,11 @@ public record ReleaseSpec(
   }
 
   /** One canary step: exactly one of its fields. */
-  public record Step(
+  public record CanaryStep(
       @Nullable Integer setWeight,
-      @Nullable Pause pause,
-      @Nullable StepAnalysis analysis,
-      @Nullable HeaderRoute setHeaderRoute) {
+      @Nullable PauseStep pause,
+      @Nullable AnalysisStep analysis,
+      @Nullable HeaderRouteStep setHeaderRoute) {
 
     /** The step's kind, as used in Events and the console. */
     public String kind() {
@@ -67,23 +68,23 @@ public record ReleaseSpec(
   }
 
   /** {@code duration} (Go duration) or none = until promoted. */
-  public record Pause(@Nullable String duration) {}
+  public record PauseStep(@Nullable String duration) {}
 
-  public record StepAnalysis(@Nullable List<AnalysisCheck> checks) {}
+  public record AnalysisStep(@Nullable List<AnalysisCheck> checks) {}
 
-  public record HeaderRoute(@Nullable List<RouteMatch> match) {}
+  public record HeaderRouteStep(@Nullable List<RouteMatch> match) {}
 
   /** Background analysis while the canary runs, from {@code startingStep} on. */
-  public record BackgroundAnalysis(
+  public record ReleaseBackgroundAnalysis(
       @Nullable Integer startingStep, @Nullable List<AnalysisCheck> checks) {}
 
-  public record BlueGreen(
+  public record BlueGreenStrategy(
       @Nullable String activeService,
       @Nullable String previewService,
       @Nullable Boolean autoPromotion,
       @Nullable String autoPromotionDelay,
       @Nullable String scaleDownDelay,
-      @Nullable StepAnalysis prePromotionAnalysis) {}
+      @Nullable AnalysisStep prePromotionAnalysis) {}
 
   public boolean pausedOrFalse() {
     return Boolean.TRUE.equals(paused);

@@ -27,7 +27,7 @@ public record ReleaseStatus(
     @Nullable Integer totalReplicas,
     @Nullable String stableHash,
     @Nullable String canaryHash,
-    @Nullable Abort abort,
+    @Nullable ReleaseAbort abort,
     @Nullable AnalysisProgress analysis,
     @Nullable AnalysisProgress backgroundAnalysis,
     @Nullable List<RouterPresence> routers,
@@ -42,7 +42,7 @@ public record ReleaseStatus(
           null, null);
 
   /** Why a Release was aborted. */
-  public record Abort(String reason, @Nullable String message, Instant at) {}
+  public record ReleaseAbort(String reason, @Nullable String message, Instant at) {}
 
   public ReleaseStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -81,7 +81,7 @@ public record ReleaseStatus(
     private @Nullable Integer totalReplicas;
     private @Nullable String stableHash;
     private @Nullable String canaryHash;
-    private @Nullable Abort abort;
+    private @Nullable ReleaseAbort abort;
     private @Nullable AnalysisProgress analysis;
     private @Nullable AnalysisProgress backgroundAnalysis;
     private @Nullable List<RouterPresence> routers;
@@ -155,7 +155,7 @@ public record ReleaseStatus(
       return this;
     }
 
-    public Builder abort(@Nullable Abort v) {
+    public Builder abort(@Nullable ReleaseAbort v) {
       abort = v;
       return this;
     }

@@ -94,7 +94,7 @@ public final class ReleaseWorkloads {
 
   /** The target's pod template with the new version applied. */
   @SuppressWarnings("unchecked")
-  public static PodTemplateSpec newTemplate(Deployment target, ReleaseSpec.Version version) {
+  public static PodTemplateSpec newTemplate(Deployment target, ReleaseSpec.ReleaseVersion version) {
     Map<String, Object> template =
         SERIALIZATION.convertValue(target.getSpec().getTemplate(), Map.class);
     return SERIALIZATION.convertValue(NewVersion.apply(template, version), PodTemplateSpec.class);
@@ -207,7 +207,7 @@ public final class ReleaseWorkloads {
    * Sets the target's template to the new version and its replicas to {@code replicas}, when either
    * differs (promotion).
    */
-  public void promote(Deployment target, ReleaseSpec.Version version, int replicas) {
+  public void promote(Deployment target, ReleaseSpec.ReleaseVersion version, int replicas) {
     PodTemplateSpec template = newTemplate(target, version);
     boolean same =
         template.equals(target.getSpec().getTemplate())

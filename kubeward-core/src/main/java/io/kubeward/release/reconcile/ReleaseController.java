@@ -10,6 +10,7 @@ import io.kubeward.release.domain.AnalysisCheck;
 import io.kubeward.release.domain.AnalysisPhase;
 import io.kubeward.release.domain.AnalysisProgress;
 import io.kubeward.release.domain.AnalysisSubject;
+import io.kubeward.release.domain.CanaryMachine;
 import io.kubeward.release.domain.CanarySteps;
 import io.kubeward.release.domain.ReleaseLabels;
 import io.kubeward.release.domain.ReleaseObject;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -84,6 +86,17 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   /** The controller as the runtime runs it. */
   public static ControllerSpec<ReleaseObject> spec(
       ReleaseValidation validation, ReleaseAnalysis analysis, ReleaseSettings settings) {
+    return spec(() -> validation, () -> analysis, settings);
+  }
+
+  /**
+   * The controller, its collaborators looked up when a cluster's controller is built (so the
+   * analysis' dependencies may themselves depend on the controller runtime: no bean cycle).
+   */
+  public static ControllerSpec<ReleaseObject> spec(
+      Supplier<ReleaseValidation> validation,
+      Supplier<ReleaseAnalysis> analysis,
+      ReleaseSettings settings) {
     return new ControllerSpec<>(
         NAME,
         ReleaseResources.CONTEXT,
@@ -92,7 +105,11 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
         ReleaseResources.CRD,
         binding ->
             new ReleaseController(
-                binding.cluster(), binding.systemClient(), validation, analysis, settings));
+                binding.cluster(),
+                binding.systemClient(),
+                validation.get(),
+                analysis.get(),
+                settings));
   }
 
   /** One pass's view: the object, the time, and the status as it is being changed. */
@@ -389,7 +406,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   // ------------------------------------------------------------------ canary
 
   private TrafficTarget target(Pass pass) {
-    ReleaseSpec.Canary c = pass.spec.strategy().canary();
+    ReleaseSpec.CanaryStrategy c = pass.spec.strategy().canary();
     String stable =
         c != null ? c.stableService() : pass.spec.strategy().blueGreen().activeService();
     String canary =
@@ -412,9 +429,9 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   private Result canary(Pass pass) {
-    ReleaseSpec.Canary c = pass.spec.strategy().canary();
+    ReleaseSpec.CanaryStrategy c = pass.spec.strategy().canary();
     ReleaseStatus status = pass.status();
-    List<ReleaseSpec.Step> steps = c.stepsOrEmpty();
+    List<ReleaseSpec.CanaryStep> steps = c.stepsOrEmpty();
     int total = status.totalReplicas();
     Deployment target = targetDeployment(pass);
     // ensure: the canary at the recorded weight, the traffic as the recorded step says
@@ -456,20 +473,54 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
         return background.get();
       }
     }
-    if (status.step() >= steps.size()) {
-      return promoteCanary(pass, target);
-    }
-    ReleaseSpec.Step step = steps.get(status.step());
-    if (step.setWeight() != null) {
-      return setWeight(pass, step.setWeight());
-    }
-    if (step.pause() != null) {
-      return pause(pass, step.pause());
-    }
-    if (step.analysis() != null) {
-      return stepAnalysis(pass, step.analysis().checks());
-    }
-    return advance(pass, ReleaseReason.HeaderRouteSet, "header route set");
+    int canaryReady =
+        workloads
+            .deployment(pass.release.namespace(), target(pass).canaryDeployment())
+            .map(ReleaseWorkloads::ready)
+            .orElse(0);
+    CanaryMachine.Action next =
+        CanaryMachine.next(
+            c, status, new CanaryMachine.Observed(canaryReady), deadline(pass), pass.now);
+    return switch (next) {
+      case CanaryMachine.Promote p -> promoteCanary(pass, target);
+      case CanaryMachine.RecordWeight r -> recordWeight(pass, r.weight());
+      case CanaryMachine.WaitForPods w ->
+          w.exceeded()
+              ? abort(
+                  pass,
+                  status.toBuilder(),
+                  ReleasePhase.Degraded,
+                  ReleaseReason.ProgressDeadlineExceeded.name(),
+                  w.ready() + " of " + w.wanted() + " canary pods ready at " + w.deadline())
+              : Result.requeueAfter(settings.readinessPoll());
+      case CanaryMachine.ShiftAndAdvance s -> {
+        router(pass)
+            .apply(
+                cluster,
+                target(pass),
+                new TrafficSplit(s.weight(), CanarySteps.headerRouteBefore(steps, status.step())));
+        yield advance(
+            pass,
+            ReleaseReason.WeightSet,
+            "weight "
+                + s.weight()
+                + " % ("
+                + s.plan().canary()
+                + " canary, "
+                + s.plan().stable()
+                + " stable)");
+      }
+      case CanaryMachine.PauseUntilPromoted p -> pauseUntilPromoted(pass);
+      case CanaryMachine.PauseUntil u -> pauseUntil(pass, u.end());
+      case CanaryMachine.Advance a -> advance(pass, a.reason(), a.message());
+      case CanaryMachine.Analyse a -> analyse(pass, a.checks(), a.previous());
+      case CanaryMachine.Hold h -> Result.done();
+    };
+  }
+
+  private Duration deadline(Pass pass) {
+    return ReleaseValidation.durationOr(
+        pass.spec.progressDeadline(), ReleaseValidation.DEFAULT_PROGRESS_DEADLINE);
   }
 
   private Deployment targetDeployment(Pass pass) {
@@ -499,40 +550,15 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     return Result.now();
   }
 
-  /** Step setWeight: record the weight first, then wait for the pods it asks for. */
-  private Result setWeight(Pass pass, int weight) {
+  /** Step setWeight: the weight is recorded first; the canary is scaled from the record. */
+  private Result recordWeight(Pass pass, int weight) {
     ReleaseStatus status = pass.status();
-    if (status.weight() != weight) {
-      ReleaseStatus.Builder b = status.toBuilder().canaryWeight(weight);
-      pass.condition(
-          b, ReleaseReason.PROGRESSING, true, ReleaseReason.StepStarted, "setWeight " + weight);
-      pass.write(b.build());
-      pass.event(
-          ReleaseReason.StepStarted, false, "step " + status.step() + ": setWeight " + weight);
-      return Result.now();
-    }
-    ReplicaPlan plan = ReplicaPlan.of(status.totalReplicas(), weight);
-    String canaryName = ReleaseWorkloads.canaryName(pass.spec.deployment(), pass.release.name());
-    int ready =
-        workloads
-            .deployment(pass.release.namespace(), canaryName)
-            .map(ReleaseWorkloads::ready)
-            .orElse(0);
-    if (ready < plan.canary()) {
-      return waitForPods(pass, ready + " of " + plan.canary() + " canary pods ready");
-    }
-    router(pass)
-        .apply(
-            cluster,
-            target(pass),
-            new TrafficSplit(
-                weight,
-                CanarySteps.headerRouteBefore(
-                    pass.spec.strategy().canary().stepsOrEmpty(), status.step())));
-    return advance(
-        pass,
-        ReleaseReason.WeightSet,
-        "weight " + weight + " % (" + plan.canary() + " canary, " + plan.stable() + " stable)");
+    ReleaseStatus.Builder b = status.toBuilder().canaryWeight(weight);
+    pass.condition(
+        b, ReleaseReason.PROGRESSING, true, ReleaseReason.StepStarted, "setWeight " + weight);
+    pass.write(b.build());
+    pass.event(ReleaseReason.StepStarted, false, "step " + status.step() + ": setWeight " + weight);
+    return Result.now();
   }
 
   /** Waiting for pods, within the progress deadline since the step started. */
@@ -553,32 +579,26 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     return Result.requeueAfter(settings.readinessPoll());
   }
 
-  /** Step pause: for a duration, or until promoted. */
-  private Result pause(Pass pass, ReleaseSpec.Pause pause) {
+  /** Step pause without a duration: until promoted. */
+  private Result pauseUntilPromoted(Pass pass) {
     ReleaseStatus status = pass.status();
-    if (pause.duration() == null) {
-      ReleaseStatus.Builder b =
-          status.toBuilder().phase(ReleasePhase.Paused).message("paused until promoted");
-      pass.condition(b, ReleaseReason.PAUSED, true, ReleaseReason.StepStarted, "until promoted");
-      if (pass.write(b.build())) {
-        pass.event(
-            ReleaseReason.Paused, false, "step " + status.step() + ": paused until promoted");
-      }
-      return Result.done();
+    ReleaseStatus.Builder b =
+        status.toBuilder().phase(ReleasePhase.Paused).message("paused until promoted");
+    pass.condition(b, ReleaseReason.PAUSED, true, ReleaseReason.StepStarted, "until promoted");
+    if (pass.write(b.build())) {
+      pass.event(ReleaseReason.Paused, false, "step " + status.step() + ": paused until promoted");
     }
-    Duration d = ReleaseValidation.durationOr(pause.duration(), Duration.ZERO);
-    Instant end = status.stepStartedAt().plus(d);
-    if (!pass.now.isBefore(end)) {
-      return advance(pass, ReleaseReason.StepStarted, "pause of " + pause.duration() + " over");
-    }
+    return Result.done();
+  }
+
+  /** Step pause with a duration that is not over. */
+  private Result pauseUntil(Pass pass, Instant end) {
+    ReleaseStatus status = pass.status();
     ReleaseStatus.Builder b =
         status.toBuilder().phase(ReleasePhase.Paused).message("paused until " + end);
     pass.condition(b, ReleaseReason.PAUSED, true, ReleaseReason.StepStarted, "until " + end);
     if (pass.write(b.build())) {
-      pass.event(
-          ReleaseReason.Paused,
-          false,
-          "step " + status.step() + ": paused for " + pause.duration());
+      pass.event(ReleaseReason.Paused, false, "step " + status.step() + ": paused until " + end);
     }
     return Result.requeueAfter(Duration.between(pass.now, end));
   }
@@ -603,9 +623,12 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     if (previous.phase() == AnalysisPhase.INCONCLUSIVE) {
       return Result.done(); // paused for a person: promote or abort
     }
-    if (previous.phase() == AnalysisPhase.SUCCESSFUL && pass.spec.strategy().canary() != null) {
-      return advance(pass, ReleaseReason.AnalysisSuccessful, "analysis passed");
-    }
+    return analyse(pass, checks, previous);
+  }
+
+  /** Takes the measurements due; FAILED aborts, INCONCLUSIVE pauses, SUCCESSFUL is recorded. */
+  private Result analyse(Pass pass, List<AnalysisCheck> checks, AnalysisProgress previous) {
+    ReleaseStatus status = pass.status();
     AnalysisProgress next = analysis.advance(subject(pass), checks, previous, pass.now);
     ReleaseStatus.Builder b = status.toBuilder().analysis(next);
     switch (next.phase()) {
@@ -664,7 +687,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   /** Background analysis from {@code startingStep}: only a failure changes anything. */
-  private Optional<Result> backgroundAnalysis(Pass pass, ReleaseSpec.Canary c) {
+  private Optional<Result> backgroundAnalysis(Pass pass, ReleaseSpec.CanaryStrategy c) {
     if (c.analysis() == null || c.analysis().checks() == null) {
       return Optional.empty();
     }
@@ -753,7 +776,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
       Pass pass, ReleaseStatus.Builder b, ReleasePhase phase, String reason, String message) {
     ReleaseReason r = reasonOf(reason);
     b.phase(phase)
-        .abort(new ReleaseStatus.Abort(reason, message, pass.now))
+        .abort(new ReleaseStatus.ReleaseAbort(reason, message, pass.now))
         .message(reason + ": " + message);
     pass.condition(b, ReleaseReason.HEALTHY, false, r, message);
     pass.condition(b, ReleaseReason.PROGRESSING, false, ReleaseReason.Aborted, message);
@@ -805,14 +828,22 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
         || !validation.validate(release.name(), release.spec()).isEmpty()) {
       return Result.done();
     }
-    rollBack(pass);
+    try {
+      rollBack(pass);
+    } catch (ReleaseStepException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      // the objects to restore are gone (e.g. the namespace is being deleted): nothing to undo
+      pass.event(ReleaseReason.StepFailed, true, "clean-up: " + e.getMessage());
+    }
     return Result.done();
   }
 
   // ------------------------------------------------------------------ blue-green
 
   private Result blueGreen(Pass pass) {
-    ReleaseSpec.BlueGreen bg = pass.spec.strategy().blueGreen();
+    ReleaseSpec.BlueGreenStrategy bg = pass.spec.strategy().blueGreen();
     ReleaseStatus status = pass.status();
     int total = status.totalReplicas();
     Deployment target = targetDeployment(pass);
@@ -924,7 +955,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   }
 
   private void restoreActiveSelector(Pass pass) {
-    ReleaseSpec.BlueGreen bg = pass.spec.strategy().blueGreen();
+    ReleaseSpec.BlueGreenStrategy bg = pass.spec.strategy().blueGreen();
     workloads
         .service(pass.release.namespace(), bg.activeService())
         .ifPresent(

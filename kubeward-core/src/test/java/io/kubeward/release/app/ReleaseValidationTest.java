@@ -72,14 +72,15 @@ class ReleaseValidationTest {
           ANALYSIS, List.of(router("replicaRatio", false), router("gatewayApi", true)));
 
   private static ReleaseSpec canary(
-      TrafficRouting routing, String canaryService, List<ReleaseSpec.Step> steps) {
+      TrafficRouting routing, String canaryService, List<ReleaseSpec.CanaryStep> steps) {
     return new ReleaseSpec(
         "web",
-        new ReleaseSpec.Version(Map.of("web", "registry.example/web:2"), null),
+        new ReleaseSpec.ReleaseVersion(Map.of("web", "registry.example/web:2"), null),
         null,
         "10m",
-        new ReleaseSpec.Strategy(
-            new ReleaseSpec.Canary("web", canaryService, "25%", "0", routing, steps, null), null));
+        new ReleaseSpec.ReleaseStrategy(
+            new ReleaseSpec.CanaryStrategy("web", canaryService, "25%", "0", routing, steps, null),
+            null));
   }
 
   private static List<String> fields(List<ReleaseProblem> problems) {
@@ -95,31 +96,33 @@ class ReleaseValidationTest {
                     null,
                     null,
                     List.of(
-                        new ReleaseSpec.Step(20, null, null, null),
-                        new ReleaseSpec.Step(null, new ReleaseSpec.Pause("30s"), null, null),
-                        new ReleaseSpec.Step(null, new ReleaseSpec.Pause(null), null, null)))))
+                        new ReleaseSpec.CanaryStep(20, null, null, null),
+                        new ReleaseSpec.CanaryStep(
+                            null, new ReleaseSpec.PauseStep("30s"), null, null),
+                        new ReleaseSpec.CanaryStep(
+                            null, new ReleaseSpec.PauseStep(null), null, null)))))
         .isEmpty();
   }
 
   @Test
   void everyNumberAndNameIsBounded() {
-    List<ReleaseSpec.Step> steps = new ArrayList<>();
-    steps.add(new ReleaseSpec.Step(101, null, null, null));
-    steps.add(new ReleaseSpec.Step(10, new ReleaseSpec.Pause("1s"), null, null));
-    steps.add(new ReleaseSpec.Step(null, new ReleaseSpec.Pause("25h"), null, null));
+    List<ReleaseSpec.CanaryStep> steps = new ArrayList<>();
+    steps.add(new ReleaseSpec.CanaryStep(101, null, null, null));
+    steps.add(new ReleaseSpec.CanaryStep(10, new ReleaseSpec.PauseStep("1s"), null, null));
+    steps.add(new ReleaseSpec.CanaryStep(null, new ReleaseSpec.PauseStep("25h"), null, null));
     steps.add(
-        new ReleaseSpec.Step(
+        new ReleaseSpec.CanaryStep(
             null,
             null,
-            new ReleaseSpec.StepAnalysis(
+            new ReleaseSpec.AnalysisStep(
                 List.of(new AnalysisCheck("bad", null, null, null, null, null, null, null, null))),
             null));
     steps.add(
-        new ReleaseSpec.Step(
+        new ReleaseSpec.CanaryStep(
             null,
             null,
             null,
-            new ReleaseSpec.HeaderRoute(List.of(new RouteMatch("X-Canary", null, "yes")))));
+            new ReleaseSpec.HeaderRouteStep(List.of(new RouteMatch("X-Canary", null, "yes")))));
     assertThat(fields(validation.validate("Bad_Name", canary(null, null, steps))))
         .containsExactlyInAnyOrder(
             "metadata.name",
@@ -135,7 +138,8 @@ class ReleaseValidationTest {
                     canary(
                         null,
                         null,
-                        Collections.nCopies(51, new ReleaseSpec.Step(10, null, null, null))))))
+                        Collections.nCopies(
+                            51, new ReleaseSpec.CanaryStep(10, null, null, null))))))
         .containsExactly("spec.strategy.canary.steps");
   }
 
@@ -151,11 +155,11 @@ class ReleaseValidationTest {
                     gateway,
                     "web-canary",
                     List.of(
-                        new ReleaseSpec.Step(
+                        new ReleaseSpec.CanaryStep(
                             null,
                             null,
                             null,
-                            new ReleaseSpec.HeaderRoute(
+                            new ReleaseSpec.HeaderRouteStep(
                                 List.of(new RouteMatch("X-Canary", null, "yes"))))))))
         .isEmpty();
     TrafficRouting nginx = new TrafficRouting(new TrafficRouting.IngressNginxRouting("web"), null);
@@ -166,17 +170,17 @@ class ReleaseValidationTest {
   @Test
   void exactlyOneStrategyAndAVersionAreNeeded() {
     ReleaseSpec none =
-        new ReleaseSpec("web", new ReleaseSpec.Version(null, Map.of()), null, null, null);
+        new ReleaseSpec("web", new ReleaseSpec.ReleaseVersion(null, Map.of()), null, null, null);
     assertThat(fields(validation.validate("v2", none)))
         .containsExactly("spec.version", "spec.strategy");
     ReleaseSpec blueGreen =
         new ReleaseSpec(
             "web",
-            new ReleaseSpec.Version(Map.of("web", "web:2"), null),
+            new ReleaseSpec.ReleaseVersion(Map.of("web", "web:2"), null),
             null,
             null,
-            new ReleaseSpec.Strategy(
-                null, new ReleaseSpec.BlueGreen("web", "web", null, "-1s", "30s", null)));
+            new ReleaseSpec.ReleaseStrategy(
+                null, new ReleaseSpec.BlueGreenStrategy("web", "web", null, "-1s", "30s", null)));
     assertThat(fields(validation.validate("v2", blueGreen)))
         .containsExactly(
             "spec.strategy.blueGreen.previewService", "spec.strategy.blueGreen.autoPromotionDelay");

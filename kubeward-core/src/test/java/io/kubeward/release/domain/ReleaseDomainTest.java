@@ -53,7 +53,7 @@ class ReleaseDomainTest {
                 "containers",
                 List.of(Map.of("name", "web", "env", List.of(Map.of("name", "B", "value", "2"))))));
     Map<String, Object> result =
-        NewVersion.apply(template, new ReleaseSpec.Version(Map.of("web", "web:2"), patch));
+        NewVersion.apply(template, new ReleaseSpec.ReleaseVersion(Map.of("web", "web:2"), patch));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> containers =
         (List<Map<String, Object>>) ((Map<String, Object>) result.get("spec")).get("containers");
@@ -64,7 +64,8 @@ class ReleaseDomainTest {
         .isEqualTo(Map.of("labels", Map.of("app", "web"), "annotations", Map.of("note", "v2")));
     // pure: the input is untouched, and applying again changes nothing more
     assertThat(((List<?>) ((Map<?, ?>) template.get("spec")).get("containers"))).hasSize(2);
-    assertThat(NewVersion.apply(result, new ReleaseSpec.Version(Map.of("web", "web:2"), null)))
+    assertThat(
+            NewVersion.apply(result, new ReleaseSpec.ReleaseVersion(Map.of("web", "web:2"), null)))
         .isEqualTo(result);
     assertThat(NewVersion.containerNames(template)).containsExactly("web", "sidecar");
   }
@@ -72,12 +73,13 @@ class ReleaseDomainTest {
   @Test
   void stepsSayTheWeightAndHeaderRouteInForceAndWherePromotionGoes() {
     RouteMatch match = new RouteMatch("X-Canary", null, "yes");
-    List<ReleaseSpec.Step> steps =
+    List<ReleaseSpec.CanaryStep> steps =
         List.of(
-            new ReleaseSpec.Step(20, null, null, null),
-            new ReleaseSpec.Step(null, new ReleaseSpec.Pause(null), null, null),
-            new ReleaseSpec.Step(null, null, null, new ReleaseSpec.HeaderRoute(List.of(match))),
-            new ReleaseSpec.Step(60, null, null, null));
+            new ReleaseSpec.CanaryStep(20, null, null, null),
+            new ReleaseSpec.CanaryStep(null, new ReleaseSpec.PauseStep(null), null, null),
+            new ReleaseSpec.CanaryStep(
+                null, null, null, new ReleaseSpec.HeaderRouteStep(List.of(match))),
+            new ReleaseSpec.CanaryStep(60, null, null, null));
     assertThat(CanarySteps.weightBefore(steps, 0)).isZero();
     assertThat(CanarySteps.weightBefore(steps, 1)).isEqualTo(20);
     assertThat(CanarySteps.weightBefore(steps, 4)).isEqualTo(60);

@@ -183,7 +183,7 @@ class ReleasesApi {
               required = true,
               content = @Content(schema = @Schema(implementation = ValidationRequest.class))))
   @PostMapping("/releases/validate")
-  ManageReleases.Validation validate(
+  ManageReleases.ReleaseVerdict validate(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestBody Map<String, Object> body) {
@@ -194,7 +194,7 @@ class ReleasesApi {
     try {
       return releases.validate(name instanceof String s ? s : null, spec(body.get("spec")));
     } catch (InvalidReleaseException e) {
-      return new ManageReleases.Validation(false, e.problems());
+      return new ManageReleases.ReleaseVerdict(false, e.problems());
     }
   }
 
@@ -202,14 +202,14 @@ class ReleasesApi {
   @PostMapping(
       value = "/releases/validate",
       consumes = {"application/yaml", "application/x-yaml"})
-  ManageReleases.Validation validateYaml(
+  ManageReleases.ReleaseVerdict validateYaml(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestBody String body) {
     try {
       return validate(caller, cluster, yaml(body));
     } catch (InvalidReleaseException e) {
-      return new ManageReleases.Validation(false, e.problems());
+      return new ManageReleases.ReleaseVerdict(false, e.problems());
     }
   }
 

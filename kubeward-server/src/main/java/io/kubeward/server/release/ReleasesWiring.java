@@ -16,6 +16,7 @@ import io.kubeward.release.reconcile.ReleaseSettings;
 import io.kubeward.runtime.kube.ControllerSpec;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +45,13 @@ class ReleasesWiring {
       havingValue = "true",
       matchIfMissing = true)
   ControllerSpec<ReleaseObject> releaseController(
-      ReleaseValidation validation, ReleaseAnalysis analysis, ReleaseProperties properties) {
+      ObjectProvider<ReleaseValidation> validation,
+      ObjectProvider<ReleaseAnalysis> analysis,
+      ReleaseProperties properties) {
+    // looked up when a cluster's controller is built: the analysis may depend on the runtime
     return ReleaseController.spec(
-        validation,
-        analysis,
+        validation::getObject,
+        analysis::getObject,
         new ReleaseSettings(properties.resyncInterval(), properties.readinessPoll()));
   }
 
