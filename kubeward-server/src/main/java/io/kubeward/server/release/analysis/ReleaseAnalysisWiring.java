@@ -9,7 +9,6 @@ import io.kubeward.release.app.analysis.AnalysisSettings;
 import io.kubeward.release.app.analysis.KubewardReleaseAnalysis;
 import io.kubeward.release.kube.analysis.CacheAnalysisSignals;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,18 +26,13 @@ class ReleaseAnalysisWiring {
       PrometheusConfigStore prometheusConfigs,
       PrometheusApi prometheus,
       ClusterRegistry clusters,
-      ObjectProvider<DiagnosticsEngine> diagnostics,
+      DiagnosticsEngine diagnostics,
       MeterRegistry registry,
       ReleaseAnalysisProperties properties) {
     return new KubewardReleaseAnalysis(
         prometheusConfigs,
         prometheus,
-        // looked up on use: the engine depends on the controller runtime, which builds the
-        // Release controller, which needs this bean (a cycle when injected at creation)
-        new CacheAnalysisSignals(
-            clusters,
-            cluster -> diagnostics.getObject().evaluated(cluster),
-            cluster -> diagnostics.getObject().active(cluster)),
+        new CacheAnalysisSignals(clusters, diagnostics::evaluated, diagnostics::active),
         new ReleaseAnalysisMeters(registry),
         new AnalysisSettings(properties.readinessGrace(), properties.maxPodsInQuery()));
   }
