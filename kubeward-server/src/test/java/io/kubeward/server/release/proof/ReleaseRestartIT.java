@@ -164,11 +164,13 @@ class ReleaseRestartIT {
       ReleaseScenario web = ReleaseScenario.create(kube, ns.name(), "web", TOTAL);
       ReplicaHistory replicas = web.recordReplicas();
       resources.add(replicas);
+      // one after the other, as AlertFailoverIT: two replicas starting at once on an empty
+      // database race to create the first admin and the loser exits ("User admin exists")
       ServerJvm a = server("replica-a", work, work.resolve("a"), args);
       resources.add(a);
+      a.awaitReady(START);
       ServerJvm b = server("replica-b", work, work.resolve("b"), args);
       resources.add(b);
-      a.awaitReady(START);
       b.awaitReady(START);
       await("one replica leads the cluster")
           .atMost(Duration.ofSeconds(60))
