@@ -48,6 +48,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'alerts/rules', name: 'alert-rules', component: () => import('@/features/alerts/rules/AlertRulesView.vue') },
       // --- issue 15 workloads ---
       { path: 'workloads/:kind/:namespace/:name', name: 'workload', component: () => import('@/features/workloads/WorkloadDetailView.vue') },
+      // --- issue 15 release ---
+      { path: 'releases', name: 'releases', component: () => import('@/features/releases/ReleasesView.vue') },
+      { path: 'releases/:namespace/:name', name: 'release', component: () => import('@/features/releases/ReleaseDetailView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

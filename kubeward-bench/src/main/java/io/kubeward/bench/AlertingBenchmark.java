@@ -685,7 +685,7 @@ public final class AlertingBenchmark {
     log.info("{}", report.markdown());
   }
 
-  private static String fmtSeconds(double seconds) {
+  static String fmtSeconds(double seconds) {
     if (seconds >= 120) {
       return String.format(Locale.ROOT, "%d min %02.0f s", (long) (seconds / 60), seconds % 60);
     }

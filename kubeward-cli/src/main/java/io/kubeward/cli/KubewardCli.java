@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.SetCommand.class,
       io.kubeward.cli.commands.CronJobCommand.class,
       io.kubeward.cli.commands.DeleteCommand.class,
+      // --- issue 15 release ---
+      io.kubeward.cli.commands.ReleaseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -186,6 +186,15 @@ public final class ServerJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether this replica leads the cluster's controllers now ({@code GET
+   * /api/v1/clusters/{cluster}/controllers} says {@code leading}).
+   */
+  public boolean leads(String cluster) {
+    Reply r = send("GET", "/api/v1/clusters/" + cluster + "/controllers", null);
+    return r.status() == 200 && JSON.readTree(r.body()).path("leading").asBoolean();
+  }
+
   private void signIn() throws IOException {
     try {
       HttpRequest login =

@@ -216,9 +216,7 @@ class AlertFailoverIT {
   }
 
   static boolean leading(ServerJvm server) {
-    ServerJvm.Reply r = server.send("GET", "/api/v1/clusters/" + CLUSTER + "/controllers", null);
-    return r.status() == 200
-        && new AlertingApi.Reply(r.status(), r.body()).json().path("leading").asBoolean();
+    return server.leads(CLUSTER);
   }
 
   static ServerJvm awaitLeader(ServerJvm a, ServerJvm b) {

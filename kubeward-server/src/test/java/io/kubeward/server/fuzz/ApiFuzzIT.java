@@ -396,6 +396,9 @@ class ApiFuzzIT {
       case "/api/v1/clusters/{cluster}/alert-rules/{name}",
           "/api/v1/clusters/{cluster}/namespaces/{namespace}/alert-rules/{name}" ->
           body.put("spec", Map.of("severity", "fuzz-severity"));
+      // --- issue 15 release ---
+      case "/api/v1/clusters/{cluster}/namespaces/{namespace}/releases/{name}" ->
+          body.put("spec", Map.of("deployment", "Fuzz_Not_A_Name"));
       default -> {}
     }
     return body;

@@ -53,7 +53,10 @@ class ConsoleRoutes {
     // --- alerting rules ---
     "/alerts/rules",
     // --- issue 15 workloads ---
-    "/workloads/{kind}/{namespace}/{name}"
+    "/workloads/{kind}/{namespace}/{name}",
+    // --- issue 15 release ---
+    "/releases",
+    "/releases/{namespace}/{name}"
   })
   String index() {
     return "forward:/index.html";

@@ -1,0 +1,285 @@
+package io.kubeward.release.app;
+
+import io.kubeward.common.Names;
+import io.kubeward.maintenance.domain.GoDuration;
+import io.kubeward.release.domain.AnalysisCheck;
+import io.kubeward.release.domain.ReleaseProblem;
+import io.kubeward.release.domain.ReleaseSpec;
+import io.kubeward.release.domain.ReleaseSpec.CanaryStep;
+import io.kubeward.release.domain.ReleaseSpec.CanaryStrategy;
+import io.kubeward.release.domain.RouteMatch;
+import io.kubeward.release.domain.TrafficRouting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one validator of Releases (ADR 0035): the REST API before it writes and the controller on
+ * every pass use it, so {@code kubectl apply} and the console get the same verdict. It bounds every
+ * number and name, asks the analysis part about the checks ({@link ReleaseAnalysis#validate}) and
+ * the chosen router about its routing ({@link TrafficRouter#validate}).
+ */
+public final class ReleaseValidation {
+
+  public static final int MAX_STEPS = 50;
+  public static final int MAX_IMAGES = 64;
+  public static final int MAX_IMAGE = 512;
+  public static final int MAX_CHECKS = 20;
+  public static final int MAX_MATCHES = 10;
+  public static final int MAX_MATCH_VALUE = 256;
+  public static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofMinutes(10);
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
+
+  private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
+  private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
+  private static final Pattern INT_OR_PERCENT = Pattern.compile("(\\d{1,5})(%?)");
+
+  private final ReleaseAnalysis analysis;
+  private final Map<String, TrafficRouter> routers;
+
+  public ReleaseValidation(ReleaseAnalysis analysis, List<TrafficRouter> routers) {
+    this.analysis = analysis;
+    Map<String, TrafficRouter> byType = new java.util.LinkedHashMap<>();
+    routers.forEach(r -> byType.putIfAbsent(r.type(), r));
+    this.routers = Map.copyOf(byType);
+  }
+
+  /** The router of a type, if Kubeward has one. */
+  public Optional<TrafficRouter> router(String type) {
+    return Optional.ofNullable(routers.get(type));
+  }
+
+  public List<ReleaseProblem> validate(String name, @Nullable ReleaseSpec spec) {
+    List<ReleaseProblem> problems = new ArrayList<>();
+    if (name == null || !Names.isNamespace(name)) {
+      problems.add(
+          new ReleaseProblem("metadata.name", "must be a DNS label (a-z, 0-9, '-', ≤ 63)"));
+    }
+    if (spec == null) {
+      problems.add(new ReleaseProblem("spec", "is required"));
+      return problems;
+    }
+    if (spec.deployment() == null || !Names.isObjectName(spec.deployment())) {
+      problems.add(new ReleaseProblem("spec.deployment", "must name a Deployment"));
+    } else if (name != null && spec.deployment().length() + 1 + name.length() > Names.MAX_LABEL) {
+      problems.add(
+          new ReleaseProblem(
+              "spec.deployment",
+              "with the Release's name makes a name longer than 63 (<deployment>-<release>)"));
+    }
+    version(spec.version(), problems);
+    duration(problems, "spec.progressDeadline", spec.progressDeadline(), Duration.ofSeconds(10));
+    if (spec.strategy() == null
+        || (spec.strategy().canary() == null) == (spec.strategy().blueGreen() == null)) {
+      problems.add(new ReleaseProblem("spec.strategy", "needs exactly one of canary, blueGreen"));
+      return problems;
+    }
+    if (spec.strategy().canary() != null) {
+      canary(spec.strategy().canary(), problems);
+    } else {
+      blueGreen(spec.strategy().blueGreen(), problems);
+    }
+    return problems;
+  }
+
+  private static void version(
+      ReleaseSpec.@Nullable ReleaseVersion v, List<ReleaseProblem> problems) {
+    String field = "spec.version";
+    if (v == null
+        || ((v.images() == null || v.images().isEmpty())
+            && (v.podTemplatePatch() == null || v.podTemplatePatch().isEmpty()))) {
+      problems.add(new ReleaseProblem(field, "needs images and/or podTemplatePatch"));
+      return;
+    }
+    if (v.images() != null) {
+      if (v.images().size() > MAX_IMAGES) {
+        problems.add(new ReleaseProblem(field + ".images", "at most " + MAX_IMAGES));
+      }
+      v.images()
+          .forEach(
+              (container, image) -> {
+                if (!Names.isNamespace(container)) {
+                  problems.add(
+                      new ReleaseProblem(
+                          field + ".images." + container, "container names are DNS labels"));
+                }
+                if (image == null
+                    || image.length() > MAX_IMAGE
+                    || !IMAGE.matcher(image).matches()) {
+                  problems.add(
+                      new ReleaseProblem(
+                          field + ".images." + container,
+                          "must be an image reference without spaces, ≤ " + MAX_IMAGE));
+                }
+              });
+    }
+  }
+
+  private void canary(CanaryStrategy c, List<ReleaseProblem> problems) {
+    String field = "spec.strategy.canary";
+    service(problems, field + ".stableService", c.stableService(), true);
+    TrafficRouting routing = c.routing();
+    String type = routing.type();
+    boolean ratio = "replicaRatio".equals(type);
+    service(problems, field + ".canaryService", c.canaryService(), !ratio);
+    if (c.canaryService() != null && c.canaryService().equals(c.stableService())) {
+      problems.add(new ReleaseProblem(field + ".canaryService", "must differ from stableService"));
+    }
+    if (routing.ingressNginx() != null && routing.gatewayApi() != null) {
+      problems.add(new ReleaseProblem(field + ".trafficRouting", "at most one router"));
+    }
+    TrafficRouter router = routers.get(type);
+    if (router == null) {
+      problems.add(new ReleaseProblem(field + ".trafficRouting", "Kubeward has no router " + type));
+    } else {
+      router
+          .validate(routing)
+          .forEach(p -> problems.add(new ReleaseProblem(field + ".trafficRouting", p)));
+    }
+    surge(problems, field + ".maxSurge", c.maxSurge());
+    surge(problems, field + ".maxUnavailable", c.maxUnavailable());
+    List<CanaryStep> steps = c.stepsOrEmpty();
+    if (steps.size() > MAX_STEPS) {
+      problems.add(new ReleaseProblem(field + ".steps", "at most " + MAX_STEPS + " steps"));
+      return;
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      step(steps.get(i), field + ".steps[" + i + "]", router, problems);
+    }
+    if (c.analysis() != null) {
+      Integer start = c.analysis().startingStep();
+      if (start != null && (start < 0 || start > steps.size())) {
+        problems.add(
+            new ReleaseProblem(
+                field + ".analysis.startingStep", "must be 0.." + steps.size() + ": " + start));
+      }
+      checks(problems, field + ".analysis.checks", c.analysis().checks());
+    }
+  }
+
+  private void step(
+      CanaryStep step,
+      String field,
+      @Nullable TrafficRouter router,
+      List<ReleaseProblem> problems) {
+    int set =
+        (step.setWeight() == null ? 0 : 1)
+            + (step.pause() == null ? 0 : 1)
+            + (step.analysis() == null ? 0 : 1)
+            + (step.setHeaderRoute() == null ? 0 : 1);
+    if (set != 1) {
+      problems.add(
+          new ReleaseProblem(
+              field, "needs exactly one of setWeight, pause, analysis, setHeaderRoute"));
+      return;
+    }
+    if (step.setWeight() != null && (step.setWeight() < 0 || step.setWeight() > 100)) {
+      problems.add(new ReleaseProblem(field + ".setWeight", "must be 0..100"));
+    }
+    if (step.pause() != null) {
+      duration(problems, field + ".pause.duration", step.pause().duration(), Duration.ZERO);
+    }
+    if (step.analysis() != null) {
+      checks(problems, field + ".analysis.checks", step.analysis().checks());
+    }
+    if (step.setHeaderRoute() != null) {
+      if (router != null && !router.supportsHeaderRoutes()) {
+        problems.add(
+            new ReleaseProblem(
+                field + ".setHeaderRoute",
+                "the router " + router.type() + " cannot route by header or cookie"));
+      }
+      List<RouteMatch> match = step.setHeaderRoute().match();
+      if (match == null || match.isEmpty() || match.size() > MAX_MATCHES) {
+        problems.add(
+            new ReleaseProblem(field + ".setHeaderRoute.match", "1.." + MAX_MATCHES + " matches"));
+      } else {
+        for (int i = 0; i < match.size(); i++) {
+          RouteMatch m = match.get(i);
+          String f = field + ".setHeaderRoute.match[" + i + "]";
+          if ((m.header() == null) == (m.cookie() == null)) {
+            problems.add(new ReleaseProblem(f, "needs exactly one of header, cookie"));
+          } else if (!HEADER.matcher(m.header() != null ? m.header() : m.cookie()).matches()) {
+            problems.add(new ReleaseProblem(f, "the header or cookie name is not a token"));
+          }
+          if (m.value() == null || m.value().isEmpty() || m.value().length() > MAX_MATCH_VALUE) {
+            problems.add(new ReleaseProblem(f + ".value", "1.." + MAX_MATCH_VALUE + " characters"));
+          }
+        }
+      }
+    }
+  }
+
+  private void blueGreen(ReleaseSpec.BlueGreenStrategy b, List<ReleaseProblem> problems) {
+    String field = "spec.strategy.blueGreen";
+    service(problems, field + ".activeService", b.activeService(), true);
+    service(problems, field + ".previewService", b.previewService(), true);
+    if (b.activeService() != null && b.activeService().equals(b.previewService())) {
+      problems.add(new ReleaseProblem(field + ".previewService", "must differ from activeService"));
+    }
+    duration(problems, field + ".autoPromotionDelay", b.autoPromotionDelay(), Duration.ZERO);
+    duration(problems, field + ".scaleDownDelay", b.scaleDownDelay(), Duration.ZERO);
+    if (b.prePromotionAnalysis() != null) {
+      checks(problems, field + ".prePromotionAnalysis.checks", b.prePromotionAnalysis().checks());
+    }
+  }
+
+  private void checks(
+      List<ReleaseProblem> problems, String field, @Nullable List<AnalysisCheck> checks) {
+    if (checks == null || checks.isEmpty() || checks.size() > MAX_CHECKS) {
+      problems.add(new ReleaseProblem(field, "1.." + MAX_CHECKS + " checks"));
+      return;
+    }
+    analysis.validate(checks).forEach(p -> problems.add(new ReleaseProblem(field, p)));
+  }
+
+  private static void service(
+      List<ReleaseProblem> problems, String field, @Nullable String name, boolean required) {
+    if (name == null) {
+      if (required) {
+        problems.add(new ReleaseProblem(field, "is required"));
+      }
+    } else if (!Names.isNamespace(name)) {
+      problems.add(new ReleaseProblem(field, "must name a Service (a DNS label)"));
+    }
+  }
+
+  private static void surge(List<ReleaseProblem> problems, String field, @Nullable String value) {
+    if (value == null) {
+      return;
+    }
+    var m = INT_OR_PERCENT.matcher(value.trim());
+    if (!m.matches()
+        || (m.group(2).isEmpty() && Integer.parseInt(m.group(1)) > 10_000)
+        || (!m.group(2).isEmpty() && Integer.parseInt(m.group(1)) > 100)) {
+      problems.add(new ReleaseProblem(field, "must be 0..10000 or 0%..100%"));
+    }
+  }
+
+  private static void duration(
+      List<ReleaseProblem> problems, String field, @Nullable String text, Duration minimum) {
+    if (text == null) {
+      return;
+    }
+    try {
+      GoDuration.parseBounded(field, text, minimum, MAX_DURATION);
+    } catch (RuntimeException e) {
+      problems.add(
+          new ReleaseProblem(
+              field,
+              "must be a duration between "
+                  + GoDuration.format(minimum)
+                  + " and "
+                  + GoDuration.format(MAX_DURATION)));
+    }
+  }
+
+  /** A valid duration field's value, or the default. */
+  public static Duration durationOr(@Nullable String text, Duration fallback) {
+    return GoDuration.parseOr(text, fallback);
+  }
+}
