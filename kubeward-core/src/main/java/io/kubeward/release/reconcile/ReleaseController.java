@@ -481,6 +481,28 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     CanaryMachine.Action next =
         CanaryMachine.next(
             c, status, new CanaryMachine.Observed(canaryReady), deadline(pass), pass.now);
+    return soonerForBackground(pass, act(pass, c, steps, target, next));
+  }
+
+  /** A running background analysis is looked at again when its next measurement is due. */
+  private Result soonerForBackground(Pass pass, Result result) {
+    AnalysisProgress background = pass.status().backgroundAnalysis();
+    if (background == null || background.phase().done() || background.nextAt() == null) {
+      return result;
+    }
+    Duration due = Duration.between(pass.now, background.nextAt());
+    return result.again().map(d -> d.compareTo(due) <= 0).orElse(false)
+        ? result
+        : Result.requeueAfter(due);
+  }
+
+  private Result act(
+      Pass pass,
+      ReleaseSpec.CanaryStrategy c,
+      List<ReleaseSpec.CanaryStep> steps,
+      Deployment target,
+      CanaryMachine.Action next) {
+    ReleaseStatus status = pass.status();
     return switch (next) {
       case CanaryMachine.Promote p -> promoteCanary(pass, target);
       case CanaryMachine.RecordWeight r -> recordWeight(pass, r.weight());
@@ -703,7 +725,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
       return Optional.empty();
     }
     AnalysisProgress next =
-        analysis.advance(subject(pass), c.analysis().checks(), previous, pass.now);
+        analysis.advance(subject(pass), untilTheEnd(c.analysis().checks()), previous, pass.now);
     ReleaseStatus.Builder b = pass.status().toBuilder().backgroundAnalysis(next);
     if (next.phase() == AnalysisPhase.FAILED) {
       return Optional.of(
@@ -718,6 +740,30 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
       return Optional.of(Result.now());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Background checks without a {@code count} measure until the Release ends ({@code count: 0}, the
+   * contract's default for background analysis), not once as a step's checks do. (The analysis
+   * part's port offers the same as {@code advanceBackground}.)
+   */
+  static List<AnalysisCheck> untilTheEnd(List<AnalysisCheck> checks) {
+    return checks.stream()
+        .map(
+            c ->
+                c == null || c.count() != null
+                    ? c
+                    : new AnalysisCheck(
+                        c.name(),
+                        c.interval(),
+                        0,
+                        c.failureLimit(),
+                        c.inconclusiveLimit(),
+                        c.consecutiveErrorLimit(),
+                        c.initialDelay(),
+                        c.promql(),
+                        c.signal()))
+        .toList();
   }
 
   /** All steps done: the target gets the new version, then the canary goes. */
