@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * First start: when no user exists, creates {@value #ADMIN} (ADMIN everywhere) with the configured
  * password, or a generated one that must be changed at the first sign-in. Later starts change
- * nothing, whatever is configured.
+ * nothing, whatever is configured. Replicas starting at once on one empty database race: one
+ * creates the admin, the others find it exists and go on.
  */
 public final class BootstrapAdmin {
 
@@ -52,12 +53,19 @@ public final class BootstrapAdmin {
             reason -> {
               throw new IllegalArgumentException("admin-password " + reason);
             });
-    users.create(
-        ADMIN,
-        hasher.hash(password),
-        generated,
-        List.of(new Grant(Role.ADMIN, Scope.everywhere())),
-        clock.instant());
+    try {
+      users.create(
+          ADMIN,
+          hasher.hash(password),
+          generated,
+          List.of(new Grant(Role.ADMIN, Scope.everywhere())),
+          clock.instant());
+    } catch (AuthException e) {
+      if (e.code().equals("user.exists")) {
+        return Optional.empty(); // another replica starting on the same database was first
+      }
+      throw e;
+    }
     return Optional.of(new Created(ADMIN, password, generated));
   }
 }

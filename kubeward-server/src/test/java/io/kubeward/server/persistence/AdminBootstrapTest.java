@@ -58,6 +58,37 @@ class AdminBootstrapTest {
       };
 
   @Test
+  void replicasStartingAtOnceOnOneEmptyDatabaseCreateOneAdminAndAllStart() throws Exception {
+    int replicas = 4;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(replicas);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(replicas);
+    try {
+      java.util.List<java.util.concurrent.Future<java.util.Optional<BootstrapAdmin.Created>>>
+          results = new java.util.ArrayList<>();
+      for (int i = 0; i < replicas; i++) {
+        int replica = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  BootstrapAdmin bootstrap = new BootstrapAdmin(users, hasher, Clock.systemUTC());
+                  start.await();
+                  return bootstrap.ensureAdmin(null, () -> "generated-" + replica + "-password");
+                }));
+      }
+      java.util.List<BootstrapAdmin.Created> created = new java.util.ArrayList<>();
+      for (var result : results) {
+        result.get(30, java.util.concurrent.TimeUnit.SECONDS).ifPresent(created::add);
+      }
+      assertThat(created).hasSize(1);
+      UserAccount admin = users.findByUsername("admin").orElseThrow();
+      assertThat(bcrypt.matches(created.getFirst().password(), admin.passwordHash())).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aGeneratedPasswordIsMadeOnceAndMustBeChanged() {
     AtomicInteger generated = new AtomicInteger();
     BootstrapAdmin bootstrap = new BootstrapAdmin(users, hasher, Clock.systemUTC());
