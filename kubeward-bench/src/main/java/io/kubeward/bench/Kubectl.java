@@ -26,16 +26,7 @@ final class Kubectl {
 
   /** kubectl 1.33 from the Google Cloud SDK if present (within skew of 1.34), else PATH's. */
   private static Path locate() {
-    for (String candidate :
-        List.of(
-            "/usr/lib/google-cloud-sdk/bin/kubectl.1.33",
-            "/usr/local/bin/kubectl",
-            "/usr/bin/kubectl")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return Path.of(candidate);
-      }
-    }
-    return Path.of("kubectl");
+    return io.kubeward.testkit.Kubectl.binary();
   }
 
   String version() {

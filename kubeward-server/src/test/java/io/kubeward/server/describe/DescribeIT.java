@@ -23,9 +23,6 @@ import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.Workloads;
 import io.kubeward.testkit.controlplane.ControlPlane;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -591,26 +587,7 @@ class DescribeIT {
     return m.group(1);
   }
 
-  private static String kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.add("--kubeconfig=" + kubeconfig);
-    command.addAll(List.of(args));
-    Path outFile = Files.createTempFile(dir, "kubectl-", ".out");
-    Path errFile = Files.createTempFile(dir, "kubectl-", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(outFile.toFile())
-            .redirectError(errFile.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .start();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("kubectl did not finish in 30 s");
-    }
-    String out = Files.readString(outFile, StandardCharsets.UTF_8);
-    String err = Files.readString(errFile, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(err).isZero();
-    return out;
+  private static String kubectl(String... args) {
+    return new io.kubeward.testkit.Kubectl(kubeconfig, dir).run(args);
   }
 }

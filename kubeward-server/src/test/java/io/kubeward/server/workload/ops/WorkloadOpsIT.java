@@ -21,9 +21,6 @@ import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.Workloads;
 import io.kubeward.testkit.controlplane.ControlPlane;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -636,27 +632,7 @@ class WorkloadOpsIT {
     return node.isMissingNode() || node.isNull();
   }
 
-  private static String kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    Path pinned = Path.of("/usr/lib/google-cloud-sdk/bin/kubectl.1.33");
-    command.add(Files.isExecutable(pinned) ? pinned.toString() : "kubectl");
-    command.add("--kubeconfig=" + kubeconfig);
-    command.addAll(List.of(args));
-    Path outFile = Files.createTempFile(dir, "kubectl-", ".out");
-    Path errFile = Files.createTempFile(dir, "kubectl-", ".err");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(outFile.toFile())
-            .redirectError(errFile.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .start();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("kubectl did not finish in 30 s");
-    }
-    String out = Files.readString(outFile, StandardCharsets.UTF_8);
-    String err = Files.readString(errFile, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(err).isZero();
-    return out;
+  private static String kubectl(String... args) {
+    return new io.kubeward.testkit.Kubectl(kubeconfig, dir).run(args);
   }
 }
