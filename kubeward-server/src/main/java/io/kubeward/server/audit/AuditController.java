@@ -167,32 +167,7 @@ class AuditController {
     AuditQuery filter =
         query(user, cluster, namespace, kind, verb, result, from, to, null, AuditQuery.MAX_LIMIT);
     audit.requireAdmin(caller); // before the response is committed
-    StreamingResponseBody body =
-        out -> {
-          BufferedWriter writer =
-              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          if (csv) {
-            writer.write(AuditCsv.HEADER);
-            audit.export(caller, filter, r -> AuditCsv.write(writer, r));
-          } else {
-            writer.write("[");
-            boolean[] first = {true};
-            audit.export(
-                caller,
-                filter,
-                r -> {
-                  try {
-                    writer.write(first[0] ? "\n" : ",\n");
-                    first[0] = false;
-                    writer.write(json.writeValueAsString(RecordJson.of(r)));
-                  } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
-            writer.write("\n]\n");
-          }
-          writer.flush();
-        };
+    StreamingResponseBody body = out -> exportTo(out, caller, filter, csv);
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
@@ -256,5 +231,40 @@ class AuditController {
 
   static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Writes the export. A client that goes away surfaces as an {@link java.io.UncheckedIOException}
+   * wherever it is noticed (a record, the closing bracket or the final flush), so the one handler
+   * for gone clients treats it alike, never as an error.
+   */
+  private void exportTo(java.io.OutputStream out, Caller caller, AuditQuery filter, boolean csv) {
+    try {
+      BufferedWriter writer =
+          new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      if (csv) {
+        writer.write(AuditCsv.HEADER);
+        audit.export(caller, filter, r -> AuditCsv.write(writer, r));
+      } else {
+        writer.write("[");
+        boolean[] first = {true};
+        audit.export(
+            caller,
+            filter,
+            r -> {
+              try {
+                writer.write(first[0] ? "\n" : ",\n");
+                first[0] = false;
+                writer.write(json.writeValueAsString(RecordJson.of(r)));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+        writer.write("\n]\n");
+      }
+      writer.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
