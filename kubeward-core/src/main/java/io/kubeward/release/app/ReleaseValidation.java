@@ -12,6 +12,7 @@ import io.kubeward.release.domain.TrafficRouting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * The one validator of Releases (ADR 0035): the REST API before it writes and the controller on
  * every pass use it, so {@code kubectl apply} and the console get the same verdict. It bounds every
  * number and name, asks the analysis part about the checks ({@link ReleaseAnalysis#validate}) and
- * the chosen router about its routing ({@link TrafficRouter#validate}).
+ * the chosen router about its routing ({@link TrafficRouter#validateTexts}) and each header route
+ * ({@link TrafficRouter#validateHeaderRoute}); the parts' texts come in the caller's language
+ * (English or 简体中文).
  */
 public final class ReleaseValidation {
 
@@ -53,7 +56,18 @@ public final class ReleaseValidation {
     return Optional.ofNullable(routers.get(type));
   }
 
+  /** Problems in English (the controller's conditions and Events). */
   public List<ReleaseProblem> validate(String name, @Nullable ReleaseSpec spec) {
+    return validate(name, spec, Locale.ENGLISH);
+  }
+
+  /**
+   * Problems, the routers' and the analysis' texts in the locale's language (简体中文 for any {@code
+   * zh*}, else English).
+   */
+  public List<ReleaseProblem> validate(
+      String name, @Nullable ReleaseSpec spec, @Nullable Locale locale) {
+    Locale in = locale == null ? Locale.ENGLISH : locale;
     List<ReleaseProblem> problems = new ArrayList<>();
     if (name == null || !Names.isNamespace(name)) {
       problems.add(
@@ -79,9 +93,9 @@ public final class ReleaseValidation {
       return problems;
     }
     if (spec.strategy().canary() != null) {
-      canary(spec.strategy().canary(), problems);
+      canary(spec.strategy().canary(), in, problems);
     } else {
-      blueGreen(spec.strategy().blueGreen(), problems);
+      blueGreen(spec.strategy().blueGreen(), in, problems);
     }
     return problems;
   }
@@ -119,7 +133,7 @@ public final class ReleaseValidation {
     }
   }
 
-  private void canary(CanaryStrategy c, List<ReleaseProblem> problems) {
+  private void canary(CanaryStrategy c, Locale locale, List<ReleaseProblem> problems) {
     String field = "spec.strategy.canary";
     service(problems, field + ".stableService", c.stableService(), true);
     TrafficRouting routing = c.routing();
@@ -137,8 +151,8 @@ public final class ReleaseValidation {
       problems.add(new ReleaseProblem(field + ".trafficRouting", "Kubeward has no router " + type));
     } else {
       router
-          .validate(routing)
-          .forEach(p -> problems.add(new ReleaseProblem(field + ".trafficRouting", p)));
+          .validateTexts(routing)
+          .forEach(p -> problems.add(new ReleaseProblem(field + ".trafficRouting", p.in(locale))));
     }
     surge(problems, field + ".maxSurge", c.maxSurge());
     surge(problems, field + ".maxUnavailable", c.maxUnavailable());
@@ -148,7 +162,7 @@ public final class ReleaseValidation {
       return;
     }
     for (int i = 0; i < steps.size(); i++) {
-      step(steps.get(i), field + ".steps[" + i + "]", router, problems);
+      step(steps.get(i), field + ".steps[" + i + "]", router, locale, problems);
     }
     if (c.analysis() != null) {
       Integer start = c.analysis().startingStep();
@@ -157,7 +171,7 @@ public final class ReleaseValidation {
             new ReleaseProblem(
                 field + ".analysis.startingStep", "must be 0.." + steps.size() + ": " + start));
       }
-      checks(problems, field + ".analysis.checks", c.analysis().checks());
+      checks(problems, field + ".analysis.checks", c.analysis().checks(), locale);
     }
   }
 
@@ -165,6 +179,7 @@ public final class ReleaseValidation {
       CanaryStep step,
       String field,
       @Nullable TrafficRouter router,
+      Locale locale,
       List<ReleaseProblem> problems) {
     int set =
         (step.setWeight() == null ? 0 : 1)
@@ -184,20 +199,20 @@ public final class ReleaseValidation {
       duration(problems, field + ".pause.duration", step.pause().duration(), Duration.ZERO);
     }
     if (step.analysis() != null) {
-      checks(problems, field + ".analysis.checks", step.analysis().checks());
+      checks(problems, field + ".analysis.checks", step.analysis().checks(), locale);
     }
     if (step.setHeaderRoute() != null) {
-      if (router != null && !router.supportsHeaderRoutes()) {
-        problems.add(
-            new ReleaseProblem(
-                field + ".setHeaderRoute",
-                "the router " + router.type() + " cannot route by header or cookie"));
-      }
       List<RouteMatch> match = step.setHeaderRoute().match();
       if (match == null || match.isEmpty() || match.size() > MAX_MATCHES) {
         problems.add(
             new ReleaseProblem(field + ".setHeaderRoute.match", "1.." + MAX_MATCHES + " matches"));
       } else {
+        if (router != null) {
+          router
+              .validateHeaderRoute(match)
+              .forEach(
+                  p -> problems.add(new ReleaseProblem(field + ".setHeaderRoute", p.in(locale))));
+        }
         for (int i = 0; i < match.size(); i++) {
           RouteMatch m = match.get(i);
           String f = field + ".setHeaderRoute.match[" + i + "]";
@@ -214,7 +229,8 @@ public final class ReleaseValidation {
     }
   }
 
-  private void blueGreen(ReleaseSpec.BlueGreenStrategy b, List<ReleaseProblem> problems) {
+  private void blueGreen(
+      ReleaseSpec.BlueGreenStrategy b, Locale locale, List<ReleaseProblem> problems) {
     String field = "spec.strategy.blueGreen";
     service(problems, field + ".activeService", b.activeService(), true);
     service(problems, field + ".previewService", b.previewService(), true);
@@ -224,17 +240,24 @@ public final class ReleaseValidation {
     duration(problems, field + ".autoPromotionDelay", b.autoPromotionDelay(), Duration.ZERO);
     duration(problems, field + ".scaleDownDelay", b.scaleDownDelay(), Duration.ZERO);
     if (b.prePromotionAnalysis() != null) {
-      checks(problems, field + ".prePromotionAnalysis.checks", b.prePromotionAnalysis().checks());
+      checks(
+          problems,
+          field + ".prePromotionAnalysis.checks",
+          b.prePromotionAnalysis().checks(),
+          locale);
     }
   }
 
   private void checks(
-      List<ReleaseProblem> problems, String field, @Nullable List<AnalysisCheck> checks) {
+      List<ReleaseProblem> problems,
+      String field,
+      @Nullable List<AnalysisCheck> checks,
+      Locale locale) {
     if (checks == null || checks.isEmpty() || checks.size() > MAX_CHECKS) {
       problems.add(new ReleaseProblem(field, "1.." + MAX_CHECKS + " checks"));
       return;
     }
-    analysis.validate(checks).forEach(p -> problems.add(new ReleaseProblem(field, p)));
+    analysis.validate(checks, locale).forEach(p -> problems.add(new ReleaseProblem(field, p)));
   }
 
   private static void service(
