@@ -288,6 +288,20 @@ class ReleaseValidationTest {
   }
 
   @Test
+  void itsOwnTextsComeInTheCallersLanguageToo() {
+    ReleaseSpec spec =
+        canary(null, null, List.of(new ReleaseSpec.CanaryStep(101, null, null, null)));
+    assertThat(validation.validate("v2", spec, Locale.SIMPLIFIED_CHINESE))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.steps[0].setWeight", "必须在 0..100 之间"));
+    assertThat(validation.validate("v2", spec, Locale.forLanguageTag("en-US")))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.steps[0].setWeight", "must be 0..100"));
+    assertThat(validation.validate("v2", null, Locale.SIMPLIFIED_CHINESE))
+        .containsExactly(new ReleaseProblem("spec", "必填"));
+  }
+
+  @Test
   void aRouterWithoutHeaderRoutesRefusesSetHeaderRouteInBothLanguages() {
     ReleaseSpec spec =
         canary(
