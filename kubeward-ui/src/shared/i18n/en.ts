@@ -1327,6 +1327,8 @@ export default {
     conditionStatus: 'Status',
     reason: 'Reason',
     events: 'Events',
+    promqlNotApproved:
+      'Not run: its promql checks read every namespace\'s data through Prometheus, so create or replace this release through Kubeward (console, API or CLI) as someone allowed to query Prometheus. Applied with kubectl, or its queries changed since, it has no valid approval.',
     abortConfirm: 'Abort release {name}? Traffic goes back to the stable version and the new pods are scaled to 0.',
     deleteConfirm: 'Delete release {name}? An unfinished release is rolled back first.',
     column: { deployment: 'Deployment', strategy: 'Strategy', step: 'Step', weight: 'Weight', analysis: 'Analysis' },

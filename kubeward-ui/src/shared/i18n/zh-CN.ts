@@ -1329,6 +1329,8 @@ const zhCN: typeof en = {
     conditionStatus: '状态',
     reason: '原因',
     events: '事件',
+    promqlNotApproved:
+      '未运行：其 promql 检查会通过 Prometheus 读取所有命名空间的数据，请由有权查询 Prometheus 的人通过 Kubeward（控制台、API 或 CLI）创建或替换此发布。用 kubectl 应用的发布，或之后修改过查询的发布，没有有效的批准。',
     abortConfirm: '中止发布 {name}？流量回到稳定版本，新 Pod 缩容到 0。',
     deleteConfirm: '删除发布 {name}？未完成的发布会先回滚。',
     column: { deployment: 'Deployment', strategy: '策略', step: '步骤', weight: '权重', analysis: '分析' },

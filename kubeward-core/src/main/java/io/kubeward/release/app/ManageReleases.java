@@ -6,6 +6,7 @@ import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.release.domain.PromqlApproval;
 import io.kubeward.release.domain.ReleaseObject;
 import io.kubeward.release.domain.ReleaseProblem;
 import io.kubeward.release.domain.ReleaseRequests;
@@ -13,6 +14,7 @@ import io.kubeward.release.domain.ReleaseSpec;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * cluster with the caller's identity ({@link ReleaseStore}), every change is audited, and a Release
  * is validated by the one {@link ReleaseValidation} before it is written. Creating or replacing one
  * also asks the cluster whether the caller may change the Deployment and the Services it names: the
- * controller acts with Kubeward's rights, so Kubeward must not lend them.
+ * controller acts with Kubeward's rights, so Kubeward must not lend them. A Release with {@code
+ * promql} checks further needs a caller who may query Prometheus ({@link PromqlPermission}, ADR
+ * 0021); Kubeward then stamps it ({@link PromqlApproval}) and the controller runs its queries only
+ * while the stamp verifies.
  */
 public final class ManageReleases {
 
@@ -31,6 +36,8 @@ public final class ManageReleases {
   private final AuditedAction audited;
   private final ReleaseStore store;
   private final ReleaseValidation validation;
+  private final PromqlPermission promqlPermission;
+  private final PromqlApproval promqlApproval;
   private final Clock clock;
 
   public ManageReleases(
@@ -39,12 +46,16 @@ public final class ManageReleases {
       AuditedAction audited,
       ReleaseStore store,
       ReleaseValidation validation,
+      PromqlPermission promqlPermission,
+      PromqlApproval promqlApproval,
       Clock clock) {
     this.reads = reads;
     this.authorizer = authorizer;
     this.audited = audited;
     this.store = store;
     this.validation = validation;
+    this.promqlPermission = promqlPermission;
+    this.promqlApproval = promqlApproval;
     this.clock = clock;
   }
 
@@ -70,7 +81,13 @@ public final class ManageReleases {
   }
 
   public ReleaseVerdict validate(@Nullable String name, @Nullable ReleaseSpec spec) {
-    List<ReleaseProblem> problems = validation.validate(name == null ? "" : name, spec);
+    return validate(name, spec, Locale.ENGLISH);
+  }
+
+  /** The validator's answer, its texts in the locale's language (English or 简体中文). */
+  public ReleaseVerdict validate(
+      @Nullable String name, @Nullable ReleaseSpec spec, @Nullable Locale locale) {
+    List<ReleaseProblem> problems = validation.validate(name == null ? "" : name, spec, locale);
     return new ReleaseVerdict(problems.isEmpty(), problems);
   }
 
@@ -82,6 +99,24 @@ public final class ManageReleases {
       String name,
       @Nullable ReleaseSpec spec,
       @Nullable String resourceVersion) {
+    return apply(caller, cluster, namespace, name, spec, resourceVersion, Locale.ENGLISH);
+  }
+
+  /**
+   * Creates or replaces a Release; audited as {@code release.apply}; validation texts in the
+   * locale's language.
+   *
+   * @throws PromqlForbiddenException if the spec has {@code promql} checks and the caller may not
+   *     query the cluster's Prometheus
+   */
+  public ReleaseView apply(
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      @Nullable ReleaseSpec spec,
+      @Nullable String resourceVersion,
+      @Nullable Locale locale) {
     reads.known(cluster);
     return audited.run(
         caller,
@@ -89,13 +124,21 @@ public final class ManageReleases {
         target(cluster, namespace, name),
         "release.apply",
         () -> {
-          List<ReleaseProblem> problems = validation.validate(name, spec);
+          List<ReleaseProblem> problems = validation.validate(name, spec, locale);
           if (!problems.isEmpty()) {
             throw new InvalidReleaseException(problems);
           }
           requireRightsOfTheController(caller, cluster, namespace, spec);
+          String stamp = null;
+          if (PromqlApproval.needsApproval(spec)) {
+            if (!promqlPermission.allowed(caller, cluster)) {
+              throw new PromqlForbiddenException(caller.username(), cluster, namespace);
+            }
+            stamp = promqlApproval.stamp(namespace, name, spec);
+          }
           return AuditedAction.Outcome.of(
-              ReleaseView.of(store.apply(caller, cluster, namespace, name, spec, resourceVersion)));
+              ReleaseView.of(
+                  store.apply(caller, cluster, namespace, name, spec, resourceVersion, stamp)));
         });
   }
 

@@ -16,14 +16,19 @@ public interface ReleaseStore {
 
   Optional<ReleaseObject> get(Caller caller, String cluster, String namespace, String name);
 
-  /** Creates or replaces the spec (labels, annotations and status kept). */
+  /**
+   * Creates or replaces the spec (labels, annotations and status kept), with the PromQL approval
+   * stamp ({@code kubeward.io/promql-approval}) set to {@code promqlApproval}, or removed when
+   * null.
+   */
   ReleaseObject apply(
       Caller caller,
       String cluster,
       String namespace,
       String name,
       ReleaseSpec spec,
-      @Nullable String resourceVersion);
+      @Nullable String resourceVersion,
+      @Nullable String promqlApproval);
 
   boolean delete(Caller caller, String cluster, String namespace, String name);
 

@@ -30,7 +30,9 @@ public enum ReleaseReason implements EventReason {
   Retried,
   ProgressDeadlineExceeded,
   StepFailed,
-  Succeeded;
+  Succeeded,
+  /** {@code promql} checks without a valid approval stamp (ADR 0035); nothing is done. */
+  PromqlNotApproved;
 
   /** Condition types. */
   public static final String ACCEPTED = "Accepted";

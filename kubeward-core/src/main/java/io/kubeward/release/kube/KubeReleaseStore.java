@@ -9,6 +9,7 @@ import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
 import io.kubeward.release.app.ReleaseNotFoundException;
 import io.kubeward.release.app.ReleaseStore;
+import io.kubeward.release.domain.PromqlApproval;
 import io.kubeward.release.domain.ReleaseObject;
 import io.kubeward.release.domain.ReleaseSpec;
 import java.net.HttpURLConnection;
@@ -78,7 +79,8 @@ public final class KubeReleaseStore implements ReleaseStore {
       String namespace,
       String name,
       ReleaseSpec spec,
-      @Nullable String resourceVersion) {
+      @Nullable String resourceVersion,
+      @Nullable String promqlApproval) {
     try {
       Resource<GenericKubernetesResource> resource =
           one(caller, cluster, namespace, name, ClusterClients.Intent.WRITE);
@@ -92,7 +94,9 @@ public final class KubeReleaseStore implements ReleaseStore {
         return ReleaseResources.toRelease(
             all(caller, cluster, ClusterClients.Intent.WRITE)
                 .inNamespace(namespace)
-                .resource(ReleaseResources.newResource(namespace, name, specMap, null, null))
+                .resource(
+                    ReleaseResources.newResource(
+                        namespace, name, specMap, null, approval(null, promqlApproval)))
                 .create());
       }
       GenericKubernetesResource next =
@@ -103,7 +107,7 @@ public final class KubeReleaseStore implements ReleaseStore {
               resourceVersion == null || resourceVersion.isBlank()
                   ? existing.getMetadata().getResourceVersion()
                   : resourceVersion,
-              copy(existing.getMetadata().getAnnotations()));
+              approval(copy(existing.getMetadata().getAnnotations()), promqlApproval));
       next.getMetadata().setLabels(copy(existing.getMetadata().getLabels()));
       next.getMetadata().setFinalizers(existing.getMetadata().getFinalizers());
       if (existing.getAdditionalProperties().get("status") != null) {
@@ -117,6 +121,21 @@ public final class KubeReleaseStore implements ReleaseStore {
     } catch (KubernetesClientException e) {
       throw KubeErrors.translate(cluster, e);
     }
+  }
+
+  /** The annotations with the PromQL approval stamp set, or removed when null. */
+  private static @Nullable Map<String, String> approval(
+      @Nullable Map<String, String> annotations, @Nullable String stamp) {
+    Map<String, String> next =
+        annotations == null
+            ? new java.util.LinkedHashMap<>()
+            : new java.util.LinkedHashMap<>(annotations);
+    if (stamp == null) {
+      next.remove(PromqlApproval.ANNOTATION);
+    } else {
+      next.put(PromqlApproval.ANNOTATION, stamp);
+    }
+    return next.isEmpty() ? annotations : next;
   }
 
   @Override

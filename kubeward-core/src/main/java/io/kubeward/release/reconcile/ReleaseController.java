@@ -12,6 +12,7 @@ import io.kubeward.release.domain.AnalysisProgress;
 import io.kubeward.release.domain.AnalysisSubject;
 import io.kubeward.release.domain.CanaryMachine;
 import io.kubeward.release.domain.CanarySteps;
+import io.kubeward.release.domain.PromqlApproval;
 import io.kubeward.release.domain.ReleaseLabels;
 import io.kubeward.release.domain.ReleaseObject;
 import io.kubeward.release.domain.ReleasePhase;
@@ -67,6 +68,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   private final ReleaseWorkloads workloads;
   private final ReleaseValidation validation;
   private final ReleaseAnalysis analysis;
+  private final PromqlApproval approval;
   private final ReleaseSettings settings;
 
   ReleaseController(
@@ -74,19 +76,24 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
       KubernetesClient client,
       ReleaseValidation validation,
       ReleaseAnalysis analysis,
+      PromqlApproval approval,
       ReleaseSettings settings) {
     this.cluster = cluster;
     this.client = client;
     this.workloads = new ReleaseWorkloads(client);
     this.validation = validation;
     this.analysis = analysis;
+    this.approval = approval;
     this.settings = settings;
   }
 
   /** The controller as the runtime runs it. */
   public static ControllerSpec<ReleaseObject> spec(
-      ReleaseValidation validation, ReleaseAnalysis analysis, ReleaseSettings settings) {
-    return spec(() -> validation, () -> analysis, settings);
+      ReleaseValidation validation,
+      ReleaseAnalysis analysis,
+      PromqlApproval approval,
+      ReleaseSettings settings) {
+    return spec(() -> validation, () -> analysis, approval, settings);
   }
 
   /**
@@ -96,6 +103,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
   public static ControllerSpec<ReleaseObject> spec(
       Supplier<ReleaseValidation> validation,
       Supplier<ReleaseAnalysis> analysis,
+      PromqlApproval approval,
       ReleaseSettings settings) {
     return new ControllerSpec<>(
         NAME,
@@ -109,6 +117,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
                 binding.systemClient(),
                 validation.get(),
                 analysis.get(),
+                approval,
                 settings));
   }
 
@@ -172,6 +181,7 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     Pass pass = new Pass(release, context);
     try {
       return validate(pass)
+          .or(() -> promqlApproved(pass))
           .or(() -> routers(pass))
           .or(() -> requests(pass))
           .or(() -> finished(pass))
@@ -206,6 +216,37 @@ public final class ReleaseController implements Reconciler<ReleaseObject> {
     }
     return Optional.of(Result.done());
   }
+
+  /**
+   * Step: {@code promql} checks run only with a valid PromQL approval stamp (ADR 0035: PromQL reads
+   * every namespace's data; the stamp says someone allowed to query Prometheus wrote these queries
+   * through Kubeward). Without it the Release is left alone with {@code Accepted=False}.
+   */
+  private Optional<Result> promqlApproved(Pass pass) {
+    List<String> queries = PromqlApproval.queries(pass.spec);
+    if (queries.isEmpty()
+        || approval.verifies(
+            pass.release.namespace(),
+            pass.release.name(),
+            queries,
+            pass.release.annotations().get(PromqlApproval.ANNOTATION))) {
+      return Optional.empty();
+    }
+    String message = PROMQL_NOT_APPROVED;
+    ReleaseStatus.Builder b = pass.status().toBuilder();
+    pass.condition(b, ReleaseReason.ACCEPTED, false, ReleaseReason.PromqlNotApproved, message);
+    if (pass.write(b.build())) {
+      pass.event(ReleaseReason.PromqlNotApproved, true, message);
+    }
+    return Optional.of(Result.done());
+  }
+
+  static final String PROMQL_NOT_APPROVED =
+      "promql checks run only when the Release was created or replaced through Kubeward (console,"
+          + " API or CLI) by someone allowed to query the cluster's Prometheus: PromQL reads every"
+          + " namespace's data; ask such a person to apply it (the approval annotation "
+          + PromqlApproval.ANNOTATION
+          + " is missing or does not match the queries)";
 
   /** Step: the router must be present on the cluster; otherwise nothing is done. */
   private Optional<Result> routers(Pass pass) {

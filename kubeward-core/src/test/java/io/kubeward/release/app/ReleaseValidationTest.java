@@ -2,6 +2,7 @@ package io.kubeward.release.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeward.diagnostics.domain.Bilingual;
 import io.kubeward.release.domain.AnalysisCheck;
 import io.kubeward.release.domain.AnalysisProgress;
 import io.kubeward.release.domain.AnalysisSubject;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -184,5 +186,139 @@ class ReleaseValidationTest {
     assertThat(fields(validation.validate("v2", blueGreen)))
         .containsExactly(
             "spec.strategy.blueGreen.previewService", "spec.strategy.blueGreen.autoPromotionDelay");
+  }
+
+  /** A router and an analysis speaking both languages: the caller's locale picks the text. */
+  @Test
+  void theRoutersAndTheAnalysisSpeakTheCallersLanguage() {
+    ReleaseAnalysis bilingualAnalysis =
+        new ReleaseAnalysis() {
+          @Override
+          public AnalysisProgress advance(
+              AnalysisSubject s, List<AnalysisCheck> c, AnalysisProgress p, Instant now) {
+            return p;
+          }
+
+          @Override
+          public List<String> validate(List<AnalysisCheck> checks) {
+            return validate(checks, Locale.ENGLISH);
+          }
+
+          @Override
+          public List<String> validate(List<AnalysisCheck> checks, Locale locale) {
+            return checks.stream()
+                .filter(c -> "bad".equals(c.name()))
+                .map(c -> "zh".equals(locale.getLanguage()) ? "检查 bad 无效" : "check bad is bad")
+                .toList();
+          }
+        };
+    TrafficRouter nginx =
+        new TrafficRouter() {
+          private final TrafficRouter base = router("ingressNginx", true);
+
+          public String type() {
+            return "ingressNginx";
+          }
+
+          public RouterPresence presence(String cluster) {
+            return base.presence(cluster);
+          }
+
+          public boolean supportsHeaderRoutes() {
+            return true;
+          }
+
+          public List<String> validate(TrafficRouting routing) {
+            return List.of("the Ingress name is wrong");
+          }
+
+          @Override
+          public List<Bilingual> validateTexts(TrafficRouting routing) {
+            return List.of(Bilingual.of("the Ingress name is wrong", "Ingress 名称有误"));
+          }
+
+          @Override
+          public List<Bilingual> validateHeaderRoute(List<RouteMatch> match) {
+            return match.stream()
+                .filter(m -> m.cookie() != null && !"always".equals(m.value()))
+                .map(m -> Bilingual.of("cookie value must be always", "cookie 的值必须是 always"))
+                .toList();
+          }
+
+          public void apply(String cluster, TrafficTarget target, TrafficSplit split) {}
+
+          public TrafficSplit observe(String cluster, TrafficTarget target) {
+            return TrafficSplit.STABLE;
+          }
+
+          public void restore(String cluster, TrafficTarget target) {}
+        };
+    ReleaseValidation bilingual = new ReleaseValidation(bilingualAnalysis, List.of(nginx));
+    ReleaseSpec spec =
+        canary(
+            new TrafficRouting(new TrafficRouting.IngressNginxRouting("web"), null),
+            "web-canary",
+            List.of(
+                new ReleaseSpec.CanaryStep(
+                    null,
+                    null,
+                    new ReleaseSpec.AnalysisStep(
+                        List.of(
+                            new AnalysisCheck(
+                                "bad", null, null, null, null, null, null, null, null))),
+                    null),
+                new ReleaseSpec.CanaryStep(
+                    null,
+                    null,
+                    null,
+                    new ReleaseSpec.HeaderRouteStep(
+                        List.of(new RouteMatch(null, "canary", "yes"))))));
+    assertThat(bilingual.validate("v2", spec, Locale.SIMPLIFIED_CHINESE))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.trafficRouting", "Ingress 名称有误"),
+            new ReleaseProblem("spec.strategy.canary.steps[0].analysis.checks", "检查 bad 无效"),
+            new ReleaseProblem(
+                "spec.strategy.canary.steps[1].setHeaderRoute", "cookie 的值必须是 always"));
+    assertThat(bilingual.validate("v2", spec))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.trafficRouting", "the Ingress name is wrong"),
+            new ReleaseProblem("spec.strategy.canary.steps[0].analysis.checks", "check bad is bad"),
+            new ReleaseProblem(
+                "spec.strategy.canary.steps[1].setHeaderRoute", "cookie value must be always"));
+  }
+
+  @Test
+  void itsOwnTextsComeInTheCallersLanguageToo() {
+    ReleaseSpec spec =
+        canary(null, null, List.of(new ReleaseSpec.CanaryStep(101, null, null, null)));
+    assertThat(validation.validate("v2", spec, Locale.SIMPLIFIED_CHINESE))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.steps[0].setWeight", "必须在 0..100 之间"));
+    assertThat(validation.validate("v2", spec, Locale.forLanguageTag("en-US")))
+        .containsExactly(
+            new ReleaseProblem("spec.strategy.canary.steps[0].setWeight", "must be 0..100"));
+    assertThat(validation.validate("v2", null, Locale.SIMPLIFIED_CHINESE))
+        .containsExactly(new ReleaseProblem("spec", "必填"));
+  }
+
+  @Test
+  void aRouterWithoutHeaderRoutesRefusesSetHeaderRouteInBothLanguages() {
+    ReleaseSpec spec =
+        canary(
+            null,
+            null,
+            List.of(
+                new ReleaseSpec.CanaryStep(
+                    null,
+                    null,
+                    null,
+                    new ReleaseSpec.HeaderRouteStep(
+                        List.of(new RouteMatch("X-Canary", null, "yes"))))));
+    assertThat(validation.validate("v2", spec, Locale.forLanguageTag("zh-CN")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("路由器不能按 header 或 cookie 路由"));
+    assertThat(validation.validate("v2", spec))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("cannot route by header or cookie"));
   }
 }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -128,6 +129,24 @@ public final class CredentialCipher {
       }
     }
     return k;
+  }
+
+  /**
+   * A 32-byte key for another purpose derived from the credential key (HMAC-SHA256 of the key over
+   * {@code "kubeward/derived-key/v1/" + purpose}), so that purpose never holds the key itself and
+   * keys of different purposes are unrelated; e.g. the Release PromQL approval stamp (ADR 0035).
+   */
+  public byte[] derivedKey(String purpose) {
+    if (purpose == null || purpose.isBlank()) {
+      throw new IllegalArgumentException("a purpose is required");
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+      return mac.doFinal(("kubeward/derived-key/v1/" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 failed", e);
+    }
   }
 
   public String encrypt(String plaintext, String associatedData) {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +79,11 @@ class ReleasesApi {
       summary = "Create or replace a Release",
       description =
           "Validated first (400 release.invalid with problems); the caller must be allowed to"
-              + " patch the Deployment and update Services in the namespace (403 otherwise).",
+              + " patch the Deployment and update Services in the namespace (403 otherwise). A"
+              + " spec with promql checks also needs the PromQL permission of ADR 0021 (403"
+              + " release.promql-forbidden otherwise); Kubeward then stamps the Release with the"
+              + " annotation kubeward.io/promql-approval, without which the controller does not"
+              + " run its queries (Accepted=False, PromqlNotApproved).",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -89,9 +94,10 @@ class ReleasesApi {
       @PathVariable String cluster,
       @PathVariable String namespace,
       @PathVariable String name,
-      @RequestBody Map<String, Object> body) {
+      @RequestBody Map<String, Object> body,
+      Locale locale) {
     return releases.apply(
-        caller, cluster, namespace, name, spec(body.get("spec")), resourceVersion(body));
+        caller, cluster, namespace, name, spec(body.get("spec")), resourceVersion(body), locale);
   }
 
   @Operation(
@@ -105,8 +111,9 @@ class ReleasesApi {
       @PathVariable String cluster,
       @PathVariable String namespace,
       @PathVariable String name,
-      @RequestBody String body) {
-    return put(caller, cluster, namespace, name, yaml(body));
+      @RequestBody String body,
+      Locale locale) {
+    return put(caller, cluster, namespace, name, yaml(body), locale);
   }
 
   @Operation(summary = "Delete a Release (an unfinished one is rolled back first)")
@@ -186,13 +193,14 @@ class ReleasesApi {
   ManageReleases.ReleaseVerdict validate(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
-      @RequestBody Map<String, Object> body) {
+      @RequestBody Map<String, Object> body,
+      Locale locale) {
     Object name = body.get("name");
     if (name == null && body.get("metadata") instanceof Map<?, ?> metadata) {
       name = metadata.get("name");
     }
     try {
-      return releases.validate(name instanceof String s ? s : null, spec(body.get("spec")));
+      return releases.validate(name instanceof String s ? s : null, spec(body.get("spec")), locale);
     } catch (InvalidReleaseException e) {
       return new ManageReleases.ReleaseVerdict(false, e.problems());
     }
@@ -205,9 +213,10 @@ class ReleasesApi {
   ManageReleases.ReleaseVerdict validateYaml(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
-      @RequestBody String body) {
+      @RequestBody String body,
+      Locale locale) {
     try {
-      return validate(caller, cluster, yaml(body));
+      return validate(caller, cluster, yaml(body), locale);
     } catch (InvalidReleaseException e) {
       return new ManageReleases.ReleaseVerdict(false, e.problems());
     }

@@ -30,6 +30,24 @@ class CredentialCipherTest {
   }
 
   @Test
+  void derivedKeysAreStablePerPurposeAndNeverTheCredentialKey() {
+    byte[] key = new byte[32];
+    key[3] = 9;
+    CredentialCipher cipher = CredentialCipher.withKey(key);
+
+    byte[] approval = cipher.derivedKey("release-promql-approval");
+    assertThat(approval).hasSize(32).isNotEqualTo(key);
+    assertThat(CredentialCipher.withKey(key).derivedKey("release-promql-approval"))
+        .isEqualTo(approval);
+    assertThat(cipher.derivedKey("something-else")).isNotEqualTo(approval);
+    byte[] other = key.clone();
+    other[0] = 1;
+    assertThat(CredentialCipher.withKey(other).derivedKey("release-promql-approval"))
+        .isNotEqualTo(approval);
+    assertThatThrownBy(() -> cipher.derivedKey(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aMissingKeyFileIsNeverReplacedWhileEncryptedCredentialsExist() {
     Path file = dir.resolve("data/encryption.key");
 
