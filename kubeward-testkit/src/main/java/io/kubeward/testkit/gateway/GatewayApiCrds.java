@@ -40,6 +40,10 @@ public final class GatewayApiCrds {
   public static final String VERSION = "v1";
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  /** Deleting CRDs waits for the apiserver's clean-up of their objects, slower on a busy plane. */
+  private static final Duration UNINSTALL_DEADLINE = Duration.ofMinutes(3);
+
   private static final String FIELD_MANAGER = "kubeward-testkit";
 
   private GatewayApiCrds() {}
@@ -75,16 +79,48 @@ public final class GatewayApiCrds {
    */
   public static void uninstall(KubernetesClient client) {
     var crds = client.apiextensions().v1().customResourceDefinitions();
-    List<String> names =
+    List<CustomResourceDefinition> found =
         crds.list().getItems().stream()
-            .map(crd -> crd.getMetadata().getName())
-            .filter(name -> name.endsWith("." + GROUP))
+            .filter(crd -> crd.getMetadata().getName().endsWith("." + GROUP))
             .toList();
+    // the apiserver removes a CRD only after every object of it is gone: delete them first, and
+    // drop finalizers nobody will ever remove (no Gateway controller runs on the local plane)
+    found.forEach(crd -> deleteObjectsOf(client, crd));
+    List<String> names = found.stream().map(crd -> crd.getMetadata().getName()).toList();
     names.forEach(name -> crds.withName(name).delete());
     await(
-        "the Gateway API CRDs deleted",
+        "the Gateway API CRDs deleted (left: " + names + ")",
+        UNINSTALL_DEADLINE,
         () -> names.stream().allMatch(name -> crds.withName(name).get() == null));
-    await("HTTPRoutes no longer served", () -> !servesHttpRoutes(client));
+    await("HTTPRoutes no longer served", UNINSTALL_DEADLINE, () -> !servesHttpRoutes(client));
+  }
+
+  private static void deleteObjectsOf(KubernetesClient client, CustomResourceDefinition crd) {
+    String kind = crd.getSpec().getNames().getKind();
+    for (var version : crd.getSpec().getVersions()) {
+      if (!Boolean.TRUE.equals(version.getServed())) {
+        continue;
+      }
+      var objects =
+          client.genericKubernetesResources(GROUP + "/" + version.getName(), kind).inAnyNamespace();
+      for (var object : objects.list().getItems()) {
+        var one =
+            client
+                .genericKubernetesResources(GROUP + "/" + version.getName(), kind)
+                .inNamespace(object.getMetadata().getNamespace())
+                .withName(object.getMetadata().getName());
+        if (object.getMetadata().getFinalizers() != null
+            && !object.getMetadata().getFinalizers().isEmpty()) {
+          one.edit(
+              o -> {
+                o.getMetadata().setFinalizers(List.of());
+                return o;
+              });
+        }
+        one.delete();
+      }
+      return; // every served version lists the same objects
+    }
   }
 
   /** Whether {@code gateway.networking.k8s.io/v1} serves {@code httproutes} (discovery). */
@@ -132,10 +168,14 @@ public final class GatewayApiCrds {
 
   /** Polls {@code condition} every 100 ms until it holds, failing after the deadline. */
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    await(what, DEADLINE, condition);
+  }
+
+  private static void await(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException("Timed out after " + DEADLINE + " waiting for " + what);
+        throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
       }
       try {
         Thread.sleep(100);
