@@ -9,6 +9,7 @@ import io.kubeward.audit.domain.AuditRecord;
 import io.kubeward.common.KubewardException;
 import io.kubeward.common.Paging;
 import io.kubeward.server.web.BadRequestException;
+import io.kubeward.server.web.Downloads;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -167,7 +168,8 @@ class AuditController {
     AuditQuery filter =
         query(user, cluster, namespace, kind, verb, result, from, to, null, AuditQuery.MAX_LIMIT);
     audit.requireAdmin(caller); // before the response is committed
-    StreamingResponseBody body = out -> exportTo(out, caller, filter, csv);
+    StreamingResponseBody body =
+        Downloads.untilTheClientLeaves("audit export", out -> exportTo(out, caller, filter, csv));
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,

@@ -9,6 +9,7 @@ import io.kubeward.events.domain.EventRow;
 import io.kubeward.events.domain.InvolvedObject;
 import io.kubeward.events.domain.StoredEvent;
 import io.kubeward.events.domain.Timeline;
+import io.kubeward.server.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -216,7 +217,7 @@ class EventsController {
             "attachment; filename=\"kubeward-events-" + cluster + (csv ? ".csv\"" : ".json\""))
         .contentType(
             csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
-        .body(body);
+        .body(Downloads.untilTheClientLeaves("events export", body));
   }
 
   @Operation(

@@ -466,6 +466,10 @@ class BadInputIT {
             org.slf4j.LoggerFactory.getLogger("io.kubeward.server.web.ApiProblems");
     ch.qos.logback.classic.Level level = problems.getLevel();
     problems.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    ch.qos.logback.classic.Logger downloads =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(io.kubeward.server.web.Downloads.class);
+    downloads.setLevel(ch.qos.logback.classic.Level.DEBUG);
     try (LogCapture log = LogCapture.open()) {
       for (String format : List.of("json", "csv")) {
         hangUpAfterTheFirstBytes("/api/v1/audit/export?format=" + format);
@@ -473,7 +477,11 @@ class BadInputIT {
       org.awaitility.Awaitility.await("the server noticed both clients went away")
           .atMost(Duration.ofSeconds(60))
           .until(
-              () -> log.debug().stream().filter(m -> m.contains("client went away")).count() >= 2);
+              () ->
+                  log.debug().stream()
+                          .filter(m -> m.contains("client went away from the audit export"))
+                          .count()
+                      == 2);
 
       for (int i = 0; i < 3; i++) {
         hangUpAfterTheFirstBytes("/api/v1/clusters/local/stream");
@@ -501,6 +509,7 @@ class BadInputIT {
       assertThat(log.problems()).isEmpty();
     } finally {
       problems.setLevel(level);
+      downloads.setLevel(null);
     }
   }
 
