@@ -5,6 +5,7 @@ import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.app.ClusterReadOnlyException;
 import io.kubeward.access.domain.ClusterAccess;
+import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.access.domain.Origin;
 import io.kubeward.access.kube.Impersonation;
 import io.kubeward.cluster.app.ClusterNotFoundException;
@@ -73,6 +74,27 @@ public final class ClusterClients {
     }
     if (intent == Intent.WRITE && !Authorizer.isAdmin(caller)) {
       throw new ClusterReadOnlyException(caller.username(), cluster, access.reason());
+    }
+    return connection.client();
+  }
+
+  /**
+   * The client for a controller acting for a person whose identity it read from a verified {@link
+   * io.kubeward.access.domain.IdentityStamp} (ADR 0040): that identity impersonated. Where Kubeward
+   * may not impersonate, only an identity in Kubeward's administrators' group gets Kubeward's own
+   * client, like {@link #forCaller} does for administrators.
+   *
+   * @throws ClusterReadOnlyException where Kubeward may not impersonate and {@code who} is not an
+   *     administrator
+   */
+  public KubernetesClient actingFor(KubeIdentity who, String cluster) {
+    Connection connection = find(cluster);
+    ClusterAccess access = connection.access().get();
+    if (access.impersonates()) {
+      return Impersonation.as(connection.client(), who);
+    }
+    if (!who.groups().contains(KubeIdentity.ADMINS_GROUP)) {
+      throw new ClusterReadOnlyException(who.user(), cluster, access.reason());
     }
     return connection.client();
   }
