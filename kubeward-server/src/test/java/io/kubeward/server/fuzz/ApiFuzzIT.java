@@ -399,6 +399,8 @@ class ApiFuzzIT {
       // --- issue 15 release ---
       case "/api/v1/clusters/{cluster}/namespaces/{namespace}/releases/{name}" ->
           body.put("spec", Map.of("deployment", "Fuzz_Not_A_Name"));
+      // --- issue 16 archive ---
+      case "/api/v1/backup-locations" -> body.put("bucket", "Fuzz_Not_A_Bucket");
       default -> {}
     }
     return body;
