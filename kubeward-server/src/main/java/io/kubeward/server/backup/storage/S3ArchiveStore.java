@@ -164,7 +164,8 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
                     b.bucket(bucket).prefix(prefix + keyPrefix).maxKeys(page).continuationToken(t));
         for (S3Object o : response.contents()) {
           String k = o.key().substring(prefix.length());
-          if (ArchivePaths.unsafe(k) == null && out.size() < max) {
+          // folder markers ("a/b/") and keys no store could have written are not files
+          if (ArchivePaths.unsafe(k) == null && !k.endsWith("/") && out.size() < max) {
             out.add(new StoredFile(k, o.size(), o.lastModified()));
           }
         }
