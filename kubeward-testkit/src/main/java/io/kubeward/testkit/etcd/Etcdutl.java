@@ -42,8 +42,8 @@ public final class Etcdutl {
   }
 
   /**
-   * {@code etcdutl snapshot restore <snapshot> --data-dir <dataDir>} as the member {@value
-   * #MEMBER} with a loopback peer URL; {@code dataDir} must not exist yet. Returns etcdutl's output.
+   * {@code etcdutl snapshot restore <snapshot> --data-dir <dataDir>} as the member {@value #MEMBER}
+   * with a loopback peer URL; {@code dataDir} must not exist yet. Returns etcdutl's output.
    */
   public String restore(Path snapshot, Path dataDir) {
     String peer = "http://127.0.0.1:" + freePort();
