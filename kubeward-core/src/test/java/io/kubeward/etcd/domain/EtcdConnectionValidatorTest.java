@@ -87,7 +87,10 @@ class EtcdConnectionValidatorTest {
   @Test
   void pemFieldsAreBoundedAndMustParse() {
     EtcdRules small = new EtcdRules(List.of(), 5, 1024, 100);
-    assertThat(problems(valid(), small)).contains("larger than 1024 bytes");
+    EtcdConnection padded =
+        connection(
+            List.of("https://a:1"), pem("client.crt") + "\n".repeat(1024), pem("client.key"));
+    assertThat(problems(padded, small)).contains("cert: larger than 1024 bytes");
     assertThat(
             problems(
                 connection(List.of("https://a:1"), "not pem", pem("client.key")),
