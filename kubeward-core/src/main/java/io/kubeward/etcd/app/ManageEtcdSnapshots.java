@@ -7,6 +7,7 @@ import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.backup.app.ArchiveStore;
 import io.kubeward.backup.app.ArchiveStores;
+import io.kubeward.backup.app.Uploads;
 import io.kubeward.backup.domain.StoredFile;
 import io.kubeward.etcd.domain.EtcdConnection;
 import io.kubeward.etcd.domain.EtcdException;
@@ -17,7 +18,6 @@ import io.kubeward.etcd.domain.SnapshotDigest;
 import io.kubeward.etcd.domain.SnapshotVerification;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -319,10 +319,8 @@ public final class ManageEtcdSnapshots {
   }
 
   private static void write(String cluster, ArchiveStore store, String key, String text) {
-    try (ArchiveStore.Upload upload = store.create(key)) {
-      OutputStream out = upload.stream();
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-      out.flush();
+    try {
+      Uploads.write(store, key, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw EtcdException.storageFailed(cluster, store.location(), e.getMessage());
     }
