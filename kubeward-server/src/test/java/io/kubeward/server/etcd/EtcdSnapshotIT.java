@@ -105,12 +105,14 @@ class EtcdSnapshotIT {
   @Order(1)
   void onlyAdministratorsConfigureEtcd() throws IOException {
     ControlPlane.EtcdClientTls tls = controlPlane.etcdClientTls();
-    RunningServer.Session viewer =
-        server.newUser("etcd-viewer", List.of(Map.of("role", "viewer", "cluster", "local")));
-    var refused = viewer.put(ETCD, connection(tls.clientCert(), tls.clientKey()));
+    RunningServer.Session operator =
+        server.newUser(
+            "etcd-operator",
+            List.of(Map.of("role", "operator", "cluster", "local", "namespace", "*")));
+    var refused = operator.put(ETCD, connection(tls.clientCert(), tls.clientKey()));
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(viewer.get(ETCD).status()).isEqualTo(403);
-    assertThat(viewer.post(ETCD + "/snapshots", Map.of()).status()).isEqualTo(403);
+    assertThat(operator.get(ETCD).status()).isEqualTo(403);
+    assertThat(operator.post(ETCD + "/snapshots", Map.of()).status()).isEqualTo(403);
     assertThat(admin.get(ETCD).problemCode()).isEqualTo("etcd.not-configured");
     // a plain-http endpoint is refused before anything is stored
     Map<String, Object> plain = connection(tls.clientCert(), tls.clientKey());
