@@ -32,7 +32,7 @@ class EtcdCommandTest {
   private Map<String, String> environment;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     server = new FakeKubeward();
     server.on(
         "GET /api/v1/clusters", Answer.json(200, "[{\"name\":\"local\",\"defaultCluster\":true}]"));
