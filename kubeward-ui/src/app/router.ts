@@ -51,6 +51,8 @@ const routes: RouteRecordRaw[] = [
       // --- issue 15 release ---
       { path: 'releases', name: 'releases', component: () => import('@/features/releases/ReleasesView.vue') },
       { path: 'releases/:namespace/:name', name: 'release', component: () => import('@/features/releases/ReleaseDetailView.vue') },
+      // --- issue 16 etcd ---
+      { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },
