@@ -107,8 +107,7 @@ public final class ManageEtcdConnections {
         "etcd.configure",
         () -> {
           requireCluster(cluster);
-          EtcdConnection before =
-              store.find(cluster).map(EtcdConnectionStore.Stored::connection).orElse(null);
+          EtcdConnection before = storedOrNone(cluster);
           EtcdConnection after = merge(cluster, change, before);
           Set<String> names =
               locations.locations().stream()
@@ -135,6 +134,21 @@ public final class ManageEtcdConnections {
           }
           return new AuditedAction.Outcome<>(null, "- etcd connection\n");
         });
+  }
+
+  /**
+   * The stored connection; none when there is none, or when its key no longer decrypts (then the
+   * change must carry every field again, which replaces it).
+   */
+  private @Nullable EtcdConnection storedOrNone(String cluster) {
+    try {
+      return store.find(cluster).map(EtcdConnectionStore.Stored::connection).orElse(null);
+    } catch (EtcdException e) {
+      if (e.code().equals(EtcdException.UNREADABLE)) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /** The connection and its parsed TLS material, for the snapshot use cases. */

@@ -165,11 +165,15 @@ class ManageEtcdSnapshotsTest {
   final AuditedAction audited = new AuditedAction(audit, TestAuthorizers.impersonating(), clock);
   final AtomicInteger taken = new AtomicInteger();
   final Map<String, EtcdConnectionStore.Stored> connections = new TreeMap<>();
+  boolean keyLost;
 
   final EtcdConnectionStore connectionStore =
       new EtcdConnectionStore() {
         @Override
         public Optional<Stored> find(String cluster) {
+          if (keyLost && connections.containsKey(cluster)) {
+            throw EtcdException.unreadable(cluster);
+          }
           return Optional.ofNullable(connections.get(cluster));
         }
 
@@ -384,6 +388,28 @@ class ManageEtcdSnapshotsTest {
     assertThat(store.files).isEmpty();
     // the audit diff names the key, never shows it
     assertThat(audit.find(AuditQuery.latest(1000)).toString()).doesNotContain("PRIVATE KEY");
+  }
+
+  @Test
+  void aConnectionWhoseKeyNoLongerDecryptsIsReplacedByAFullChange() {
+    configure();
+    keyLost = true;
+    assertThatThrownBy(() -> snapshots.save(ADMIN, "c1"))
+        .isInstanceOfSatisfying(
+            EtcdException.class, e -> assertThat(e.code()).isEqualTo(EtcdException.UNREADABLE));
+    // a change without the PEM cannot keep what cannot be read
+    assertThatThrownBy(
+            () ->
+                manageConnections.set(
+                    ADMIN,
+                    "c1",
+                    new ManageEtcdConnections.Change(
+                        List.of("https://10.0.0.9:2379"), null, null, null, null, null)))
+        .isInstanceOfSatisfying(
+            EtcdException.class, e -> assertThat(e.getMessage()).contains("key: is required"));
+    configure();
+    keyLost = false;
+    assertThat(snapshots.save(ADMIN, "c1").id()).isEqualTo("20261204T070000Z");
   }
 
   @Test

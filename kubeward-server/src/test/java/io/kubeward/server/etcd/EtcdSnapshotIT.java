@@ -41,9 +41,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * etcd snapshots end to end (issue 16, ADR 0043) on a control plane of its own whose etcd serves
- * TLS with client certificates: an administrator configures the connection through the API (a
- * viewer may not), saves, lists, verifies, downloads, prunes by retention and deletes snapshots; a
- * corrupted stored snapshot fails verification; a client certificate etcd does not trust gives a
+ * TLS with client certificates: an administrator configures the connection through the API (an
+ * operator may not), saves, lists, verifies, downloads, prunes by retention and deletes snapshots;
+ * a corrupted stored snapshot fails verification; a client certificate etcd does not trust gives a
  * clear TLS problem. Then the issue's test: the downloaded snapshot is restored with etcdutl (same
  * etcd version) into a fresh data directory, a second control plane starts on it, and kubectl lists
  * the namespace and ConfigMaps created before the snapshot.
@@ -192,6 +192,8 @@ class EtcdSnapshotIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofFile(downloaded));
     assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("X-Checksum-Sha256"))
+        .contains(first.path("sha256").asString());
     assertThat(sha256(downloaded)).isEqualTo(first.path("sha256").asString());
     downloadedId = id;
 
