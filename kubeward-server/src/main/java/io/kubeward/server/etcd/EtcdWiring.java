@@ -11,10 +11,12 @@ import io.kubeward.etcd.app.ScheduledEtcdSnapshots;
 import io.kubeward.server.cluster.CredentialCipher;
 import io.kubeward.server.cluster.EncryptedValues;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,17 +79,19 @@ class EtcdWiring {
   ScheduledEtcdSnapshots scheduledEtcdSnapshots(
       ManageEtcdSnapshots snapshots, EtcdProperties properties, Clock clock) {
     String schedule = properties.schedule();
-    CronExpression cron =
-        schedule == null || schedule.isBlank() ? null : CronExpression.parse(schedule);
     return new ScheduledEtcdSnapshots(
         snapshots,
-        after ->
-            cron == null
-                ? null
-                : cron.next(after.atZone(ZoneOffset.UTC)) == null
-                    ? null
-                    : cron.next(after.atZone(ZoneOffset.UTC)).toInstant(),
+        schedule == null || schedule.isBlank() ? after -> null : nextAfter(schedule),
         clock);
+  }
+
+  /** A Spring cron expression (six fields) in UTC as "the first fire strictly after". */
+  static UnaryOperator<Instant> nextAfter(String cron) {
+    CronExpression expression = CronExpression.parse(cron);
+    return after -> {
+      var next = expression.next(after.atZone(ZoneOffset.UTC));
+      return next == null ? null : next.toInstant();
+    };
   }
 
   /** Ticks the schedule every 30 s when one is configured; none otherwise. */

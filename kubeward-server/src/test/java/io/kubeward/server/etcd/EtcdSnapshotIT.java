@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.backup.app.ArchiveStore;
 import io.kubeward.backup.app.ArchiveStores;
+import io.kubeward.etcd.app.EtcdSnapshotter;
+import io.kubeward.etcd.app.ManageEtcdConnections;
+import io.kubeward.etcd.app.ManageEtcdSnapshots;
+import io.kubeward.etcd.app.ScheduledEtcdSnapshots;
 import io.kubeward.server.RunningServer;
 import io.kubeward.testkit.Kubectl;
 import io.kubeward.testkit.controlplane.ControlPlane;
@@ -24,7 +29,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -271,6 +280,73 @@ class EtcdSnapshotIT {
                   "-o",
                   "jsonpath={.data.saved}"))
           .isEqualTo("before-snapshot-a");
+    }
+  }
+
+  /**
+   * The schedule at its cron time with an injected clock: the real etcd, storage and audit, the use
+   * case built with a clock the test moves (ids follow it). Missed fires give one snapshot;
+   * retention applies.
+   */
+  @Test
+  @Order(5)
+  void theScheduleSnapshotsAtItsCronTimeWithAnInjectedClock() {
+    var context = server.context();
+    MovingClock clock = new MovingClock(Instant.parse("2030-01-01T02:59:00Z"));
+    ManageEtcdSnapshots snapshots =
+        new ManageEtcdSnapshots(
+            context.getBean(ManageEtcdConnections.class),
+            context.getBean(EtcdSnapshotter.class),
+            context.getBean(ArchiveStores.class),
+            context.getBean(AuditedAction.class),
+            clock);
+    ScheduledEtcdSnapshots schedule =
+        new ScheduledEtcdSnapshots(snapshots, EtcdWiring.nextAfter("0 0 3 * * *"), clock);
+
+    assertThat(schedule.next()).isEqualTo(Instant.parse("2030-01-01T03:00:00Z"));
+    assertThat(schedule.tick()).isNull();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(schedule.tick().saved()).containsExactly("local/20300101T030000Z");
+    assertThat(schedule.tick()).isNull();
+    // three days without a tick: one snapshot, not three
+    clock.advance(Duration.ofDays(3));
+    var fire = schedule.tick();
+    assertThat(fire.saved()).containsExactly("local/20300104T030000Z");
+    assertThat(fire.failed()).isEmpty();
+    // retention 2: the two scheduled ones are what is left, and they verify
+    assertThat(ids(admin.get(ETCD + "/snapshots").json()))
+        .containsExactly("20300104T030000Z", "20300101T030000Z");
+    var verified = admin.post(ETCD + "/snapshots/20300104T030000Z/verify", Map.of());
+    assertThat(verified.json().path("ok").asBoolean()).as(verified.body()).isTrue();
+    assertThat(admin.get("/api/v1/audit?limit=500&verb=etcd.snapshot.save").body())
+        .contains("controller:etcd-snapshots");
+  }
+
+  /** A clock the test moves. */
+  static final class MovingClock extends Clock {
+    private Instant now;
+
+    MovingClock(Instant start) {
+      this.now = start;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return now;
+    }
+
+    synchronized void advance(Duration duration) {
+      now = now.plus(duration);
     }
   }
 
