@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRetain the largest retention an administrator may set (1–1000)
  * @param connectTimeout TCP + TLS connect timeout towards etcd (1 s – 5 min)
  * @param snapshotTimeout how long one snapshot may stream at most (1 min – 24 h)
+ * @param maxSnapshotSize the largest snapshot accepted (1 MB – 64 GB; etcd's own quota is at most 8
+ *     GiB by default): a longer stream is cut off and nothing is stored
  * @param schedule a Spring cron expression (six fields, UTC) at which every configured cluster's
  *     etcd is snapshotted; empty: no schedule
  */
@@ -33,6 +35,7 @@ public record EtcdProperties(
     @DefaultValue("100") int maxRetain,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("30m") Duration snapshotTimeout,
+    @DefaultValue("16GB") DataSize maxSnapshotSize,
     @Nullable String schedule) {
 
   public EtcdProperties {
@@ -43,6 +46,10 @@ public record EtcdProperties(
     }
     within("connect-timeout", connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5));
     within("snapshot-timeout", snapshotTimeout, Duration.ofMinutes(1), Duration.ofHours(24));
+    if (maxSnapshotSize.toMegabytes() < 1 || maxSnapshotSize.toGigabytes() > 64) {
+      throw new IllegalArgumentException(
+          "kubeward.etcd.max-snapshot-size must be 1MB–64GB, was " + maxSnapshotSize);
+    }
     if (schedule != null && !schedule.isBlank() && !CronExpression.isValidExpression(schedule)) {
       throw new IllegalArgumentException(
           "kubeward.etcd.schedule is not a cron expression (six fields: second minute hour day"

@@ -50,7 +50,10 @@ class EtcdWiring {
 
   @Bean
   EtcdSnapshotter etcdSnapshotter(EtcdProperties properties) {
-    return new JetcdSnapshotter(properties.connectTimeout(), properties.snapshotTimeout());
+    return new JetcdSnapshotter(
+        properties.connectTimeout(),
+        properties.snapshotTimeout(),
+        properties.maxSnapshotSize().toBytes());
   }
 
   @Bean

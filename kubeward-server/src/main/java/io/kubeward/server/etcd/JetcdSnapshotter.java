@@ -48,10 +48,12 @@ final class JetcdSnapshotter implements EtcdSnapshotter {
 
   private final Duration connectTimeout;
   private final Duration snapshotTimeout;
+  private final long maxBytes;
 
-  JetcdSnapshotter(Duration connectTimeout, Duration snapshotTimeout) {
+  JetcdSnapshotter(Duration connectTimeout, Duration snapshotTimeout, long maxBytes) {
     this.connectTimeout = connectTimeout;
     this.snapshotTimeout = snapshotTimeout;
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -97,8 +99,19 @@ final class JetcdSnapshotter implements EtcdSnapshotter {
           MaintenanceGrpc.newBlockingStub(channel)
               .withDeadlineAfter(snapshotTimeout.toMillis(), TimeUnit.MILLISECONDS)
               .snapshot(SnapshotRequest.getDefaultInstance());
+      long written = 0;
       while (chunks.hasNext()) {
-        chunks.next().getBlob().writeTo(out);
+        var blob = chunks.next().getBlob();
+        written += blob.size();
+        if (written > maxBytes) {
+          throw EtcdException.unavailable(
+              cluster,
+              endpoint.toString(),
+              "the snapshot is larger than kubeward.etcd.max-snapshot-size ("
+                  + maxBytes
+                  + " bytes)");
+        }
+        blob.writeTo(out);
       }
     } catch (StatusRuntimeException e) {
       throw EtcdException.unavailable(

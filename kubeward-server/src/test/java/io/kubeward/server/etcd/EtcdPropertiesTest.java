@@ -38,7 +38,8 @@ class EtcdPropertiesTest {
           "kubeward.etcd.default-retain=0",
           "kubeward.etcd.max-endpoints=17",
           "kubeward.etcd.connect-timeout=0s",
-          "kubeward.etcd.max-pem-size=2MB"
+          "kubeward.etcd.max-pem-size=2MB",
+          "kubeward.etcd.max-snapshot-size=100GB"
         }) {
       runner
           .withPropertyValues(bad)

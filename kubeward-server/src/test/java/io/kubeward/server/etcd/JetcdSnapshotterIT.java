@@ -61,7 +61,7 @@ class JetcdSnapshotterIT {
   }
 
   final JetcdSnapshotter snapshotter =
-      new JetcdSnapshotter(Duration.ofSeconds(5), Duration.ofMinutes(5));
+      new JetcdSnapshotter(Duration.ofSeconds(5), Duration.ofMinutes(5), 1L << 30);
 
   @Test
   void streamsASnapshotEtcdutlAccepts() throws Exception {
@@ -89,6 +89,18 @@ class JetcdSnapshotterIT {
             () -> snapshotter.snapshot("local", c, tls(c), OutputStream.nullOutputStream()))
         .isInstanceOfSatisfying(
             EtcdException.class, e -> assertThat(e.code()).isEqualTo(EtcdException.TLS_FAILED));
+  }
+
+  @Test
+  void aSnapshotLargerThanTheLimitIsCutOff() throws Exception {
+    var t = controlPlane.etcdClientTls();
+    EtcdConnection c = connection(controlPlane.etcdEndpoint(), t.clientCert(), t.clientKey());
+    JetcdSnapshotter small =
+        new JetcdSnapshotter(Duration.ofSeconds(5), Duration.ofMinutes(5), 1024);
+    assertThatThrownBy(() -> small.snapshot("local", c, tls(c), OutputStream.nullOutputStream()))
+        .isInstanceOfSatisfying(
+            EtcdException.class,
+            e -> assertThat(e.getMessage()).contains("kubeward.etcd.max-snapshot-size"));
   }
 
   @Test
