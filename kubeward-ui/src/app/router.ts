@@ -53,6 +53,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'releases/:namespace/:name', name: 'release', component: () => import('@/features/releases/ReleaseDetailView.vue') },
       // --- issue 16 archive ---
       { path: 'backups/locations', name: 'backup-locations', component: () => import('@/features/backups/locations/LocationsView.vue'), meta: { admin: true } },
+      // --- issue 16 etcd ---
+      { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

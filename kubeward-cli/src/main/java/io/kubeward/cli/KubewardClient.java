@@ -131,6 +131,39 @@ public final class KubewardClient {
   }
 
   /**
+   * Downloads {@code path} into {@code target} (streamed; written to a temporary file beside it and
+   * moved when complete); answers the response headers. A refusal throws as {@link #send} does.
+   */
+  public java.net.http.HttpHeaders download(String path, java.nio.file.Path target) {
+    HttpRequest request =
+        request(path)
+            .header("Accept", "application/octet-stream, application/problem+json")
+            .GET()
+            .build();
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw refused(
+            response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      java.nio.file.Path parent = target.toAbsolutePath().getParent();
+      java.nio.file.Path partial =
+          java.nio.file.Files.createTempFile(parent, ".kubeward-download-", ".part");
+      try {
+        java.nio.file.Files.copy(body, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.move(
+            partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        java.nio.file.Files.deleteIfExists(partial);
+      }
+      return response.headers();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
    * Follows a {@code text/event-stream} until it ends or {@code handler} answers {@code false};
    * answers whether the handler asked to stop.
    */

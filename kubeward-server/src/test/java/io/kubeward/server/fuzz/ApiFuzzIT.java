@@ -401,6 +401,10 @@ class ApiFuzzIT {
           body.put("spec", Map.of("deployment", "Fuzz_Not_A_Name"));
       // --- issue 16 archive ---
       case "/api/v1/backup-locations" -> body.put("bucket", "Fuzz_Not_A_Bucket");
+      // --- issue 16 etcd: never https, so refused (the other etcd changes need a connection,
+      // which the fuzzed server never has: 404)
+      case "/api/v1/clusters/{cluster}/etcd" ->
+          body.put("endpoints", List.of("http://fuzz-not-https.invalid:2379"));
       default -> {}
     }
     return body;

@@ -71,6 +71,21 @@ final class AggregationPki {
     return pki;
   }
 
+  /**
+   * Adds etcd's serving certificate (127.0.0.1, localhost), a client certificate etcd trusts
+   * ({@code etcd-client}, used by kube-apiserver and by tests) and one it does not trust ({@code
+   * etcd-stranger}, self-signed): for {@link ControlPlaneOptions.Builder#etcdTls}.
+   */
+  void issueEtcd() {
+    issue("etcd-serving", "server", "/CN=etcd", true);
+    issue("etcd-client", "client", "/CN=kube-apiserver-etcd-client", true);
+    issue("etcd-stranger", "client", "/CN=etcd-stranger", false);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
   Path caCert() {
     return dir.resolve("ca.crt");
   }

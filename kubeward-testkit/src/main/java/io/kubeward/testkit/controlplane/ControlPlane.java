@@ -78,6 +78,7 @@ public final class ControlPlane implements AutoCloseable {
   private AggregationPki pki;
   private Path metricsServerKubeconfig;
   private boolean metricsEnabled;
+  private final int etcdMetricsPort = freePort();
 
   private ControlPlane(ControlPlaneOptions options, Path binDir, Path workDir) {
     this.options = options;
@@ -116,6 +117,9 @@ public final class ControlPlane implements AutoCloseable {
     try {
       credentials = Credentials.generate(workDir.resolve("pki"));
       pki = AggregationPki.generate(workDir.resolve("pki").resolve("aggregation"));
+      if (options.etcdTls()) {
+        pki.issueEtcd();
+      }
       Files.writeString(workDir.resolve("kwok.yaml"), KWOK_BASE_CONFIG);
       try (var stages = ControlPlane.class.getResourceAsStream(POD_STAGES)) {
         Files.copy(stages, workDir.resolve("kwok-pod-stages.yaml"));
@@ -182,27 +186,74 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private List<String> etcdArguments() {
-    String client = "http://127.0.0.1:" + ports.get(Component.ETCD);
+    String client = etcdEndpoint();
     String peer = "http://127.0.0.1:" + freePort();
-    return List.of(
-        "--name=kubeward",
-        "--data-dir=" + workDir.resolve("etcd"),
-        "--listen-client-urls=" + client,
-        "--advertise-client-urls=" + client,
-        "--listen-peer-urls=" + peer,
-        "--initial-advertise-peer-urls=" + peer,
-        "--initial-cluster=kubeward=" + peer,
-        "--unsafe-no-fsync=true",
-        "--quota-backend-bytes=8589934592",
-        "--log-level=warn");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--name=kubeward",
+                "--data-dir=" + etcdDataDir(),
+                "--listen-client-urls=" + client,
+                "--advertise-client-urls=" + client,
+                "--listen-peer-urls=" + peer,
+                "--initial-advertise-peer-urls=" + peer,
+                "--initial-cluster=kubeward=" + peer,
+                "--unsafe-no-fsync=true",
+                "--quota-backend-bytes=8589934592",
+                "--log-level=warn"));
+    if (options.etcdTls()) {
+      // /health over plain http on its own port: the client port wants a client certificate
+      args.add("--listen-metrics-urls=http://127.0.0.1:" + etcdMetricsPort);
+      args.add("--cert-file=" + pki.dir().resolve("etcd-serving.crt"));
+      args.add("--key-file=" + pki.dir().resolve("etcd-serving.key"));
+      args.add("--trusted-ca-file=" + pki.caCert());
+      args.add("--client-cert-auth=true");
+    }
+    return args;
   }
+
+  /** The folder etcd keeps its data in: the one given ({@code etcdData}) or the work folder's. */
+  public Path etcdDataDir() {
+    return options.etcdData().orElse(workDir.resolve("etcd"));
+  }
+
+  /** etcd's client URL: {@code https://127.0.0.1:<port>} with {@code etcdTls}, else http. */
+  public String etcdEndpoint() {
+    return (options.etcdTls() ? "https" : "http") + "://127.0.0.1:" + ports.get(Component.ETCD);
+  }
+
+  /**
+   * The TLS material of etcd's client port ({@link ControlPlaneOptions.Builder#etcdTls}): the CA, a
+   * client certificate and key etcd trusts, and a self-signed one it refuses.
+   */
+  public EtcdClientTls etcdClientTls() {
+    if (!options.etcdTls()) {
+      throw new IllegalStateException("etcd serves plain http: start with etcdTls(true)");
+    }
+    Path dir = pki.dir();
+    return new EtcdClientTls(
+        pki.caCert(),
+        dir.resolve("etcd-client.crt"),
+        dir.resolve("etcd-client.key"),
+        dir.resolve("etcd-stranger.crt"),
+        dir.resolve("etcd-stranger.key"));
+  }
+
+  /** PEM files for etcd's client port; {@code stranger*} is self-signed, so etcd refuses it. */
+  public record EtcdClientTls(
+      Path caCert, Path clientCert, Path clientKey, Path strangerCert, Path strangerKey) {}
 
   private List<String> apiServerArguments() {
     Path key = credentials.serviceAccountKey();
     List<String> args = new ArrayList<>();
+    if (options.etcdTls()) {
+      args.add("--etcd-cafile=" + pki.caCert());
+      args.add("--etcd-certfile=" + pki.dir().resolve("etcd-client.crt"));
+      args.add("--etcd-keyfile=" + pki.dir().resolve("etcd-client.key"));
+    }
     args.addAll(
         List.of(
-            "--etcd-servers=http://127.0.0.1:" + ports.get(Component.ETCD),
+            "--etcd-servers=" + etcdEndpoint(),
             "--bind-address=127.0.0.1",
             "--advertise-address=127.0.0.1",
             "--secure-port=" + ports.get(Component.KUBE_APISERVER),
@@ -378,7 +429,7 @@ public final class ControlPlane implements AutoCloseable {
   private String healthUrl(Component component) {
     int port = ports.get(component);
     return switch (component) {
-      case ETCD -> "http://127.0.0.1:" + port + "/health";
+      case ETCD -> "http://127.0.0.1:" + (options.etcdTls() ? etcdMetricsPort : port) + "/health";
       case KUBE_APISERVER -> "https://127.0.0.1:" + port + "/readyz";
       case KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER -> "https://127.0.0.1:" + port + "/healthz";
       case KWOK -> "http://127.0.0.1:" + port + "/healthz";

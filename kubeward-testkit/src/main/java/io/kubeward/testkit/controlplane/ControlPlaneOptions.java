@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * How to start a {@link ControlPlane}: where the binaries are, which fake nodes to create, how long
  * to wait, and optional fixed ports, KWOK stage files, extra component flags and metrics
- * (metrics-server registered as the metrics API; off by default).
+ * (metrics-server registered as the metrics API; off by default), etcd served over TLS with client
+ * certificates ({@link Builder#etcdTls}) and etcd started on an existing data directory ({@link
+ * Builder#etcdData}, e.g. one restored from a snapshot with etcdutl).
  */
 public record ControlPlaneOptions(
     Optional<Path> binDir,
@@ -20,7 +22,9 @@ public record ControlPlaneOptions(
     Map<Component, Integer> fixedPorts,
     List<Path> kwokConfigs,
     Map<Component, List<String>> extraArgs,
-    boolean metrics) {
+    boolean metrics,
+    boolean etcdTls,
+    Optional<Path> etcdData) {
 
   public ControlPlaneOptions {
     if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -52,6 +56,8 @@ public record ControlPlaneOptions(
     private final List<Path> kwokConfigs = new ArrayList<>();
     private final Map<Component, List<String>> extraArgs = new EnumMap<>(Component.class);
     private boolean metrics;
+    private boolean etcdTls;
+    private Path etcdData;
 
     /** The folder with etcd, kube-apiserver, ...; by default found by {@link Binaries#locate}. */
     public Builder binDir(Path binDir) {
@@ -98,6 +104,26 @@ public record ControlPlaneOptions(
       return this;
     }
 
+    /**
+     * Serve etcd's client port over TLS and require client certificates signed by the test CA
+     * (kube-apiserver gets one): what a snapshot tool needs to talk to etcd as on a real cluster.
+     * The material is at {@link ControlPlane#etcdClientTls()}. Off by default (plain http).
+     */
+    public Builder etcdTls(boolean etcdTls) {
+      this.etcdTls = etcdTls;
+      return this;
+    }
+
+    /**
+     * Start etcd on this data directory instead of an empty one in the work folder: e.g. a
+     * directory that {@code etcdutl snapshot restore} made. The caller owns it (it is not removed
+     * on close). Restore it with {@code --name kubeward}: the member name the control plane uses.
+     */
+    public Builder etcdData(Path etcdData) {
+      this.etcdData = etcdData;
+      return this;
+    }
+
     public ControlPlaneOptions build() {
       return new ControlPlaneOptions(
           Optional.ofNullable(binDir),
@@ -106,7 +132,9 @@ public record ControlPlaneOptions(
           fixedPorts,
           kwokConfigs,
           extraArgs,
-          metrics);
+          metrics,
+          etcdTls,
+          Optional.ofNullable(etcdData));
     }
   }
 }

@@ -58,7 +58,9 @@ class ConsoleRoutes {
     "/releases",
     "/releases/{namespace}/{name}",
     // --- issue 16 archive ---
-    "/backups/locations"
+    "/backups/locations",
+    // --- issue 16 etcd
+    "/etcd"
   })
   String index() {
     return "forward:/index.html";
