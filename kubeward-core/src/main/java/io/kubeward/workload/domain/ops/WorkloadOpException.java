@@ -28,7 +28,7 @@ public final class WorkloadOpException extends KubewardException {
         NOT_FOUND,
         ErrorKind.NOT_FOUND,
         kind + " " + namespace + "/" + name + " does not exist",
-        props("kind", kind, "name", name, "namespace", namespace));
+        props("kind", kind, "namespace", namespace, "name", name));
   }
 
   /** The operation does not apply to the kind ({@code scale} a DaemonSet). */
