@@ -39,7 +39,7 @@ public final class BackupResources {
   public static final String SCHEDULE_CRD_NAME = SCHEDULE_PLURAL + "." + GROUP;
 
   /** The label naming the schedule that created a Backup. */
-  public static final String SCHEDULE_LABEL = "kubeward.io/backup-schedule";
+  public static final String SCHEDULE_LABEL = io.kubeward.backup.domain.BackupLabels.SCHEDULE;
 
   public static final CrdDefinition CRD =
       CrdDefinition.load("/io/kubeward/backup/" + CRD_NAME + ".yaml", VERSION);
