@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.backup.app.ArchiveStore;
 import io.kubeward.backup.app.ArchiveStores;
+import io.kubeward.backup.app.Uploads;
 import io.kubeward.backup.domain.ArchiveInfo;
 import io.kubeward.backup.domain.ArchiveRef;
 import io.kubeward.backup.domain.BackupObject;
@@ -35,7 +36,6 @@ import io.kubeward.runtime.domain.Conditions;
 import io.kubeward.runtime.domain.Result;
 import io.kubeward.runtime.kube.ControllerSpec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -248,32 +248,43 @@ public final class BackupController implements Reconciler<BackupObject> {
       return;
     }
     Progress progress = new Progress(backup, started, clock);
-    ArchiveStore.Upload upload = null;
     try {
       KubernetesClient acting = clients.actingFor(who, cluster);
-      upload = store.create(ref.key(ArchiveRef.ARCHIVE));
-      Manifest manifest;
-      String sha;
-      long size;
-      ArchiveWriter writer = new ArchiveWriter(upload.stream(), sealer.get());
-      progress.writer = writer;
-      new ResourceCollector(acting).collect(spec.scope(), progress);
-      manifest =
-          writer.finish(
-              new ArchiveHeader(
-                  cluster,
-                  kubernetesVersion(),
-                  backup.namespace(),
-                  backup.name(),
-                  now,
-                  spec.scope()));
-      sha = writer.sha256();
-      size = writer.bytesWritten();
-      upload.close(); // the archive appears whole, replacing one of an interrupted attempt
-      writeSmall(store, ref.key(ArchiveRef.CHECKSUM), (sha + "  " + ArchiveRef.ARCHIVE + "\n"));
-      try (ArchiveStore.Upload copy = store.create(ref.key(ArchiveRef.MANIFEST))) {
-        ManifestCodec.write(manifest, copy.stream());
-      }
+      // the upload appears whole when collection finished, replacing one of an interrupted
+      // attempt; any failure aborts it (Uploads.write), so there is never a partial archive
+      Written written =
+          Uploads.write(
+              store,
+              ref.key(ArchiveRef.ARCHIVE),
+              out -> {
+                ArchiveWriter writer = new ArchiveWriter(out, sealer.get());
+                progress.writer = writer;
+                new ResourceCollector(acting).collect(spec.scope(), progress);
+                Manifest m =
+                    writer.finish(
+                        new ArchiveHeader(
+                            cluster,
+                            kubernetesVersion(),
+                            backup.namespace(),
+                            backup.name(),
+                            now,
+                            spec.scope()));
+                return new Written(m, writer.sha256(), writer.bytesWritten());
+              });
+      Manifest manifest = written.manifest();
+      String sha = written.sha256();
+      long size = written.size();
+      Uploads.write(
+          store,
+          ref.key(ArchiveRef.CHECKSUM),
+          (sha + "  " + ArchiveRef.ARCHIVE + "\n").getBytes(StandardCharsets.UTF_8));
+      Uploads.write(
+          store,
+          ref.key(ArchiveRef.MANIFEST),
+          out -> {
+            ManifestCodec.write(manifest, out);
+            return null;
+          });
       Instant done = clock.instant();
       Duration ttl = BackupValidation.ttl(spec);
       BackupPhase phase =
@@ -301,9 +312,6 @@ public final class BackupController implements Reconciler<BackupObject> {
       statuses.write(backup.namespace(), backup.name(), finished);
       event(context, backup, reason, phase != BackupPhase.Completed, message);
     } catch (IOException | RuntimeException e) {
-      if (upload != null) {
-        upload.abort();
-      }
       progress.closeQuietly();
       if (Thread.currentThread().isInterrupted()) {
         throw new IllegalStateException("interrupted", e); // a restart redoes it
@@ -327,12 +335,7 @@ public final class BackupController implements Reconciler<BackupObject> {
     }
   }
 
-  private static void writeSmall(ArchiveStore store, String key, String text) throws IOException {
-    try (ArchiveStore.Upload upload = store.create(key)) {
-      OutputStream out = upload.stream();
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
+  private record Written(Manifest manifest, String sha256, long size) {}
 
   private String kubernetesVersion() {
     try {
