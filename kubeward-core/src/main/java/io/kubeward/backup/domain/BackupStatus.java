@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param countsByKind objects archived per kind ({@code Deployment.apps}, {@code ConfigMap})
  * @param failures the first {@link #MAX_FAILURES} failures, per object or per kind
  * @param failureCount all failures, also those beyond the list
+ * @param skipped kinds the scope did not name and the identity may not list (at most {@link
+ *     #MAX_FAILURES}): left out, as {@code kubectl get} would, not failures
  * @param attempt how many times collection started (a restart redoes it)
  */
 public record BackupStatus(
@@ -22,6 +24,7 @@ public record BackupStatus(
     Map<String, Integer> countsByKind,
     List<ObjectFailure> failures,
     long failureCount,
+    List<ObjectFailure> skipped,
     @Nullable ArchiveInfo archive,
     @Nullable Instant startedAt,
     @Nullable Instant completedAt,
@@ -34,12 +37,14 @@ public record BackupStatus(
 
   public static final BackupStatus EMPTY =
       new BackupStatus(
-          null, null, List.of(), null, Map.of(), List.of(), 0, null, null, null, null, 0, null);
+          null, null, List.of(), null, Map.of(), List.of(), 0, List.of(), null, null, null, null, 0,
+          null);
 
   public BackupStatus {
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
     countsByKind = countsByKind == null ? Map.of() : Map.copyOf(countsByKind);
     failures = failures == null ? List.of() : List.copyOf(failures);
+    skipped = skipped == null ? List.of() : List.copyOf(skipped);
   }
 
   public BackupPhase phaseOrNew() {
@@ -55,6 +60,7 @@ public record BackupStatus(
         countsByKind,
         failures,
         failureCount,
+        skipped,
         archive,
         startedAt,
         completedAt,
@@ -72,6 +78,7 @@ public record BackupStatus(
         countsByKind,
         failures,
         failureCount,
+        skipped,
         archive,
         startedAt,
         completedAt,
@@ -89,6 +96,7 @@ public record BackupStatus(
         countsByKind,
         failures,
         failureCount,
+        skipped,
         archive,
         startedAt,
         completedAt,
@@ -106,6 +114,7 @@ public record BackupStatus(
         countsByKind,
         failures,
         failureCount,
+        skipped,
         archive,
         startedAt,
         completedAt,
@@ -123,6 +132,7 @@ public record BackupStatus(
         countsByKind,
         failures,
         failureCount,
+        skipped,
         archive,
         startedAt,
         completedAt,
@@ -141,6 +151,7 @@ public record BackupStatus(
         Map.of(),
         List.of(),
         0,
+        List.of(),
         null,
         now,
         null,
@@ -156,6 +167,7 @@ public record BackupStatus(
       Map<String, Integer> counts,
       List<ObjectFailure> allFailures,
       long failureTotal,
+      List<ObjectFailure> skippedKinds,
       @Nullable ArchiveInfo written,
       Instant now,
       @Nullable Instant expires,
@@ -170,6 +182,7 @@ public record BackupStatus(
         counts,
         kept,
         failureTotal,
+        skippedKinds.size() > MAX_FAILURES ? skippedKinds.subList(0, MAX_FAILURES) : skippedKinds,
         written,
         startedAt,
         now,

@@ -126,6 +126,17 @@ public final class ResourceSelection {
     return true;
   }
 
+  /**
+   * Whether the scope asks for {@code r} by name (in {@code resources}, or Secrets with {@code
+   * includeSecrets}): then not being allowed to list it is a failure, else the kind is skipped.
+   */
+  public static boolean asked(ApiResource r, BackupScope scope) {
+    if (r.qualifiedName().equals("secrets") && scope.takesSecrets()) {
+      return true;
+    }
+    return scope.resources().stream().anyMatch(r::named);
+  }
+
   /** Whether objects of {@code namespace} are taken. */
   public static boolean takesNamespace(String namespace, BackupScope scope) {
     if (scope.excludedNamespaces().contains(namespace)) {

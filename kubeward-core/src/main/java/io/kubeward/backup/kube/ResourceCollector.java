@@ -48,6 +48,12 @@ public final class ResourceCollector {
 
     /** An object or a whole resource that could not be read, and why. */
     void fail(ObjectFailure failure) throws IOException;
+
+    /**
+     * A kind the scope did not name and the identity may not list: left out, as {@code kubectl get
+     * all} leaves out what a person cannot see; not a failure.
+     */
+    void skip(ObjectFailure kind);
   }
 
   private final KubernetesClient client;
@@ -190,7 +196,11 @@ public final class ResourceCollector {
                   "the list of " + r.qualifiedName() + " expired before it was read to the end"));
           return;
         }
-        sink.fail(new ObjectFailure(kindRef(r, namespace), reason(e)));
+        if (e.getCode() == 403 && !ResourceSelection.asked(r, scope)) {
+          sink.skip(new ObjectFailure(kindRef(r, namespace), reason(e)));
+        } else {
+          sink.fail(new ObjectFailure(kindRef(r, namespace), reason(e)));
+        }
         return;
       }
       List<GenericKubernetesResource> items = page.getItems();

@@ -296,7 +296,14 @@ public final class BackupController implements Reconciler<BackupObject> {
               + " objects archived"
               + (progress.failureCount == 0
                   ? ""
-                  : ", " + progress.failureCount + " could not be read (see failures)");
+                  : ", " + progress.failureCount + " could not be read (see failures)")
+              + (progress.skipped.isEmpty()
+                  ? ""
+                  : "; "
+                      + progress.skipped.size()
+                      + " kinds not named in the scope are not readable for "
+                      + who.user()
+                      + " and were left out (see skipped)");
       BackupStatus finished =
           withReady(backup, started, phase == BackupPhase.Completed, reason, message, done)
               .finished(
@@ -305,6 +312,7 @@ public final class BackupController implements Reconciler<BackupObject> {
                   manifest.countsByKind(),
                   progress.failures,
                   progress.failureCount,
+                  progress.skipped,
                   new ArchiveInfo(ref.location(), ref.key(ArchiveRef.ARCHIVE), sha, size),
                   done,
                   ttl == null ? null : done.plus(ttl),
@@ -326,6 +334,7 @@ public final class BackupController implements Reconciler<BackupObject> {
                   java.util.Map.of(),
                   progress.failures,
                   progress.failureCount,
+                  progress.skipped,
                   null,
                   clock.instant(),
                   null,
@@ -361,6 +370,7 @@ public final class BackupController implements Reconciler<BackupObject> {
     long total;
     long failureCount;
     final List<ObjectFailure> failures = new ArrayList<>();
+    final List<ObjectFailure> skipped = new ArrayList<>();
     Instant lastWrite;
 
     Progress(BackupObject backup, BackupStatus status, Clock clock) {
@@ -405,6 +415,13 @@ public final class BackupController implements Reconciler<BackupObject> {
         } catch (IOException | RuntimeException ignored) {
           // the upload was aborted: nothing of it remains
         }
+      }
+    }
+
+    @Override
+    public void skip(ObjectFailure kind) {
+      if (skipped.size() < BackupStatus.MAX_FAILURES) {
+        skipped.add(kind);
       }
     }
 

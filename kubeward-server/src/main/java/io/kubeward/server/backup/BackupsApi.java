@@ -134,9 +134,7 @@ class BackupsApi {
       description =
           "For the person the Backup acted for, or an administrator (403"
               + " backup.download-forbidden): the archive holds what that person could read.")
-  @GetMapping(
-      value = "/namespaces/{namespace}/backups/{name}/archive",
-      produces = "application/zip")
+  @GetMapping("/namespaces/{namespace}/backups/{name}/archive")
   ResponseEntity<StreamingResponseBody> archive(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
