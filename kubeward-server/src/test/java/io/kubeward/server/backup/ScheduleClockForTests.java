@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Given to the server with {@code --spring.main.sources}: the BackupSchedules' clock, set by the
@@ -22,7 +23,8 @@ public class ScheduleClockForTests {
   }
 
   @Bean
-  ScheduleClock scheduleClock() {
+  @Primary
+  ScheduleClock testScheduleClock() {
     return new ScheduleClock(
         new Clock() {
           @Override
