@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param actingFor the Kubernetes user the Backup acts for (its verified stamp), null when none
  * @param schedule the BackupSchedule that created it, null when made by hand
+ * @param attempt how many times collection started (more than 1 after a restart mid-way)
  */
 public record BackupView(
     String namespace,
@@ -36,6 +37,7 @@ public record BackupView(
     @Nullable Instant startedAt,
     @Nullable Instant completedAt,
     @Nullable Instant expiresAt,
+    int attempt,
     @Nullable String message) {
 
   public static BackupView of(BackupObject b, @Nullable String actingFor) {
@@ -58,6 +60,7 @@ public record BackupView(
         s.startedAt(),
         s.completedAt(),
         s.expiresAt(),
+        s.attempt(),
         s.message());
   }
 
