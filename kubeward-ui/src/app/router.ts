@@ -54,6 +54,8 @@ const routes: RouteRecordRaw[] = [
       // --- issue 16 backup
       { path: 'backups', name: 'backups', component: () => import('@/features/backups/BackupsView.vue') },
       { path: 'backups/:namespace/:name', name: 'backup', component: () => import('@/features/backups/BackupDetailView.vue') },
+      // --- issue 16 archive ---
+      { path: 'backups/locations', name: 'backup-locations', component: () => import('@/features/backups/locations/LocationsView.vue'), meta: { admin: true } },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

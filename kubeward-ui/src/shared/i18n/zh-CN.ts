@@ -1423,6 +1423,34 @@ const zhCN: typeof en = {
     },
   },
   // --- end issue 16 backup
+  // --- issue 16 archive ---
+  backupLocations: {
+    nav: '备份存储位置',
+    title: '备份存储位置',
+    hint: '备份和 etcd 快照的存放位置：内置的本地目录和兼容 S3 的存储桶。凭据加密保存，保存后不再显示。',
+    create: '新建 S3 位置',
+    name: '名称',
+    type: '类型',
+    where: '位置',
+    credentials: '凭据',
+    set: '已设置',
+    updatedBy: '登记人',
+    endpoint: '端点',
+    endpointHint: '例如 https://s3.example.com:9000（留空：AWS）',
+    region: '区域',
+    bucket: '存储桶',
+    prefix: '键前缀',
+    pathStyle: '路径式寻址',
+    accessKeyId: '访问密钥 ID',
+    secretAccessKey: '秘密访问密钥',
+    allowPrivateAddresses: '允许私有地址',
+    allowPrivateHint: '允许回环或私有网络中的端点（默认拒绝）。',
+    check: '检查',
+    checkPassed: '{name} 工作正常：在 {ms} 毫秒内完成了文件的写入、列出、读回和删除。',
+    deleteConfirm: '删除存储位置 {name}？其中的文件保留原处；存放在那里的备份将无法再通过 Kubeward 读取。',
+    saved: '存储位置已保存',
+    invalidName: '名称必须是 DNS 标签：a-z、0-9 和 -，最多 63 个字符。',
+  },
 }
 
 export default zhCN

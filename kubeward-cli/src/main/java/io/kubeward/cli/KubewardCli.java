@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.ReleaseCommand.class,
       // --- issue 16 backup
       io.kubeward.cli.commands.BackupCommand.class,
+      // --- issue 16 archive ---
+      io.kubeward.cli.commands.BackupLocationCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -140,4 +140,14 @@ class BackupCommandTest {
     assertThat(body.path("spec").path("template").path("scope").path("namespaces").get(0).asText())
         .isEqualTo("shop");
   }
+
+  @Test
+  void backupLocationIsTheBackupLocationCommand() {
+    server.on(
+        "GET /api/v1/backup-locations",
+        Answer.json(200, "[{\"name\":\"local\",\"type\":\"LOCAL\",\"prefix\":\"\"}]"));
+    CliRun run = cli("backup", "location", "list");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("local");
+  }
 }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
       BackupCommand.Verify.class,
       BackupCommand.Download.class,
       BackupCommand.Delete.class,
-      BackupCommand.Schedule.class
+      BackupCommand.Schedule.class,
+      BackupCommand.Location.class
     })
 public final class BackupCommand implements Runnable {
 
@@ -53,7 +54,8 @@ public final class BackupCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing subcommand: create, list, describe, verify, download, delete or schedule");
+        "Missing subcommand: create, list, describe, verify, download, delete, schedule or"
+            + " location");
   }
 
   /** A command on the Backups of one namespace. */
@@ -600,6 +602,30 @@ public final class BackupCommand implements Runnable {
         out().println(messages().get("backup.schedule-deleted", ns() + "/" + name));
         return ExitCode.OK;
       }
+    }
+  }
+
+  // ------------------------------------------------------------------ locations
+
+  /** {@code backup location …}: the same commands as {@code backup-location} (ADR 0040). */
+  @Command(
+      name = "location",
+      description =
+          "Storage locations of backups and etcd snapshots (administrators): list, create,"
+              + " delete, check.",
+      subcommands = {
+        BackupLocationCommand.ListLocations.class,
+        BackupLocationCommand.Create.class,
+        BackupLocationCommand.Delete.class,
+        BackupLocationCommand.Check.class
+      })
+  public static final class Location implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing subcommand: list, create, delete or check");
     }
   }
 }

@@ -315,7 +315,8 @@ public final class ManageBackupLocations {
     if ((accessKey == null) != (secretKey == null)) {
       problems.add("accessKeyId and secretAccessKey go together");
     }
-    if (accessKey != null && (accessKey.length() > 128 || secretKey.length() > 256)) {
+    if ((accessKey != null && accessKey.length() > 128)
+        || (secretKey != null && secretKey.length() > 256)) {
       problems.add("accessKeyId has at most 128 characters, secretAccessKey at most 256");
     }
     if (!problems.isEmpty()) {

@@ -13,7 +13,6 @@ import io.kubeward.backup.domain.BackupScheduleObject;
 import io.kubeward.backup.domain.BackupScheduleSpec;
 import io.kubeward.backup.domain.BackupSpec;
 import io.kubeward.backup.domain.BackupValidation;
-import io.kubeward.backup.domain.archive.ArchiveReader;
 import io.kubeward.backup.domain.archive.Verification;
 import io.kubeward.cluster.app.ClusterReads;
 import io.kubeward.runtime.app.ObjectWatcher;
@@ -169,8 +168,14 @@ public final class ManageBackups {
         () -> {
           BackupObject b = backup(caller, cluster, namespace, name);
           ArchiveInfo archive = archiveOf(b);
-          try (InputStream in = open(archive, b)) {
-            Verification v = ArchiveReader.verify(in, archive.sha256());
+          try {
+            // the archive streamed: every entry, the whole, its SHA-256 against the status and
+            // against archive.zip.sha256 next to it
+            Verification v =
+                VerifyArchive.verify(
+                    stores.store(archive.location()),
+                    new ArchiveRef(archive.location(), cluster, namespace, name),
+                    archive.sha256());
             return AuditedAction.Outcome.of(
                 new BackupVerification(
                     v.ok(),

@@ -405,6 +405,8 @@ class ApiFuzzIT {
       case "/api/v1/clusters/{cluster}/namespaces/{namespace}/backup-schedules" ->
           body.put("spec", Map.of("cron", "fuzz not a cron"));
       // --- end issue 16 backup
+      // --- issue 16 archive ---
+      case "/api/v1/backup-locations" -> body.put("bucket", "Fuzz_Not_A_Bucket");
       default -> {}
     }
     return body;

@@ -59,7 +59,9 @@ class ConsoleRoutes {
     "/releases/{namespace}/{name}",
     // --- issue 16 backup
     "/backups",
-    "/backups/{namespace}/{name}"
+    "/backups/{namespace}/{name}",
+    // --- issue 16 archive ---
+    "/backups/locations"
   })
   String index() {
     return "forward:/index.html";
