@@ -4,6 +4,8 @@ import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
 import io.kubeward.access.domain.IdentityStamp;
 import io.kubeward.access.domain.KubeIdentity;
+import io.kubeward.access.domain.NamespaceVisibility;
+import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.backup.domain.ArchiveInfo;
@@ -15,6 +17,11 @@ import io.kubeward.backup.domain.BackupSpec;
 import io.kubeward.backup.domain.BackupValidation;
 import io.kubeward.backup.domain.archive.Verification;
 import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.cluster.app.ManagedCluster;
+import io.kubeward.cluster.domain.CachedKind;
+import io.kubeward.cluster.domain.KubeObjectView;
+import io.kubeward.common.ErrorKind;
+import io.kubeward.common.KubewardException;
 import io.kubeward.runtime.app.ObjectWatcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,9 +97,7 @@ public final class ManageBackups {
   // ------------------------------------------------------------------ Backups
 
   public List<BackupView> list(Caller caller, String cluster, @Nullable String namespace) {
-    reads.known(cluster);
-    authorizer.require(caller, Verb.READ, cluster, namespace);
-    return backups.list(caller, cluster, namespace).stream()
+    return visible(caller, cluster, namespace, backups, "backups").stream()
         .map(this::view)
         .sorted(
             Comparator.comparing(BackupView::namespace)
@@ -267,9 +272,7 @@ public final class ManageBackups {
 
   public List<BackupScheduleView> listSchedules(
       Caller caller, String cluster, @Nullable String namespace) {
-    reads.known(cluster);
-    authorizer.require(caller, Verb.READ, cluster, namespace);
-    return schedules.list(caller, cluster, namespace).stream()
+    return visible(caller, cluster, namespace, schedules, "backupschedules").stream()
         .map(this::view)
         .sorted(
             Comparator.comparing(BackupScheduleView::namespace)
@@ -337,6 +340,63 @@ public final class ManageBackups {
   }
 
   // ------------------------------------------------------------------ shared
+
+  /** Most namespaces listed one by one for a caller who may not list everywhere. */
+  static final int MAX_NAMESPACES = 500;
+
+  /**
+   * The objects of one namespace, or of every namespace the caller may list them in: across all
+   * namespaces when the cluster allows it, else namespace by namespace (the cluster's answer for
+   * the caller's identity, at most {@link #MAX_NAMESPACES}).
+   */
+  private <T> List<T> visible(
+      Caller caller,
+      String cluster,
+      @Nullable String namespace,
+      BackupObjects<T> store,
+      String plural) {
+    ManagedCluster managed = reads.known(cluster);
+    authorizer.require(caller, Verb.READ, cluster, namespace);
+    if (namespace != null) {
+      return store.list(caller, cluster, namespace);
+    }
+    NamespaceVisibility visible =
+        authorizer.readable(
+            caller,
+            cluster,
+            ResourceAction.of("list", "kubeward.io", plural, null),
+            () -> namespaces(managed));
+    if (visible.all()) {
+      return store.list(caller, cluster, null);
+    }
+    List<T> items = new ArrayList<>();
+    visible.namespaces().stream()
+        .sorted()
+        .limit(MAX_NAMESPACES)
+        .forEach(
+            ns -> {
+              try {
+                items.addAll(store.list(caller, cluster, ns));
+              } catch (KubewardException e) {
+                if (e.kind() != ErrorKind.FORBIDDEN) {
+                  throw e;
+                }
+              }
+            });
+    return items;
+  }
+
+  private static List<String> namespaces(ManagedCluster cluster) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (KubeObjectView namespace : cluster.views(CachedKind.NAMESPACES).all()) {
+        names.add(namespace.name());
+      }
+    } catch (UnsupportedOperationException e) {
+      // no cache: only whoever may list everywhere sees them all
+    }
+    return names;
+  }
 
   private void validate(String name, @Nullable BackupSpec spec, String prefix) {
     List<String> problems = new ArrayList<>();

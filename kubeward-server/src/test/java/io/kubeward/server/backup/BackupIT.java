@@ -402,6 +402,11 @@ class BackupIT {
     assertThat(failure.path("reason").asString()).contains("forbidden");
     assertThat(failure.path("reason").asString()).contains("kubeward:" + user);
 
+    // the list across namespaces shows a namespace-only user the Backups of their namespaces
+    Response mine = viewer.get(C + "/backups");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.body()).contains("\"with-secrets\"");
+
     // another user may not download what this one could read
     Session other = server.newUser("other" + user, List.of());
     bind(ns, "other" + user + "-view", "view", "kubeward:other" + user);
