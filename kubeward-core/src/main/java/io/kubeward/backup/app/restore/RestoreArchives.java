@@ -1,25 +1,19 @@
 package io.kubeward.backup.app.restore;
 
-import io.kubeward.backup.domain.restore.RestoreSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds and opens the archive of a Restore's source (ADR 0042): the Backup is read with the given
- * client's identity (so a caller who may not read it cannot restore it), the archive copied to a
- * local spool and verified by its checksums <em>before</em> anything is planned or restored.
+ * Opens an archive for a preview or a restore (ADR 0042): copied from its storage location to a
+ * local spool and verified by its checksums — every entry and the whole archive, against the
+ * checksum its Backup recorded when known — <em>before</em> anything is planned or restored.
  */
 public interface RestoreArchives {
 
   /**
-   * @param reader reads the Backup: a Kubernetes client of the identity the restore acts as (typed
-   *     loosely to keep this port free of the client)
-   * @throws RestoreSourceNotFoundException when the Backup, or its archive, does not exist
+   * @param expectedSha256 the whole archive's SHA-256 as its Backup recorded it, null when unknown
+   *     (the checksum file next to the archive is then used)
+   * @throws RestoreSourceNotFoundException when there is no such archive
    * @throws ArchiveRefusedException when the archive fails its checksums or cannot be read
    */
-  RestoreArchive open(Object reader, String restoreCluster, RestoreSource source);
-
-  /** The archive's SHA-256 as recorded by its Backup, null when unknown. */
-  default @Nullable String expectedSha256(RestoreSource source) {
-    return null;
-  }
+  RestoreArchive open(String location, String key, @Nullable String expectedSha256);
 }

@@ -31,7 +31,7 @@ public record RestoreSource(
   }
 
   /** Whether the source is a raw archive key rather than a Backup. */
-  public boolean isArchiveKey() {
+  public boolean namesArchiveKey() {
     return archiveKey != null && !archiveKey.isBlank();
   }
 

@@ -70,7 +70,7 @@ public final class RestoreValidation {
       return;
     }
     boolean backup = source.backup() != null && !source.backup().isBlank();
-    boolean key = source.isArchiveKey();
+    boolean key = source.namesArchiveKey();
     if (backup == key) {
       problems.add(
           new RestoreProblem(
