@@ -4,12 +4,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.kubeward.backup.app.restore.ArchiveLocation;
 import io.kubeward.backup.app.restore.RestoreSourceNotFoundException;
 import io.kubeward.backup.domain.ArchiveRef;
 import io.kubeward.backup.domain.restore.RestoreSource;
 import io.kubeward.cluster.kube.KubeErrors;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where the archive of a Restore's source is: a Backup's {@code status.archive} (location, key,
@@ -28,18 +28,15 @@ public final class BackupArchiveLocator {
           .withNamespaced(true)
           .build();
 
-  /** Where an archive is and its recorded checksum (null when unknown). */
-  public record Located(String location, String key, @Nullable String sha256, String describe) {}
-
   private BackupArchiveLocator() {}
 
   /**
    * @param backupClient a client of the Backup's cluster, with the restoring identity
    */
-  public static Located locate(
+  public static ArchiveLocation locate(
       KubernetesClient backupClient, String cluster, RestoreSource source) {
     if (source.namesArchiveKey()) {
-      return new Located(
+      return new ArchiveLocation(
           source.location(),
           source.archiveKey(),
           null,
@@ -75,6 +72,6 @@ public final class BackupArchiveLocator {
             : new ArchiveRef(location, cluster, source.namespace(), source.backup())
                 .key(ArchiveRef.ARCHIVE);
     String sha = archive.get("sha256") instanceof String s && !s.isBlank() ? s : null;
-    return new Located(location, key, sha, describe);
+    return new ArchiveLocation(location, key, sha, describe);
   }
 }

@@ -8,6 +8,7 @@ import io.kubeward.access.domain.Origin;
 import io.kubeward.access.kube.SpecDigest;
 import io.kubeward.audit.app.AuditLog;
 import io.kubeward.audit.domain.AuditEntry;
+import io.kubeward.backup.app.restore.ArchiveLocation;
 import io.kubeward.backup.app.restore.ArchiveRefusedException;
 import io.kubeward.backup.app.restore.RestoreArchive;
 import io.kubeward.backup.app.restore.RestoreArchives;
@@ -279,7 +280,7 @@ public final class RestoreController implements Reconciler<RestoreObject> {
 
     KubernetesClient asIdentity = actingFor.apply(who, cluster);
     String sourceCluster = spec.source().clusterOr(cluster);
-    BackupArchiveLocator.Located located;
+    ArchiveLocation located;
     RestoreArchive archive;
     try {
       KubernetesClient backupClient =
