@@ -399,6 +399,12 @@ class ApiFuzzIT {
       // --- issue 15 release ---
       case "/api/v1/clusters/{cluster}/namespaces/{namespace}/releases/{name}" ->
           body.put("spec", Map.of("deployment", "Fuzz_Not_A_Name"));
+      // --- issue 16 restore ---
+      case "/api/v1/clusters/{cluster}/restores/preview",
+          "/api/v1/clusters/{cluster}/namespaces/{namespace}/restores" -> {
+        body.put("name", "fuzz-restore-" + in.unique());
+        body.put("spec", Map.of("source", Map.of("archiveKey", "../fuzz", "backup", "x")));
+      }
       default -> {}
     }
     return body;

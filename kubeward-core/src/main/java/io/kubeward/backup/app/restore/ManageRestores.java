@@ -10,6 +10,7 @@ import io.kubeward.backup.domain.restore.RestoreProblem;
 import io.kubeward.backup.domain.restore.RestoreSpec;
 import io.kubeward.backup.domain.restore.RestoreValidation;
 import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.runtime.app.ObjectWatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,6 +121,35 @@ public final class ManageRestores {
             throw new RestoreNotFoundException(cluster, namespace, name);
           }
           return AuditedAction.Outcome.of(null);
+        });
+  }
+
+  /**
+   * Calls {@code listener} with the Restore now and on every change (the progress stream), as the
+   * caller; close the handle to stop.
+   */
+  public AutoCloseable watch(
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      ObjectWatcher<RestoreView> listener) {
+    find(caller, cluster, namespace, name);
+    return gateway.watch(
+        caller,
+        cluster,
+        namespace,
+        name,
+        new ObjectWatcher<>() {
+          @Override
+          public void changed(RestoreObject object) {
+            listener.changed(RestoreView.of(cluster, object));
+          }
+
+          @Override
+          public void deleted() {
+            listener.deleted();
+          }
         });
   }
 

@@ -24,6 +24,14 @@ public interface RestoreGateway {
 
   boolean delete(Caller caller, String cluster, String namespace, String name);
 
+  /** Calls {@code listener} with the Restore now and on every change, as the caller. */
+  AutoCloseable watch(
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      io.kubeward.runtime.app.ObjectWatcher<RestoreObject> listener);
+
   /** Where the source's archive is, the Backup read as the caller. */
   ArchiveLocation locate(Caller caller, String cluster, RestoreSource source);
 

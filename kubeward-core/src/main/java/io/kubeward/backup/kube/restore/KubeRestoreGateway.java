@@ -15,6 +15,8 @@ import io.kubeward.backup.domain.restore.RestoreSource;
 import io.kubeward.backup.domain.restore.RestoreSpec;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
+import io.kubeward.runtime.app.ObjectWatcher;
+import io.kubeward.runtime.kube.ResilientWatch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,23 @@ public final class KubeRestoreGateway implements RestoreGateway {
                     .withName(name)
                     .delete());
     return deleted != null && !deleted.isEmpty();
+  }
+
+  @Override
+  public AutoCloseable watch(
+      Caller caller,
+      String cluster,
+      String namespace,
+      String name,
+      ObjectWatcher<RestoreObject> listener) {
+    return ResilientWatch.start(
+        "Restore " + namespace + "/" + name + " in " + cluster,
+        client(caller, cluster, ClusterClients.Intent.READ)
+            .genericKubernetesResources(RestoreResources.CONTEXT)
+            .inNamespace(namespace),
+        name,
+        RestoreResources::toRestore,
+        listener);
   }
 
   @Override

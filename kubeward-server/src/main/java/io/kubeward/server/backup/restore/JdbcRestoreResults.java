@@ -46,7 +46,8 @@ final class JdbcRestoreResults implements RestoreResults {
 
   private synchronized void upsert(
       String restore, ObjectRef source, ObjectRef target, String outcome, @Nullable String reason) {
-    String why = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    String why =
+        reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
     Timestamp now = Timestamp.from(clock.instant());
     int updated =
         jdbc.sql(
@@ -106,9 +107,10 @@ final class JdbcRestoreResults implements RestoreResults {
             "SELECT src_api_version, src_kind, src_namespace, src_name FROM"
                 + " kubeward_restore_results WHERE restore_uid = ? AND outcome = ?")
         .params(restore, BEGUN)
-        .query((ResultSet rs) -> {
-          begun.add(source(rs));
-        });
+        .query(
+            (ResultSet rs) -> {
+              begun.add(source(rs));
+            });
     return begun;
   }
 
@@ -119,9 +121,10 @@ final class JdbcRestoreResults implements RestoreResults {
             "SELECT outcome, COUNT(*) AS n FROM kubeward_restore_results WHERE restore_uid = ?"
                 + " GROUP BY outcome")
         .params(restore)
-        .query((ResultSet rs) -> {
-          counts.put(rs.getString("outcome"), rs.getLong("n"));
-        });
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString("outcome"), rs.getLong("n"));
+            });
     return new RestoreCounts(
         counts.getOrDefault("CREATED", 0L),
         counts.getOrDefault("UPDATED", 0L),
@@ -132,7 +135,9 @@ final class JdbcRestoreResults implements RestoreResults {
   @Override
   public Page page(String restore, @Nullable RestoreOutcome outcome, int page, int size) {
     String where =
-        outcome == null ? " WHERE restore_uid = ? AND outcome <> ?" : " WHERE restore_uid = ? AND outcome = ?";
+        outcome == null
+            ? " WHERE restore_uid = ? AND outcome <> ?"
+            : " WHERE restore_uid = ? AND outcome = ?";
     Object filter = outcome == null ? BEGUN : outcome.name();
     long total =
         jdbc.sql("SELECT COUNT(*) FROM kubeward_restore_results" + where)

@@ -28,7 +28,8 @@ public record RestoreProperties(
     }
     if (previewLimit < 1 || previewLimit > 20_000) {
       throw new IllegalArgumentException(
-          "kubeward.backups.restore.preview-limit must lie between 1 and 20000, is " + previewLimit);
+          "kubeward.backups.restore.preview-limit must lie between 1 and 20000, is "
+              + previewLimit);
     }
     between("crd-deadline", crdDeadline, Duration.ofSeconds(1), Duration.ofMinutes(30));
     between("progress-interval", progressInterval, Duration.ofMillis(100), Duration.ofMinutes(1));
@@ -37,7 +38,14 @@ public record RestoreProperties(
   private static void between(String name, Duration value, Duration min, Duration max) {
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new IllegalArgumentException(
-          "kubeward.backups.restore." + name + " must lie between " + min + " and " + max + ", is " + value);
+          "kubeward.backups.restore."
+              + name
+              + " must lie between "
+              + min
+              + " and "
+              + max
+              + ", is "
+              + value);
     }
   }
 }
