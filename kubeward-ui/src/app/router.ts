@@ -51,6 +51,8 @@ const routes: RouteRecordRaw[] = [
       // --- issue 15 release ---
       { path: 'releases', name: 'releases', component: () => import('@/features/releases/ReleasesView.vue') },
       { path: 'releases/:namespace/:name', name: 'release', component: () => import('@/features/releases/ReleaseDetailView.vue') },
+      // --- issue 16 restore ---
+      { path: 'restores', name: 'restores', component: () => import('@/features/backups/restore/RestoresView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },
