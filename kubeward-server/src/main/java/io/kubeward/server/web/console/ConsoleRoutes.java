@@ -56,7 +56,9 @@ class ConsoleRoutes {
     "/workloads/{kind}/{namespace}/{name}",
     // --- issue 15 release ---
     "/releases",
-    "/releases/{namespace}/{name}"
+    "/releases/{namespace}/{name}",
+    // --- issue 16 restore ---
+    "/restores"
   })
   String index() {
     return "forward:/index.html";
