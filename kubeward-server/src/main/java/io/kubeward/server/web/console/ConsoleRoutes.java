@@ -57,6 +57,9 @@ class ConsoleRoutes {
     // --- issue 15 release ---
     "/releases",
     "/releases/{namespace}/{name}",
+    // --- issue 16 backup
+    "/backups",
+    "/backups/{namespace}/{name}",
     // --- issue 16 restore ---
     "/restores"
   })
