@@ -513,6 +513,12 @@ class RestoreIT {
     assertThat(kube.configMaps().inNamespace(target).withName("settings").get()).isNull();
     assertThat(kube.rbac().roleBindings().inNamespace(target).withName("web-reads").get()).isNull();
 
+    // audited: the person's create, and the run as the identity it acted for
+    JsonNode created = admin.get("/api/v1/audit?verb=restore.create&namespace=" + home).json();
+    assertThat(created.toString()).contains("r-mine").contains("restorer-");
+    JsonNode ran = admin.get("/api/v1/audit?verb=restore.run&namespace=" + home).json();
+    assertThat(ran.toString()).contains("r-mine").contains(user);
+
     // a Restore made without Kubeward (no stamp) is not acted on at all
     var unstamped =
         RestoreResources.newResource(home, "r-unstamped", new LinkedHashMap<>(spec), Map.of());
