@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,56 +35,77 @@ final class JdbcRestoreResults implements RestoreResults {
     this.clock = clock;
   }
 
+  /** One statement on the usual path: an INSERT (an UPDATE when a resumed restore began it). */
   @Override
   public void begin(String restore, ObjectRef source, ObjectRef target) {
-    upsert(restore, source, target, BEGUN, null);
+    try {
+      insert(restore, source, target, BEGUN, null);
+    } catch (DuplicateKeyException e) {
+      update(restore, source, target, BEGUN, null);
+    }
   }
 
+  /** One statement on the usual path: the UPDATE of the begun row. */
   @Override
   public void record(String restore, ObjectResult result) {
-    upsert(restore, result.source(), result.target(), result.outcome().name(), result.reason());
+    String outcome = result.outcome().name();
+    if (update(restore, result.source(), result.target(), outcome, result.reason()) == 0) {
+      try {
+        insert(restore, result.source(), result.target(), outcome, result.reason());
+      } catch (DuplicateKeyException e) {
+        update(restore, result.source(), result.target(), outcome, result.reason());
+      }
+    }
   }
 
-  private synchronized void upsert(
+  private int update(
       String restore, ObjectRef source, ObjectRef target, String outcome, @Nullable String reason) {
-    String why =
-        reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    String why = bounded(reason);
     Timestamp now = Timestamp.from(clock.instant());
-    int updated =
-        jdbc.sql(
-                "UPDATE kubeward_restore_results SET tgt_namespace = ?, tgt_name = ?, outcome = ?,"
-                    + " reason = ?, recorded_at = ? WHERE restore_uid = ? AND src_api_version = ?"
-                    + " AND src_kind = ? AND src_namespace = ? AND src_name = ?")
-            .params(
-                ns(target.namespace()),
-                target.name(),
-                outcome,
-                why,
-                now,
-                restore,
-                source.apiVersion(),
-                source.kind(),
-                ns(source.namespace()),
-                source.name())
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO kubeward_restore_results (restore_uid, src_api_version, src_kind,"
-                  + " src_namespace, src_name, tgt_namespace, tgt_name, outcome, reason,"
-                  + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              restore,
-              source.apiVersion(),
-              source.kind(),
-              ns(source.namespace()),
-              source.name(),
-              ns(target.namespace()),
-              target.name(),
-              outcome,
-              why,
-              now)
-          .update();
-    }
+    return jdbc.sql(
+            "UPDATE kubeward_restore_results SET tgt_namespace = ?, tgt_name = ?, outcome = ?,"
+                + " reason = ?, recorded_at = ? WHERE restore_uid = ? AND src_api_version = ?"
+                + " AND src_kind = ? AND src_namespace = ? AND src_name = ?")
+        .params(
+            ns(target.namespace()),
+            target.name(),
+            outcome,
+            why,
+            now,
+            restore,
+            source.apiVersion(),
+            source.kind(),
+            ns(source.namespace()),
+            source.name())
+        .update();
+  }
+
+  private void insert(
+      String restore, ObjectRef source, ObjectRef target, String outcome, @Nullable String reason) {
+    String why = bounded(reason);
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql(
+            "INSERT INTO kubeward_restore_results (restore_uid, src_api_version, src_kind,"
+                + " src_namespace, src_name, tgt_namespace, tgt_name, outcome, reason,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            restore,
+            source.apiVersion(),
+            source.kind(),
+            ns(source.namespace()),
+            source.name(),
+            ns(target.namespace()),
+            target.name(),
+            outcome,
+            why,
+            now)
+        .update();
+  }
+
+  private static @Nullable String bounded(@Nullable String reason) {
+    return reason == null || reason.length() <= MAX_REASON
+        ? reason
+        : reason.substring(0, MAX_REASON);
   }
 
   @Override
