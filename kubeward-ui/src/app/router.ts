@@ -58,6 +58,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'backups/locations', name: 'backup-locations', component: () => import('@/features/backups/locations/LocationsView.vue'), meta: { admin: true } },
       // --- issue 16 etcd ---
       { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
+      // --- issue 16 restore ---
+      { path: 'restores', name: 'restores', component: () => import('@/features/backups/restore/RestoresView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

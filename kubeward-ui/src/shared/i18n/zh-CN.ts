@@ -1488,6 +1488,38 @@ const zhCN: typeof en = {
     deleteConfirm: '删除快照 {id}？',
     restoreHint: '恢复方法：下载一个已校验的快照，按 docs/ETCD-RESTORE.md 操作（用 etcdutl snapshot restore 恢复到新的数据目录，再在其上启动 etcd 和 apiserver）。',
   },
+  // --- issue 16 restore
+  restores: {
+    nav: '恢复',
+    title: '恢复',
+    none: '没有恢复',
+    launcherTitle: '恢复 {backup}',
+    mapping: '命名空间映射',
+    mappingHint: '源=目标，例如 shop=shop-copy（留空：命名空间不变）',
+    mappingInvalid: '请按 源=目标 书写，多个用逗号分隔。',
+    existing: '已存在的对象',
+    existingSkip: '跳过',
+    existingOverwrite: '覆盖（服务端应用）',
+    selector: '标签过滤',
+    preview: '预览',
+    previewSummary: '已选中 {archived} 个归档对象中的 {selected} 个；归档已校验（SHA-256 {sha}…）。按您的权限检查。',
+    truncated: '仅列出前面的条目；计数涵盖全部对象。',
+    restoreNamespace: '恢复对象所在命名空间',
+    run: '恢复',
+    allOutcomes: '全部',
+    noResults: '暂无结果',
+    verdict: {
+      CREATE: '将创建',
+      EXISTS_SKIP: '已存在：将跳过',
+      EXISTS_OVERWRITE: '已存在：将覆盖',
+      CONFLICT: '冲突',
+      CANNOT_RESTORE: '无法恢复',
+      NOT_RESTORED: '从不恢复',
+    },
+    outcome: { CREATED: '已创建', UPDATED: '已更新', SKIPPED: '已跳过', FAILED: '失败' },
+    count: { created: '创建', updated: '更新', skipped: '跳过', failed: '失败' },
+    column: { object: '对象', into: '目标命名空间', outcome: '结果', reason: '原因', backup: '备份' },
+  },
 }
 
 export default zhCN

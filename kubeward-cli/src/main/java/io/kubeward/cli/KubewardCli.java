@@ -61,6 +61,8 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.BackupLocationCommand.class,
       // --- issue 16 etcd ---
       io.kubeward.cli.commands.EtcdCommand.class,
+      // --- issue 16 restore ---
+      io.kubeward.cli.commands.RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -411,6 +411,12 @@ class ApiFuzzIT {
       // which the fuzzed server never has: 404)
       case "/api/v1/clusters/{cluster}/etcd" ->
           body.put("endpoints", List.of("http://fuzz-not-https.invalid:2379"));
+      // --- issue 16 restore ---
+      case "/api/v1/clusters/{cluster}/restores/preview",
+          "/api/v1/clusters/{cluster}/namespaces/{namespace}/restores" -> {
+        body.put("name", "fuzz-restore-" + in.unique());
+        body.put("spec", Map.of("source", Map.of("archiveKey", "../fuzz", "backup", "x")));
+      }
       default -> {}
     }
     return body;

@@ -63,7 +63,9 @@ class ConsoleRoutes {
     // --- issue 16 archive ---
     "/backups/locations",
     // --- issue 16 etcd
-    "/etcd"
+    "/etcd",
+    // --- issue 16 restore ---
+    "/restores"
   })
   String index() {
     return "forward:/index.html";
