@@ -97,10 +97,12 @@ final class BackupApi {
 
   /** The spec of a Backup of the namespaces {@code namespaces} (Secrets included) in a location. */
   static Map<String, Object> backupOf(List<String> namespaces, String location) {
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("namespaces", namespaces);
+    scope.put("includeSecrets", true);
+    scope.put("includeClusterResources", false);
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("namespaces", namespaces);
-    spec.put("includeSecrets", true);
-    spec.put("includeClusterResources", false);
+    spec.put("scope", scope);
     spec.put("location", location);
     return spec;
   }
@@ -109,7 +111,9 @@ final class BackupApi {
   Reply createBackup(String namespace, String name, Map<String, Object> spec) {
     Reply reply =
         rest.send(
-            "POST", c() + "/namespaces/" + namespace + "/backups", Map.of("name", name, "spec", spec));
+            "POST",
+            c() + "/namespaces/" + namespace + "/backups",
+            Map.of("name", name, "spec", spec));
     assertThat(reply.status()).as("POST backup %s: %s", name, reply.body()).isIn(200, 201);
     return reply;
   }
@@ -130,8 +134,7 @@ final class BackupApi {
   Map<String, Object> restoreOf(
       String backupNamespace, String backup, Map<String, String> mapping, String existing) {
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put(
-        "backup", Map.of("cluster", cluster, "namespace", backupNamespace, "name", backup));
+    spec.put("source", Map.of("cluster", cluster, "namespace", backupNamespace, "backup", backup));
     if (!mapping.isEmpty()) {
       spec.put("namespaceMapping", mapping);
     }
@@ -158,8 +161,8 @@ final class BackupApi {
   }
 
   /**
-   * Every per-object result of a Restore ({@code GET …/results?page=&size=}), all pages, as the
-   * API answers them.
+   * Every per-object result of a Restore ({@code GET …/results?page=&size=}), all pages, as the API
+   * answers them.
    */
   List<JsonNode> results(String namespace, String name) {
     List<JsonNode> all = new ArrayList<>();
@@ -167,7 +170,9 @@ final class BackupApi {
     for (int page = 0; page < 1000; page++) {
       Reply reply =
           rest.send(
-              "GET", restorePath(namespace, name) + "/results?page=" + page + "&size=" + size, null);
+              "GET",
+              restorePath(namespace, name) + "/results?page=" + page + "&size=" + size,
+              null);
       assertThat(reply.status()).as("results of %s: %s", name, reply.body()).isEqualTo(200);
       JsonNode body = reply.json();
       JsonNode items = body.has("items") ? body.get("items") : body;

@@ -61,7 +61,8 @@ class BackupRoundTripIT {
     api = BackupApi.of(server.admin(), kube, CLUSTER);
     api.awaitCrds();
     Files.createDirectories(dir.resolve("kubectl"));
-    comparison = new ObjectComparison(new Kubectl(controlPlane.kubeconfig(), dir.resolve("kubectl")));
+    comparison =
+        new ObjectComparison(new Kubectl(controlPlane.kubeconfig(), dir.resolve("kubectl")));
   }
 
   @AfterAll
@@ -114,7 +115,9 @@ class BackupRoundTripIT {
     assertThat(original).as("the scenario's objects as kubectl lists them").hasSize(22);
 
     Status backedUp = backup(home.name(), "roundtrip", source);
-    assertThat(backedUp.done()).as("objects in the backup: %s", backedUp).isGreaterThanOrEqualTo(22);
+    assertThat(backedUp.done())
+        .as("objects in the backup: %s", backedUp)
+        .isGreaterThanOrEqualTo(22);
     JsonNode verified = api.verify(home.name(), "roundtrip").json();
     assertThat(verified.path("ok").asBoolean()).as("verify: %s", verified).isTrue();
 
@@ -137,7 +140,9 @@ class BackupRoundTripIT {
             home.name(),
             "mapped",
             api.restoreOf(home.name(), "roundtrip", Map.of(source, mapped), null));
-    assertThat(intoAnother.phase()).as("mapped restore: %s", intoAnother).isIn("Completed", "Succeeded");
+    assertThat(intoAnother.phase())
+        .as("mapped restore: %s", intoAnother)
+        .isIn("Completed", "Succeeded");
     assertSame(
         ObjectComparison.mapped(original, source, mapped),
         objects(scenario, mapped),
@@ -154,7 +159,8 @@ class BackupRoundTripIT {
       throws IOException {
     String source = unique("proof-bad");
     BackupScenario scenario =
-        BackupScenario.create(kube, unique("bad"), List.of(source), BackupScenario.Sizes.small(), 8);
+        BackupScenario.create(
+            kube, unique("bad"), List.of(source), BackupScenario.Sizes.small(), 8);
     backup(home.name(), "to-corrupt", source);
     backup(home.name(), "to-truncate", source);
 
@@ -198,16 +204,18 @@ class BackupRoundTripIT {
   void aRestoreOverExistingObjectsSkipsThemByDefault(TestNamespace home) {
     String source = unique("proof-skip");
     BackupScenario scenario =
-        BackupScenario.create(kube, unique("skip"), List.of(source), BackupScenario.Sizes.small(), 8);
+        BackupScenario.create(
+            kube, unique("skip"), List.of(source), BackupScenario.Sizes.small(), 8);
     backup(home.name(), "existing", source);
     ConfigMap changed =
         kube.configMaps()
             .inNamespace(source)
             .withName("config-0")
-            .edit(cm -> {
-              cm.getData().put("index", "changed after the backup");
-              return cm;
-            });
+            .edit(
+                cm -> {
+                  cm.getData().put("index", "changed after the backup");
+                  return cm;
+                });
     Map<Key, Map<String, Object>> before = objects(scenario, source);
 
     Status skipped =

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  * A restore of ~2,000 objects run by Kubeward as a separate process ({@link ServerJvm}) killed with
  * {@code SIGKILL} once it restored at least {@value #KILL_AT} objects, started again on the same
  * data folder: the restore resumes and finishes, every object of the archive is present and equal
- * to its original, each has exactly one result (none created twice, none failed), and the counts
- * in the status add up to the archive's objects.
+ * to its original, each has exactly one result (none created twice, none failed), and the counts in
+ * the status add up to the archive's objects.
  */
 @LocalControlPlane
 class RestoreRestartIT {
@@ -65,7 +65,8 @@ class RestoreRestartIT {
       ControlPlane controlPlane, KubernetesClient kube, TestNamespace home, @TempDir Path work)
       throws Exception {
     List<AutoCloseable> resources = new ArrayList<>();
-    String source = "proof-kill-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
+    String source =
+        "proof-kill-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
     try {
       BackupScenario scenario =
           BackupScenario.create(
@@ -73,7 +74,8 @@ class RestoreRestartIT {
       Files.createDirectories(work.resolve("kubectl"));
       ObjectComparison comparison =
           new ObjectComparison(
-              new Kubectl(controlPlane.kubeconfig(), work.resolve("kubectl"), Duration.ofMinutes(2)));
+              new Kubectl(
+                  controlPlane.kubeconfig(), work.resolve("kubectl"), Duration.ofMinutes(2)));
       Map<Key, Map<String, Object>> original =
           comparison.fetch(source, BackupScenario.RESOURCES, scenario.selector());
       assertThat(original).hasSize(OBJECTS);
@@ -138,8 +140,7 @@ class RestoreRestartIT {
 
       Map<Key, Map<String, Object>> restored =
           comparison.fetch(source, BackupScenario.RESOURCES, scenario.selector());
-      List<ObjectComparison.Difference> differences =
-          ObjectComparison.compare(original, restored);
+      List<ObjectComparison.Difference> differences = ObjectComparison.compare(original, restored);
       assertThat(differences)
           .as("restored after the kill: %s", ObjectComparison.describe(differences, 40))
           .isEmpty();
