@@ -514,9 +514,12 @@ public final class BackupBenchmark {
     report.table(
         new Report.Table(
             "Next to Velero and the targets",
-            "Velero's figures are its published ones as issue 16 quotes them (not run here):"
-                + " about 700 items/s backup, and out of memory near 67,000 items with its default"
-                + " resource limits. Kubeward's column is the slowest location of this run.",
+            "Velero was not run here (it needs an in-cluster agent and object storage): its"
+                + " figures are the published ones issue 16 quotes — about 700 items/s backup, and"
+                + " out of memory near 67,000 items (velero-io/velero#7902: a backup of 66,776"
+                + " items killed at a 2 GB memory limit; the default limit is 512 Mi, with which"
+                + " #3851 reports an OOM kill at 10,000 Secrets). Kubeward's column is the slowest"
+                + " location of this run.",
             List.of("", "Kubeward (this run)", "Velero (published)", "target"),
             List.of(
                 List.of(
