@@ -202,7 +202,9 @@ public final class BackupScenario {
     installCrd(client);
     BackupScenario scenario = new BackupScenario(client, id, namespaces, sizes);
     List<Runnable> creates = new ArrayList<>();
-    for (String namespace : namespaces) {
+    for (int index = 0; index < namespaces.size(); index++) {
+      String namespace = namespaces.get(index);
+      String volume = scenario.persistentVolume(index);
       if (client.namespaces().withName(namespace).get() == null) {
         client
             .namespaces()
@@ -210,7 +212,7 @@ public final class BackupScenario {
                 new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
             .create();
       }
-      for (HasMetadata object : scenario.objects(namespace)) {
+      for (HasMetadata object : scenario.objects(namespace, volume)) {
         creates.add(() -> scenario.createOne(namespace, object));
       }
       for (GenericKubernetesResource widget : scenario.widgets(namespace)) {
@@ -285,9 +287,13 @@ public final class BackupScenario {
     return sizes.objects() * namespaces.size();
   }
 
-  /** The PersistentVolume made for {@code namespace}'s first claim (cluster-scoped). */
-  public static String persistentVolume(String namespace) {
-    return "proof-pv-" + namespace;
+  /**
+   * The PersistentVolume made for the first claim of the scenario's {@code index}-th namespace
+   * (cluster-scoped; named after the scenario, not the namespace, so that the same scenario created
+   * in another namespace refers to the same volume, as a restore into a mapped namespace does).
+   */
+  public String persistentVolume(int index) {
+    return "proof-pv-" + id + "-" + index;
   }
 
   // ------------------------------------------------------------------------------ the CRD
@@ -395,7 +401,7 @@ public final class BackupScenario {
   }
 
   /** The scenario's objects for {@code namespace}, custom resources apart ({@link #widgets}). */
-  List<HasMetadata> objects(String namespace) {
+  List<HasMetadata> objects(String namespace, String volume) {
     List<HasMetadata> objects = new ArrayList<>();
     for (int i = 0; i < sizes.configMaps(); i++) {
       objects.add(
@@ -484,7 +490,7 @@ public final class BackupScenario {
       objects.add(
           new PersistentVolumeBuilder()
               .withNewMetadata()
-              .withName(persistentVolume(namespace))
+              .withName(volume)
               .withLabels(labels("pv"))
               .endMetadata()
               .withNewSpec()
@@ -493,7 +499,7 @@ public final class BackupScenario {
               .withPersistentVolumeReclaimPolicy("Retain")
               .withStorageClassName(STORAGE_CLASS)
               .withNewHostPath()
-              .withPath("/tmp/" + persistentVolume(namespace))
+              .withPath("/tmp/" + volume)
               .endHostPath()
               .endSpec()
               .build());
@@ -512,11 +518,7 @@ public final class BackupScenario {
               .endResources()
               .endSpec();
       if (i == 0) {
-        claim
-            .editSpec()
-            .withStorageClassName(STORAGE_CLASS)
-            .withVolumeName(persistentVolume(namespace))
-            .endSpec();
+        claim.editSpec().withStorageClassName(STORAGE_CLASS).withVolumeName(volume).endSpec();
       } else {
         claim.editSpec().withStorageClassName("proof-unprovisioned").endSpec();
       }
