@@ -57,7 +57,8 @@ class RestoreRestartIT {
             "--kubeward.data-dir=" + work.resolve("data"),
             "--kubeward.controllers.lease-duration=4s",
             "--kubeward.controllers.renew-deadline=3s",
-            "--kubeward.controllers.retry-period=500ms"));
+            "--kubeward.controllers.retry-period=500ms",
+            "--kubeward.backups.restore.progress-interval=200ms"));
   }
 
   @Test
