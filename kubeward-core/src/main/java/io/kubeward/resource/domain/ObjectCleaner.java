@@ -32,6 +32,33 @@ public final class ObjectCleaner {
     return copy;
   }
 
+  /**
+   * The metadata fields the API server manages, dropped by {@link #stripServerFields} (besides
+   * {@code managedFields} and the last-applied annotation that {@link #clean} drops).
+   */
+  public static final java.util.List<String> SERVER_MANAGED_METADATA =
+      java.util.List.of(
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "selfLink",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds");
+
+  /**
+   * {@link #clean} and, further, without the fields the API server manages ({@link
+   * #SERVER_MANAGED_METADATA}): an object as a backup archives it (ADR 0040). {@code status} is
+   * kept (informative; a restore does not write it).
+   */
+  public static Map<String, Object> stripServerFields(Map<String, Object> object) {
+    Map<String, Object> copy = clean(object);
+    if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+      SERVER_MANAGED_METADATA.forEach(metadata::remove);
+    }
+    return copy;
+  }
+
   /** A copy whose {@code data} and {@code stringData} values are replaced by {@value #REDACTED}. */
   public static Map<String, Object> redactSecret(Map<String, Object> secret) {
     return redact(secret, value -> REDACTED);

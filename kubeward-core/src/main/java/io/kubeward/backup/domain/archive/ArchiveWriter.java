@@ -2,6 +2,7 @@ package io.kubeward.backup.domain.archive;
 
 import io.kubeward.backup.domain.ObjectFailure;
 import io.kubeward.backup.domain.ObjectRef;
+import io.kubeward.resource.domain.ObjectCleaner;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -24,10 +25,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an archive as a stream (docs/ARCHIVE-FORMAT.md): a zip with one YAML entry per object,
- * server-managed fields stripped ({@link ObjectCleaner}), Secrets sealed ({@link SecretSealer}),
- * and {@code manifest.json} written last by {@link #finish}. Only the manifest's entries (a few
- * hundred bytes per object) are kept in memory, never the archive: a 40,000-object backup streams
- * to its location as it is collected.
+ * server-managed fields stripped ({@link ObjectCleaner#stripServerFields}), Secrets sealed ({@link
+ * SecretSealer}), and {@code manifest.json} written last by {@link #finish}. Only the manifest's
+ * entries (a few hundred bytes per object) are kept in memory, never the archive: a 40,000-object
+ * backup streams to its location as it is collected.
  *
  * <p>Not thread-safe: one collector adds objects in turn. {@link #close()} closes {@code out}
  * (after {@link #finish}, or leaving an incomplete archive that the store's upload must abort).
@@ -82,7 +83,7 @@ public final class ArchiveWriter implements Closeable {
     if (!paths.add(path)) {
       throw new IllegalArgumentException(describe(ref) + " is already in the archive");
     }
-    byte[] bytes = ArchiveYaml.write(ObjectCleaner.strip(object));
+    byte[] bytes = ArchiveYaml.write(ObjectCleaner.stripServerFields(object));
     if (seal) {
       bytes = sealer.seal(bytes, path);
       sealedAny = true;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubeward.backup.domain.BackupScope;
 import io.kubeward.backup.domain.ObjectFailure;
 import io.kubeward.backup.domain.ObjectRef;
+import io.kubeward.resource.domain.ObjectCleaner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.backup.app.ArchiveKeys;
 import io.kubeward.backup.app.ArchiveSpool;
 import io.kubeward.backup.app.ArchiveStore;
-import io.kubeward.backup.app.BackupLocationException;
 import io.kubeward.backup.app.BackupLocationStore;
 import io.kubeward.backup.app.ManageBackupLocations;
 import io.kubeward.history.app.OutboundGuard;
@@ -72,10 +71,7 @@ class BackupStorageWiring {
 
   static java.util.function.Function<BackupLocationStore.Stored, ArchiveStore> s3Stores(
       BackupsProperties properties) {
-    return stored -> {
-      throw BackupLocationException.unavailable(
-          stored.location().name(), "S3 locations are not available in this build yet");
-    };
+    return stored -> S3ArchiveStore.of(stored, properties.s3());
   }
 
   @Bean
