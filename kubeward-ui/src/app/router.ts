@@ -51,6 +51,9 @@ const routes: RouteRecordRaw[] = [
       // --- issue 15 release ---
       { path: 'releases', name: 'releases', component: () => import('@/features/releases/ReleasesView.vue') },
       { path: 'releases/:namespace/:name', name: 'release', component: () => import('@/features/releases/ReleaseDetailView.vue') },
+      // --- issue 16 backup
+      { path: 'backups', name: 'backups', component: () => import('@/features/backups/BackupsView.vue') },
+      { path: 'backups/:namespace/:name', name: 'backup', component: () => import('@/features/backups/BackupDetailView.vue') },
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

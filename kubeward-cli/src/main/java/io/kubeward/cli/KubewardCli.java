@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.DeleteCommand.class,
       // --- issue 15 release ---
       io.kubeward.cli.commands.ReleaseCommand.class,
+      // --- issue 16 backup
+      io.kubeward.cli.commands.BackupCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -130,6 +130,25 @@ public final class KubewardClient {
     }
   }
 
+  // --- issue 16 backup
+  /** Downloads {@code path} into {@code target} (a binary body, e.g. an archive); the bytes. */
+  public long download(String path, java.io.OutputStream target) {
+    HttpRequest request = request(path).header("Accept", "*/*").GET().build();
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw refused(
+            response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      return body.transferTo(target);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  // --- end issue 16 backup
+
   /**
    * Follows a {@code text/event-stream} until it ends or {@code handler} answers {@code false};
    * answers whether the handler asked to stop.

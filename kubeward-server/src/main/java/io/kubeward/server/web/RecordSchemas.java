@@ -47,12 +47,17 @@ final class RecordSchemas implements ModelConverter {
 
   /** Schema names of core classes whose simple name is too generic or used twice. */
   static final Map<Class<?>, String> NAMES =
-      Map.of(
-          ObjectAccess.Preview.class, "ObjectPreview",
-          EditNodeMetadata.Preview.class, "MetadataPreview",
-          ControlPlaneHealth.Check.class, "ReadyzCheck",
-          NodeDetail.Condition.class, "NodeDetailCondition",
-          NodeSelector.Requirement.class, "SelectorRequirement");
+      Map.ofEntries(
+          Map.entry(ObjectAccess.Preview.class, "ObjectPreview"),
+          Map.entry(EditNodeMetadata.Preview.class, "MetadataPreview"),
+          Map.entry(ControlPlaneHealth.Check.class, "ReadyzCheck"),
+          Map.entry(NodeDetail.Condition.class, "NodeDetailCondition"),
+          Map.entry(NodeSelector.Requirement.class, "SelectorRequirement"),
+          // --- issue 16 backup
+          Map.entry(io.kubeward.backup.domain.ObjectRef.class, "BackupObjectRef"),
+          Map.entry(io.kubeward.backup.domain.BackupScheduleSpec.Retention.class, "BackupRetention")
+          // --- end issue 16 backup
+          );
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 

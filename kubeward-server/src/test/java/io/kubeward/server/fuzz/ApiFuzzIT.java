@@ -399,6 +399,12 @@ class ApiFuzzIT {
       // --- issue 15 release ---
       case "/api/v1/clusters/{cluster}/namespaces/{namespace}/releases/{name}" ->
           body.put("spec", Map.of("deployment", "Fuzz_Not_A_Name"));
+      // --- issue 16 backup
+      case "/api/v1/clusters/{cluster}/namespaces/{namespace}/backups" ->
+          body.put("spec", Map.of("ttl", "fuzz-not-a-duration"));
+      case "/api/v1/clusters/{cluster}/namespaces/{namespace}/backup-schedules" ->
+          body.put("spec", Map.of("cron", "fuzz not a cron"));
+      // --- end issue 16 backup
       default -> {}
     }
     return body;

@@ -56,7 +56,10 @@ class ConsoleRoutes {
     "/workloads/{kind}/{namespace}/{name}",
     // --- issue 15 release ---
     "/releases",
-    "/releases/{namespace}/{name}"
+    "/releases/{namespace}/{name}",
+    // --- issue 16 backup
+    "/backups",
+    "/backups/{namespace}/{name}"
   })
   String index() {
     return "forward:/index.html";
