@@ -55,9 +55,13 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(NodeSelector.Requirement.class, "SelectorRequirement"),
           // --- issue 16 backup
           Map.entry(io.kubeward.backup.domain.ObjectRef.class, "BackupObjectRef"),
-          Map.entry(io.kubeward.backup.domain.BackupScheduleSpec.Retention.class, "BackupRetention")
+          Map.entry(io.kubeward.backup.domain.BackupScheduleSpec.Retention.class, "BackupRetention"),
           // --- end issue 16 backup
-          );
+          // --- issue 16 restore
+          Map.entry(
+              io.kubeward.backup.domain.restore.RestoreStatus.Progress.class, "RestoreProgress"),
+          Map.entry(io.kubeward.backup.app.restore.RestoreResults.Page.class, "RestoreResultsPage"),
+          Map.entry(io.kubeward.backup.app.restore.PreviewItem.class, "RestorePreviewItem"));
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 

@@ -405,6 +405,12 @@ class ApiFuzzIT {
       case "/api/v1/clusters/{cluster}/namespaces/{namespace}/backup-schedules" ->
           body.put("spec", Map.of("cron", "fuzz not a cron"));
       // --- end issue 16 backup
+      // --- issue 16 restore ---
+      case "/api/v1/clusters/{cluster}/restores/preview",
+          "/api/v1/clusters/{cluster}/namespaces/{namespace}/restores" -> {
+        body.put("name", "fuzz-restore-" + in.unique());
+        body.put("spec", Map.of("source", Map.of("archiveKey", "../fuzz", "backup", "x")));
+      }
       default -> {}
     }
     return body;

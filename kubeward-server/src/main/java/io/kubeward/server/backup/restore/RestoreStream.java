@@ -1,0 +1,109 @@
+package io.kubeward.server.backup.restore;
+
+import io.kubeward.access.app.Caller;
+import io.kubeward.backup.app.restore.ManageRestores;
+import io.kubeward.backup.app.restore.RestoreView;
+import io.kubeward.runtime.app.ObjectWatcher;
+import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.SseStreams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET …/restores/{name}/progress}: Server-Sent Events, {@code event: restore} with the
+ * Restore (phase, stage, progress, counts) whenever its status changes, the first one at once; the
+ * stream ends after a finished phase, or with {@code event: deleted}. Pumped, limited and
+ * re-checked by {@link SseStreams} like every stream.
+ */
+@RestController
+class RestoreStream {
+
+  static final int QUEUE = 256;
+
+  private final ManageRestores restores;
+  private final SseStreams streams;
+
+  RestoreStream(ManageRestores restores, SseStreams streams) {
+    this.restores = restores;
+    this.streams = streams;
+  }
+
+  @Operation(summary = "Server-Sent Events: a Restore's progress until it is finished")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A text/event-stream: event: restore, data: the RestoreView",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(implementation = RestoreView.class)))
+  @GetMapping(
+      value = "/api/v1/clusters/{cluster}/namespaces/{namespace}/restores/{name}/progress",
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter progress(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @PathVariable String namespace,
+      @PathVariable String name,
+      HttpServletRequest request) {
+    return streams.open(
+        CurrentUser.of(request),
+        "restore-" + namespace + "-" + name,
+        QUEUE,
+        sink ->
+            restores.watch(
+                caller,
+                cluster,
+                namespace,
+                name,
+                new ObjectWatcher<>() {
+                  @Override
+                  public void changed(RestoreView view) {
+                    sink.accept(new Update(view));
+                  }
+
+                  @Override
+                  public void deleted() {
+                    sink.accept(new Update(null));
+                  }
+                }),
+        new Events(name));
+  }
+
+  private record Update(RestoreView view) {}
+
+  private static final class Events implements SseStreams.Handler<Update> {
+    private final String name;
+    private RestoreView last;
+
+    Events(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public boolean onItem(Update update, SseStreams.Sender out) throws IOException {
+      RestoreView view = update.view();
+      if (view == null) {
+        out.event("deleted", Map.of("name", name));
+        return false;
+      }
+      if (last != null && Objects.equals(view.status(), last.status())) {
+        return true;
+      }
+      out.event("restore", view);
+      last = view;
+      return view.status().phase() == null || !view.status().phase().finished();
+    }
+  }
+}
