@@ -55,7 +55,8 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(NodeSelector.Requirement.class, "SelectorRequirement"),
           // --- issue 16 backup
           Map.entry(io.kubeward.backup.domain.ObjectRef.class, "BackupObjectRef"),
-          Map.entry(io.kubeward.backup.domain.BackupScheduleSpec.Retention.class, "BackupRetention"),
+          Map.entry(
+              io.kubeward.backup.domain.BackupScheduleSpec.Retention.class, "BackupRetention"),
           // --- end issue 16 backup
           // --- issue 16 restore
           Map.entry(

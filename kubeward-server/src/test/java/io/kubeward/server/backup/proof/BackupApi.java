@@ -186,17 +186,21 @@ final class BackupApi {
 
   /** Registers an S3 location (admin only), loopback allowed, and checks it. */
   void createS3Location(
-      String name, String endpoint, String bucket, String accessKey, String secretKey) {
+      String name,
+      String endpoint,
+      String region,
+      String bucket,
+      String accessKey,
+      String secretKey) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
-    body.put("type", "S3");
+    body.put("type", "s3");
     body.put("endpoint", endpoint);
-    body.put("region", "us-east-1");
+    body.put("region", region);
     body.put("bucket", bucket);
     body.put("prefix", "proof");
-    body.put("pathStyle", true);
-    body.put("accessKey", accessKey);
-    body.put("secretKey", secretKey);
+    body.put("accessKeyId", accessKey);
+    body.put("secretAccessKey", secretKey);
     body.put("allowPrivateAddresses", true);
     Reply created = rest.send("POST", "/api/v1/backup-locations", body);
     assertThat(created.status()).as("POST location: %s", created.body()).isIn(200, 201);
