@@ -176,7 +176,13 @@ public final class BackupBenchmark {
               serverWork,
               MAX_HEAP,
               List.of(),
-              List.of("--kubeward.backups.directory=" + work.resolve("archives")))) {
+              List.of(
+                  "--kubeward.backups.directory=" + work.resolve("archives"),
+                  "--kubeward.backups.encryption.keys.bench="
+                      + java.util.Base64.getEncoder()
+                          .encodeToString(
+                              "kubeward-backup-bench-32-byte-k!"
+                                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII))))) {
         server.awaitSignIn(Duration.ofMinutes(3));
         awaitCrd(kube, "backups.kubeward.io");
         awaitCrd(kube, "restores.kubeward.io");

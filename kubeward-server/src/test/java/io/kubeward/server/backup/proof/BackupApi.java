@@ -36,6 +36,17 @@ final class BackupApi {
   static final Set<String> FINAL_PHASES =
       Set.of("Completed", "Succeeded", "PartiallyFailed", "Failed");
 
+  /**
+   * The server argument configuring the archive key Secrets are sealed with (a fixed test key: 32
+   * bytes, base64): without one a Backup that includes Secrets is refused (400).
+   */
+  static final String ARCHIVE_KEY =
+      "--kubeward.backups.encryption.keys.proof="
+          + java.util.Base64.getEncoder()
+              .encodeToString(
+                  "kubeward-backup-proof-32-byte-k!"
+                      .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration CRD_DEADLINE = Duration.ofSeconds(120);
   private static final Duration POLL = Duration.ofMillis(200);

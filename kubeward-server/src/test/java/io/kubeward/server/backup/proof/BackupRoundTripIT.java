@@ -57,7 +57,8 @@ class BackupRoundTripIT {
             "--kubeconfig",
             controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=" + CLUSTER,
-            "--kubeward.backups.directory=" + dir.resolve("backups"));
+            "--kubeward.backups.directory=" + dir.resolve("backups"),
+            BackupApi.ARCHIVE_KEY);
     api = BackupApi.of(server.admin(), kube, CLUSTER);
     api.awaitCrds();
     Files.createDirectories(dir.resolve("kubectl"));

@@ -59,7 +59,8 @@ class BackupS3IT {
             "--kubeconfig",
             controlPlane.kubewardKubeconfig().toString(),
             "--kubeward.cluster-name=" + CLUSTER,
-            "--kubeward.backups.directory=" + dir.resolve("backups"));
+            "--kubeward.backups.directory=" + dir.resolve("backups"),
+            BackupApi.ARCHIVE_KEY);
     api = BackupApi.of(server.admin(), kube, CLUSTER);
     api.awaitCrds();
     api.createS3Location("s3", s3.endpoint(), s3.region(), "proof", s3.accessKey(), s3.secretKey());

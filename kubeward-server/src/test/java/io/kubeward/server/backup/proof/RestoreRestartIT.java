@@ -58,7 +58,8 @@ class RestoreRestartIT {
             "--kubeward.controllers.lease-duration=4s",
             "--kubeward.controllers.renew-deadline=3s",
             "--kubeward.controllers.retry-period=500ms",
-            "--kubeward.backups.restore.progress-interval=200ms"));
+            "--kubeward.backups.restore.progress-interval=200ms",
+            BackupApi.ARCHIVE_KEY));
   }
 
   @Test
