@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * namespace is the one asked for, possibly mapped); the {@code kubernetes.io/} finalizers;
  * annotations and labels under prefixes the cluster or Kubeward add ({@link #DROPPED_PREFIXES});
  * {@code status}; a Service's {@code clusterIP(s)}, {@code nodePort}s and {@code
- * healthCheckNodePort}; a PersistentVolume's {@code claimRef}. Everything else counts: labels,
- * annotations, specs, data, rules, subjects.
+ * healthCheckNodePort}; a PersistentVolume's {@code claimRef} and a claim's {@code volumeName} (the
+ * binding). Everything else counts: labels, annotations, specs, data, rules, subjects.
  */
 public final class ObjectComparison {
 
@@ -228,6 +228,12 @@ public final class ObjectComparison {
     }
     if (kind.equals("PersistentVolume")) {
       spec.remove("claimRef");
+    }
+    if (kind.equals("PersistentVolumeClaim")) {
+      // the binding: set by the PV controller when it binds a claim, cleared by a restore whose
+      // archive does not hold the volume (ADR 0042: the old volume is Released, bound to the
+      // deleted claim's uid, and would never bind the restored claim)
+      spec.remove("volumeName");
     }
     return copy;
   }

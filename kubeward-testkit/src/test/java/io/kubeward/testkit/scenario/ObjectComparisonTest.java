@@ -62,6 +62,9 @@ class ObjectComparisonTest {
                 List.of(Map.of("port", 80, "targetPort", 8080))));
     assertThat(objects.get(new Key("PersistentVolumeClaim", "", "data")).get("metadata"))
         .isEqualTo(Map.of("name", "data"));
+    assertThat(objects.get(new Key("PersistentVolumeClaim", "", "data")).get("spec"))
+        .as("the binding is the PV controller's")
+        .isEqualTo(Map.of());
     assertThat(
             objects.get(new Key("RoleBinding", "rbac.authorization.k8s.io", "b")).get("metadata"))
         .isEqualTo(Map.of("name", "b"));
