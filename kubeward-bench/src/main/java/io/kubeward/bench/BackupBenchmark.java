@@ -140,7 +140,7 @@ public final class BackupBenchmark {
     Map<String, Object> fixture = new LinkedHashMap<>();
     try (ControlPlane controlPlane = ControlPlane.start(options);
         KubernetesClient kube = controlPlane.newAdminClient();
-        BackupLocations locations = BackupLocations.start(work)) {
+        BackupLocations locations = BackupLocations.start()) {
       int namespaceCount = objects / PER_NAMESPACE;
       List<String> namespaces = new ArrayList<>();
       for (int i = 0; i < namespaceCount; i++) {

@@ -37,6 +37,9 @@ import tools.jackson.databind.JsonNode;
 @LocalControlPlane
 class RestoreRestartIT {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RestoreRestartIT.class);
+
   static final String CLUSTER = "local";
   static final int OBJECTS = 2000;
   static final int KILL_AT = 100;
@@ -126,6 +129,15 @@ class RestoreRestartIT {
           .as("the counts add up to the archive's objects: %s", finished)
           .isEqualTo(total);
 
+      log.info(
+          "RestoreRestartIT: killed at {} of {} objects; after the restart created {}, skipped {},"
+              + " updated {}, failed {}",
+          atKill.done(),
+          total,
+          created,
+          skipped,
+          updated,
+          failed);
       List<JsonNode> results = again.results(home.name(), "resumed");
       assertThat(results).as("one result per object").hasSize((int) total);
       Set<String> seen = new HashSet<>();
