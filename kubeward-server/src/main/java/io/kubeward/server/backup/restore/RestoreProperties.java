@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kubeward.backups.restore")
 public record RestoreProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("8") int parallelism,
+    @DefaultValue("16") int parallelism,
     @DefaultValue("2m") Duration crdDeadline,
     @DefaultValue("1s") Duration progressInterval,
     @DefaultValue("5000") int previewLimit) {
