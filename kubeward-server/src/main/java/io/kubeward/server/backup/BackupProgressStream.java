@@ -5,8 +5,8 @@ import io.kubeward.backup.app.BackupView;
 import io.kubeward.backup.app.ManageBackups;
 import io.kubeward.backup.domain.BackupPhase;
 import io.kubeward.backup.domain.BackupProgress;
-import io.kubeward.runtime.app.ObjectWatcher;
 import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.ObjectStream;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,47 +63,21 @@ class BackupProgressStream {
       @PathVariable String namespace,
       @PathVariable String name,
       HttpServletRequest request) {
-    return streams.open(
+    return ObjectStream.open(
+        streams,
         CurrentUser.of(request),
         "backup-" + namespace + "-" + name,
         QUEUE,
-        sink ->
-            backups.watch(
-                caller,
-                cluster,
-                namespace,
-                name,
-                new ObjectWatcher<>() {
-                  @Override
-                  public void changed(BackupView view) {
-                    sink.accept(new Update(view));
-                  }
-
-                  @Override
-                  public void deleted() {
-                    sink.accept(new Update(null));
-                  }
-                }),
-        new Events(name));
+        name,
+        watcher -> backups.watch(caller, cluster, namespace, name, watcher),
+        new Events());
   }
 
-  private record Update(BackupView view) {}
-
-  private static final class Events implements SseStreams.Handler<Update> {
-    private final String name;
+  private static final class Events implements ObjectStream.Views<BackupView> {
     private ProgressEvent last;
 
-    Events(String name) {
-      this.name = name;
-    }
-
     @Override
-    public boolean onItem(Update update, SseStreams.Sender out) throws IOException {
-      BackupView view = update.view();
-      if (view == null) {
-        out.event("deleted", Map.of("name", name));
-        return false;
-      }
+    public boolean onView(BackupView view, SseStreams.Sender out) throws IOException {
       BackupProgress p = view.progress();
       ProgressEvent event = new ProgressEvent(view.phase(), p.done(), p.total());
       if (!event.equals(last)) {

@@ -3,8 +3,8 @@ package io.kubeward.server.maintenance;
 import io.kubeward.access.app.Caller;
 import io.kubeward.maintenance.app.ManageMaintenances;
 import io.kubeward.maintenance.domain.MaintenanceView;
-import io.kubeward.runtime.app.ObjectWatcher;
 import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.ObjectStream;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,51 +56,25 @@ class MaintenanceStream {
       @PathVariable String cluster,
       @PathVariable String name,
       HttpServletRequest request) {
-    return streams.open(
+    return ObjectStream.open(
+        streams,
         CurrentUser.of(request),
         "maintenance-" + name,
         QUEUE,
-        sink ->
-            maintenances.watch(
-                caller,
-                cluster,
-                name,
-                new ObjectWatcher<>() {
-                  @Override
-                  public void changed(MaintenanceView view) {
-                    sink.accept(new Update(view));
-                  }
-
-                  @Override
-                  public void deleted() {
-                    sink.accept(new Update(null));
-                  }
-                }),
-        new Events(name));
+        name,
+        watcher -> maintenances.watch(caller, cluster, name, watcher),
+        new Events());
   }
-
-  /** A new state of the maintenance, or ({@code view} null) its deletion. */
-  private record Update(MaintenanceView view) {}
 
   /**
    * Each view that differs from the last one sent; the finished one, or the deletion, ends the
    * stream.
    */
-  private static final class Events implements SseStreams.Handler<Update> {
-    private final String name;
+  private static final class Events implements ObjectStream.Views<MaintenanceView> {
     private MaintenanceView last;
 
-    Events(String name) {
-      this.name = name;
-    }
-
     @Override
-    public boolean onItem(Update update, SseStreams.Sender out) throws IOException {
-      MaintenanceView view = update.view();
-      if (view == null) {
-        out.event("deleted", Map.of("name", name));
-        return false;
-      }
+    public boolean onView(MaintenanceView view, SseStreams.Sender out) throws IOException {
       if (sameState(view, last)) {
         return true;
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubeward.testkit.controlplane.ProcessRegistry;
 import io.kubeward.testkit.controlplane.WorkDir;
+import io.kubeward.testkit.process.BuiltBinary;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -278,52 +279,7 @@ public final class LocalAlertmanager implements AutoCloseable {
    * enclosing checkout (a no-op when the cache has it).
    */
   public static Path binary() {
-    String value = System.getProperty(BINARY_PROPERTY);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(ENV);
-    }
-    if (value != null && !value.isBlank()) {
-      Path binary = Path.of(value);
-      if (!Files.isExecutable(binary)) {
-        throw new IllegalStateException(BINARY_PROPERTY + "=" + value + " is not executable");
-      }
-      return binary;
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path script = dir.resolve(BUILD_SCRIPT);
-      if (Files.isRegularFile(script)) {
-        return runBuildScript(script);
-      }
-    }
-    throw new IllegalStateException(
-        "No alertmanager binary: set -D"
-            + BINARY_PROPERTY
-            + " or run from a Kubeward checkout so that "
-            + BUILD_SCRIPT
-            + " can build it");
-  }
-
-  private static Path runBuildScript(Path script) {
-    try {
-      Process build =
-          new ProcessBuilder("bash", script.toString())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (build.waitFor() != 0) {
-        throw new IllegalStateException(script + " failed with exit code " + build.exitValue());
-      }
-      List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-      if (lines.isEmpty()) {
-        throw new IllegalStateException(script + " printed no binary");
-      }
-      return Path.of(lines.getLast().strip());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while building Alertmanager", e);
-    }
+    return new BuiltBinary("alertmanager", BINARY_PROPERTY, ENV, BUILD_SCRIPT).resolve();
   }
 
   private static int freePort() {

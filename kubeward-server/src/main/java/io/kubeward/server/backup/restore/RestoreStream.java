@@ -3,8 +3,8 @@ package io.kubeward.server.backup.restore;
 import io.kubeward.access.app.Caller;
 import io.kubeward.backup.app.restore.ManageRestores;
 import io.kubeward.backup.app.restore.RestoreView;
-import io.kubeward.runtime.app.ObjectWatcher;
 import io.kubeward.server.security.CurrentUser;
+import io.kubeward.server.stream.ObjectStream;
 import io.kubeward.server.stream.SseStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,47 +56,21 @@ class RestoreStream {
       @PathVariable String namespace,
       @PathVariable String name,
       HttpServletRequest request) {
-    return streams.open(
+    return ObjectStream.open(
+        streams,
         CurrentUser.of(request),
         "restore-" + namespace + "-" + name,
         QUEUE,
-        sink ->
-            restores.watch(
-                caller,
-                cluster,
-                namespace,
-                name,
-                new ObjectWatcher<>() {
-                  @Override
-                  public void changed(RestoreView view) {
-                    sink.accept(new Update(view));
-                  }
-
-                  @Override
-                  public void deleted() {
-                    sink.accept(new Update(null));
-                  }
-                }),
-        new Events(name));
+        name,
+        watcher -> restores.watch(caller, cluster, namespace, name, watcher),
+        new Events());
   }
 
-  private record Update(RestoreView view) {}
-
-  private static final class Events implements SseStreams.Handler<Update> {
-    private final String name;
+  private static final class Events implements ObjectStream.Views<RestoreView> {
     private RestoreView last;
 
-    Events(String name) {
-      this.name = name;
-    }
-
     @Override
-    public boolean onItem(Update update, SseStreams.Sender out) throws IOException {
-      RestoreView view = update.view();
-      if (view == null) {
-        out.event("deleted", Map.of("name", name));
-        return false;
-      }
+    public boolean onView(RestoreView view, SseStreams.Sender out) throws IOException {
       if (last != null && Objects.equals(view.status(), last.status())) {
         return true;
       }
