@@ -100,6 +100,11 @@ class UsageIT {
   @Test
   void requestsLimitsQuotasAndWorkloadsComeFromTheCache(TestNamespace namespace) {
     deploy(namespace, "web", 2);
+    // The quota only after both pods exist: a quota created between the two pod creations may be
+    // counted by the quota controller with one pod and not see the second until its full resync.
+    await()
+        .atMost(DEADLINE)
+        .until(() -> kube.pods().inNamespace(namespace.name()).list().getItems().size() == 2);
     kube.resourceQuotas()
         .inNamespace(namespace.name())
         .resource(

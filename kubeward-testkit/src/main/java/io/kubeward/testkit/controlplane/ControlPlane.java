@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeward.testkit.Crds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -362,11 +363,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private boolean established(String crdName) {
-    var crd = client.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    return Crds.established(client, crdName);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.kubeward.testkit.gateway;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.testkit.Crds;
 import io.kubeward.testkit.controlplane.Binaries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,11 +160,7 @@ public final class GatewayApiCrds {
   }
 
   private static boolean established(KubernetesClient client, String name) {
-    var crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    return Crds.established(client, name);
   }
 
   /** Polls {@code condition} every 100 ms until it holds, failing after the deadline. */

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeward.testkit.Crds;
 import io.kubeward.testkit.Workloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -344,14 +345,7 @@ public final class BackupScenario {
         .serverSideApply();
     await(
         "the CRD " + CRD_NAME + " established",
-        () -> {
-          CustomResourceDefinition crd =
-              client.apiextensions().v1().customResourceDefinitions().withName(CRD_NAME).get();
-          return crd != null
-              && crd.getStatus() != null
-              && crd.getStatus().getConditions().stream()
-                  .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-        },
+        () -> Crds.established(client, CRD_NAME),
         CRD_DEADLINE);
   }
 
