@@ -1,0 +1,8 @@
+package io.kubeward.rbac.domain;
+
+/**
+ * A rule a subject has, where and through what: {@code namespace} null means in every namespace and
+ * cluster-wide (a ClusterRoleBinding), else only in that namespace (a RoleBinding).
+ */
+public record GrantedRule(
+    String namespace, BindingRef binding, RoleRef role, RbacSubject boundAs, RbacRule rule) {}
