@@ -1,12 +1,13 @@
 package io.kubeward.rbac.domain;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a binding grants to: a {@code User}, a {@code Group} or a {@code ServiceAccount} (which has a
  * namespace). A service account is also the user {@code system:serviceaccount:<ns>:<name>}.
  */
-public record RbacSubject(Kind kind, String name, String namespace) {
+public record RbacSubject(Kind kind, String name, @Nullable String namespace) {
 
   public enum Kind {
     USER("User"),

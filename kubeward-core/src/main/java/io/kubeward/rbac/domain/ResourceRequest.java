@@ -1,5 +1,7 @@
 package io.kubeward.rbac.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request as the RBAC authorizer sees it: {@code verb} on {@code resource} (with an optional
  * {@code subresource}, e.g. {@code pods} + {@code exec}) of {@code apiGroup} ({@code ""} is the
@@ -10,9 +12,9 @@ public record ResourceRequest(
     String verb,
     String apiGroup,
     String resource,
-    String subresource,
-    String namespace,
-    String name) {
+    @Nullable String subresource,
+    @Nullable String namespace,
+    @Nullable String name) {
 
   public ResourceRequest {
     apiGroup = apiGroup == null ? "" : apiGroup;

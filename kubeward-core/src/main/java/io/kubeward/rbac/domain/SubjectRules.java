@@ -1,6 +1,7 @@
 package io.kubeward.rbac.domain;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective rules of a subject: every rule its bindings grant, cluster-wide first. {@code
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public record SubjectRules(
     RbacSubject subject,
-    String user,
+    @Nullable String user,
     List<String> groups,
     boolean master,
     List<GrantedRule> rules,

@@ -5,6 +5,7 @@ import io.kubeward.rbac.domain.RbacRule;
 import io.kubeward.rbac.domain.RbacSubject;
 import io.kubeward.rbac.domain.RiskyBinding;
 import io.kubeward.rbac.domain.RoleRef;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +15,7 @@ import java.util.function.Function;
  * the caller's language and the rule that carries it; {@code roleMissing} when the role does not
  * exist.
  */
+@Schema(name = "RbacRiskyBinding")
 record RiskyBindingView(
     BindingRef binding,
     RoleRef role,
@@ -21,9 +23,10 @@ record RiskyBindingView(
     List<RbacSubject> subjects,
     String severity,
     boolean system,
-    List<Risk> risks) {
+    List<BindingRisk> risks) {
 
-  record Risk(String risk, String severity, String explanation, RbacRule rule) {}
+  @Schema(name = "RbacBindingRisk")
+  record BindingRisk(String risk, String severity, String explanation, RbacRule rule) {}
 
   static RiskyBindingView of(RiskyBinding risky, Function<String, String> explain) {
     return new RiskyBindingView(
@@ -36,7 +39,7 @@ record RiskyBindingView(
         risky.risks().stream()
             .map(
                 r ->
-                    new Risk(
+                    new BindingRisk(
                         r.risk().wireName(),
                         RbacViews.wire(r.risk().severity().name()),
                         explain.apply(r.risk().wireName()),

@@ -62,7 +62,18 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(
               io.kubeward.backup.domain.restore.RestoreStatus.Progress.class, "RestoreProgress"),
           Map.entry(io.kubeward.backup.app.restore.RestoreResults.Page.class, "RestoreResultsPage"),
-          Map.entry(io.kubeward.backup.app.restore.PreviewItem.class, "RestorePreviewItem"));
+          Map.entry(io.kubeward.backup.app.restore.PreviewItem.class, "RestorePreviewItem"),
+          // --- issue 17 rbac ---
+          Map.entry(io.kubeward.rbac.domain.ResourceRequest.class, "RbacResourceRequest"),
+          Map.entry(io.kubeward.rbac.domain.BindingRef.class, "RbacBindingRef"),
+          Map.entry(io.kubeward.rbac.domain.RoleRef.class, "RbacRoleRef"),
+          Map.entry(io.kubeward.rbac.domain.GrantedRule.class, "RbacGrantedRule"),
+          Map.entry(io.kubeward.rbac.domain.AllowedSubject.class, "RbacAllowedSubject"),
+          Map.entry(io.kubeward.rbac.domain.SubjectRules.class, "RbacSubjectRules"),
+          Map.entry(io.kubeward.rbac.domain.CanIAnswer.class, "RbacCanIAnswer"),
+          Map.entry(io.kubeward.rbac.domain.WhoCanAnswer.class, "RbacWhoCanAnswer")
+          // --- end issue 17 rbac ---
+          );
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 
