@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { splitGroups } from './api'
-import { bindingText, ruleText, severityTag, subjectName } from './rbac'
+import { splitGroups } from '@/features/rbac/api'
+import { bindingText, ruleText, severityTag, subjectName } from '@/features/rbac/rbac'
 
 describe('rbac helpers', () => {
   it('writes a rule in one line with the core group named', () => {
