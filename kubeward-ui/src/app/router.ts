@@ -60,6 +60,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
       // --- issue 16 restore ---
       { path: 'restores', name: 'restores', component: () => import('@/features/backups/restore/RestoresView.vue') },
+      // --- issue 17 tenancy ---
+      { path: 'team-spaces', name: 'team-spaces', component: () => import('@/features/tenancy/TeamSpacesView.vue') },
+      { path: 'team-spaces/:namespace/limits', name: 'namespace-limits', component: () => import('@/features/tenancy/NamespaceLimitsView.vue') },
+      { path: 'network-policies/:namespace/:pod', name: 'pod-network', component: () => import('@/features/netpol/PodNetworkView.vue') },
+      // --- end issue 17 tenancy ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -63,6 +63,10 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.EtcdCommand.class,
       // --- issue 16 restore ---
       io.kubeward.cli.commands.RestoreCommand.class,
+      // --- issue 17 tenancy ---
+      io.kubeward.cli.commands.TeamCommand.class,
+      io.kubeward.cli.commands.QuotaCommand.class,
+      // --- end issue 17 tenancy ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
