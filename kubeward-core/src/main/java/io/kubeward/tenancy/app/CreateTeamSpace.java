@@ -103,7 +103,7 @@ public final class CreateTeamSpace {
           namespace.getMetadata().getName(),
           current.getKind() + "/" + current.getMetadata().getName(),
           refused.getMessage(),
-          removed ? "the namespace was deleted again" : "the namespace could not be deleted");
+          removed);
     }
   }
 

@@ -11,6 +11,7 @@ public final class TenancyException extends KubewardException {
   public static final String NOT_FOUND = "tenancy.not-found";
   public static final String TEMPLATE_NOT_FOUND = "tenancy.template-not-found";
   public static final String CREATE_FAILED = "tenancy.create-failed";
+  public static final String CREATE_FAILED_LEFT = "tenancy.create-failed-left-behind";
 
   private TenancyException(
       String code, ErrorKind kind, String message, Map<String, Object> properties) {
@@ -43,15 +44,21 @@ public final class TenancyException extends KubewardException {
   }
 
   /**
-   * A real create failed after the dry run passed; what had been created was removed ({@code
-   * cleanup} says how that went).
+   * The apiserver refused an object of the team space; the namespace was deleted again ({@code
+   * removed}) or could not be ({@link #CREATE_FAILED_LEFT}: the caller must delete it).
    */
   public static TenancyException createFailed(
-      String namespace, String object, String reason, String cleanup) {
+      String namespace, String object, String reason, boolean removed) {
     return new TenancyException(
-        CREATE_FAILED,
+        removed ? CREATE_FAILED : CREATE_FAILED_LEFT,
         ErrorKind.CONFLICT,
-        "Creating " + object + " in team space " + namespace + " failed: " + reason,
-        props("namespace", namespace, "object", object, "reason", reason, "cleanup", cleanup));
+        "Creating "
+            + object
+            + " in team space "
+            + namespace
+            + " failed: "
+            + reason
+            + (removed ? "; the namespace was deleted again" : "; the namespace is left behind"),
+        props("namespace", namespace, "object", object, "reason", reason));
   }
 }

@@ -65,7 +65,12 @@ class ConsoleRoutes {
     // --- issue 16 etcd
     "/etcd",
     // --- issue 16 restore ---
-    "/restores"
+    "/restores",
+    // --- issue 17 tenancy ---
+    "/team-spaces",
+    "/team-spaces/{namespace}/limits",
+    "/network-policies/{namespace}/{pod}",
+    // --- end issue 17 tenancy ---
   })
   String index() {
     return "forward:/index.html";
