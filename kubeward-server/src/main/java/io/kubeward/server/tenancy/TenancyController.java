@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -82,6 +85,29 @@ class TenancyController {
   List<TeamTemplate> templates(
       @Parameter(hidden = true) Caller caller, @PathVariable String cluster) {
     return templates.all();
+  }
+
+  @Operation(summary = "Save an admin team template (administrators; built-in names refused)")
+  @PutMapping("/templates/{name}")
+  TeamTemplate saveTemplate(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @PathVariable String name,
+      @RequestBody TeamTemplate template) {
+    if (template == null || !name.equals(template.name())) {
+      throw TenancyException.invalid("template.name", "the body's name must be " + name);
+    }
+    return templates.save(caller, template);
+  }
+
+  @Operation(summary = "Delete an admin team template (administrators)")
+  @DeleteMapping("/templates/{name}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void deleteTemplate(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String cluster,
+      @PathVariable String name) {
+    templates.delete(caller, name);
   }
 
   @Operation(summary = "The team spaces (namespaces created from a template)")

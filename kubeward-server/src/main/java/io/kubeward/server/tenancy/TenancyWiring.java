@@ -8,17 +8,27 @@ import io.kubeward.tenancy.app.ListTeamSpaces;
 import io.kubeward.tenancy.app.NamespaceLimits;
 import io.kubeward.tenancy.app.TeamSpaceGateway;
 import io.kubeward.tenancy.app.TeamTemplateCatalog;
+import io.kubeward.tenancy.app.TeamTemplateStore;
 import io.kubeward.tenancy.kube.KubeTeamSpaceGateway;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Team spaces, quotas and limit ranges with the caller's identity (ADR 0045). */
 @Configuration(proxyBeanMethods = false)
 public class TenancyWiring {
 
   @Bean
-  TeamTemplateCatalog teamTemplateCatalog() {
-    return new TeamTemplateCatalog();
+  TeamTemplateStore teamTemplateStore(JdbcClient jdbc, JsonMapper json) {
+    return new JdbcTeamTemplateStore(jdbc, json);
+  }
+
+  @Bean
+  TeamTemplateCatalog teamTemplateCatalog(
+      TeamTemplateStore store, AuditedAction audited, Clock clock) {
+    return new TeamTemplateCatalog(store, audited, clock);
   }
 
   @Bean
