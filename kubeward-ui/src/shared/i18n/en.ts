@@ -1553,6 +1553,9 @@ export default {
     applied: 'Applied with your rights (audit #{audit}).',
     violations: '{n} violation(s) among {pods} pods',
     noViolations: 'No existing workload would be refused.',
+    networkView: 'Network policies of a pod',
+    podName: 'Pod name',
+    openNetwork: 'Show network policies',
   },
   netpol: {
     title: 'Network policies of {pod}',

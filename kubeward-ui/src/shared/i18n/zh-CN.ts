@@ -1555,6 +1555,9 @@ const zhCN: typeof en = {
     applied: '已以您的权限应用（审计 #{audit}）。',
     violations: '{pods} 个 Pod 中有 {n} 处违规',
     noViolations: '没有现有工作负载会被拒绝。',
+    networkView: 'Pod 的网络策略',
+    podName: 'Pod 名称',
+    openNetwork: '查看网络策略',
   },
   netpol: {
     title: '{pod} 的网络策略',
