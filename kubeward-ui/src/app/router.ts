@@ -63,6 +63,11 @@ const routes: RouteRecordRaw[] = [
       // --- issue 17 rbac ---
       { path: 'rbac/:tab?', name: 'rbac', component: () => import('@/features/rbac/RbacView.vue') },
       // --- end issue 17 rbac ---
+      // --- issue 17 tenancy ---
+      { path: 'team-spaces', name: 'team-spaces', component: () => import('@/features/tenancy/TeamSpacesView.vue') },
+      { path: 'team-spaces/:namespace/limits', name: 'namespace-limits', component: () => import('@/features/tenancy/NamespaceLimitsView.vue') },
+      { path: 'network-policies/:namespace/:pod', name: 'pod-network', component: () => import('@/features/netpol/PodNetworkView.vue') },
+      // --- end issue 17 tenancy ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

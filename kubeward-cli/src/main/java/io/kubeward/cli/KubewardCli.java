@@ -66,6 +66,10 @@ import picocli.CommandLine.Spec;
       // --- issue 17 rbac ---
       io.kubeward.cli.commands.RbacCommand.class,
       // --- end issue 17 rbac ---
+      // --- issue 17 tenancy ---
+      io.kubeward.cli.commands.TeamCommand.class,
+      io.kubeward.cli.commands.QuotaCommand.class,
+      // --- end issue 17 tenancy ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -70,6 +70,11 @@ class ConsoleRoutes {
     "/rbac",
     "/rbac/{tab}"
     // --- end issue 17 rbac ---
+    // --- issue 17 tenancy ---
+    "/team-spaces",
+    "/team-spaces/{namespace}/limits",
+    "/network-policies/{namespace}/{pod}",
+    // --- end issue 17 tenancy ---
   })
   String index() {
     return "forward:/index.html";
