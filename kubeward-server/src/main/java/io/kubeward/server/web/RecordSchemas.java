@@ -62,7 +62,19 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(
               io.kubeward.backup.domain.restore.RestoreStatus.Progress.class, "RestoreProgress"),
           Map.entry(io.kubeward.backup.app.restore.RestoreResults.Page.class, "RestoreResultsPage"),
-          Map.entry(io.kubeward.backup.app.restore.PreviewItem.class, "RestorePreviewItem"));
+          Map.entry(io.kubeward.backup.app.restore.PreviewItem.class, "RestorePreviewItem"),
+          // --- issue 17 hpa ---
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.Condition.class, "HpaCondition"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.MetricValue.class, "HpaMetricValue"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.HpaEvent.class, "HpaEvent"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.ReplicaPoint.class, "HpaReplicaPoint"),
+          Map.entry(io.kubeward.hpa.domain.HpaBehavior.Rules.class, "HpaScalingRules"),
+          Map.entry(io.kubeward.hpa.domain.HpaBehavior.Policy.class, "HpaScalingPolicy"),
+          Map.entry(
+              io.kubeward.hpa.domain.VpaView.ContainerRecommendation.class,
+              "VpaContainerRecommendation")
+          // --- end issue 17 hpa ---
+          );
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 
