@@ -60,6 +60,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
       // --- issue 16 restore ---
       { path: 'restores', name: 'restores', component: () => import('@/features/backups/restore/RestoresView.vue') },
+      // --- issue 17 hpa ---
+      { path: 'hpas', name: 'hpas', component: () => import('@/features/hpa/HpasView.vue') },
+      { path: 'hpas/:namespace/:name', name: 'hpa', component: () => import('@/features/hpa/HpaDetailView.vue') },
+      // --- end issue 17 hpa ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },
