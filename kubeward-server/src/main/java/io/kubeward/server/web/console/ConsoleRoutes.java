@@ -65,7 +65,11 @@ class ConsoleRoutes {
     // --- issue 16 etcd
     "/etcd",
     // --- issue 16 restore ---
-    "/restores"
+    "/restores",
+    // --- issue 17 hpa ---
+    "/hpas",
+    "/hpas/{namespace}/{name}"
+    // --- end issue 17 hpa ---
   })
   String index() {
     return "forward:/index.html";

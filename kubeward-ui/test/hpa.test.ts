@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { barPercent, barStatus, formProblems, isPositiveQuantity, needsAttention } from './hpa'
-import type { HpaSpec } from './api'
+import { barPercent, barStatus, formProblems, isPositiveQuantity, needsAttention } from '@/features/hpa/hpa'
+import type { HpaSpec } from '@/features/hpa/api'
 
 const valid: HpaSpec = {
   namespace: 'shop',
