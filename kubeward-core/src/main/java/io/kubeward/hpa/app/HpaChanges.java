@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Use cases: create, edit and delete an HPA. Each request is validated ({@link HpaValidation}),
- * its target checked to exist (read as the caller), then sent as a server-side dry run, and only
- * then written with the caller's identity and audited with the spec's diff. An edit carries the
+ * Use cases: create, edit and delete an HPA. Each request is validated ({@link HpaValidation}), its
+ * target checked to exist (read as the caller), then sent as a server-side dry run, and only then
+ * written with the caller's identity and audited with the spec's diff. An edit carries the
  * resourceVersion it was based on; a stale one is refused as a conflict by the apiserver.
  */
 public final class HpaChanges {
@@ -147,8 +147,7 @@ public final class HpaChanges {
     authorizer.require(caller, Verb.MUTATE, cluster, spec.namespace());
     Map<String, Set<String>> requests =
         gateway
-            .targetRequests(
-                caller, cluster, spec.namespace(), spec.targetKind(), spec.targetName())
+            .targetRequests(caller, cluster, spec.namespace(), spec.targetKind(), spec.targetName())
             .orElseThrow(
                 () ->
                     HpaException.targetNotFound(

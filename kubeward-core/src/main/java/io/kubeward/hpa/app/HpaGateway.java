@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public interface HpaGateway {
 
-  Optional<HorizontalPodAutoscaler> get(Caller caller, String cluster, String namespace, String name);
+  Optional<HorizontalPodAutoscaler> get(
+      Caller caller, String cluster, String namespace, String name);
 
   /** Creates; with {@code dryRun} the apiserver validates and admits but stores nothing. */
   HorizontalPodAutoscaler create(
@@ -27,8 +28,8 @@ public interface HpaGateway {
   boolean delete(Caller caller, String cluster, String namespace, String name);
 
   /**
-   * The scale target's containers and the resources each requests (cpu, memory), read live as
-   * the caller; empty if there is no such object.
+   * The scale target's containers and the resources each requests (cpu, memory), read live as the
+   * caller; empty if there is no such object.
    */
   Optional<Map<String, Set<String>>> targetRequests(
       Caller caller, String cluster, String namespace, String kind, String name);

@@ -51,8 +51,7 @@ public final class HpaQueries {
     if (namespace != null && !Names.isNamespace(namespace)) {
       throw HpaException.invalid("namespace");
     }
-    ManagedCluster managed =
-        reads.ready(cluster, EnumSet.of(CachedKind.HORIZONTALPODAUTOSCALERS));
+    ManagedCluster managed = reads.ready(cluster, EnumSet.of(CachedKind.HORIZONTALPODAUTOSCALERS));
     NamespaceVisibility visible =
         reads.requireVisible(caller, managed, CachedKind.HORIZONTALPODAUTOSCALERS);
     Collection<? extends KubeObjectView> views =

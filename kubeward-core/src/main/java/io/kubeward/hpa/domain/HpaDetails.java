@@ -105,7 +105,8 @@ public final class HpaDetails {
     MetricTarget t = target(m);
     String type = m.getType();
     String name = name(m);
-    String container = m.getContainerResource() == null ? null : m.getContainerResource().getContainer();
+    String container =
+        m.getContainerResource() == null ? null : m.getContainerResource().getContainer();
     var described = m.getObject() == null ? null : m.getObject().getDescribedObject();
     return new HpaMetric(
         type,
@@ -131,7 +132,8 @@ public final class HpaDetails {
         now = current.getAverageUtilization() + "%";
         ratio = ratio(current.getAverageUtilization(), t.getAverageUtilization());
       } else {
-        Quantity q = current.getAverageValue() != null ? current.getAverageValue() : current.getValue();
+        Quantity q =
+            current.getAverageValue() != null ? current.getAverageValue() : current.getValue();
         Quantity want = t.getAverageValue() != null ? t.getAverageValue() : t.getValue();
         if (q != null) {
           now = text(q);
@@ -246,7 +248,9 @@ public final class HpaDetails {
     return "";
   }
 
-  /** The replica counts told by SuccessfulRescale events ("New size: 3; reason: ..."), oldest first. */
+  /**
+   * The replica counts told by SuccessfulRescale events ("New size: 3; reason: ..."), oldest first.
+   */
   public static List<HpaDetail.ReplicaPoint> history(List<HpaDetail.HpaEvent> events) {
     List<HpaDetail.ReplicaPoint> out = new ArrayList<>();
     for (HpaDetail.HpaEvent e : events) {

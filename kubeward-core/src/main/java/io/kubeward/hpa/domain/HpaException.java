@@ -13,8 +13,10 @@ public final class HpaException extends KubewardException {
   public static final String INVALID = "hpa.invalid";
   public static final String MIN_ABOVE_MAX = "hpa.min-above-max";
   public static final String OUT_OF_RANGE = "hpa.out-of-range";
+
   /** Prefix of the metric problems: {@code hpa.metric.<reason>}. */
   public static final String BAD_METRIC = "hpa.metric.";
+
   public static final String TARGET_NOT_FOUND = "hpa.target-not-found";
   public static final String TARGET_NOT_SCALABLE = "hpa.target-not-scalable";
   public static final String NOT_FOUND = "hpa.not-found";

@@ -58,9 +58,7 @@ public final class HpaManifests {
               .endContainerResource()
               .build();
       case "Pods" ->
-          b.withNewPods().withMetric(identifier(m.name())).withTarget(target)
-              .endPods()
-              .build();
+          b.withNewPods().withMetric(identifier(m.name())).withTarget(target).endPods().build();
       case "Object" ->
           b.withNewObject()
               .withMetric(identifier(m.name()))
@@ -112,9 +110,7 @@ public final class HpaManifests {
     List<HPAScalingPolicy> policies =
         rules.policies() == null
             ? null
-            : rules.policies().stream()
-                .map(HpaManifests::policy)
-                .toList();
+            : rules.policies().stream().map(HpaManifests::policy).toList();
     HPAScalingRules out = new HPAScalingRules();
     out.setPolicies(policies);
     out.setSelectPolicy(rules.selectPolicy());

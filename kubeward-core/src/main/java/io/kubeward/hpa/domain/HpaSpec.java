@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a user asks for when creating or editing an HPA (autoscaling/v2). {@code resourceVersion}
- * is the version the edit was based on (required for an edit: a stale one is a conflict).
+ * What a user asks for when creating or editing an HPA (autoscaling/v2). {@code resourceVersion} is
+ * the version the edit was based on (required for an edit: a stale one is a conflict).
  */
 public record HpaSpec(
     String namespace,

@@ -73,7 +73,8 @@ public final class HpaValidation {
       throw HpaException.badMetric(index, "type", "type must be one of " + sorted(TYPES));
     }
     if (m.targetType() == null || !TARGET_TYPES.contains(m.targetType())) {
-      throw HpaException.badMetric(index, "target-type", "targetType must be one of " + sorted(TARGET_TYPES));
+      throw HpaException.badMetric(
+          index, "target-type", "targetType must be one of " + sorted(TARGET_TYPES));
     }
     boolean resource = m.type().equals("Resource") || m.type().equals("ContainerResource");
     if (resource) {
@@ -85,14 +86,16 @@ public final class HpaValidation {
         throw HpaException.badMetric(index, "container", "a container name is required");
       }
       if (m.targetType().equals("Value")) {
-        throw HpaException.badMetric(index, "resource-target", "a resource metric takes Utilization or AverageValue");
+        throw HpaException.badMetric(
+            index, "resource-target", "a resource metric takes Utilization or AverageValue");
       }
     } else {
       if (m.name() == null || !METRIC_NAME.matcher(m.name()).matches()) {
         throw HpaException.badMetric(index, "name", "a metric name is required");
       }
       if (m.targetType().equals("Utilization")) {
-        throw HpaException.badMetric(index, "utilization-on-custom", "Utilization applies only to resource metrics");
+        throw HpaException.badMetric(
+            index, "utilization-on-custom", "Utilization applies only to resource metrics");
       }
       if (m.type().equals("Pods") && !m.targetType().equals("AverageValue")) {
         throw HpaException.badMetric(index, "pods-target", "a Pods metric takes AverageValue");
@@ -102,14 +105,13 @@ public final class HpaValidation {
               || m.objectKind().isBlank()
               || m.objectName() == null
               || !Names.isObjectName(m.objectName()))) {
-        throw HpaException.badMetric(index, "object", "an Object metric needs the object's kind and name");
+        throw HpaException.badMetric(
+            index, "object", "an Object metric needs the object's kind and name");
       }
     }
     if (m.targetType().equals("Utilization")) {
       Integer pct = m.averageUtilization();
-      if (pct == null
-          || pct < HpaLimits.MIN_UTILIZATION
-          || pct > HpaLimits.MAX_UTILIZATION) {
+      if (pct == null || pct < HpaLimits.MIN_UTILIZATION || pct > HpaLimits.MAX_UTILIZATION) {
         throw HpaException.badMetric(
             index,
             "utilization",
@@ -120,7 +122,8 @@ public final class HpaValidation {
                 + " %");
       }
     } else if (!isPositiveQuantity(m.value())) {
-      throw HpaException.badMetric(index, "value", "value must be a positive quantity such as 500m or 1Gi");
+      throw HpaException.badMetric(
+          index, "value", "value must be a positive quantity such as 500m or 1Gi");
     }
   }
 
@@ -169,8 +172,8 @@ public final class HpaValidation {
   }
 
   /**
-   * Warnings that do not refuse the request: a utilisation target on a resource that some
-   * container of the target does not request (the HPA cannot compute a utilisation then).
+   * Warnings that do not refuse the request: a utilisation target on a resource that some container
+   * of the target does not request (the HPA cannot compute a utilisation then).
    *
    * @param requests container name → the resources it requests (cpu, memory)
    */
@@ -183,8 +186,7 @@ public final class HpaValidation {
       String resource = m.name() == null ? "" : m.name().toLowerCase(Locale.ROOT);
       requests.forEach(
           (container, requested) -> {
-            boolean concerned =
-                m.type().equals("Resource") || container.equals(m.container());
+            boolean concerned = m.type().equals("Resource") || container.equals(m.container());
             if (concerned && !requested.contains(resource)) {
               out.add(HpaWarning.missingRequest(container, resource));
             }

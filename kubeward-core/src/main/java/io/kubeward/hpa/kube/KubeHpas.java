@@ -197,8 +197,7 @@ public final class KubeHpas implements HpaGateway {
                     : resources.inNamespace(namespace).list().getItems());
     return items.stream()
         .map(item -> VpaViews.of(Serialization.jsonMapper().convertValue(item, MAP)))
-        .sorted(
-            java.util.Comparator.comparing(VpaView::namespace).thenComparing(VpaView::name))
+        .sorted(java.util.Comparator.comparing(VpaView::namespace).thenComparing(VpaView::name))
         .toList();
   }
 
