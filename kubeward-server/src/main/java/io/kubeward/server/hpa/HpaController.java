@@ -130,8 +130,7 @@ class HpaController {
   }
 
   @Operation(
-      summary =
-          "Replace an HPA's spec; resourceVersion is required and a stale one is a conflict")
+      summary = "Replace an HPA's spec; resourceVersion is required and a stale one is a conflict")
   @PutMapping(value = "/hpas/{namespace}/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
   HpaResult edit(
       @Parameter(hidden = true) Caller caller,
@@ -167,5 +166,4 @@ class HpaController {
       @RequestParam(required = false) @Nullable String namespace) {
     return queries.vpas(caller, cluster, namespace);
   }
-
 }
