@@ -63,6 +63,9 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.EtcdCommand.class,
       // --- issue 16 restore ---
       io.kubeward.cli.commands.RestoreCommand.class,
+      // --- issue 17 hpa ---
+      io.kubeward.cli.commands.HpaCommand.class,
+      // --- end issue 17 hpa ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
