@@ -72,7 +72,7 @@ class HpaController {
     }
   }
 
-  record Deleted(long auditId) {}
+  record HpaDeleted(long auditId) {}
 
   @Operation(summary = "The HPAs (from the shared cache), of one namespace or all visible ones")
   @GetMapping("/hpas")
@@ -147,12 +147,12 @@ class HpaController {
 
   @Operation(summary = "Delete an HPA (as the caller, audited)")
   @DeleteMapping("/hpas/{namespace}/{name}")
-  Deleted delete(
+  HpaDeleted delete(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @PathVariable String namespace,
       @PathVariable String name) {
-    return new Deleted(changes.delete(caller, cluster, namespace, name));
+    return new HpaDeleted(changes.delete(caller, cluster, namespace, name));
   }
 
   @Operation(
