@@ -68,6 +68,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'team-spaces/:namespace/limits', name: 'namespace-limits', component: () => import('@/features/tenancy/NamespaceLimitsView.vue') },
       { path: 'network-policies/:namespace/:pod', name: 'pod-network', component: () => import('@/features/netpol/PodNetworkView.vue') },
       // --- end issue 17 tenancy ---
+      // --- issue 17 hpa ---
+      { path: 'hpas', name: 'hpas', component: () => import('@/features/hpa/HpasView.vue') },
+      { path: 'hpas/:namespace/:name', name: 'hpa', component: () => import('@/features/hpa/HpaDetailView.vue') },
+      // --- end issue 17 hpa ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -70,6 +70,9 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.TeamCommand.class,
       io.kubeward.cli.commands.QuotaCommand.class,
       // --- end issue 17 tenancy ---
+      // --- issue 17 hpa ---
+      io.kubeward.cli.commands.HpaCommand.class,
+      // --- end issue 17 hpa ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

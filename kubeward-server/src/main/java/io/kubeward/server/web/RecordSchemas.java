@@ -73,6 +73,17 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(io.kubeward.rbac.domain.CanIAnswer.class, "RbacCanIAnswer"),
           Map.entry(io.kubeward.rbac.domain.WhoCanAnswer.class, "RbacWhoCanAnswer")
           // --- end issue 17 rbac ---
+          // --- issue 17 hpa ---
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.Condition.class, "HpaCondition"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.MetricValue.class, "HpaMetricValue"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.HpaEvent.class, "HpaEvent"),
+          Map.entry(io.kubeward.hpa.domain.HpaDetail.ReplicaPoint.class, "HpaReplicaPoint"),
+          Map.entry(io.kubeward.hpa.domain.HpaBehavior.Rules.class, "HpaScalingRules"),
+          Map.entry(io.kubeward.hpa.domain.HpaBehavior.Policy.class, "HpaScalingPolicy"),
+          Map.entry(
+              io.kubeward.hpa.domain.VpaView.ContainerRecommendation.class,
+              "VpaContainerRecommendation")
+          // --- end issue 17 hpa ---
           );
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();

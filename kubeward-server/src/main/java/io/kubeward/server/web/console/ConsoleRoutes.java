@@ -75,6 +75,10 @@ class ConsoleRoutes {
     "/team-spaces/{namespace}/limits",
     "/network-policies/{namespace}/{pod}",
     // --- end issue 17 tenancy ---
+    // --- issue 17 hpa ---
+    "/hpas",
+    "/hpas/{namespace}/{name}"
+    // --- end issue 17 hpa ---
   })
   String index() {
     return "forward:/index.html";
