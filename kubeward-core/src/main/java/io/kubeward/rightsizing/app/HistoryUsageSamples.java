@@ -65,13 +65,19 @@ public final class HistoryUsageSamples implements UsageSamples {
         .orElse(List.of());
   }
 
+  /**
+   * Raw samples are kept from the raw retention's start (and, while rollups lag, from where they
+   * stop); before that only rollups exist. Raw samples are read wherever they exist, so that a
+   * percentile over the last day is one of exact samples, not of bucket averages.
+   */
   private List<UsageSample> fromStore(String cluster, long id, Instant from, Instant to) {
     List<UsageSample> out = new ArrayList<>();
     Instant rawFrom = clock.instant().minus(settings.rawRetention());
     Instant rolledUpTo = store.rolledUpTo(cluster).orElse(Instant.EPOCH);
+    Instant boundary = rolledUpTo.isBefore(rawFrom) ? rolledUpTo : rawFrom;
     Instant rawStart = from;
-    if (from.isBefore(rawFrom) && rolledUpTo.isAfter(from)) {
-      Instant rollupEnd = rolledUpTo.isBefore(to) ? rolledUpTo : to;
+    if (from.isBefore(boundary)) {
+      Instant rollupEnd = boundary.isBefore(to) ? boundary : to;
       for (RollupSample r : store.rollups(id, from, rollupEnd)) {
         out.add(new UsageSample(r.t(), r.avg().cpu(), r.max().memory()));
       }
