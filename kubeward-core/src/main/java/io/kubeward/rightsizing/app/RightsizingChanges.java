@@ -7,6 +7,8 @@ import io.kubeward.access.domain.ResourceAction;
 import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterReads;
+import io.kubeward.common.ErrorKind;
+import io.kubeward.common.KubewardException;
 import io.kubeward.common.Names;
 import io.kubeward.history.domain.HistoryTarget;
 import io.kubeward.resource.app.ObjectCodec;
@@ -88,17 +90,25 @@ public final class RightsizingChanges {
             target(ref),
             APPLY,
             () -> {
-              Live live = live(caller, ref);
-              ContainerRequests before = requestsOf(ref, live, container);
-              ContainerRequests wanted =
-                  wanted(ref, container, before, cpu, memory, request.raiseLimits());
+              ContainerRequests[] read = new ContainerRequests[1];
               Live written =
-                  gateway.patch(
-                      caller,
-                      ref,
-                      PatchType.STRATEGIC_MERGE,
-                      RequestsPatch.of(
-                          ref.kind().kind(), container, wanted, live.state().resourceVersion()));
+                  onFreshVersion(
+                      () -> {
+                        Live live = live(caller, ref);
+                        read[0] = requestsOf(ref, live, container);
+                        ContainerRequests wanted =
+                            wanted(ref, container, read[0], cpu, memory, request.raiseLimits());
+                        return gateway.patch(
+                            caller,
+                            ref,
+                            PatchType.STRATEGIC_MERGE,
+                            RequestsPatch.of(
+                                ref.kind().kind(),
+                                container,
+                                wanted,
+                                live.state().resourceVersion()));
+                      });
+              ContainerRequests before = read[0];
               ContainerRequests after = requestsOf(ref, written, container);
               RightsizingChange change =
                   store.save(
@@ -141,32 +151,38 @@ public final class RightsizingChanges {
             target(ref),
             REVERT,
             () -> {
-              Live live = live(caller, ref);
-              ContainerRequests now = requestsOf(ref, live, change.container());
-              if (!now.sameRequests(change.after())) {
-                throw RightsizingException.changedSince(
-                    change.container(), text(change.after()), text(now));
-              }
-              ContainerRequests restore =
-                  new ContainerRequests(
-                      change.before().cpuRequest(),
-                      change.before().memoryRequest(),
-                      Objects.equals(now.cpuLimit(), change.before().cpuLimit())
-                          ? null
-                          : change.before().cpuLimit(),
-                      Objects.equals(now.memoryLimit(), change.before().memoryLimit())
-                          ? null
-                          : change.before().memoryLimit());
+              ContainerRequests[] read = new ContainerRequests[1];
               Live written =
-                  gateway.patch(
-                      caller,
-                      ref,
-                      PatchType.STRATEGIC_MERGE,
-                      RequestsPatch.of(
-                          ref.kind().kind(),
-                          change.container(),
-                          restore,
-                          live.state().resourceVersion()));
+                  onFreshVersion(
+                      () -> {
+                        Live live = live(caller, ref);
+                        ContainerRequests now = requestsOf(ref, live, change.container());
+                        read[0] = now;
+                        if (!now.sameRequests(change.after())) {
+                          throw RightsizingException.changedSince(
+                              change.container(), text(change.after()), text(now));
+                        }
+                        ContainerRequests restore =
+                            new ContainerRequests(
+                                change.before().cpuRequest(),
+                                change.before().memoryRequest(),
+                                Objects.equals(now.cpuLimit(), change.before().cpuLimit())
+                                    ? null
+                                    : change.before().cpuLimit(),
+                                Objects.equals(now.memoryLimit(), change.before().memoryLimit())
+                                    ? null
+                                    : change.before().memoryLimit());
+                        return gateway.patch(
+                            caller,
+                            ref,
+                            PatchType.STRATEGIC_MERGE,
+                            RequestsPatch.of(
+                                ref.kind().kind(),
+                                change.container(),
+                                restore,
+                                live.state().resourceVersion()));
+                      });
+              ContainerRequests now = read[0];
               ContainerRequests after = requestsOf(ref, written, change.container());
               Instant at = clock.instant();
               if (!store.markReverted(cluster, id, caller.username(), at)) {
@@ -226,6 +242,25 @@ public final class RightsizingChanges {
   }
 
   // --- steps
+
+  static final int ATTEMPTS = 3;
+
+  /**
+   * Reads, checks and patches on the version read; when the API server answers that the workload
+   * changed meanwhile (its controller writes status often), reads and checks again, at most {@value
+   * #ATTEMPTS} times, so a change is never made on requests nobody looked at.
+   */
+  private static Live onFreshVersion(java.util.function.Supplier<Live> attempt) {
+    for (int i = 1; ; i++) {
+      try {
+        return attempt.get();
+      } catch (KubewardException e) {
+        if (e.kind() != ErrorKind.CONFLICT || e instanceof RightsizingException || i >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
 
   private ContainerRequests wanted(
       WorkloadRef ref,

@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeward.history.app.HistoryStore;
 import io.kubeward.history.domain.HistoryTarget;
 import io.kubeward.history.domain.UsageValues;
@@ -311,18 +313,10 @@ class RightsizingIT {
         .deployments()
         .inNamespace(ns)
         .withName("web")
-        .edit(
-            d -> {
-              d.getSpec()
-                  .getTemplate()
-                  .getSpec()
-                  .getContainers()
-                  .getFirst()
-                  .getResources()
-                  .getRequests()
-                  .put("cpu", new Quantity("300m"));
-              return d;
-            });
+        .patch(
+            PatchContext.of(PatchType.STRATEGIC_MERGE),
+            "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\","
+                + "\"resources\":{\"requests\":{\"cpu\":\"300m\"}}}]}}}}");
     Response conflict = admin.post(R + "/changes/" + id + "/revert", Map.of());
     assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
     assertThat(conflict.problemCode()).isEqualTo("rightsizing.changed-since");
