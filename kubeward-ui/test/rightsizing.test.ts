@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from './api'
-import { applicable, applyBody, cpuText, memoryText, verdictTag } from './rightsizing'
+import type { Row } from '@/features/rightsizing/api'
+import { applicable, applyBody, cpuText, memoryText, verdictTag } from '@/features/rightsizing/rightsizing'
 
 const row: Row = {
   namespace: 'shop',
