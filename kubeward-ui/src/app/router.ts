@@ -72,6 +72,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'hpas', name: 'hpas', component: () => import('@/features/hpa/HpasView.vue') },
       { path: 'hpas/:namespace/:name', name: 'hpa', component: () => import('@/features/hpa/HpaDetailView.vue') },
       // --- end issue 17 hpa ---
+      // --- issue 17 rightsizing ---
+      { path: 'rightsizing', name: 'rightsizing', component: () => import('@/features/rightsizing/RightsizingView.vue') },
+      // --- end issue 17 rightsizing ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -73,6 +73,9 @@ import picocli.CommandLine.Spec;
       // --- issue 17 hpa ---
       io.kubeward.cli.commands.HpaCommand.class,
       // --- end issue 17 hpa ---
+      // --- issue 17 rightsizing ---
+      io.kubeward.cli.commands.RightsizingCommand.class,
+      // --- end issue 17 rightsizing ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

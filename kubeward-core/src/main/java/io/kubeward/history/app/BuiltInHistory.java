@@ -68,7 +68,9 @@ public final class BuiltInHistory implements HistorySource {
     Optional<Long> series = store.series(cluster, target);
     if (series.isEmpty()) {
       String reason =
-          target.kind() == TargetKind.WORKLOAD || target.kind() == TargetKind.POD
+          target.kind() == TargetKind.WORKLOAD
+                  || target.kind() == TargetKind.POD
+                  || target.kind() == TargetKind.CONTAINER
               ? "not among the "
                   + limitOf(target)
                   + " workloads or pods with the highest CPU or"

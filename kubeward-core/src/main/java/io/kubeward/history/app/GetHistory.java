@@ -107,7 +107,7 @@ public final class GetHistory {
           case CLUSTER, NODE ->
               authorizer.mayList(caller, cluster, LIST_NODES)
                   && authorizer.mayList(caller, cluster, LIST_NODE_METRICS);
-          case NAMESPACE, WORKLOAD, POD ->
+          case NAMESPACE, WORKLOAD, POD, CONTAINER ->
               authorizer.mayDo(
                       caller, cluster, ResourceAction.of("list", "", "pods", target.namespace()))
                   && authorizer.mayDo(
@@ -122,7 +122,7 @@ public final class GetHistory {
 
   static HistoryTarget target(Request request) {
     TargetKind kind = TargetKind.fromWire(request.target() == null ? "cluster" : request.target());
-    if (kind == null) {
+    if (kind == null || kind == TargetKind.CONTAINER) {
       throw HistoryRequestException.invalid(
           "target", "must be one of cluster, node, namespace, workload, pod");
     }

@@ -10,9 +10,11 @@ import io.kubeward.cluster.domain.OwnerRef;
 import io.kubeward.cluster.domain.PodView;
 import io.kubeward.history.domain.UsageSnapshot;
 import io.kubeward.usage.app.UsageSnapshots;
+import io.kubeward.usage.domain.ContainerSample;
 import io.kubeward.usage.domain.MetricsSnapshot;
 import io.kubeward.usage.domain.NodeSample;
 import io.kubeward.usage.domain.PodSample;
+import io.kubeward.usage.domain.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +76,25 @@ public final class SnapshotUsage implements LiveUsage {
                 workload == null ? null : workload.kind(),
                 workload == null ? null : workload.name(),
                 p.cpuMillis(),
-                p.memoryBytes()));
+                p.memoryBytes(),
+                containers(p)));
       }
     }
     return Optional.of(new UsageSnapshot(snapshot.fetchedAt(), nodes, pods));
   }
 
+  private static List<UsageSnapshot.ContainerUsage> containers(PodSample p) {
+    List<UsageSnapshot.ContainerUsage> out = new ArrayList<>(p.containers().size());
+    for (ContainerSample c : p.containers()) {
+      out.add(
+          new UsageSnapshot.ContainerUsage(
+              c.name(), Units.millisOfNanos(c.cpuNanos()), c.memoryBytes()));
+    }
+    return out;
+  }
+
   /** The workload a pod belongs to: its owner, or the owner's owner for ReplicaSets and Jobs. */
-  static OwnerRef workload(
+  public static OwnerRef workload(
       String namespace,
       OwnerRef owner,
       IndexedViews<? extends KubeObjectView> replicaSets,

@@ -12,8 +12,16 @@ import java.util.regex.Pattern;
  * @param name the node, namespace, workload or pod name; {@code null} for the cluster
  * @param namespace the namespace of a workload or pod (for a namespace target: its name)
  * @param workloadKind the kind of a workload target, else {@code null}
+ * @param container the container name of a container target (its {@code name} is the workload's),
+ *     else {@code null}
  */
-public record HistoryTarget(TargetKind kind, String name, String namespace, String workloadKind) {
+public record HistoryTarget(
+    TargetKind kind, String name, String namespace, String workloadKind, String container) {
+
+  /** A target that is not a container. */
+  public HistoryTarget(TargetKind kind, String name, String namespace, String workloadKind) {
+    this(kind, name, namespace, workloadKind, null);
+  }
 
   /** The workload kinds a history can be asked for. */
   public static final List<String> WORKLOAD_KINDS =
@@ -24,6 +32,9 @@ public record HistoryTarget(TargetKind kind, String name, String namespace, Stri
 
   public HistoryTarget {
     Objects.requireNonNull(kind, "kind");
+    if (kind != TargetKind.CONTAINER) {
+      container = null;
+    }
     switch (kind) {
       case CLUSTER -> {
         name = null;
@@ -42,7 +53,10 @@ public record HistoryTarget(TargetKind kind, String name, String namespace, Stri
         namespace = ns;
         workloadKind = null;
       }
-      case WORKLOAD -> {
+      case WORKLOAD, CONTAINER -> {
+        if (kind == TargetKind.CONTAINER) {
+          requireName("container", container);
+        }
         requireName("name", name);
         requireName("namespace", namespace);
         if (workloadKind == null || !WORKLOAD_KINDS.contains(workloadKind)) {
@@ -74,6 +88,17 @@ public record HistoryTarget(TargetKind kind, String name, String namespace, Stri
     return new HistoryTarget(TargetKind.WORKLOAD, name, namespace, kind);
   }
 
+  /** One container name of a workload (all its pods). */
+  public static HistoryTarget container(
+      String namespace, String kind, String workload, String container) {
+    return new HistoryTarget(TargetKind.CONTAINER, workload, namespace, kind, container);
+  }
+
+  /** The workload of a container target. */
+  public HistoryTarget workloadTarget() {
+    return workload(namespace, workloadKind, name);
+  }
+
   public static HistoryTarget pod(String namespace, String name) {
     return new HistoryTarget(TargetKind.POD, name, namespace, null);
   }
@@ -81,7 +106,7 @@ public record HistoryTarget(TargetKind kind, String name, String namespace, Stri
   /**
    * A stable key of the target inside one cluster, as the built-in history stores it: {@code
    * cluster}, {@code node/<name>}, {@code namespace/<ns>}, {@code workload/<ns>/<Kind>/<name>},
-   * {@code pod/<ns>/<name>}.
+   * {@code pod/<ns>/<name>}, {@code ctr/<ns>/<Kind>/<workload>/<container>}.
    */
   public String key() {
     return switch (kind) {
@@ -90,6 +115,7 @@ public record HistoryTarget(TargetKind kind, String name, String namespace, Stri
       case NAMESPACE -> "namespace/" + name;
       case WORKLOAD -> "workload/" + namespace + "/" + workloadKind + "/" + name;
       case POD -> "pod/" + namespace + "/" + name;
+      case CONTAINER -> "ctr/" + namespace + "/" + workloadKind + "/" + name + "/" + container;
     };
   }
 

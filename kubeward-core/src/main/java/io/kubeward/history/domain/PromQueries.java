@@ -32,11 +32,14 @@ public final class PromQueries {
   public static Optional<Query> of(HistoryTarget target, HistoryMetric metric, Duration step) {
     String w = "[" + window(step) + "s]";
     String sel = selector(target);
+    // a container target is its busiest pod's container (as the built-in history keeps it)
+    String across = target.kind() == TargetKind.CONTAINER ? "max" : "sum";
     return switch (metric) {
       case CPU ->
           Optional.of(
               new Query(
-                  "sum(max by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{"
+                  across
+                      + "(max by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{"
                       + join(sel, CONTAINERS)
                       + "}"
                       + w
@@ -45,7 +48,8 @@ public final class PromQueries {
       case MEMORY ->
           Optional.of(
               new Query(
-                  "sum(max by (namespace, pod, container) (container_memory_working_set_bytes{"
+                  across
+                      + "(max by (namespace, pod, container) (container_memory_working_set_bytes{"
                       + join(sel, CONTAINERS)
                       + "}))",
                   MetricFamily.CADVISOR));
@@ -68,7 +72,7 @@ public final class PromQueries {
               + running
               + "} == 1))";
       case NAMESPACE -> "sum(" + running + ",namespace=\"" + target.namespace() + "\"})";
-      case WORKLOAD ->
+      case WORKLOAD, CONTAINER ->
           "sum("
               + running
               + ",namespace=\""
@@ -153,6 +157,14 @@ public final class PromQueries {
       case WORKLOAD ->
           "namespace=\"" + target.namespace() + "\",pod=~\"" + podPattern(target) + "\"";
       case POD -> "namespace=\"" + target.namespace() + "\",pod=\"" + target.name() + "\"";
+      case CONTAINER ->
+          "namespace=\""
+              + target.namespace()
+              + "\",pod=~\""
+              + podPattern(target)
+              + "\",container=\""
+              + target.container()
+              + "\"";
     };
   }
 

@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
  * What the built-in history stores of one snapshot, so that it stays bounded at 1,000 nodes and
  * 30,000 pods (ADR 0021): the cluster, every node and every namespace; the {@code maxWorkloads}
  * workloads and the {@code maxPods} pods with the highest CPU, plus as many with the highest memory
- * (a series exists while its target is among them).
+ * (a series exists while its target is among them); for each selected workload, one series per
+ * container name with the busiest pod's usage of that container (ADR 0048).
  */
 public final class SampleSelection {
 
@@ -69,6 +70,7 @@ public final class SampleSelection {
         top(workloads.keySet(), maxWorkloads, t -> workloads.get(t)[0], t -> workloads.get(t)[1])) {
       out.put(w, values(workloads.get(w)));
     }
+    out.putAll(containers(snapshot, out.keySet()));
     Map<HistoryTarget, UsageSnapshot.PodUsage> pods = new HashMap<>();
     for (UsageSnapshot.PodUsage p : snapshot.pods()) {
       pods.put(HistoryTarget.pod(p.namespace(), p.name()), p);
@@ -78,6 +80,37 @@ public final class SampleSelection {
       UsageSnapshot.PodUsage u = pods.get(p);
       out.put(p, new UsageValues((double) u.cpu(), (double) u.memory(), 1.0));
     }
+    return out;
+  }
+
+  /**
+   * Per container name of each selected workload: the highest CPU and the highest memory of that
+   * container among the workload's pods, and how many pods had it.
+   */
+  static Map<HistoryTarget, UsageValues> containers(
+      UsageSnapshot snapshot, Set<HistoryTarget> selected) {
+    Map<HistoryTarget, long[]> acc = new LinkedHashMap<>();
+    for (UsageSnapshot.PodUsage p : snapshot.pods()) {
+      if (p.workloadKind() == null
+          || p.workloadName() == null
+          || !HistoryTarget.WORKLOAD_KINDS.contains(p.workloadKind())
+          || !selected.contains(
+              HistoryTarget.workload(p.namespace(), p.workloadKind(), p.workloadName()))) {
+        continue;
+      }
+      for (UsageSnapshot.ContainerUsage c : p.containers()) {
+        long[] a =
+            acc.computeIfAbsent(
+                HistoryTarget.container(
+                    p.namespace(), p.workloadKind(), p.workloadName(), c.name()),
+                k -> new long[3]);
+        a[0] = Math.max(a[0], c.cpu());
+        a[1] = Math.max(a[1], c.memory());
+        a[2]++;
+      }
+    }
+    Map<HistoryTarget, UsageValues> out = new LinkedHashMap<>();
+    acc.forEach((t, a) -> out.put(t, values(a)));
     return out;
   }
 

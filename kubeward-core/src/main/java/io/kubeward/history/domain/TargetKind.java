@@ -8,7 +8,9 @@ public enum TargetKind {
   NODE,
   NAMESPACE,
   WORKLOAD,
-  POD;
+  POD,
+  /** One container name of a workload: the busiest pod's container per sample (ADR 0048). */
+  CONTAINER;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -28,5 +28,26 @@ public record UsageSnapshot(Instant sampledAt, List<NodeUsage> nodes, List<PodUs
       String workloadKind,
       String workloadName,
       long cpu,
-      long memory) {}
+      long memory,
+      List<ContainerUsage> containers) {
+
+    public PodUsage {
+      containers = containers == null ? List.of() : List.copyOf(containers);
+    }
+
+    /** A pod without per-container usage. */
+    public PodUsage(
+        String namespace,
+        String name,
+        String node,
+        String workloadKind,
+        String workloadName,
+        long cpu,
+        long memory) {
+      this(namespace, name, node, workloadKind, workloadName, cpu, memory, List.of());
+    }
+  }
+
+  /** One container's usage in a pod: CPU millicores, memory bytes. */
+  public record ContainerUsage(String name, long cpu, long memory) {}
 }

@@ -417,6 +417,10 @@ class ApiFuzzIT {
         body.put("name", "fuzz-restore-" + in.unique());
         body.put("spec", Map.of("source", Map.of("archiveKey", "../fuzz", "backup", "x")));
       }
+      // --- issue 17 rightsizing: never a container name, so refused before any read ---
+      case "/api/v1/clusters/{cluster}/rightsizing/apply" ->
+          body.put("container", "Fuzz_Not_A_Container");
+      // --- end issue 17 rightsizing ---
       default -> {}
     }
     return body;

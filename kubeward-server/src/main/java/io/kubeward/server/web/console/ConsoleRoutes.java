@@ -79,6 +79,9 @@ class ConsoleRoutes {
     "/hpas",
     "/hpas/{namespace}/{name}"
     // --- end issue 17 hpa ---
+    // --- issue 17 rightsizing ---
+    "/rightsizing"
+    // --- end issue 17 rightsizing ---
   })
   String index() {
     return "forward:/index.html";
