@@ -63,6 +63,10 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.EtcdCommand.class,
       // --- issue 16 restore ---
       io.kubeward.cli.commands.RestoreCommand.class,
+      // --- issue 17 capacity ---
+      io.kubeward.cli.commands.CapacityCommand.class,
+      io.kubeward.cli.commands.WhatIfCommand.class,
+      // --- end issue 17 capacity ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

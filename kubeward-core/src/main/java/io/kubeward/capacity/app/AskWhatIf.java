@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Use case: what-if scheduling (issue 17, ADR 0049) — more replicas of a workload, other requests
- * for it, or a drain of a node, zone or node pool — answered by the scheduler model over the
- * cached nodes and pods. What the cache lacks is read live as the caller ({@link WhatIfReader}):
- * the workload's template, the drained nodes' pods. Needs {@code list nodes}; nothing is written.
+ * for it, or a drain of a node, zone or node pool — answered by the scheduler model over the cached
+ * nodes and pods. What the cache lacks is read live as the caller ({@link WhatIfReader}): the
+ * workload's template, the drained nodes' pods. Needs {@code list nodes}; nothing is written.
  */
 public final class AskWhatIf {
 
@@ -74,8 +74,8 @@ public final class AskWhatIf {
     Long memoryBytes = blank(memory) ? null : memoryBytes(memory);
     ManagedCluster managed = ready(caller, cluster);
     WorkloadTemplate workload = template(caller, managed, kind, namespace, name);
-    Resources current = PodShape.of(name, namespace, workload.labels(), workload.spec(), false)
-        .requests();
+    Resources current =
+        PodShape.of(name, namespace, workload.labels(), workload.spec(), false).requests();
     Resources wanted =
         new Resources(
             cpuMillis == null ? current.cpuMillis() : cpuMillis,
@@ -86,7 +86,8 @@ public final class AskWhatIf {
 
   public WhatIfAnswer drain(Caller caller, String cluster, DrainTarget target) {
     int given =
-        (blank(target.node()) ? 0 : 1) + (blank(target.zone()) ? 0 : 1)
+        (blank(target.node()) ? 0 : 1)
+            + (blank(target.zone()) ? 0 : 1)
             + (blank(target.pool()) ? 0 : 1);
     if (given != 1) {
       throw ClusterRequestException.invalidParameter(
@@ -99,7 +100,9 @@ public final class AskWhatIf {
     NodePools pools = new NodePools(settings.poolLabels());
     if (!blank(target.node())) {
       subject = "node " + target.node();
-      nodes.stream().filter(n -> n.name().equals(target.node())).forEach(n -> drained.add(n.name()));
+      nodes.stream()
+          .filter(n -> n.name().equals(target.node()))
+          .forEach(n -> drained.add(n.name()));
     } else if (!blank(target.zone())) {
       subject = "zone " + target.zone();
       nodes.stream()
@@ -116,7 +119,8 @@ public final class AskWhatIf {
           "target", subject, "no node of the cluster matches");
     }
     long onDrained =
-        pods(managed).stream().filter(p -> p.holdsResources() && drained.contains(p.nodeName()))
+        pods(managed).stream()
+            .filter(p -> p.holdsResources() && drained.contains(p.nodeName()))
             .count();
     if (onDrained > settings.maxDrainPods()) {
       throw ClusterRequestException.invalidParameter(

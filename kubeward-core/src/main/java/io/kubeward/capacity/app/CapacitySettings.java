@@ -30,18 +30,19 @@ public record CapacitySettings(
 
   public CapacitySettings {
     poolLabels = List.copyOf(poolLabels);
-    require(!poolLabels.isEmpty() && poolLabels.size() <= 20, "pool-labels must have 1 to 20 labels");
+    require(
+        !poolLabels.isEmpty() && poolLabels.size() <= 20, "pool-labels must have 1 to 20 labels");
     require(headroomPercent >= 0 && headroomPercent <= 90, "headroom-percent must be 0 to 90");
     require(
         forecastLookback.compareTo(Duration.ofHours(1)) >= 0
             && forecastLookback.compareTo(Duration.ofDays(32)) <= 0,
         "forecast-lookback must be 1h to 32d");
     require(horizonDays >= 1 && horizonDays <= 730, "horizon-days must be 1 to 730");
-    require(maxForecastNodes >= 1 && maxForecastNodes <= 1000, "max-forecast-nodes must be 1 to 1000");
+    require(
+        maxForecastNodes >= 1 && maxForecastNodes <= 1000, "max-forecast-nodes must be 1 to 1000");
     require(maxReplicas >= 1 && maxReplicas <= 5000, "max-replicas must be 1 to 5000");
     require(maxCpuMillis >= 1 && maxCpuMillis <= 10_000_000, "max-cpu must be 1m to 10000 cores");
-    require(
-        maxMemoryBytes >= 1 && maxMemoryBytes <= 1L << 50, "max-memory must be 1 byte to 1Pi");
+    require(maxMemoryBytes >= 1 && maxMemoryBytes <= 1L << 50, "max-memory must be 1 byte to 1Pi");
     require(maxDrainPods >= 1 && maxDrainPods <= 100_000, "max-drain-pods must be 1 to 100000");
   }
 

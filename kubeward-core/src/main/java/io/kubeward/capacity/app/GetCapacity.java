@@ -32,8 +32,8 @@ import java.util.TreeMap;
 /**
  * Use case: a cluster's capacity per pool and zone (issue 17, ADR 0049) — allocatable, requested
  * and used with the headroom policy, and, when asked, forecasts of CPU and memory demand from the
- * usage history. Whoever may list nodes sees it; used needs {@code list metrics.k8s.io nodes}, as in
- * live usage (ADR 0019); forecasts read the history as the caller.
+ * usage history. Whoever may list nodes sees it; used needs {@code list metrics.k8s.io nodes}, as
+ * in live usage (ADR 0019); forecasts read the history as the caller.
  */
 public final class GetCapacity {
 

@@ -40,8 +40,17 @@ public final class DemandForecaster {
     double days = points.isEmpty() ? 0 : (points.getLast().t() - points.getFirst().t()) / DAY;
     if (points.size() < MIN_POINTS || days * DAY < MIN_SPAN.toMillis()) {
       return new Forecast(
-          resource, Forecast.NONE, points.size(), days, 0, limit, horizonDays, Forecast.UNKNOWN,
-          null, points, List.of());
+          resource,
+          Forecast.NONE,
+          points.size(),
+          days,
+          0,
+          limit,
+          horizonDays,
+          Forecast.UNKNOWN,
+          null,
+          points,
+          List.of());
     }
     double[] line = leastSquares(points);
     double slope = line[0];

@@ -5,12 +5,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A demand forecast of one resource of a group of nodes, and when it reaches the limit
- * (allocatable − headroom).
+ * A demand forecast of one resource of a group of nodes, and when it reaches the limit (allocatable
+ * − headroom).
  *
  * @param resource {@code cpu} (millicores) or {@code memory} (bytes)
  * @param method {@link #NONE} (too little data), {@link #TREND} (least-squares line) or {@link
- *     #TREND_WEEKLY} (the line plus an hour-of-week profile of what is left, with two weeks or more)
+ *     #TREND_WEEKLY} (the line plus an hour-of-week profile of what is left, with two weeks or
+ *     more)
  * @param points how many history points were used
  * @param days how many days of history they span
  * @param slopePerDay the trend's change per day, in the resource's unit

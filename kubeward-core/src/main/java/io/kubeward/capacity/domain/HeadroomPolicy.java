@@ -7,7 +7,8 @@ public record HeadroomPolicy(int percent) {
 
   public HeadroomPolicy {
     if (percent < 0 || percent > 90) {
-      throw new IllegalArgumentException("headroom-percent must be between 0 and 90, is " + percent);
+      throw new IllegalArgumentException(
+          "headroom-percent must be between 0 and 90, is " + percent);
     }
   }
 

@@ -18,11 +18,7 @@ public record ResourceCapacity(
       long allocatable, long requested, @Nullable Long used, HeadroomPolicy policy) {
     long headroom = policy.reserve(allocatable);
     return new ResourceCapacity(
-        allocatable,
-        requested,
-        used,
-        headroom,
-        Math.max(0, allocatable - headroom - requested));
+        allocatable, requested, used, headroom, Math.max(0, allocatable - headroom - requested));
   }
 
   /** The demand limit a forecast is compared with: allocatable − headroom. */

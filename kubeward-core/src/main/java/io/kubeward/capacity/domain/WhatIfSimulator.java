@@ -33,8 +33,8 @@ public final class WhatIfSimulator {
     for (int i = 1; i <= count; i++) {
       added.add(template.named(workload.name() + "-new-" + i));
     }
-    return answer("replicas", subject(workload), Scheduler.placeAll(added, state), List.of(),
-        List.of());
+    return answer(
+        "replicas", subject(workload), Scheduler.placeAll(added, state), List.of(), List.of());
   }
 
   /**
@@ -49,7 +49,8 @@ public final class WhatIfSimulator {
     LabelSelector selector = LabelSelector.from(workload.selector());
     List<PodView> others =
         pods.stream()
-            .filter(p -> !(p.namespace().equals(workload.namespace()) && selector.matches(p.labels())))
+            .filter(
+                p -> !(p.namespace().equals(workload.namespace()) && selector.matches(p.labels())))
             .toList();
     SchedulingState state = state(nodes, others, workload);
     PodShape template = template(workload).withRequests(requests);
@@ -57,8 +58,8 @@ public final class WhatIfSimulator {
     for (int i = 1; i <= workload.replicas(); i++) {
       replaced.add(template.named(workload.name() + "-" + i));
     }
-    return answer("requests", subject(workload), Scheduler.placeAll(replaced, state), List.of(),
-        List.of());
+    return answer(
+        "requests", subject(workload), Scheduler.placeAll(replaced, state), List.of(), List.of());
   }
 
   /**
@@ -98,8 +99,7 @@ public final class WhatIfSimulator {
         gone.add(key);
       }
     }
-    return answer(
-        "drain", subject, Scheduler.placeAll(replace, state), List.copyOf(drained), gone);
+    return answer("drain", subject, Scheduler.placeAll(replace, state), List.copyOf(drained), gone);
   }
 
   static PodShape template(WorkloadTemplate workload) {

@@ -46,7 +46,11 @@ public final class KubeWhatIfReader implements WhatIfReader {
                     client.apps().deployments().inNamespace(namespace).withName(name).get();
                 yield d == null
                     ? null
-                    : of(kind, d, d.getSpec().getReplicas(), d.getSpec().getSelector(),
+                    : of(
+                        kind,
+                        d,
+                        d.getSpec().getReplicas(),
+                        d.getSpec().getSelector(),
                         d.getSpec().getTemplate());
               }
               case STATEFULSET -> {
@@ -54,7 +58,11 @@ public final class KubeWhatIfReader implements WhatIfReader {
                     client.apps().statefulSets().inNamespace(namespace).withName(name).get();
                 yield s == null
                     ? null
-                    : of(kind, s, s.getSpec().getReplicas(), s.getSpec().getSelector(),
+                    : of(
+                        kind,
+                        s,
+                        s.getSpec().getReplicas(),
+                        s.getSpec().getSelector(),
                         s.getSpec().getTemplate());
               }
               case REPLICASET -> {
@@ -62,7 +70,11 @@ public final class KubeWhatIfReader implements WhatIfReader {
                     client.apps().replicaSets().inNamespace(namespace).withName(name).get();
                 yield r == null
                     ? null
-                    : of(kind, r, r.getSpec().getReplicas(), r.getSpec().getSelector(),
+                    : of(
+                        kind,
+                        r,
+                        r.getSpec().getReplicas(),
+                        r.getSpec().getSelector(),
                         r.getSpec().getTemplate());
               }
               default -> null;
@@ -111,7 +123,9 @@ public final class KubeWhatIfReader implements WhatIfReader {
       return java.util.Optional.empty();
     }
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    if ("Succeeded".equals(phase) || "Failed".equals(phase) || meta.getDeletionTimestamp() != null) {
+    if ("Succeeded".equals(phase)
+        || "Failed".equals(phase)
+        || meta.getDeletionTimestamp() != null) {
       return java.util.Optional.empty();
     }
     OwnerReference controller = null;

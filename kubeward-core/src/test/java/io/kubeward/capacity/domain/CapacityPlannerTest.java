@@ -15,14 +15,42 @@ import org.junit.jupiter.api.Test;
 class CapacityPlannerTest {
 
   private static NodeView node(String name, Map<String, String> labels, long cpu) {
-    return new NodeView(name, "u-" + name, "1", null, labels, true, false, null, List.of(),
-        new Resources(cpu, 8L << 30, 100), new Resources(cpu, 8L << 30, 100), null, List.of(),
-        List.of(), List.of(), null);
+    return new NodeView(
+        name,
+        "u-" + name,
+        "1",
+        null,
+        labels,
+        true,
+        false,
+        null,
+        List.of(),
+        new Resources(cpu, 8L << 30, 100),
+        new Resources(cpu, 8L << 30, 100),
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        null);
   }
 
   private static PodView pod(String name, String node, long cpu) {
-    return new PodView("ns", name, "u", "1", Instant.EPOCH, Map.of(), null, node, PodPhase.RUNNING,
-        null, "1/1", 0, null, new Resources(cpu, 1L << 30, 1), Resources.ZERO);
+    return new PodView(
+        "ns",
+        name,
+        "u",
+        "1",
+        Instant.EPOCH,
+        Map.of(),
+        null,
+        node,
+        PodPhase.RUNNING,
+        null,
+        "1/1",
+        0,
+        null,
+        new Resources(cpu, 1L << 30, 1),
+        Resources.ZERO);
   }
 
   @Test
@@ -34,13 +62,23 @@ class CapacityPlannerTest {
             "c",
             Instant.EPOCH,
             List.of(
-                node("a", Map.of("kubeward.io/pool", "web", "cloud.google.com/gke-nodepool", "x",
-                    "topology.kubernetes.io/zone", "z1"), 4000),
+                node(
+                    "a",
+                    Map.of(
+                        "kubeward.io/pool",
+                        "web",
+                        "cloud.google.com/gke-nodepool",
+                        "x",
+                        "topology.kubernetes.io/zone",
+                        "z1"),
+                    4000),
                 node("b", Map.of("cloud.google.com/gke-nodepool", "batch"), 2000),
                 node("c", Map.of(), 1000)),
             List.of(pod("p1", "a", 1500), pod("p2", "b", 500)),
             name -> new CapacityPlanner.NodeUse(100, 1L << 20));
-    assertThat(r.pools()).extracting(CapacityGroup::name).containsExactly("batch", "default", "web");
+    assertThat(r.pools())
+        .extracting(CapacityGroup::name)
+        .containsExactly("batch", "default", "web");
     CapacityGroup web = r.pools().get(2);
     assertThat(web.cpu().allocatable()).isEqualTo(4000);
     assertThat(web.cpu().requested()).isEqualTo(1500);

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Capacity per cluster, node pool and zone with the headroom policy and demand forecasts, and
- * what-if scheduling (issue 17, ADR 0049). CPU in millicores, memory in bytes. Nothing here
- * writes: a what-if is answered by the scheduler model over the cached state plus what is read
- * live as the caller.
+ * what-if scheduling (issue 17, ADR 0049). CPU in millicores, memory in bytes. Nothing here writes:
+ * a what-if is answered by the scheduler model over the cached state plus what is read live as the
+ * caller.
  */
 @RestController
 @RequestMapping("/api/v1/clusters/{cluster}/capacity")
@@ -86,9 +86,15 @@ class CapacityController {
                   replicas == null ? 1 : replicas);
           case "requests" ->
               whatIf.requests(
-                  caller, cluster, kind == null ? "Deployment" : kind, namespace, name, cpu,
+                  caller,
+                  cluster,
+                  kind == null ? "Deployment" : kind,
+                  namespace,
+                  name,
+                  cpu,
                   memory);
-          case "drain" -> whatIf.drain(caller, cluster, new AskWhatIf.DrainTarget(node, zone, pool));
+          case "drain" ->
+              whatIf.drain(caller, cluster, new AskWhatIf.DrainTarget(node, zone, pool));
           default ->
               throw ClusterRequestException.invalidParameter(
                   "question", question, "use replicas, drain or requests");

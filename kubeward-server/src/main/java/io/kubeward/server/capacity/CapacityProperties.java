@@ -43,13 +43,29 @@ public record CapacityProperties(
     @DefaultValue("5000") int maxDrainPods) {
 
   public CapacityProperties {
-    settings(poolLabels, headroomPercent, forecastLookback, horizonDays, maxForecastNodes,
-        maxReplicas, maxCpu, maxMemory, maxDrainPods);
+    settings(
+        poolLabels,
+        headroomPercent,
+        forecastLookback,
+        horizonDays,
+        maxForecastNodes,
+        maxReplicas,
+        maxCpu,
+        maxMemory,
+        maxDrainPods);
   }
 
   public CapacitySettings settings() {
-    return settings(poolLabels, headroomPercent, forecastLookback, horizonDays, maxForecastNodes,
-        maxReplicas, maxCpu, maxMemory, maxDrainPods);
+    return settings(
+        poolLabels,
+        headroomPercent,
+        forecastLookback,
+        horizonDays,
+        maxForecastNodes,
+        maxReplicas,
+        maxCpu,
+        maxMemory,
+        maxDrainPods);
   }
 
   private static CapacitySettings settings(

@@ -13,9 +13,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Demand history from the history feature (Prometheus or the built-in history), read as the
- * caller; no source, no right or a window the source refuses give no points (the forecast then
- * says {@code none}).
+ * Demand history from the history feature (Prometheus or the built-in history), read as the caller;
+ * no source, no right or a window the source refuses give no points (the forecast then says {@code
+ * none}).
  */
 final class HistoryDemand implements DemandHistory {
 

@@ -57,7 +57,10 @@ class WhatIfIT {
   private static String run;
   private static final List<String> nodes = new ArrayList<>();
 
-  /** Node names of this run: one-CPU nodes in zones a, b, b, a big gpu-tainted one, a big cordoned one. */
+  /**
+   * Node names of this run: one-CPU nodes in zones a, b, b, a big gpu-tainted one, a big cordoned
+   * one.
+   */
   private static String n(String suffix) {
     return "capit-" + run + "-" + suffix;
   }
@@ -88,8 +91,9 @@ class WhatIfIT {
                               && node.getStatus().getConditions() != null
                               && node.getStatus().getConditions().stream()
                                   .anyMatch(
-                                      c -> "Ready".equals(c.getType())
-                                          && "True".equals(c.getStatus()));
+                                      c ->
+                                          "Ready".equals(c.getType())
+                                              && "True".equals(c.getStatus()));
                         }));
     server =
         RunningServer.start(
@@ -323,10 +327,7 @@ class WhatIfIT {
   }
 
   private static List<String> scheduledNodes(List<Pod> pods) {
-    return pods.stream()
-        .map(p -> p.getSpec().getNodeName())
-        .filter(n -> n != null)
-        .toList();
+    return pods.stream().map(p -> p.getSpec().getNodeName()).filter(n -> n != null).toList();
   }
 
   private static boolean unschedulable(Pod pod) {
@@ -385,7 +386,8 @@ class WhatIfIT {
   private static void createNode(
       String name, String zone, String cpu, boolean cordoned, Taint... extra) {
     List<Taint> taints = new ArrayList<>();
-    taints.add(new TaintBuilder().withKey(RUN_TAINT).withValue(run).withEffect("NoSchedule").build());
+    taints.add(
+        new TaintBuilder().withKey(RUN_TAINT).withValue(run).withEffect("NoSchedule").build());
     taints.addAll(List.of(extra));
     Map<String, Quantity> capacity =
         Map.of(

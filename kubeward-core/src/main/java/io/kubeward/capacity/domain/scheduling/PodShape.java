@@ -51,11 +51,7 @@ public record PodShape(
 
   /** A pod (or a template's pod) from its spec. */
   public static PodShape of(
-      String name,
-      String namespace,
-      Map<String, String> labels,
-      PodSpec spec,
-      boolean daemonSet) {
+      String name, String namespace, Map<String, String> labels, PodSpec spec, boolean daemonSet) {
     Affinity a = spec.getAffinity();
     NodeSelector required = null;
     List<PodAffinityTerm> affinity = List.of();
@@ -90,14 +86,32 @@ public record PodShape(
   /** The same pod under another name. */
   public PodShape named(String newName) {
     return new PodShape(
-        newName, namespace, labels, requests, nodeSelector, requiredNodeAffinity, tolerations,
-        affinity, antiAffinity, spread, daemonSet);
+        newName,
+        namespace,
+        labels,
+        requests,
+        nodeSelector,
+        requiredNodeAffinity,
+        tolerations,
+        affinity,
+        antiAffinity,
+        spread,
+        daemonSet);
   }
 
   /** The same pod with other requests. */
   public PodShape withRequests(Resources newRequests) {
     return new PodShape(
-        name, namespace, labels, newRequests, nodeSelector, requiredNodeAffinity, tolerations,
-        affinity, antiAffinity, spread, daemonSet);
+        name,
+        namespace,
+        labels,
+        newRequests,
+        nodeSelector,
+        requiredNodeAffinity,
+        tolerations,
+        affinity,
+        antiAffinity,
+        spread,
+        daemonSet);
   }
 }

@@ -21,8 +21,7 @@ public final class ResourcesFitFilter implements SchedulingFilter {
     if (r.cpuMillis() > 0 && used.cpuMillis() + r.cpuMillis() > allocatable.cpuMillis()) {
       return Rejection.of(Rejection.INSUFFICIENT_CPU);
     }
-    if (r.memoryBytes() > 0
-        && used.memoryBytes() + r.memoryBytes() > allocatable.memoryBytes()) {
+    if (r.memoryBytes() > 0 && used.memoryBytes() + r.memoryBytes() > allocatable.memoryBytes()) {
       return Rejection.of(Rejection.INSUFFICIENT_MEMORY);
     }
     return null;

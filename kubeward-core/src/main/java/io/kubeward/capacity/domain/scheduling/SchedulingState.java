@@ -58,8 +58,7 @@ public final class SchedulingState {
     pods.add(pod);
     Resources r = pod.requests();
     requested.put(
-        node,
-        requested.get(node).plus(new Resources(r.cpuMillis(), r.memoryBytes(), 1, 0)));
+        node, requested.get(node).plus(new Resources(r.cpuMillis(), r.memoryBytes(), 1, 0)));
   }
 
   /** Removes and returns the pods on {@code node} that {@code evicted} selects. */

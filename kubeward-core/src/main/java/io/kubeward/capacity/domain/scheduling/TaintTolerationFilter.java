@@ -42,11 +42,14 @@ public final class TaintTolerationFilter implements SchedulingFilter {
     if (tKey != null && !tKey.isEmpty() && !tKey.equals(key)) {
       return false;
     }
-    String operator = t.getOperator() == null || t.getOperator().isEmpty() ? "Equal" : t.getOperator();
+    String operator =
+        t.getOperator() == null || t.getOperator().isEmpty() ? "Equal" : t.getOperator();
     return switch (operator) {
       case "Exists" -> true;
-      case "Equal" -> (t.getValue() == null ? "" : t.getValue()).equals(value == null ? "" : value)
-          && tKey != null && !tKey.isEmpty();
+      case "Equal" ->
+          (t.getValue() == null ? "" : t.getValue()).equals(value == null ? "" : value)
+              && tKey != null
+              && !tKey.isEmpty();
       default -> false;
     };
   }

@@ -76,8 +76,7 @@ class FiltersTest {
       Rejection r = new TaintTolerationFilter().check(p, n, state(List.of(n)));
       assertThat(r.code()).isEqualTo(Rejection.UNTOLERATED_TAINT);
       assertThat(r.detail()).isEqualTo("dedicated=gpu:NoSchedule");
-      SchedulingNode exec =
-          node("n2", 1000, 1, Map.of(), new NodeTaint("k", "", "NoExecute"));
+      SchedulingNode exec = node("n2", 1000, 1, Map.of(), new NodeTaint("k", "", "NoExecute"));
       assertThat(new TaintTolerationFilter().check(p, exec, state(List.of(exec)))).isNotNull();
       SchedulingNode prefer =
           node("n3", 1000, 1, Map.of(), new NodeTaint("k", "", "PreferNoSchedule"));
@@ -134,7 +133,8 @@ class FiltersTest {
   void nodeSelectorAndRequiredNodeAffinityOperators() {
     SchedulingNode n = node("n1", 1000, 1, Map.of("disk", "ssd", "gen", "5"));
     SchedulingState s = state(List.of(n));
-    PodShape selector = pod("p", Map.of(), spec("1m", "1Mi").addToNodeSelector("disk", "hdd").build());
+    PodShape selector =
+        pod("p", Map.of(), spec("1m", "1Mi").addToNodeSelector("disk", "hdd").build());
     assertThat(new NodeAffinityFilter().check(selector, n, s).code())
         .isEqualTo(Rejection.NODE_AFFINITY);
     assertThat(affinity(n, s, "disk", "In", "ssd", "nvme")).isTrue();
@@ -191,7 +191,8 @@ class FiltersTest {
                 .endPodAntiAffinity()
                 .endAffinity()
                 .build());
-    SchedulingState s = state(List.of(a1, a2, b1), new SchedulingState.Bound(web.named("w0"), "a1"));
+    SchedulingState s =
+        state(List.of(a1, a2, b1), new SchedulingState.Bound(web.named("w0"), "a1"));
     Rejection r = new InterPodAffinityFilter().check(web, a2, s);
     assertThat(r.code()).isEqualTo(Rejection.ANTI_AFFINITY);
     assertThat(r.detail()).isEqualTo("zone");
@@ -237,8 +238,7 @@ class FiltersTest {
                         .build())
                 .build());
     SchedulingState s = state(List.of(a, b, none), new SchedulingState.Bound(web.named("w0"), "a"));
-    assertThat(new TopologySpreadFilter().check(web, a, s).code())
-        .isEqualTo(Rejection.SPREAD_SKEW);
+    assertThat(new TopologySpreadFilter().check(web, a, s).code()).isEqualTo(Rejection.SPREAD_SKEW);
     assertThat(new TopologySpreadFilter().check(web, b, s)).isNull();
     assertThat(new TopologySpreadFilter().check(web, none, s).code())
         .isEqualTo(Rejection.SPREAD_MISSING_LABEL);

@@ -16,8 +16,8 @@ final class Fixtures {
 
   static final long GI = 1024L * 1024 * 1024;
 
-  static SchedulingNode node(String name, long cpuMillis, long memoryGi, Map<String, String> labels,
-      NodeTaint... taints) {
+  static SchedulingNode node(
+      String name, long cpuMillis, long memoryGi, Map<String, String> labels, NodeTaint... taints) {
     Map<String, String> all = new HashMap<>(labels);
     all.put("kubernetes.io/hostname", name);
     return new SchedulingNode(

@@ -45,7 +45,9 @@ class SchedulerTest {
     SchedulingNode tainted =
         node("a", 4000, 8, Map.of(), new NodeTaint("spot", "", "PreferNoSchedule"));
     SchedulingNode plain = node("b", 4000, 8);
-    Decision d = Scheduler.place(pod("p", Map.of(), spec("1", "1Gi").build()), state(List.of(tainted, plain)));
+    Decision d =
+        Scheduler.place(
+            pod("p", Map.of(), spec("1", "1Gi").build()), state(List.of(tainted, plain)));
     assertThat(d.node()).isEqualTo("b");
     assertThat(d.tiedWith()).isEmpty();
   }

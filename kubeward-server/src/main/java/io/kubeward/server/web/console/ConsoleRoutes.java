@@ -65,7 +65,10 @@ class ConsoleRoutes {
     // --- issue 16 etcd
     "/etcd",
     // --- issue 16 restore ---
-    "/restores"
+    "/restores",
+    // --- issue 17 capacity ---
+    "/capacity"
+    // --- end issue 17 capacity ---
   })
   String index() {
     return "forward:/index.html";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { paletteOf } from '@/shared/charts/palette'
-import { outlookText, poolBarOption } from './options'
-import type { Forecast } from './api'
+import { outlookText, poolBarOption } from '@/features/capacity/options'
+import type { Forecast } from '@/features/capacity/api'
 
 const labels = { allocatable: 'Allocatable', requested: 'Requested', used: 'Used', headroom: 'Headroom', noUsage: 'No usage' }
 
