@@ -18,6 +18,7 @@ import io.kubeward.common.Names;
 import io.kubeward.workload.app.WorkloadNotFoundException;
 import io.kubeward.workload.domain.WorkloadKind;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -169,22 +170,21 @@ public final class AskWhatIf {
   }
 
   private long cpuMillis(String text) {
-    BigDecimal cores = amount("cpu", text);
-    long millis = cores.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValue();
-    if (millis < 0 || millis > settings.maxCpuMillis()) {
+    BigDecimal millis = amount("cpu", text).movePointRight(3).setScale(0, RoundingMode.CEILING);
+    if (millis.signum() < 0 || millis.compareTo(BigDecimal.valueOf(settings.maxCpuMillis())) > 0) {
       throw ClusterRequestException.invalidParameter(
           "cpu", text, "must be 0 to " + settings.maxCpuMillis() + "m");
     }
-    return millis;
+    return millis.longValueExact();
   }
 
   private long memoryBytes(String text) {
-    BigDecimal bytes = amount("memory", text);
+    BigDecimal bytes = amount("memory", text).setScale(0, RoundingMode.CEILING);
     if (bytes.signum() < 0 || bytes.compareTo(BigDecimal.valueOf(settings.maxMemoryBytes())) > 0) {
       throw ClusterRequestException.invalidParameter(
           "memory", text, "must be 0 to " + settings.maxMemoryBytes() + " bytes");
     }
-    return bytes.setScale(0, java.math.RoundingMode.CEILING).longValue();
+    return bytes.longValueExact();
   }
 
   private static BigDecimal amount(String parameter, String text) {
@@ -193,7 +193,7 @@ public final class AskWhatIf {
     }
     try {
       return Quantity.getAmountInBytes(new Quantity(text.strip()));
-    } catch (IllegalArgumentException | ArithmeticException e) {
+    } catch (RuntimeException e) { // fabric8's parser throws several kinds for malformed text
       throw ClusterRequestException.invalidParameter(
           parameter, text, "a Kubernetes quantity such as 500m, 2 or 1Gi");
     }

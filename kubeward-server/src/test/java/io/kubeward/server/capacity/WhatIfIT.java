@@ -55,6 +55,7 @@ class WhatIfIT {
   private static KubernetesClient kube;
   private static Session admin;
   private static String run;
+  private static String spreadRun;
   private static final List<String> nodes = new ArrayList<>();
 
   /**
@@ -79,6 +80,11 @@ class WhatIfIT {
         false,
         new TaintBuilder().withKey("dedicated").withValue("gpu").withEffect("NoSchedule").build());
     createNode(n("6"), "zc", "4", true);
+    spreadRun = run + "s";
+    createNode(spreadRun, n("s1"), "za", "4", false);
+    createNode(spreadRun, n("s2"), "za", "4", false);
+    createNode(spreadRun, n("s5"), "za", "4", false);
+    createNode(spreadRun, n("s3"), "zb", "4", false);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -103,7 +109,12 @@ class WhatIfIT {
             "--kubeward.data-dir=" + dir.resolve("data"),
             "--kubeward.security.login.max-failures-per-address=1000");
     admin = server.admin();
-    await().atMost(Duration.ofSeconds(30)).until(() -> pool().path("nodeNames").size() == 5);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                pool("capit-" + run).path("nodeNames").size() == 5
+                    && pool("capit-" + spreadRun).path("nodeNames").size() == 4);
   }
 
   @AfterAll
@@ -258,6 +269,89 @@ class WhatIfIT {
   }
 
   @Test
+  void zoneSpreadAndAntiAffinityLeaveTheSamePodPendingForTheSameReasons(TestNamespace namespace) {
+    String ns = namespace.name();
+    Deployment api = web(ns, "api", spreadRun, "100m", 0);
+    var selector =
+        new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+            .addToMatchLabels("app", "api")
+            .build();
+    var podSpec = api.getSpec().getTemplate().getSpec();
+    podSpec.setTopologySpreadConstraints(
+        List.of(
+            new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder()
+                .withMaxSkew(1)
+                .withTopologyKey("topology.kubernetes.io/zone")
+                .withWhenUnsatisfiable("DoNotSchedule")
+                .withLabelSelector(selector)
+                .build()));
+    podSpec.setAffinity(
+        new io.fabric8.kubernetes.api.model.AffinityBuilder()
+            .withNewPodAntiAffinity()
+            .addNewRequiredDuringSchedulingIgnoredDuringExecution()
+            .withTopologyKey("kubernetes.io/hostname")
+            .withLabelSelector(selector)
+            .endRequiredDuringSchedulingIgnoredDuringExecution()
+            .endPodAntiAffinity()
+            .build());
+    kube.apps().deployments().inNamespace(ns).resource(api).create();
+
+    // zone a has three nodes, zone b one: skew 1 allows two in a and one in b; the fourth pod is
+    // kept out of a by the spread and out of b's only node by the anti-affinity
+    JsonNode answer = whatIf(ns, "question=replicas&kind=Deployment&name=api&replicas=4");
+    assertThat(answer.path("fitting").asInt()).isEqualTo(3);
+    Map<String, Integer> predictedZones = new HashMap<>();
+    Map<String, Integer> reasons = Map.of();
+    for (JsonNode p : answer.path("placements")) {
+      if (p.path("node").isString()) {
+        predictedZones.merge(zoneOf(p.path("node").asString()), 1, Integer::sum);
+      } else {
+        reasons = reasons(p);
+      }
+    }
+    assertThat(predictedZones).isEqualTo(Map.of("za-" + spreadRun, 2, "zb-" + spreadRun, 1));
+    assertThat(reasons)
+        .containsEntry("topology-spread topology.kubernetes.io/zone", 3)
+        .containsEntry("pod-anti-affinity kubernetes.io/hostname", 1);
+
+    kube.apps().deployments().inNamespace(ns).withName("api").scale(4);
+    int spread = reasons.get("topology-spread topology.kubernetes.io/zone");
+    int anti = reasons.get("pod-anti-affinity kubernetes.io/hostname");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              List<Pod> pods = pods(ns, "api");
+              assertThat(pods).hasSize(4);
+              Map<String, Integer> zones = new HashMap<>();
+              for (String node : scheduledNodes(pods)) {
+                zones.merge(zoneOf(node), 1, Integer::sum);
+              }
+              assertThat(zones).isEqualTo(predictedZones);
+              Pod pending = pods.stream().filter(WhatIfIT::unschedulable).findFirst().orElse(null);
+              assertThat(pending).as("a pod kube-scheduler found unschedulable").isNotNull();
+              String message =
+                  pending.getStatus().getConditions().stream()
+                      .filter(c -> "PodScheduled".equals(c.getType()))
+                      .findFirst()
+                      .orElseThrow()
+                      .getMessage();
+              assertThat(message)
+                  .contains(spread + " node(s) didn't match pod topology spread constraints")
+                  .contains(anti + " node(s) didn't match pod anti-affinity rules");
+            });
+  }
+
+  private static String zoneOf(String node) {
+    return kube.nodes()
+        .withName(node)
+        .get()
+        .getMetadata()
+        .getLabels()
+        .get("topology.kubernetes.io/zone");
+  }
+
+  @Test
   void boundsAndBadInputAreProblemsInTheCallersLanguage(TestNamespace namespace) {
     var tooMany =
         admin.get(
@@ -289,9 +383,13 @@ class WhatIfIT {
   // ---------------------------------------------------------------- helpers
 
   private static JsonNode pool() {
+    return pool("capit-" + run);
+  }
+
+  private static JsonNode pool(String name) {
     JsonNode report = admin.get("/api/v1/clusters/" + CLUSTER + "/capacity?forecast=false").json();
     for (JsonNode p : report.path("pools")) {
-      if (("capit-" + run).equals(p.path("name").asString())) {
+      if (name.equals(p.path("name").asString())) {
         return p;
       }
     }
@@ -321,7 +419,11 @@ class WhatIfIT {
   }
 
   private static List<Pod> pods(String ns) {
-    return kube.pods().inNamespace(ns).withLabel("app", "web").list().getItems().stream()
+    return pods(ns, "web");
+  }
+
+  private static List<Pod> pods(String ns, String app) {
+    return kube.pods().inNamespace(ns).withLabel("app", app).list().getItems().stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
         .toList();
   }
@@ -345,19 +447,23 @@ class WhatIfIT {
   }
 
   private static Deployment web(String ns, String cpu, int replicas) {
+    return web(ns, "web", run, cpu, replicas);
+  }
+
+  private static Deployment web(String ns, String name, String run, String cpu, int replicas) {
     return new DeploymentBuilder()
         .withNewMetadata()
-        .withName("web")
+        .withName(name)
         .withNamespace(ns)
         .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
         .withNewSelector()
-        .addToMatchLabels("app", "web")
+        .addToMatchLabels("app", name)
         .endSelector()
         .withNewTemplate()
         .withNewMetadata()
-        .addToLabels("app", "web")
+        .addToLabels("app", name)
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(0L)
@@ -385,6 +491,11 @@ class WhatIfIT {
 
   private static void createNode(
       String name, String zone, String cpu, boolean cordoned, Taint... extra) {
+    createNode(run, name, zone, cpu, cordoned, extra);
+  }
+
+  private static void createNode(
+      String run, String name, String zone, String cpu, boolean cordoned, Taint... extra) {
     List<Taint> taints = new ArrayList<>();
     taints.add(
         new TaintBuilder().withKey(RUN_TAINT).withValue(run).withEffect("NoSchedule").build());
