@@ -46,6 +46,11 @@ public final class TopologySpreadFilter implements SchedulingFilter {
   /** Matching pods per domain over the nodes the constraint counts. */
   static Map<String, Integer> counts(
       PodShape pod, TopologySpreadConstraint c, SchedulingState state) {
+    return state.memo(pod, c, () -> count(pod, c, state));
+  }
+
+  private static Map<String, Integer> count(
+      PodShape pod, TopologySpreadConstraint c, SchedulingState state) {
     Map<String, Integer> counts = new HashMap<>();
     for (SchedulingNode n : state.nodes()) {
       if (!counted(pod, c, n)) {
