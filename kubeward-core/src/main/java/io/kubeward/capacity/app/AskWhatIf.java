@@ -52,8 +52,8 @@ public final class AskWhatIf {
   public WhatIfAnswer replicas(
       Caller caller, String cluster, String kind, String namespace, String name, int count) {
     if (count < 1 || count > settings.maxReplicas()) {
-      throw ClusterRequestException.invalidParameter(
-          "replicas", Integer.toString(count), "must be 1 to " + settings.maxReplicas());
+      throw CapacityRequestException.outOfRange(
+          "replicas", Integer.toString(count), Integer.toString(settings.maxReplicas()));
     }
     ManagedCluster managed = ready(caller, cluster);
     WorkloadTemplate workload = template(caller, managed, kind, namespace, name);
@@ -69,7 +69,7 @@ public final class AskWhatIf {
       @Nullable String cpu,
       @Nullable String memory) {
     if (blank(cpu) && blank(memory)) {
-      throw ClusterRequestException.invalidParameter("cpu", "", "give cpu, memory or both");
+      throw CapacityRequestException.noRequests();
     }
     Long cpuMillis = blank(cpu) ? null : cpuMillis(cpu);
     Long memoryBytes = blank(memory) ? null : memoryBytes(memory);
@@ -91,8 +91,7 @@ public final class AskWhatIf {
             + (blank(target.zone()) ? 0 : 1)
             + (blank(target.pool()) ? 0 : 1);
     if (given != 1) {
-      throw ClusterRequestException.invalidParameter(
-          "node", String.valueOf(target.node()), "give exactly one of node, zone, pool");
+      throw CapacityRequestException.drainTarget();
     }
     ManagedCluster managed = ready(caller, cluster);
     Collection<NodeView> nodes = nodes(managed);
@@ -116,16 +115,14 @@ public final class AskWhatIf {
           .forEach(n -> drained.add(n.name()));
     }
     if (drained.isEmpty()) {
-      throw ClusterRequestException.invalidParameter(
-          "target", subject, "no node of the cluster matches");
+      throw CapacityRequestException.noNodes(subject, managed.name());
     }
     long onDrained =
         pods(managed).stream()
             .filter(p -> p.holdsResources() && drained.contains(p.nodeName()))
             .count();
     if (onDrained > settings.maxDrainPods()) {
-      throw ClusterRequestException.invalidParameter(
-          "target", subject, onDrained + " pods to re-place, more than " + settings.maxDrainPods());
+      throw CapacityRequestException.tooManyPods(subject, onDrained, settings.maxDrainPods());
     }
     List<WhatIfReader.LivePod> live = reader.podsOn(caller, managed.name(), drained);
     List<PodShape> evicted = new ArrayList<>();
@@ -150,10 +147,7 @@ public final class AskWhatIf {
     WorkloadKind workloadKind =
         WorkloadKind.parse(kind)
             .filter(WorkloadKind::scalable)
-            .orElseThrow(
-                () ->
-                    ClusterRequestException.invalidParameter(
-                        "kind", kind, "use Deployment, StatefulSet or ReplicaSet"));
+            .orElseThrow(() -> CapacityRequestException.notScalable(kind));
     if (namespace == null || !Names.isNamespace(namespace)) {
       throw ClusterRequestException.invalidParameter(
           "namespace", namespace, "a namespace name (lower-case letters, digits and '-')");
@@ -172,8 +166,7 @@ public final class AskWhatIf {
   private long cpuMillis(String text) {
     BigDecimal millis = amount("cpu", text).movePointRight(3).setScale(0, RoundingMode.CEILING);
     if (millis.signum() < 0 || millis.compareTo(BigDecimal.valueOf(settings.maxCpuMillis())) > 0) {
-      throw ClusterRequestException.invalidParameter(
-          "cpu", text, "must be 0 to " + settings.maxCpuMillis() + "m");
+      throw CapacityRequestException.outOfRange("cpu", text, settings.maxCpuMillis() + "m");
     }
     return millis.longValueExact();
   }
@@ -181,21 +174,20 @@ public final class AskWhatIf {
   private long memoryBytes(String text) {
     BigDecimal bytes = amount("memory", text).setScale(0, RoundingMode.CEILING);
     if (bytes.signum() < 0 || bytes.compareTo(BigDecimal.valueOf(settings.maxMemoryBytes())) > 0) {
-      throw ClusterRequestException.invalidParameter(
-          "memory", text, "must be 0 to " + settings.maxMemoryBytes() + " bytes");
+      throw CapacityRequestException.outOfRange(
+          "memory", text, Long.toString(settings.maxMemoryBytes()));
     }
     return bytes.longValueExact();
   }
 
   private static BigDecimal amount(String parameter, String text) {
     if (text.length() > 32) {
-      throw ClusterRequestException.invalidParameter(parameter, text, "a Kubernetes quantity");
+      throw CapacityRequestException.invalidQuantity(parameter, text);
     }
     try {
       return Quantity.getAmountInBytes(new Quantity(text.strip()));
     } catch (RuntimeException e) { // fabric8's parser throws several kinds for malformed text
-      throw ClusterRequestException.invalidParameter(
-          parameter, text, "a Kubernetes quantity such as 500m, 2 or 1Gi");
+      throw CapacityRequestException.invalidQuantity(parameter, text);
     }
   }
 

@@ -6,7 +6,6 @@ import io.kubeward.capacity.domain.CapacityGroup;
 import io.kubeward.capacity.domain.CapacityPlanner;
 import io.kubeward.capacity.domain.CapacityReport;
 import io.kubeward.capacity.domain.DemandForecaster;
-import io.kubeward.capacity.domain.Forecast;
 import io.kubeward.capacity.domain.HeadroomPolicy;
 import io.kubeward.capacity.domain.NodePools;
 import io.kubeward.cluster.app.ClusterReads;
@@ -142,11 +141,6 @@ public final class GetCapacity {
     List<Point> out = new ArrayList<>();
     sum.forEach((t, v) -> out.add(new Point(t, v)));
     return out;
-  }
-
-  /** Forecast kinds, for the docs. */
-  public static List<String> methods() {
-    return List.of(Forecast.NONE, Forecast.TREND, Forecast.TREND_WEEKLY);
   }
 
   @SuppressWarnings("unchecked")

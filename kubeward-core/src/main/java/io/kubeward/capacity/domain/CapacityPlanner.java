@@ -3,6 +3,7 @@ package io.kubeward.capacity.domain;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.Resources;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class CapacityPlanner {
    */
   public CapacityReport report(
       String cluster,
-      java.time.Instant at,
+      Instant at,
       Collection<NodeView> nodes,
       Collection<PodView> pods,
       @Nullable Function<String, @Nullable NodeUse> used) {

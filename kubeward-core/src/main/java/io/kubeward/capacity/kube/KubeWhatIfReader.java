@@ -19,6 +19,7 @@ import io.kubeward.workload.domain.WorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -117,16 +118,16 @@ public final class KubeWhatIfReader implements WhatIfReader {
   }
 
   /** The pod as drain sees it: none for mirror and finished pods. */
-  static java.util.Optional<LivePod> live(Pod pod) {
+  static Optional<LivePod> live(Pod pod) {
     var meta = pod.getMetadata();
     if (meta.getAnnotations() != null && meta.getAnnotations().containsKey(MIRROR)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     if ("Succeeded".equals(phase)
         || "Failed".equals(phase)
         || meta.getDeletionTimestamp() != null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     OwnerReference controller = null;
     if (meta.getOwnerReferences() != null) {
@@ -139,6 +140,6 @@ public final class KubeWhatIfReader implements WhatIfReader {
     boolean daemon = controller != null && "DaemonSet".equals(controller.getKind());
     PodShape shape =
         PodShape.of(meta.getName(), meta.getNamespace(), meta.getLabels(), pod.getSpec(), daemon);
-    return java.util.Optional.of(new LivePod(shape, controller != null));
+    return Optional.of(new LivePod(shape, controller != null));
   }
 }

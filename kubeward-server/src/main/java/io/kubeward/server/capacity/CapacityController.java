@@ -2,9 +2,9 @@ package io.kubeward.server.capacity;
 
 import io.kubeward.access.app.Caller;
 import io.kubeward.capacity.app.AskWhatIf;
+import io.kubeward.capacity.app.CapacityRequestException;
 import io.kubeward.capacity.app.GetCapacity;
 import io.kubeward.capacity.domain.CapacityReport;
-import io.kubeward.cluster.app.ClusterRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Locale;
@@ -95,9 +95,7 @@ class CapacityController {
                   memory);
           case "drain" ->
               whatIf.drain(caller, cluster, new AskWhatIf.DrainTarget(node, zone, pool));
-          default ->
-              throw ClusterRequestException.invalidParameter(
-                  "question", question, "use replicas, drain or requests");
+          default -> throw CapacityRequestException.unknownQuestion(question);
         };
     return WhatIfView.of(answer, messages, locale);
   }

@@ -361,7 +361,20 @@ class WhatIfIT {
                 + namespace.name()
                 + "&name=web&replicas=100000");
     assertThat(tooMany.status()).isEqualTo(400);
-    assertThat(tooMany.body()).contains("replicas").doesNotContain("Exception");
+    assertThat(tooMany.problemCode()).isEqualTo("capacity.out-of-range");
+    assertThat(tooMany.body())
+        .contains("replicas 100000")
+        .contains("500")
+        .doesNotContain("Exception");
+    var zh =
+        admin.send(
+            "GET",
+            "/api/v1/clusters/" + CLUSTER + "/capacity/what-if?question=drain&node=a&zone=b",
+            null,
+            Map.of("Accept-Language", "zh-CN"));
+    assertThat(zh.status()).isEqualTo(400);
+    assertThat(zh.problemCode()).isEqualTo("capacity.drain-target");
+    assertThat(zh.body()).contains("恰好指定一个");
     var badCpu =
         admin.get(
             "/api/v1/clusters/"
@@ -370,6 +383,7 @@ class WhatIfIT {
                 + namespace.name()
                 + "&name=web&cpu=lots");
     assertThat(badCpu.status()).isEqualTo(400);
+    assertThat(badCpu.problemCode()).isEqualTo("capacity.invalid-quantity");
     var noWorkload =
         admin.get(
             "/api/v1/clusters/"
