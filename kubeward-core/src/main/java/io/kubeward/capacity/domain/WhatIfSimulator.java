@@ -76,10 +76,10 @@ public final class WhatIfSimulator {
       Set<String> drained,
       List<PodShape> evicted,
       Set<String> controlled) {
-    List<PodView> staying = pods.stream().filter(p -> !drained.contains(p.nodeName())).toList();
+    List<PodView> staying = pods.stream().filter(p -> !onDrained(p, drained)).toList();
     List<PodView> daemons =
         pods.stream()
-            .filter(p -> drained.contains(p.nodeName()))
+            .filter(p -> onDrained(p, drained))
             .filter(p -> p.owner() != null && "DaemonSet".equals(p.owner().kind()))
             .toList();
     List<PodView> kept = new ArrayList<>(staying);
@@ -100,6 +100,11 @@ public final class WhatIfSimulator {
       }
     }
     return answer("drain", subject, Scheduler.placeAll(replace, state), List.copyOf(drained), gone);
+  }
+
+  /** Whether the pod is bound to a drained node (a pending pod is on none). */
+  private static boolean onDrained(PodView pod, Set<String> drained) {
+    return pod.nodeName() != null && drained.contains(pod.nodeName());
   }
 
   static PodShape template(WorkloadTemplate workload) {

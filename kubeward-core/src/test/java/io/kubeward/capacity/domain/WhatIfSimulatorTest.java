@@ -117,7 +117,8 @@ class WhatIfSimulatorTest {
         List.of(
             pod("web-1", "a", 500, Map.of("app", "web"), new OwnerRef("ReplicaSet", "r")),
             pod("agent", "a", 100, Map.of(), new OwnerRef("DaemonSet", "d")),
-            pod("bare", "a", 100, Map.of(), null));
+            pod("bare", "a", 100, Map.of(), null),
+            pod("pending", null, 100, Map.of(), new OwnerRef("ReplicaSet", "r")));
     List<PodShape> live =
         List.of(
             PodShape.of("web-1", "ns", Map.of("app", "web"), spec("500m"), false),
@@ -128,7 +129,7 @@ class WhatIfSimulatorTest {
             "node a",
             List.of(node("a", 1000), node("b", 1000)),
             pods,
-            Set.of("a"),
+            new java.util.TreeSet<>(Set.of("a")),
             live,
             Set.of("ns/web-1"));
     assertThat(a.drained()).containsExactly("a");

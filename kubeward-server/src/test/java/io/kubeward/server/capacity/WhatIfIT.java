@@ -340,6 +340,57 @@ class WhatIfIT {
                   .contains(spread + " node(s) didn't match pod topology spread constraints")
                   .contains(anti + " node(s) didn't match pod anti-affinity rules");
             });
+    // draining zone b (its one node) leaves the evicted pod nowhere to go: zone b still counts for
+    // the spread (nodeTaintsPolicy Ignore), so zone a would be two ahead
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(pool("capit-" + spreadRun).path("pods").path("requested").asLong())
+                    .isEqualTo(3));
+    JsonNode drain = whatIf(ns, "question=drain&zone=zb-" + spreadRun);
+    assertThat(drain.path("drained")).hasSize(1);
+    assertThat(drain.path("pods").asInt()).isEqualTo(1);
+    assertThat(drain.path("fitting").asInt()).isZero();
+    Map<String, Integer> drainReasons = reasons(drain.path("placements").get(0));
+    assertThat(drainReasons)
+        .containsEntry("topology-spread topology.kubernetes.io/zone", 3)
+        .containsEntry("node-unschedulable", 1);
+    String zoneB = drain.path("drained").get(0).asString();
+    Conflicts.retry(
+        () ->
+            kube.nodes()
+                .withName(zoneB)
+                .edit(
+                    node -> {
+                      node.getSpec().setUnschedulable(true);
+                      return node;
+                    }));
+    pods(ns, "api").stream()
+        .filter(p -> zoneB.equals(p.getSpec().getNodeName()))
+        .forEach(p -> kube.pods().inNamespace(ns).withName(p.getMetadata().getName()).delete());
+    int drainSpread = drainReasons.get("topology-spread topology.kubernetes.io/zone");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              List<Pod> pods = pods(ns, "api");
+              assertThat(pods).hasSize(4);
+              assertThat(scheduledNodes(pods)).hasSize(2).doesNotContain(zoneB);
+              List<Pod> pending = pods.stream().filter(WhatIfIT::unschedulable).toList();
+              assertThat(pending).hasSize(2);
+              for (Pod p : pending) {
+                String message =
+                    p.getStatus().getConditions().stream()
+                        .filter(c -> "PodScheduled".equals(c.getType()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getMessage();
+                assertThat(message)
+                    .contains(drainSpread + " node(s) didn't match pod topology spread constraints")
+                    .contains("were unschedulable");
+              }
+            });
   }
 
   private static String zoneOf(String node) {
