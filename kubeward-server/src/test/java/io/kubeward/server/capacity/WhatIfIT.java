@@ -161,7 +161,7 @@ class WhatIfIT {
 
     scale(ns, 4);
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofMinutes(3))
         .untilAsserted(
             () -> {
               List<Pod> pods = pods(ns);
@@ -247,7 +247,7 @@ class WhatIfIT {
                       return d;
                     }));
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofMinutes(3))
         .untilAsserted(
             () -> {
               List<Pod> pods = pods(ns);
@@ -318,7 +318,7 @@ class WhatIfIT {
     int spread = reasons.get("topology-spread topology.kubernetes.io/zone");
     int anti = reasons.get("pod-anti-affinity kubernetes.io/hostname");
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofMinutes(3))
         .untilAsserted(
             () -> {
               List<Pod> pods = pods(ns, "api");
@@ -371,7 +371,7 @@ class WhatIfIT {
         .forEach(p -> kube.pods().inNamespace(ns).withName(p.getMetadata().getName()).delete());
     int drainSpread = drainReasons.get("topology-spread topology.kubernetes.io/zone");
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofMinutes(3))
         .untilAsserted(
             () -> {
               List<Pod> pods = pods(ns, "api");
