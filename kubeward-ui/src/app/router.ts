@@ -75,6 +75,9 @@ const routes: RouteRecordRaw[] = [
       // --- issue 17 rightsizing ---
       { path: 'rightsizing', name: 'rightsizing', component: () => import('@/features/rightsizing/RightsizingView.vue') },
       // --- end issue 17 rightsizing ---
+      // --- issue 17 capacity ---
+      { path: 'capacity', name: 'capacity', component: () => import('@/features/capacity/CapacityView.vue') },
+      // --- end issue 17 capacity ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

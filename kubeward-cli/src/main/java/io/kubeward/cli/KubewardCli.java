@@ -76,6 +76,10 @@ import picocli.CommandLine.Spec;
       // --- issue 17 rightsizing ---
       io.kubeward.cli.commands.RightsizingCommand.class,
       // --- end issue 17 rightsizing ---
+      // --- issue 17 capacity ---
+      io.kubeward.cli.commands.CapacityCommand.class,
+      io.kubeward.cli.commands.WhatIfCommand.class,
+      // --- end issue 17 capacity ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -333,7 +333,7 @@ public final class PodProjection {
    * A pod's effective requests (or limits) as the scheduler counts them: the larger of the sum over
    * its containers and the largest init container, plus the pod overhead; {@code pods} is 1.
    */
-  static Resources podResources(PodSpec spec, boolean requests) {
+  public static Resources podResources(PodSpec spec, boolean requests) {
     if (spec == null) {
       return new Resources(0, 0, 1, 0);
     }

@@ -82,6 +82,9 @@ class ConsoleRoutes {
     // --- issue 17 rightsizing ---
     "/rightsizing"
     // --- end issue 17 rightsizing ---
+    // --- issue 17 capacity ---
+    "/capacity"
+    // --- end issue 17 capacity ---
   })
   String index() {
     return "forward:/index.html";
