@@ -60,6 +60,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'etcd', name: 'etcd', component: () => import('@/features/etcd/EtcdView.vue'), meta: { admin: true } },
       // --- issue 16 restore ---
       { path: 'restores', name: 'restores', component: () => import('@/features/backups/restore/RestoresView.vue') },
+      // --- issue 17 posture ---
+      { path: 'posture', name: 'posture', component: () => import('@/features/posture/PostureView.vue') },
+      // --- end issue 17 posture ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },
