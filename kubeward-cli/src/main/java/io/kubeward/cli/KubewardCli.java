@@ -63,6 +63,9 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.EtcdCommand.class,
       // --- issue 16 restore ---
       io.kubeward.cli.commands.RestoreCommand.class,
+      // --- issue 17 posture ---
+      io.kubeward.cli.commands.PostureCommand.class,
+      // --- end issue 17 posture ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
