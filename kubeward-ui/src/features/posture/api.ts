@@ -53,7 +53,7 @@ export interface PostureException {
   id: string
   cluster: string
   check: string
-  scope: 'CLUSTER' | 'NAMESPACE' | 'OBJECT'
+  scope: 'cluster' | 'namespace' | 'object'
   namespace: string | null
   kind: string | null
   name: string | null

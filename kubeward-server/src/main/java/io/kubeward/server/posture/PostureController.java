@@ -163,13 +163,45 @@ class PostureController {
                   "required; in the future, at most kubeward.posture.max-exception-duration (365d) ahead")
           Instant expiresAt) {}
 
+  @Schema(
+      name = "PostureException",
+      description = "check and scope as wire names (privileged, object)")
+  record ExceptionView(
+      String id,
+      String cluster,
+      String check,
+      String scope,
+      @Nullable String namespace,
+      @Nullable String kind,
+      @Nullable String name,
+      String reason,
+      Instant expiresAt,
+      String createdBy,
+      Instant createdAt) {
+
+    static ExceptionView of(PostureException e) {
+      return new ExceptionView(
+          e.id(),
+          e.cluster(),
+          e.check().wireName(),
+          e.scope().wireName(),
+          e.namespace(),
+          e.kind(),
+          e.name(),
+          e.reason(),
+          e.expiresAt(),
+          e.createdBy(),
+          e.createdAt());
+    }
+  }
+
   @Operation(
       summary =
           "The cluster's posture exceptions, expired ones included, newest first (at most 1000)")
   @GetMapping("/exceptions")
-  List<PostureException> listExceptions(
+  List<ExceptionView> listExceptions(
       @Parameter(hidden = true) Caller caller, @PathVariable String cluster) {
-    return exceptions.list(caller, cluster);
+    return exceptions.list(caller, cluster).stream().map(ExceptionView::of).toList();
   }
 
   @Operation(
@@ -179,11 +211,11 @@ class PostureController {
               + " lower the scores.")
   @PostMapping("/exceptions")
   @ResponseStatus(HttpStatus.CREATED)
-  PostureException createException(
+  ExceptionView createException(
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestBody ExceptionBody body) {
-    return exceptions.create(
+    return ExceptionView.of(exceptions.create(
         caller,
         cluster,
         new ExceptionRequest(
@@ -193,7 +225,7 @@ class PostureController {
             body.kind(),
             body.name(),
             body.reason(),
-            body.expiresAt()));
+            body.expiresAt())));
   }
 
   @Operation(summary = "Delete an exception (Kubeward administrators; audited as posture.unexcept)")
