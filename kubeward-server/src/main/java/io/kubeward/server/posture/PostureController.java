@@ -215,17 +215,18 @@ class PostureController {
       @Parameter(hidden = true) Caller caller,
       @PathVariable String cluster,
       @RequestBody ExceptionBody body) {
-    return ExceptionView.of(exceptions.create(
-        caller,
-        cluster,
-        new ExceptionRequest(
-            body.check(),
-            body.scope(),
-            body.namespace(),
-            body.kind(),
-            body.name(),
-            body.reason(),
-            body.expiresAt())));
+    return ExceptionView.of(
+        exceptions.create(
+            caller,
+            cluster,
+            new ExceptionRequest(
+                body.check(),
+                body.scope(),
+                body.namespace(),
+                body.kind(),
+                body.name(),
+                body.reason(),
+                body.expiresAt())));
   }
 
   @Operation(summary = "Delete an exception (Kubeward administrators; audited as posture.unexcept)")
