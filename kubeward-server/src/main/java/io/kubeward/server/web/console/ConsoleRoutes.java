@@ -65,7 +65,10 @@ class ConsoleRoutes {
     // --- issue 16 etcd
     "/etcd",
     // --- issue 16 restore ---
-    "/restores"
+    "/restores",
+    // --- issue 17 posture ---
+    "/posture"
+    // --- end issue 17 posture ---
   })
   String index() {
     return "forward:/index.html";
