@@ -78,6 +78,9 @@ const routes: RouteRecordRaw[] = [
       // --- issue 17 capacity ---
       { path: 'capacity', name: 'capacity', component: () => import('@/features/capacity/CapacityView.vue') },
       // --- end issue 17 capacity ---
+      // --- issue 17 posture ---
+      { path: 'posture', name: 'posture', component: () => import('@/features/posture/PostureView.vue') },
+      // --- end issue 17 posture ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

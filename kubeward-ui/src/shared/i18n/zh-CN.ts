@@ -1829,6 +1829,50 @@ const zhCN: typeof en = {
     notRecreated: '被驱逐且无控制器、不会重建：{pods}',
   },
   // --- end issue 17 capacity ---
+  // --- issue 17 posture ---
+  posture: {
+    nav: '安全态势',
+    title: '安全态势',
+    rescan: '重新扫描',
+    downloadHtml: '报告（HTML）',
+    downloadMarkdown: '报告（Markdown）',
+    downloadJson: '报告（JSON）',
+    formula:
+      '得分 = 100 × (W − F) / W，向下取整。W 为所有检查结果的权重之和（严重 10、高 5、中 2、低 1）；F 为未被有效例外覆盖的失败结果的权重之和。只显示您可读取的命名空间。',
+    scanned: '扫描于 {at}，以 {by} 的权限进行。',
+    clusterScore: '集群',
+    counts: '失败 {failed} · 例外 {excepted} · 通过 {passed}',
+    noFindings: '没有发现问题',
+    fix: '修复：',
+    citations: '依据：',
+    except: '添加例外…',
+    exceptedUntil: '例外有效至 {until}',
+    exceptions: '例外',
+    noExceptions: '没有例外',
+    exceptionTitle: '记录例外',
+    exceptionSaved: '例外已记录（已审计）',
+    reason: '原因',
+    days: '有效天数',
+    expires: '到期',
+    expired: '已过期',
+    createdBy: '记录者',
+    delete: '删除',
+    cancel: '取消',
+    save: '保存',
+    filter: { check: '检查项', namespace: '命名空间', severity: '严重程度' },
+    severity: { critical: '严重', high: '高', medium: '中', low: '低' },
+    scope: { cluster: '集群', namespace: '命名空间', object: '对象' },
+    column: {
+      severity: '严重程度',
+      check: '检查项',
+      object: '对象',
+      detail: '详情',
+      citation: '依据',
+      state: '状态',
+      scope: '范围',
+    },
+  },
+  // --- end issue 17 posture ---
 }
 
 export default zhCN

@@ -80,6 +80,9 @@ import picocli.CommandLine.Spec;
       io.kubeward.cli.commands.CapacityCommand.class,
       io.kubeward.cli.commands.WhatIfCommand.class,
       // --- end issue 17 capacity ---
+      // --- issue 17 posture ---
+      io.kubeward.cli.commands.PostureCommand.class,
+      // --- end issue 17 posture ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -85,6 +85,9 @@ class ConsoleRoutes {
     // --- issue 17 capacity ---
     "/capacity"
     // --- end issue 17 capacity ---
+    // --- issue 17 posture ---
+    "/posture"
+    // --- end issue 17 posture ---
   })
   String index() {
     return "forward:/index.html";
