@@ -16,6 +16,7 @@ final class RightsizingDtos {
   private RightsizingDtos() {}
 
   /** Requests and limits as quantities ({@code null}: not set). */
+  @Schema(name = "RightsizingResources")
   record Resources(
       @Nullable String cpuRequest,
       @Nullable String memoryRequest,
@@ -40,6 +41,7 @@ final class RightsizingDtos {
   }
 
   /** One container's recommendation. */
+  @Schema(name = "RightsizingRow")
   record Row(
       String namespace,
       String kind,
@@ -93,6 +95,7 @@ final class RightsizingDtos {
   }
 
   /** The ranked recommendations and how they were computed. */
+  @Schema(name = "RightsizingListView")
   record ListView(
       String cluster,
       @Schema(allowableValues = {"prometheus", "built-in", "none"}) String source,
@@ -121,6 +124,7 @@ final class RightsizingDtos {
   }
 
   /** An applied change. */
+  @Schema(name = "RightsizingChange")
   record Change(
       long id,
       String namespace,
@@ -153,6 +157,7 @@ final class RightsizingDtos {
   }
 
   /** What to apply or export. */
+  @Schema(name = "RightsizingApplyBody")
   record ApplyBody(
       String namespace,
       @Schema(allowableValues = {"Deployment", "StatefulSet", "DaemonSet", "CronJob"}) String kind,
@@ -166,6 +171,7 @@ final class RightsizingDtos {
           @Nullable Boolean raiseLimits) {}
 
   /** A patch to apply with kubectl. */
+  @Schema(name = "RightsizingExportView")
   record ExportView(String yaml, String command) {}
 
   private static @Nullable String cpu(@Nullable Long v) {

@@ -71,7 +71,7 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(io.kubeward.rbac.domain.AllowedSubject.class, "RbacAllowedSubject"),
           Map.entry(io.kubeward.rbac.domain.SubjectRules.class, "RbacSubjectRules"),
           Map.entry(io.kubeward.rbac.domain.CanIAnswer.class, "RbacCanIAnswer"),
-          Map.entry(io.kubeward.rbac.domain.WhoCanAnswer.class, "RbacWhoCanAnswer")
+          Map.entry(io.kubeward.rbac.domain.WhoCanAnswer.class, "RbacWhoCanAnswer"),
           // --- end issue 17 rbac ---
           // --- issue 17 hpa ---
           Map.entry(io.kubeward.hpa.domain.HpaDetail.Condition.class, "HpaCondition"),
@@ -82,9 +82,12 @@ final class RecordSchemas implements ModelConverter {
           Map.entry(io.kubeward.hpa.domain.HpaBehavior.Policy.class, "HpaScalingPolicy"),
           Map.entry(
               io.kubeward.hpa.domain.VpaView.ContainerRecommendation.class,
-              "VpaContainerRecommendation")
+              "VpaContainerRecommendation"),
           // --- end issue 17 hpa ---
-          );
+          // --- issue 17: names the parts' records share with older ones ---
+          Map.entry(io.kubeward.posture.domain.PostureReport.Finding.class, "PostureFinding"),
+          Map.entry(io.kubeward.posture.domain.Result.class, "PostureResult"),
+          Map.entry(io.kubeward.tenancy.domain.QuotaUsage.Line.class, "QuotaUsageLine"));
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 

@@ -68,7 +68,7 @@ class ConsoleRoutes {
     "/restores",
     // --- issue 17 rbac ---
     "/rbac",
-    "/rbac/{tab}"
+    "/rbac/{tab}",
     // --- end issue 17 rbac ---
     // --- issue 17 tenancy ---
     "/team-spaces",
@@ -77,13 +77,13 @@ class ConsoleRoutes {
     // --- end issue 17 tenancy ---
     // --- issue 17 hpa ---
     "/hpas",
-    "/hpas/{namespace}/{name}"
+    "/hpas/{namespace}/{name}",
     // --- end issue 17 hpa ---
     // --- issue 17 rightsizing ---
-    "/rightsizing"
+    "/rightsizing",
     // --- end issue 17 rightsizing ---
     // --- issue 17 capacity ---
-    "/capacity"
+    "/capacity",
     // --- end issue 17 capacity ---
     // --- issue 17 posture ---
     "/posture"
