@@ -167,11 +167,25 @@ class SnapshotUsageTest {
     assertThat(usage.sampledAt()).isEqualTo(T);
     assertThat(usage.nodes()).containsExactly(new UsageSnapshot.NodeUsage("n1", 1500, 4096));
     assertThat(usage.pods())
+        .extracting(
+            p ->
+                new UsageSnapshot.PodUsage(
+                    p.namespace(),
+                    p.name(),
+                    p.node(),
+                    p.workloadKind(),
+                    p.workloadName(),
+                    p.cpu(),
+                    p.memory()))
         .contains(
             new UsageSnapshot.PodUsage("a", "web-7d9f-x1", "n1", "Deployment", "web", 250, 1024),
             new UsageSnapshot.PodUsage("a", "job-1-zz", "n2", "CronJob", "nightly", 1, 1024),
             new UsageSnapshot.PodUsage("a", "db-0", "n2", "StatefulSet", "db", 0, 1024),
             new UsageSnapshot.PodUsage("a", "gone", null, null, null, 1, 1024));
+    assertThat(usage.pods())
+        .filteredOn(p -> p.name().equals("web-7d9f-x1"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.containers()).extracting(c -> c.name()).containsExactly("c"));
   }
 
   @Test
