@@ -243,7 +243,7 @@ public final class RightsizingChanges {
 
   // --- steps
 
-  static final int ATTEMPTS = 3;
+  static final int ATTEMPTS = 10;
 
   /**
    * Reads, checks and patches on the version read; when the API server answers that the workload

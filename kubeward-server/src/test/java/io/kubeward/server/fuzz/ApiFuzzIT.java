@@ -240,7 +240,8 @@ class ApiFuzzIT {
       java.util.Set.of(
           "/api/v1/auth/logout",
           "/api/v1/clusters/{cluster}/controllers/crds/check",
-          "/api/v1/users/bindings/sync");
+          "/api/v1/users/bindings/sync",
+          "/api/v1/clusters/{cluster}/posture/scan");
 
   static Attempt attempt(FuzzInputs in, Caller caller, ApiOperations.Operation operation) {
     boolean mutating = !operation.isSafe() && !CONVERGING.contains(operation.path());

@@ -13,6 +13,7 @@ import io.kubeward.alert.domain.rule.RuleKind;
 import io.kubeward.cluster.app.ClusterApiException;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.KubeErrors;
+import io.kubeward.common.Names;
 import java.net.HttpURLConnection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +150,9 @@ public final class KubeAlertRuleStore implements AlertRuleStore {
   @Override
   public boolean delete(
       Caller caller, String cluster, RuleKind kind, @Nullable String namespace, String name) {
+    if (!Names.isObjectName(name)) {
+      return false; // a blank name would address the whole collection
+    }
     try {
       return !one(caller, cluster, kind, namespace, name, ClusterClients.Intent.WRITE)
           .delete()
