@@ -111,6 +111,10 @@ class MaintenanceIT {
     plane.addNodes(nodes);
     List<String> names = nodes.stream().map(FakeNode::name).toList();
     addedNodes.addAll(names);
+    // Kubeward judges a maintenance from its cache: wait until the new nodes are in it.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> names.stream().allMatch(n -> api.get(path("/nodes/" + n)).status() == 200));
     return names;
   }
 
