@@ -10,7 +10,8 @@ import java.util.Objects;
  * Local users become {@value #USER_PREFIX}{@code <name>} in group {@value #USERS_GROUP}; Kubeward's
  * administrators are also in {@value #ADMINS_GROUP}, which a cluster binds to whatever it lets
  * Kubeward's administrators do (nothing by default). The prefix keeps Kubeward's users apart from
- * the cluster's own (Kubeward user names cannot contain {@code :}).
+ * the cluster's own (Kubeward user names cannot contain {@code :}). A user signed in through single
+ * sign-on is also in the groups its identity provider's groups map to ({@link Principal#groups()}).
  */
 public record KubeIdentity(String user, List<String> groups) {
 
@@ -29,6 +30,11 @@ public record KubeIdentity(String user, List<String> groups) {
     groups.add(USERS_GROUP);
     if (AccessPolicy.isAdmin(principal)) {
       groups.add(ADMINS_GROUP);
+    }
+    for (String group : principal.groups()) {
+      if (!groups.contains(group)) {
+        groups.add(group);
+      }
     }
     return new KubeIdentity(USER_PREFIX + principal.username(), groups);
   }
