@@ -117,6 +117,16 @@ class OpenApiConfiguration {
         .additionalProperties(true);
   }
 
+  /** A schema-name clash springdoc only logged makes the document an error, not a lie. */
+  @Bean
+  OpenApiCustomizer refuseSchemaNameClashes(RecordSchemas schemas) {
+    return openApi -> {
+      if (!schemas.clashes().isEmpty()) {
+        throw new IllegalStateException(String.join("; ", schemas.clashes()));
+      }
+    };
+  }
+
   @Bean
   OpenApiCustomizer problemSchemaComponent() {
     return openApi -> openApi.getComponents().addSchemas(PROBLEM, problemSchema());

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Schema names are simple class names, so two classes with the same simple name would
  *       silently share one schema: core classes get a distinct name in {@link #NAMES} (server
  *       classes use {@code @Schema(name = ...)}), and a remaining clash fails the document with
- *       both class names (and so {@code OpenApiContractTest}).
+ *       both class names (and so {@code OpenApiContractTest} and {@code bin/openapi}).
  * </ul>
  */
 final class RecordSchemas implements ModelConverter {
@@ -91,6 +91,17 @@ final class RecordSchemas implements ModelConverter {
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 
+  /**
+   * Every clash met so far. springdoc logs an exception thrown while it resolves a response type
+   * and goes on with a document in which one class silently took the other's schema, so the clash
+   * is also kept here and {@link OpenApiConfiguration} refuses to serve the document.
+   */
+  private final Set<String> clashes = ConcurrentHashMap.newKeySet();
+
+  Set<String> clashes() {
+    return Set.copyOf(clashes);
+  }
+
   @Override
   public Schema<?> resolve(
       AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -114,14 +125,16 @@ final class RecordSchemas implements ModelConverter {
     if (name != null && !raw.isPrimitive() && !raw.getName().startsWith("java.")) {
       Class<?> first = named.putIfAbsent(name, raw);
       if (first != null && first != raw) {
-        throw new IllegalStateException(
+        String clash =
             "OpenAPI schema name \""
                 + name
                 + "\" is used by "
                 + first.getName()
                 + " and "
                 + raw.getName()
-                + ": name one of them (RecordSchemas.NAMES or @Schema(name = ...))");
+                + ": name one of them (RecordSchemas.NAMES or @Schema(name = ...))";
+        clashes.add(clash);
+        throw new IllegalStateException(clash);
       }
     }
     if (!raw.isRecord()) {

@@ -31,6 +31,13 @@ class RecordSchemasTest {
     record Part(String other) {}
 
     record Holder(RecordSchemasTest.Part first, Part second) {}
+
+    record ListHolder(RecordSchemasTest.Part first, List<Part> others) {}
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Part")
+    record Renamed(String other) {}
+
+    record RenamedHolder(List<RecordSchemasTest.Part> first, List<Renamed> others) {}
   }
 
   private static Map<String, Schema> schemas(Class<?> type) {
@@ -62,6 +69,22 @@ class RecordSchemasTest {
         .withMessageContaining("\"Part\"")
         .withMessageContaining(Part.class.getName())
         .withMessageContaining(Outer.Part.class.getName());
+  }
+
+  @Test
+  void twoClassesWithOneSchemaNameAreRefusedInsideAList() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schemas(Outer.ListHolder.class))
+        .withMessageContaining("\"Part\"")
+        .withMessageContaining(Outer.Part.class.getName());
+  }
+
+  @Test
+  void aClassRenamedToAnotherClassesSchemaNameIsRefused() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> schemas(Outer.RenamedHolder.class))
+        .withMessageContaining("\"Part\"")
+        .withMessageContaining(Outer.Renamed.class.getName());
   }
 
   @Test
