@@ -5,10 +5,11 @@ import java.util.Optional;
 /**
  * Whether a request path, as sent (not decoded), is in the one spelling the security rules compare:
  * no percent-encoded unreserved character ({@code /%61pi} for {@code /api}), no encoded {@code /},
- * {@code \}, {@code %} or {@code ;}, no empty segment ({@code //}), no {@code .} or {@code ..}
- * segment, no {@code ;} path parameters, no backslash, no control or raw non-ASCII character, no
- * malformed escape. Percent-encoded reserved and non-ASCII characters stay allowed (they cannot
- * spell another path). Pure.
+ * {@code \}, {@code %} or {@code ;}, no empty segment ({@code //}) nor one of encoded spaces only
+ * (a blank name would reach an adapter as "no name", i.e. the whole collection), no {@code .} or
+ * {@code ..} segment, no {@code ;} path parameters, no backslash, no control or raw non-ASCII
+ * character, no malformed escape. Percent-encoded reserved and non-ASCII characters stay allowed
+ * (they cannot spell another path). Pure.
  */
 public final class CanonicalPath {
 
@@ -58,6 +59,9 @@ public final class CanonicalPath {
       }
       if (segment.equals(".") || segment.equals("..")) {
         return Optional.of("dot segments (. and ..) are not accepted");
+      }
+      if (!segment.isEmpty() && segment.replace("%20", "").isEmpty()) {
+        return Optional.of("a path segment of spaces only is not accepted");
       }
     }
     return Optional.empty();

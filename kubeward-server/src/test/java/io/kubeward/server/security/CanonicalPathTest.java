@@ -16,7 +16,8 @@ class CanonicalPathTest {
         "/assets/index-CrbmXFnZ.js",
         "/api/v1/clusters/local/objects/v1/ConfigMap/team-a/caf%C3%A9",
         "/api/v1/users/a%40b",
-        "/a:b@c+d!e$f&g'h(i)j*k,l=m"
+        "/a:b@c+d!e$f&g'h(i)j*k,l=m",
+        "/api/v1/clusters/local/logs/search/a%20b"
       })
   void plainSpellingsAreCanonical(String path) {
     assertThat(CanonicalPath.violation(path)).isEmpty();
@@ -39,6 +40,8 @@ class CanonicalPathTest {
         "//api/v1/clusters",
         "/api//v1/clusters",
         "/api/v1/clusters//",
+        "/api/v1/clusters/local/alert-rules/%20",
+        "/api/v1/clusters/local/alert-rules/%20%20/x",
         "/api/./v1",
         "/api/../api/v1",
         "/./api",
