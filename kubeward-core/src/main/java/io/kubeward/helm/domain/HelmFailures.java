@@ -21,7 +21,8 @@ public final class HelmFailures {
     if (lower.contains("forbidden") || lower.contains("unauthorized")) {
       return HelmException.forbidden(reason);
     }
-    if (lower.contains("cannot re-use a name that is still in use")) {
+    if (lower.contains("cannot re-use a name that is still in use")
+        || lower.contains("cannot reuse a name that is still in use")) {
       return HelmException.exists(command.namespace(), command.release());
     }
     if (lower.contains("release: not found")

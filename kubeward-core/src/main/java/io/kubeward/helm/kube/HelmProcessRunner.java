@@ -1,8 +1,9 @@
 package io.kubeward.helm.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.RequestConfig;
+import io.kubeward.access.app.Authorizer;
 import io.kubeward.access.app.Caller;
+import io.kubeward.access.domain.KubeIdentity;
 import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.cluster.kube.ClusterClients.Intent;
 import io.kubeward.helm.app.HelmRunner;
@@ -31,10 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the helm binary as a process, without a shell: an argument list, a private folder per run
  * (0700) holding a kubeconfig of Kubeward's connection (0600), the values file and an uploaded
- * chart, Helm's cache/config/data homes, all deleted afterwards. The caller's identity goes as
- * {@code --kube-as-user}/{@code --kube-as-group}, taken from the client {@link ClusterClients}
- * hands out for the caller, so helm is subject to exactly the rules every other write is (ADR
- * 0013): Kubernetes' RBAC for the user, never Kubeward's rights.
+ * chart, Helm's cache/config/data homes, all deleted afterwards. The caller's identity goes into
+ * that kubeconfig ({@code as}/{@code as-groups}) and as {@code --kube-as-user}/{@code
+ * --kube-as-group}, taken from the client {@link ClusterClients} hands out for the caller, so helm
+ * is subject to exactly the rules every other write is (ADR 0013): Kubernetes' RBAC for the user,
+ * never Kubeward's rights.
  */
 public final class HelmProcessRunner implements HelmRunner {
 
@@ -80,12 +82,16 @@ public final class HelmProcessRunner implements HelmRunner {
 
   @Override
   public String run(Caller caller, String cluster, HelmCommand command) {
-    KubernetesClient asCaller = clients.forCaller(caller, cluster, Intent.WRITE);
-    KubernetesClient kubeward = clients.kubeward(cluster);
     Path run = privateFolder();
     try {
+      KubeIdentity who = identity(caller, cluster);
       Path kubeconfig =
-          write(run.resolve("kubeconfig"), KubeconfigFile.render(kubeward.getConfiguration()));
+          write(
+              run.resolve("kubeconfig"),
+              KubeconfigFile.render(
+                  clients.kubeward(cluster).getConfiguration(),
+                  who == null ? null : who.user(),
+                  who == null ? List.of() : who.groups()));
       Path values = run.resolve("values.yaml");
       if (command.valuesYaml() != null) {
         write(values, command.valuesYaml());
@@ -98,7 +104,7 @@ public final class HelmProcessRunner implements HelmRunner {
       args.add(binary);
       args.addAll(command.arguments(values.toString(), chart.toString()));
       args.add("--kubeconfig=" + kubeconfig);
-      args.addAll(identity(asCaller.getConfiguration().getRequestConfig()));
+      args.addAll(flags(who));
       return execute(run, command, args);
     } catch (IOException e) {
       throw new UncheckedIOException("helm's working folder cannot be written", e);
@@ -107,16 +113,24 @@ public final class HelmProcessRunner implements HelmRunner {
     }
   }
 
-  /** The impersonation the caller's client carries (none: Kubeward's own, for administrators). */
-  static List<String> identity(RequestConfig request) {
+  /**
+   * Who helm acts as, by the policy of {@link ClusterClients#forCaller}: where that hands out an
+   * impersonating client, the caller's Kubernetes identity ({@link Authorizer#identity}); where it
+   * hands out Kubeward's own client (an administrator on a cluster Kubeward may not impersonate
+   * on), {@code null}; a non-administrator there is refused by {@code forCaller} itself.
+   */
+  private KubeIdentity identity(Caller caller, String cluster) {
+    KubernetesClient forCaller = clients.forCaller(caller, cluster, Intent.WRITE);
+    return forCaller == clients.kubeward(cluster) ? null : Authorizer.identity(caller);
+  }
+
+  /** Helm's impersonation flags for {@code who} (none for {@code null}). */
+  static List<String> flags(KubeIdentity who) {
     List<String> flags = new ArrayList<>();
-    if (request != null && request.getImpersonateUsername() != null) {
-      flags.add("--kube-as-user=" + request.getImpersonateUsername());
-      String[] groups = request.getImpersonateGroups();
-      if (groups != null) {
-        for (String group : groups) {
-          flags.add("--kube-as-group=" + group);
-        }
+    if (who != null) {
+      flags.add("--kube-as-user=" + who.user());
+      for (String group : who.groups()) {
+        flags.add("--kube-as-group=" + group);
       }
     }
     return flags;

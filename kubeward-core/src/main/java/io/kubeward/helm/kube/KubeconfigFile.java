@@ -6,18 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A kubeconfig holding Kubeward's own connection to a cluster (server, CA, and its credential:
  * token, client certificate, or basic credentials), for a helm process. The text exists only in a
- * private folder of the run and is deleted with it; the impersonation is given to helm apart, as
- * flags, so this file alone never acts for a user.
+ * private folder of the run and is deleted with it. The caller's impersonation ({@code as}, {@code
+ * as-groups}) is written into it too, so that every client helm makes acts for the caller.
  */
 final class KubeconfigFile {
 
   private KubeconfigFile() {}
 
+  /** Kubeward's connection, no impersonation. */
   static String render(Config config) {
+    return render(config, null, List.of());
+  }
+
+  /**
+   * @param asUser the user to impersonate ({@code null}: none, Kubeward's own rights)
+   * @param asGroups the groups to impersonate with {@code asUser}
+   */
+  static String render(Config config, String asUser, List<String> asGroups) {
     StringBuilder out = new StringBuilder();
     out.append("apiVersion: v1\nkind: Config\nclusters:\n- name: kubeward\n  cluster:\n");
     out.append("    server: ").append(quoted(config.getMasterUrl())).append('\n');
@@ -48,6 +58,18 @@ final class KubeconfigFile {
     if (config.getUsername() != null && config.getPassword() != null) {
       out.append("    username: ").append(quoted(config.getUsername())).append('\n');
       out.append("    password: ").append(quoted(config.getPassword())).append('\n');
+      any = true;
+    }
+    if (asUser != null) {
+      // in the kubeconfig, so that every client helm builds carries it: helm v4.3's --kube-as-*
+      // flags do not reach the client of its release storage (found by HelmReleasesIT)
+      out.append("    as: ").append(quoted(asUser)).append('\n');
+      if (!asGroups.isEmpty()) {
+        out.append("    as-groups:\n");
+        for (String group : asGroups) {
+          out.append("    - ").append(quoted(group)).append('\n');
+        }
+      }
       any = true;
     }
     if (!any) {
