@@ -27,8 +27,11 @@ public final class HelmLimits {
   private static final Pattern RELEASE =
       Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
   private static final Pattern CHART = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+
+  /** A version or a constraint (^1.2, ~1.2, >= 1.2, < 2, 1.2 - 1.4, 1.x): no shell or flag text. */
   private static final Pattern VERSION =
-      Pattern.compile("^[A-Za-z0-9][A-Za-z0-9.+_~^<>=*, -]{0,63}$");
+      Pattern.compile("^[A-Za-z0-9^~<>=*][A-Za-z0-9.+_~^<>=*,| -]{0,63}$");
+
   private static final Pattern OCI =
       Pattern.compile("^oci://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)+$");
   private static final int MAX_URL = 2048;
@@ -71,7 +74,7 @@ public final class HelmLimits {
     if (version == null || version.isBlank()) {
       return null;
     }
-    if (!VERSION.matcher(version).matches()) {
+    if (!VERSION.matcher(version).matches() || version.contains("--")) {
       throw HelmException.invalid(
           "version \"" + printable(version) + "\" is not a chart version (e.g. 1.2.3)");
     }

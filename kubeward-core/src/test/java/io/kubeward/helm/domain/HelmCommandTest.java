@@ -90,6 +90,10 @@ class HelmCommandTest {
         .hasMessageContaining("credentials");
     assertThatThrownBy(() -> new ChartSource.Repository("http://h/", "demo", "1.0 --debug"))
         .isInstanceOf(HelmException.class);
+    assertThatThrownBy(() -> new ChartSource.Repository("http://h/", "demo", "-1.0"))
+        .isInstanceOf(HelmException.class);
+    assertThatThrownBy(() -> new ChartSource.Repository("http://h/", "demo", "1.0;rm -rf"))
+        .isInstanceOf(HelmException.class);
     assertThatThrownBy(() -> new ChartSource.Oci("oci://h/../x", null))
         .isInstanceOf(HelmException.class);
     assertThatThrownBy(() -> new ChartSource.Oci("https://h/x", null))
@@ -108,6 +112,8 @@ class HelmCommandTest {
   void versionConstraintsAreAcceptedAsOneFlagValue() {
     assertThat(new ChartSource.Repository("https://h/", "demo", "^1.2.0").arguments("/c"))
         .contains("--version=^1.2.0");
+    assertThat(new ChartSource.Repository("https://h/", "demo", ">= 1.2, < 2").version())
+        .isEqualTo(">= 1.2, < 2");
     assertThat(new ChartSource.Repository("https://h/", "demo", " ").version()).isNull();
   }
 }

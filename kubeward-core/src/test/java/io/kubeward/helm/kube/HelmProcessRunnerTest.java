@@ -31,7 +31,7 @@ class HelmProcessRunnerTest {
                 .withOauthToken("tok\"en")
                 .build());
     assertThat(kubeconfig)
-        .contains("server: \"https://127.0.0.1:6443\"")
+        .contains("server: \"https://127.0.0.1:6443/\"")
         .contains("certificate-authority-data: \"Q0E=\"")
         .contains("token: \"tok\\\"en\"")
         .contains("current-context: kubeward")
