@@ -81,6 +81,7 @@ public final class HelmOperations {
         cluster,
         command,
         () -> {
+          requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail installed = releases.current(caller, cluster, namespace, name);
           return result(command, installed, diff(null, after, 0));
@@ -101,6 +102,7 @@ public final class HelmOperations {
     prepare(cluster, chart);
     authorizer.require(caller, Verb.MUTATE, cluster, namespace);
     HelmReleaseDetail current = releases.current(caller, cluster, namespace, name);
+    requireHelm();
     String rendered = runner.run(caller, cluster, command);
     Object manifest = codec.parse(rendered).get("manifest");
     return new UpgradePreview(
@@ -127,6 +129,7 @@ public final class HelmOperations {
         command,
         () -> {
           HelmReleaseDetail before = releases.current(caller, cluster, namespace, name);
+          requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail after = releases.current(caller, cluster, namespace, name);
           return result(
@@ -148,6 +151,7 @@ public final class HelmOperations {
         () -> {
           HelmReleaseDetail before = releases.current(caller, cluster, namespace, name);
           releases.revision(caller, cluster, namespace, name, to);
+          requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail after = releases.current(caller, cluster, namespace, name);
           return result(
@@ -166,6 +170,7 @@ public final class HelmOperations {
         command,
         () -> {
           HelmReleaseDetail before = releases.current(caller, cluster, namespace, name);
+          requireHelm();
           runner.run(caller, cluster, command);
           HelmRelease last = before.release();
           HelmRelease gone =
@@ -223,6 +228,13 @@ public final class HelmOperations {
         && uploaded.archive().length > settings.maxChartBytes()) {
       throw HelmException.tooLarge("the uploaded chart", settings.maxChartBytes());
     }
+  }
+
+  /**
+   * Checked just before helm would run, after the inputs, the caller's rights and the release's
+   * existence: what is wrong with the request is said first.
+   */
+  private void requireHelm() {
     if (!runner.available()) {
       throw HelmException.unavailable(runner.binary());
     }

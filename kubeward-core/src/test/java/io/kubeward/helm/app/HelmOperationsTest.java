@@ -83,6 +83,19 @@ class HelmOperationsTest {
   }
 
   @Test
+  void whatIsWrongWithTheRequestIsSaidBeforeThatHelmIsMissing() {
+    runner.available = false;
+    assertThatThrownBy(
+            () -> operations.upgrade(caller(Role.OPERATOR), "c1", "shop", "nope", CHART, null))
+        .extracting(e -> ((HelmException) e).code())
+        .isEqualTo(HelmException.NOT_FOUND);
+    assertThatThrownBy(
+            () -> operations.install(caller(Role.OPERATOR), "c1", "shop", "Bad_Name", CHART, null))
+        .extracting(e -> ((HelmException) e).code())
+        .isEqualTo(HelmException.INVALID);
+  }
+
+  @Test
   void aValuesDocumentThatIsNotOneMappingIsRefusedBeforeHelmRuns() {
     assertThatThrownBy(
             () ->
