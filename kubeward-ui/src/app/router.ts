@@ -81,6 +81,10 @@ const routes: RouteRecordRaw[] = [
       // --- issue 17 posture ---
       { path: 'posture', name: 'posture', component: () => import('@/features/posture/PostureView.vue') },
       // --- end issue 17 posture ---
+      // --- issue 18 helm ---
+      { path: 'apps', name: 'helm-releases', component: () => import('@/features/helm/HelmReleasesView.vue') },
+      { path: 'apps/:namespace/:name', name: 'helm-release', component: () => import('@/features/helm/HelmReleaseView.vue') },
+      // --- end issue 18 helm ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

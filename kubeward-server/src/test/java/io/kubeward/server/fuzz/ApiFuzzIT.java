@@ -422,6 +422,9 @@ class ApiFuzzIT {
       case "/api/v1/clusters/{cluster}/rightsizing/apply" ->
           body.put("container", "Fuzz_Not_A_Container");
       // --- end issue 17 rightsizing ---
+      // --- issue 18 helm: never a release name, so refused before helm (absent here) would run ---
+      case "/api/v1/clusters/{cluster}/helm/releases" -> body.put("name", "Fuzz_Not_A_Name");
+      // --- end issue 18 helm ---
       default -> {}
     }
     return body;

@@ -86,8 +86,12 @@ class ConsoleRoutes {
     "/capacity",
     // --- end issue 17 capacity ---
     // --- issue 17 posture ---
-    "/posture"
+    "/posture",
     // --- end issue 17 posture ---
+    // --- issue 18 helm ---
+    "/apps",
+    "/apps/{namespace}/{name}"
+    // --- end issue 18 helm ---
   })
   String index() {
     return "forward:/index.html";
