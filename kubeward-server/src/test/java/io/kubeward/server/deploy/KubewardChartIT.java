@@ -22,6 +22,7 @@ import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.KubewardAccount;
+import io.kubeward.testkit.postgres.LocalPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -67,9 +68,13 @@ class KubewardChartIT {
   private static String key;
   private static String password;
   private static Path kubeconfig;
+  private static ControlPlane plane;
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   @BeforeAll
-  static void setUp(ControlPlane plane) {
+  static void setUp(ControlPlane controlPlane) {
+    plane = controlPlane;
     kube = plane.newAdminClient();
     kubeconfig = plane.kubeconfig();
     helm = new Helm(dir.resolve("helm"));
@@ -533,6 +538,179 @@ class KubewardChartIT {
                 .withName("releases.kubeward.io")
                 .get())
         .isNotNull();
+  }
+
+  @Test
+  void kubewardStartsWithTheInstalledConfigurationAndServiceAccount(TestNamespace ns)
+      throws Exception {
+    String release = "chart-" + Long.toHexString(RANDOM.nextLong()).substring(0, 6);
+    String fullname = release + "-kubeward";
+    try (LocalPostgres postgres = LocalPostgres.start()) {
+      String database = postgres.createDatabase("kubeward_chart");
+      kube.resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("kubeward-db")
+                  .withNamespace(ns.name())
+                  .endMetadata()
+                  .addToStringData("password", "trust-" + RANDOM.nextInt())
+                  .build())
+          .create();
+      Helm.Result install =
+          helm.run(
+              concat(
+                  List.of(
+                      "install",
+                      release,
+                      chart.toString(),
+                      "--kubeconfig",
+                      kubeconfig.toString(),
+                      "--namespace",
+                      ns.name(),
+                      "--set",
+                      "clusterName=chart-site",
+                      "--set",
+                      "database.url=" + postgres.jdbcUrl(database),
+                      "--set",
+                      "database.username=" + postgres.user(),
+                      "--set",
+                      "database.existingSecret=kubeward-db"),
+                  secrets()));
+      assertThat(install.ok()).as(install.toString()).isTrue();
+      try {
+        // the pod's configuration as the apiserver stored it
+        Path work = dir.resolve(release);
+        Path etc = Files.createDirectories(work.resolve("etc"));
+        ConfigMap config = kube.configMaps().inNamespace(ns.name()).withName(fullname).get();
+        Files.writeString(
+            etc.resolve("application.properties"), config.getData().get("application.properties"));
+        Container container =
+            kube.apps()
+                .deployments()
+                .inNamespace(ns.name())
+                .withName(fullname)
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst();
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (EnvVar e : container.getEnv()) {
+          env.put(e.getName(), resolve(ns.name(), e));
+        }
+        // workstation stand-ins: the mounted folder, a writable HOME
+        env.put(
+            "SPRING_CONFIG_ADDITIONAL_LOCATION",
+            env.get("SPRING_CONFIG_ADDITIONAL_LOCATION")
+                .replace("/etc/kubeward/", etc.toAbsolutePath() + "/"));
+        env.put("HOME", work.toAbsolutePath().toString());
+        // Kubeward's identity: a token of the service account the chart made, bound to its RBAC
+        String token =
+            kube.serviceAccounts()
+                .inNamespace(ns.name())
+                .withName(fullname)
+                .tokenRequest(
+                    new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                        .withNewSpec()
+                        .withExpirationSeconds(3600L)
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
+        Path saKubeconfig = plane.writeTokenKubeconfig(work.resolve("sa.kubeconfig"), token);
+        try (ChartedServer server =
+            ChartedServer.start(
+                work,
+                env,
+                List.of(
+                    // a pod gets the in-cluster configuration; here a kubeconfig of the same
+                    // account
+                    "--kubeconfig=" + saKubeconfig,
+                    // a pod listens on its own address and writes to its volume
+                    "--server.address=127.0.0.1",
+                    "--kubeward.data-dir=" + work.resolve("data"),
+                    "--management.server.port=0",
+                    "--kubeward.helm.binary=" + io.kubeward.testkit.helm.HelmBinary.resolve()))) {
+          Duration start = Duration.ofMinutes(3);
+          await("the startup probe's path answers")
+              .atMost(start)
+              .until(() -> server.status("/livez") == 200);
+          await("the readiness probe's path answers")
+              .atMost(DEADLINE)
+              .until(() -> server.status("/healthz") == 200);
+          // the first admin's password came from the chart's Secret through the environment
+          var login = server.login("admin", password);
+          assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+          // the cluster is named as configured and Kubeward may impersonate there (chart RBAC)
+          await("the cluster is listed, impersonating")
+              .atMost(DEADLINE)
+              .untilAsserted(
+                  () -> {
+                    var clusters = server.get("/api/v1/clusters");
+                    assertThat(clusters.statusCode()).as(clusters.body()).isEqualTo(200);
+                    tools.jackson.databind.JsonNode cluster = JSON.readTree(clusters.body()).get(0);
+                    assertThat(cluster.path("name").asString()).isEqualTo("chart-site");
+                    assertThat(cluster.path("reachable").asBoolean()).isTrue();
+                    assertThat(cluster.path("access").path("mode").asString())
+                        .as(clusters.body())
+                        .isEqualTo("impersonate");
+                  });
+          // leader election in the release's namespace, with the Role the chart made
+          await("the controllers' Lease in the release's namespace")
+              .atMost(DEADLINE)
+              .until(
+                  () ->
+                      kube.leases().inNamespace(ns.name()).withName("kubeward-controllers").get()
+                          != null);
+          // its data went to the PostgreSQL the chart named, not to an H2 file
+          try (var connection =
+                  java.sql.DriverManager.getConnection(
+                      postgres.jdbcUrl(database), postgres.user(), postgres.password());
+              var rows =
+                  connection
+                      .createStatement()
+                      .executeQuery("select count(*) from users where username = 'admin'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+          }
+          assertThat(work.resolve("data").resolve("kubeward.mv.db")).doesNotExist();
+          assertThat(server.isAlive()).as(server.tail()).isTrue();
+        }
+      } finally {
+        Helm.Result uninstall =
+            helm.run(
+                List.of(
+                    "uninstall",
+                    release,
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "--namespace",
+                    ns.name(),
+                    "--wait",
+                    "--timeout",
+                    "60s"));
+        assertThat(uninstall.ok()).as(uninstall.toString()).isTrue();
+      }
+    }
+  }
+
+  /** An environment variable of the installed container with its Secret or field resolved. */
+  private static String resolve(String namespace, EnvVar e) {
+    if (e.getValueFrom() == null) {
+      return e.getValue();
+    }
+    if (e.getValueFrom().getFieldRef() != null) {
+      assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+      return "kubeward-chart-it-pod";
+    }
+    var ref = e.getValueFrom().getSecretKeyRef();
+    Secret secret = kube.secrets().inNamespace(namespace).withName(ref.getName()).get();
+    assertThat(secret).as("Secret " + ref.getName()).isNotNull();
+    if (secret.getData() != null && secret.getData().containsKey(ref.getKey())) {
+      return decode(secret, ref.getKey());
+    }
+    return secret.getStringData().get(ref.getKey());
   }
 
   // ---- helpers -----------------------------------------------------------------------------
