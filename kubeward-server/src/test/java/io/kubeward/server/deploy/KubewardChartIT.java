@@ -461,6 +461,10 @@ class KubewardChartIT {
     args = concat(args, secrets());
     Helm.Result install = helm.run(args);
     assertThat(install.ok()).as(install.toString()).isTrue();
+    assertThat(install.out())
+        .as("NOTES.txt tells how to reach the console and sign in")
+        .contains("port-forward service/" + fullname)
+        .contains("Sign in as \"admin\"");
     try {
       Deployment deployment =
           kube.apps().deployments().inNamespace(ns.name()).withName(fullname).get();
@@ -497,6 +501,19 @@ class KubewardChartIT {
       assertThat(can(sa, "create", "rbac.authorization.k8s.io", "clusterrolebindings", null))
           .as("cannot raise its own rights")
           .isFalse();
+
+      // an upgrade with a changed setting: new ConfigMap, and the pods roll (checksum)
+      String before = configChecksum(ns.name(), fullname);
+      List<String> upgrade = new ArrayList<>(args);
+      upgrade.set(0, "upgrade");
+      upgrade.addAll(List.of("--set-string", "config.kubeward\\.access\\.review-ttl=45s"));
+      Helm.Result upgraded = helm.run(upgrade);
+      assertThat(upgraded.ok()).as(upgraded.toString()).isTrue();
+      assertThat(kube.configMaps().inNamespace(ns.name()).withName(fullname).get().getData())
+          .extractingByKey(
+              "application.properties", org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("kubeward.access.review-ttl=45s");
+      assertThat(configChecksum(ns.name(), fullname)).isNotEqualTo(before);
     } finally {
       Helm.Result uninstall =
           helm.run(
@@ -693,6 +710,19 @@ class KubewardChartIT {
         assertThat(uninstall.ok()).as(uninstall.toString()).isTrue();
       }
     }
+  }
+
+  private static String configChecksum(String namespace, String name) {
+    return kube.apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .get()
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get("checksum/config");
   }
 
   /** An environment variable of the installed container with its Secret or field resolved. */
