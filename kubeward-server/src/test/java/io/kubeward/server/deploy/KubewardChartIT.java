@@ -680,6 +680,17 @@ class KubewardChartIT {
                   () ->
                       kube.leases().inNamespace(ns.name()).withName("kubeward-controllers").get()
                           != null);
+          // the leader's controllers work with the chart's rights: the default alert rules are
+          // created once and recorded in the release's namespace
+          await("the alert rules' defaults record in the release's namespace")
+              .atMost(DEADLINE)
+              .until(
+                  () ->
+                      kube.configMaps()
+                              .inNamespace(ns.name())
+                              .withName("kubeward-alert-rule-defaults")
+                              .get()
+                          != null);
           // its data went to the PostgreSQL the chart named, not to an H2 file
           try (var connection =
                   java.sql.DriverManager.getConnection(
