@@ -112,6 +112,14 @@ public final class ServerJvm implements AutoCloseable {
     return name;
   }
 
+  // --- issue 18 ha ---
+  /** The HTTP port on 127.0.0.1 (a proxy in front of replicas forwards to it). */
+  public int port() {
+    return port;
+  }
+
+  // --- end issue 18 ha ---
+
   public long pid() {
     return process.pid();
   }
