@@ -1,9 +1,7 @@
 package io.kubeward.server.ha;
 
 import io.kubeward.cluster.app.ManageClusters;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,29 +18,20 @@ final class ClusterRegistrySync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterRegistrySync.class);
 
   private final ManageClusters clusters;
-  private final Clock clock;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("kubeward-ha-cluster-sync").factory());
-  private volatile Instant lastSync;
   private volatile boolean failing;
 
-  ClusterRegistrySync(ManageClusters clusters, Duration interval, Clock clock) {
+  ClusterRegistrySync(ManageClusters clusters, Duration interval) {
     this.clusters = clusters;
-    this.clock = clock;
     long millis = interval.toMillis();
     timer.scheduleWithFixedDelay(this::syncQuietly, millis, millis, TimeUnit.MILLISECONDS);
-  }
-
-  /** When the last sync succeeded; {@code null} before the first. */
-  Instant lastSync() {
-    return lastSync;
   }
 
   void syncQuietly() {
     try {
       ManageClusters.Synced synced = clusters.sync();
-      lastSync = clock.instant();
       if (failing) {
         failing = false;
         log.info("Cluster registry sync works again");

@@ -2,7 +2,6 @@ package io.kubeward.server.ha;
 
 import io.kubeward.cluster.app.ManageClusters;
 import io.kubeward.cluster.app.RuntimeClusterRegistry;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,11 +16,8 @@ class HaWiring {
 
   @Bean(destroyMethod = "close")
   ClusterRegistrySync clusterRegistrySync(
-      RuntimeClusterRegistry registry,
-      ManageClusters clusters,
-      HaProperties properties,
-      Clock clock) {
+      RuntimeClusterRegistry registry, ManageClusters clusters, HaProperties properties) {
     registry.lookUpMissesWith(clusters::connectStored);
-    return new ClusterRegistrySync(clusters, properties.clusterSyncInterval(), clock);
+    return new ClusterRegistrySync(clusters, properties.clusterSyncInterval());
   }
 }
