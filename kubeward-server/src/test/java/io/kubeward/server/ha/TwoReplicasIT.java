@@ -21,7 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,13 +135,27 @@ class TwoReplicasIT {
           .atMost(DEADLINE)
           .until(() -> a.send("GET", "/api/v1/clusters/" + added, null).status() == 404);
 
-      // 4. one replica dies; the same session keeps working on the survivor, mutations included
-      a.kill();
+      // 4. one replica dies while the person keeps working; what it confirmed stays, the same
+      //    session keeps working on the survivor, mutations included, without signing in again
+      String confirmed = "before-kill-" + id;
+      Browser.Reply before =
+          person.post("/api/v1/auth/tokens", Map.of("name", confirmed, "expiresInDays", 1));
+      assertThat(before.status()).as(before.body()).isEqualTo(201);
+      try (Clicker clicker = new Clicker(person)) {
+        await("the person is at work").atMost(DEADLINE).until(() -> clicker.answered() >= 3);
+        a.kill();
+        int atKill = clicker.answered();
+        await("requests keep being answered after the kill")
+            .atMost(DEADLINE)
+            .until(() -> clicker.answered() >= atKill + 6);
+        assertThat(clicker.refused()).as("answers other than 200 (401: signed out)").isEmpty();
+      }
       for (int i = 0; i < 4; i++) {
         Browser.Reply me = person.get("/api/v1/auth/me");
         assertThat(me.status()).as("request %d after the kill: %s", i, me.body()).isEqualTo(200);
         assertThat(me.json().path("username").asString()).isEqualTo("admin");
       }
+      assertThat(person.get("/api/v1/auth/tokens").body()).contains(confirmed);
       Browser.Reply token =
           person.post(
               "/api/v1/auth/tokens", Map.of("name", "after-kill-" + id, "expiresInDays", 1));
@@ -158,6 +175,53 @@ class TwoReplicasIT {
           // best effort: the next one still gets closed
         }
       }
+    }
+  }
+
+  /**
+   * The person clicking on: {@code GET /api/v1/auth/me} through the proxy, one after the other, on
+   * a thread of its own. A request cut by the kill (connection reset) is a request the person sees
+   * fail and repeats, not a loss; any answer but 200 is kept for the assertion.
+   */
+  static final class Clicker implements AutoCloseable {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger answered = new AtomicInteger();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    Clicker(Browser person) {
+      thread =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    while (running.get()) {
+                      try {
+                        Browser.Reply me = person.get("/api/v1/auth/me");
+                        if (me.status() == 200) {
+                          answered.incrementAndGet();
+                        } else {
+                          refused.add(me.status() + " " + me.body());
+                        }
+                      } catch (IllegalStateException cut) {
+                        // in flight to the killed replica: the person repeats it
+                      }
+                    }
+                  });
+    }
+
+    int answered() {
+      return answered.get();
+    }
+
+    List<String> refused() {
+      return List.copyOf(refused);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running.set(false);
+      thread.join(Duration.ofSeconds(30));
     }
   }
 
