@@ -167,7 +167,7 @@ class TwoReplicasIT {
       assertThat(person.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
       assertThat(person.get("/api/v1/auth/me").status()).isEqualTo(401);
     } finally {
-      keepLogs(work);
+      ServerJvm.keepLogs(work, "two-replicas-logs");
       for (AutoCloseable resource : resources.reversed()) {
         try {
           resource.close();
@@ -247,21 +247,5 @@ class TwoReplicasIT {
     all.add("--kubeward.data-dir=" + work.resolve(name));
     all.add("--kubeward.ha.replica-id=" + name);
     return ServerJvm.start(name, work, PASSWORD, "512m", all);
-  }
-
-  /** Keeps the replicas' logs next to the test reports. */
-  static void keepLogs(Path work) {
-    try (var logs = Files.list(work)) {
-      Path target = Path.of("target", "two-replicas-logs");
-      Files.createDirectories(target);
-      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
-        Files.copy(
-            log,
-            target.resolve(log.getFileName()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (java.io.IOException e) {
-      // best effort
-    }
   }
 }
