@@ -112,6 +112,32 @@ public final class ServerJvm implements AutoCloseable {
     return name;
   }
 
+  // --- issue 18 ha ---
+  /** The HTTP port on 127.0.0.1 (a proxy in front of replicas forwards to it). */
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Copies the {@code *.log} files of {@code work} (the replicas' logs) to {@code target/<folder>}.
+   */
+  public static void keepLogs(Path work, String folder) {
+    try (Stream<Path> logs = Files.list(work)) {
+      Path target = Path.of("target", folder);
+      Files.createDirectories(target);
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+        Files.copy(
+            log,
+            target.resolve(log.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // best effort: the test's own outcome counts
+    }
+  }
+
+  // --- end issue 18 ha ---
+
   public long pid() {
     return process.pid();
   }

@@ -2,6 +2,9 @@ package io.kubeward.cluster.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Port: where clusters added at runtime are kept across restarts. Implementations keep the
@@ -23,4 +26,16 @@ public interface ClusterStore {
   void save(StoredCluster cluster);
 
   void delete(String name);
+
+  // --- issue 18 ha ---
+  /** The names of the stored clusters, without decrypting anything (replicas compare them). */
+  default Set<String> names() {
+    return load().stream().map(StoredCluster::name).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** One stored cluster, if there is one of that name. */
+  default Optional<StoredCluster> find(String name) {
+    return load().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+  // --- end issue 18 ha ---
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The clusters from the start-up configuration plus those added at runtime. Thread-safe; closing it
@@ -14,6 +15,24 @@ public final class RuntimeClusterRegistry implements ClusterRegistry, AutoClosea
 
   private final Map<String, ManagedCluster> clusters = new ConcurrentHashMap<>();
   private final String defaultClusterName;
+  // --- issue 18 ha ---
+  private volatile Function<String, Optional<ManagedCluster>> misses = name -> Optional.empty();
+
+  /**
+   * Asks {@code lookup} for a name this registry does not hold before answering "no such cluster":
+   * a cluster another replica just added is usable here at once (ADR 0053). {@code lookup} adds
+   * what it finds to this registry.
+   */
+  public void lookUpMissesWith(Function<String, Optional<ManagedCluster>> lookup) {
+    this.misses = lookup;
+  }
+
+  /** Only the clusters held now, never asking the lookup (for the periodic sync). */
+  public Optional<ManagedCluster> held(String name) {
+    return name == null ? Optional.empty() : Optional.ofNullable(clusters.get(name));
+  }
+
+  // --- end issue 18 ha ---
 
   public RuntimeClusterRegistry(List<? extends ManagedCluster> initial, String defaultClusterName) {
     initial.forEach(this::add);
@@ -31,7 +50,11 @@ public final class RuntimeClusterRegistry implements ClusterRegistry, AutoClosea
 
   @Override
   public Optional<ManagedCluster> find(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(clusters.get(name));
+    if (name == null) {
+      return Optional.empty();
+    }
+    ManagedCluster held = clusters.get(name);
+    return held != null ? Optional.of(held) : misses.apply(name); // issue 18 ha
   }
 
   @Override

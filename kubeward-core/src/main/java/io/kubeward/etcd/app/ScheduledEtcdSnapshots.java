@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,16 @@ public final class ScheduledEtcdSnapshots {
   }
 
   /** Fires when due: a snapshot of every configured cluster; {@code null} when not due. */
-  public synchronized Fire tick() {
+  public Fire tick() {
+    return tick(cluster -> true);
+  }
+
+  // --- issue 18 ha ---
+  /**
+   * Fires when due, saving only the clusters {@code here} accepts (those whose controllers this
+   * replica leads, ADR 0053): every replica ticks and moves on at each due time, one saves.
+   */
+  public synchronized Fire tick(Predicate<String> here) {
     Instant now = clock.instant();
     Instant due = nextAfter.apply(last);
     if (due == null || due.isAfter(now)) {
@@ -56,6 +66,9 @@ public final class ScheduledEtcdSnapshots {
     List<String> saved = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (String cluster : snapshots.configuredClusters()) {
+      if (!here.test(cluster)) {
+        continue;
+      }
       try {
         saved.add(cluster + "/" + snapshots.save(CONTROLLER, cluster).id());
       } catch (RuntimeException e) {

@@ -440,4 +440,22 @@ class ManageEtcdSnapshotsTest {
     assertThat(audit.find(AuditQuery.latest(1000)).stream().map(r -> r.entry().user()))
         .contains("controller:etcd-snapshots");
   }
+
+  // --- issue 18 ha ---
+  @Test
+  void aReplicaThatDoesNotLeadTheClusterMovesOnWithoutASnapshot() {
+    configure();
+    ScheduledEtcdSnapshots follower =
+        new ScheduledEtcdSnapshots(
+            snapshots,
+            after ->
+                after.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)),
+            clock);
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(follower.tick(cluster -> false).saved()).isEmpty();
+    assertThat(follower.tick(cluster -> true)).as("the due time was taken").isNull();
+    assertThat(snapshots.list(ADMIN, "c1")).isEmpty();
+  }
+  // --- end issue 18 ha ---
 }

@@ -1,8 +1,12 @@
 package io.kubeward.server.cluster;
 
 import io.kubeward.cluster.app.ClusterStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Added clusters in the database ({@code kubeward_cluster}), kubeconfig encrypted. */
@@ -25,15 +29,17 @@ final class JdbcClusterStore implements ClusterStore {
     return jdbc.sql(
             "SELECT name, context_name, kubeconfig_encrypted, added_by, added_at"
                 + " FROM kubeward_cluster ORDER BY name")
-        .query(
-            (rs, row) ->
-                new StoredCluster(
-                    rs.getString("name"),
-                    decrypt(rs.getString("kubeconfig_encrypted"), rs.getString("name")),
-                    rs.getString("context_name"),
-                    rs.getString("added_by"),
-                    rs.getTimestamp("added_at").toInstant()))
+        .query(this::stored)
         .list();
+  }
+
+  private StoredCluster stored(ResultSet rs, int row) throws SQLException {
+    return new StoredCluster(
+        rs.getString("name"),
+        decrypt(rs.getString("kubeconfig_encrypted"), rs.getString("name")),
+        rs.getString("context_name"),
+        rs.getString("added_by"),
+        rs.getTimestamp("added_at").toInstant());
   }
 
   private String decrypt(String stored, String name) {
@@ -55,6 +61,24 @@ final class JdbcClusterStore implements ClusterStore {
   static int count(JdbcClient jdbc) {
     return jdbc.sql("SELECT COUNT(*) FROM kubeward_cluster").query(Integer.class).single();
   }
+
+  // --- issue 18 ha ---
+  @Override
+  public Set<String> names() {
+    return Set.copyOf(jdbc.sql("SELECT name FROM kubeward_cluster").query(String.class).list());
+  }
+
+  @Override
+  public Optional<StoredCluster> find(String name) {
+    return jdbc.sql(
+            "SELECT name, context_name, kubeconfig_encrypted, added_by, added_at"
+                + " FROM kubeward_cluster WHERE name = ?")
+        .params(name)
+        .query(this::stored)
+        .optional();
+  }
+
+  // --- end issue 18 ha ---
 
   @Override
   public void save(StoredCluster cluster) {

@@ -6,12 +6,10 @@ import io.kubeward.cluster.kube.ClusterClients;
 import io.kubeward.runtime.kube.ControllerRuntime;
 import io.kubeward.runtime.kube.ControllerSpec;
 import io.kubeward.runtime.kube.SystemClients;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.kubeward.server.ha.HaProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,24 +75,15 @@ class ControllersWiring {
       SystemClients systemClients,
       ObjectProvider<ControllerSpec<?>> specs,
       ControllersProperties properties,
+      HaProperties ha, // issue 18 ha: kubeward.ha.replica-id names this replica in leases
       Clock clock) {
     List<ControllerSpec<?>> all = specs.orderedStream().toList();
     return new ControllerRuntime(
-        clusters, systemClients, all, properties.settings(), clock, identity());
+        clusters, systemClients, all, properties.settings(), clock, ha.replicaId());
   }
 
   @Bean(destroyMethod = "close")
   Runtime controllerRuntimeSync(ControllerRuntime runtime, ControllersProperties properties) {
     return new Runtime(runtime, properties);
-  }
-
-  private static String identity() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "kubeward";
-    }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

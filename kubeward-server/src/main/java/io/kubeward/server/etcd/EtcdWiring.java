@@ -8,6 +8,7 @@ import io.kubeward.etcd.app.EtcdSnapshotter;
 import io.kubeward.etcd.app.ManageEtcdConnections;
 import io.kubeward.etcd.app.ManageEtcdSnapshots;
 import io.kubeward.etcd.app.ScheduledEtcdSnapshots;
+import io.kubeward.runtime.kube.ControllerRuntime;
 import io.kubeward.server.cluster.CredentialCipher;
 import io.kubeward.server.cluster.EncryptedValues;
 import java.time.Clock;
@@ -100,7 +101,9 @@ class EtcdWiring {
   /** Ticks the schedule every 30 s when one is configured; none otherwise. */
   @Bean(destroyMethod = "shutdownNow")
   ScheduledExecutorService etcdSnapshotTicker(
-      EtcdProperties properties, ObjectProvider<ScheduledEtcdSnapshots> schedule) {
+      EtcdProperties properties,
+      ObjectProvider<ScheduledEtcdSnapshots> schedule,
+      ControllerRuntime runtime) { // issue 18 ha: only where this replica leads the cluster
     ScheduledExecutorService ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("etcd-snapshots").daemon().unstarted(r));
@@ -109,7 +112,7 @@ class EtcdWiring {
       ticker.scheduleWithFixedDelay(
           () -> {
             try {
-              schedule.getObject().tick();
+              schedule.getObject().tick(runtime::leading);
             } catch (RuntimeException e) {
               log.warn("The etcd snapshot schedule failed: {}", e.toString());
             }

@@ -168,6 +168,7 @@ final class ExecSessions implements AutoCloseable {
       key.add(e.owner.account().id());
       key.add(e.owner.account().credentialEpoch());
       key.add(e.owner.tokenId() == null ? "" : e.owner.tokenId());
+      key.add(e.owner.sessionId() == null ? "" : e.owner.sessionId()); // issue 18 ha
       byCaller.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
     }
     for (List<Entry> entries : byCaller.values()) {

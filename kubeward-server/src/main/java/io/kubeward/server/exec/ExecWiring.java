@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.SessionRepository;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -113,11 +114,12 @@ class ExecWiring {
       StreamProperties streams,
       UserStore users,
       ApiTokens tokens,
+      SessionRepository<?> sessions, // issue 18 ha: the session must still exist
       Clock clock) {
     return new ExecSessions(
             properties.limits(),
             streams.revalidateInterval(),
-            CurrentUser.stillValid(users, tokens),
+            CurrentUser.stillValid(users, tokens, sessions),
             clock)
         .start();
   }

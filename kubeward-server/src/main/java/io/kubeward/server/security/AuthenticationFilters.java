@@ -98,11 +98,16 @@ final class AuthenticationFilters {
 
     private final UserStore users;
     private final ProblemWriter problems;
+    // --- issue 18 ha ---
+    private final EndedSessions ended;
 
-    SessionUser(UserStore users, ProblemWriter problems) {
+    SessionUser(UserStore users, ProblemWriter problems, EndedSessions ended) {
       this.users = users;
       this.problems = problems;
+      this.ended = ended;
     }
+
+    // --- end issue 18 ha ---
 
     @Override
     protected void doFilterInternal(
@@ -118,10 +123,7 @@ final class AuthenticationFilters {
                 .filter(u -> u.credentialEpoch() == kubeward.credentialEpoch());
         if (user.isEmpty()) {
           SecurityContextHolder.clearContext();
-          HttpSession session = request.getSession(false);
-          if (session != null) {
-            session.invalidate();
-          }
+          ended.end(request.getSession(false)); // issue 18 ha: listeners told, row deleted
           chain.doFilter(request, response);
           return;
         }

@@ -9,6 +9,7 @@ import io.kubeward.user.app.UserStore;
 import io.kubeward.user.domain.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Predicate;
+import org.springframework.session.SessionRepository;
 
 /**
  * The signed-in user of a request, loaded from the database by the security filters, and the {@link
@@ -63,6 +64,22 @@ public record CurrentUser(
                 .isPresent()
             && (user.tokenId() == null || tokens.stillUsable(user.tokenId()));
   }
+
+  // --- issue 18 ha ---
+  /**
+   * {@link #stillValid(UserStore, ApiTokens)}, and for a console session also that the session
+   * still exists in the database (ADR 0053): signed out or timed out on any replica ends the
+   * streams of that session on every replica at their next re-check.
+   */
+  public static Predicate<CurrentUser> stillValid(
+      UserStore users, ApiTokens tokens, SessionRepository<?> sessions) {
+    Predicate<CurrentUser> user = stillValid(users, tokens);
+    return current ->
+        user.test(current)
+            && (current.sessionId() == null || sessions.findById(current.sessionId()) != null);
+  }
+
+  // --- end issue 18 ha ---
 
   /**
    * @throws AuthException {@code auth.required} when nobody is signed in

@@ -7,9 +7,13 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 /**
  * Who a request is, as Spring Security keeps it: the user's id and name and how they authenticated.
  * Grants are not kept here but read from the database on every request, so a change of grants, a
- * reset password or a deleted user takes effect at once, also for open sessions.
+ * reset password or a deleted user takes effect at once, also for open sessions. Serialized into
+ * the database-backed session (ADR 0053): only the id, name, method and credential epoch.
  */
 public final class KubewardAuthentication extends AbstractAuthenticationToken {
+
+  // issue 18 ha: kept in the database-backed session (ADR 0053); bump when the fields change
+  @java.io.Serial private static final long serialVersionUID = 1L;
 
   /** How the request authenticated. */
   public enum Method {

@@ -70,7 +70,8 @@ public class SecurityConfiguration {
       ApiTokens tokens,
       UserStore users,
       CsrfTokenRepository csrfTokens,
-      SecurityContextRepository contexts)
+      SecurityContextRepository contexts,
+      EndedSessions ended) // issue 18 ha
       throws Exception {
     RequestMatcher login =
         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login");
@@ -120,7 +121,7 @@ public class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .addFilterBefore(bearerFilter, AuthorizationFilter.class)
         .addFilterAfter(
-            new AuthenticationFilters.SessionUser(users, writer),
+            new AuthenticationFilters.SessionUser(users, writer, ended), // issue 18 ha
             AuthenticationFilters.BearerToken.class);
     return http.build();
   }

@@ -3,7 +3,6 @@ package io.kubeward.server.security;
 import io.kubeward.user.domain.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -20,17 +19,20 @@ public class SessionSignIn {
 
   private final SecurityContextRepository contexts;
   private final CsrfTokenRepository csrfTokens;
+  // --- issue 18 ha ---
+  private final EndedSessions ended;
 
-  SessionSignIn(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
+  SessionSignIn(
+      SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, EndedSessions ended) {
     this.contexts = contexts;
     this.csrfTokens = csrfTokens;
+    this.ended = ended;
   }
 
+  // --- end issue 18 ha ---
+
   public void start(UserAccount user, HttpServletRequest request, HttpServletResponse response) {
-    HttpSession previous = request.getSession(false);
-    if (previous != null) {
-      previous.invalidate();
-    }
+    ended.end(request.getSession(false)); // issue 18 ha: listeners told, row deleted
     request.getSession(true);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(KubewardAuthentication.session(user));
@@ -63,10 +65,7 @@ public class SessionSignIn {
   }
 
   public void end(HttpServletRequest request, HttpServletResponse response) {
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
+    ended.end(request.getSession(false)); // issue 18 ha: listeners told, row deleted
     SecurityContextHolder.clearContext();
     csrfTokens.saveToken(null, request, response);
   }

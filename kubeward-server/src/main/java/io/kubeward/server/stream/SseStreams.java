@@ -253,6 +253,7 @@ public final class SseStreams implements OpenSessions, AutoCloseable {
       key.add(owner.account().id());
       key.add(owner.account().credentialEpoch());
       key.add(owner.tokenId() == null ? "" : owner.tokenId());
+      key.add(owner.sessionId() == null ? "" : owner.sessionId()); // issue 18 ha
       byCaller.computeIfAbsent(key, k -> new ArrayList<>()).add(stream);
     }
     for (List<Stream> streams : byCaller.values()) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.SessionRepository;
 
 /**
  * The one registry and pump of Server-Sent Event streams ({@link SseStreams}), with its periodic
@@ -18,8 +19,13 @@ import org.springframework.context.annotation.Configuration;
 public class StreamWiring {
 
   @Bean(destroyMethod = "close")
-  SseStreams sseStreams(StreamProperties properties, UserStore users, ApiTokens tokens) {
-    return new SseStreams(properties, CurrentUser.stillValid(users, tokens)).startRevalidation();
+  SseStreams sseStreams(
+      StreamProperties properties,
+      UserStore users,
+      ApiTokens tokens,
+      SessionRepository<?> sessions) { // issue 18 ha: the session must still exist
+    return new SseStreams(properties, CurrentUser.stillValid(users, tokens, sessions))
+        .startRevalidation();
   }
 
   /** A console session that ends (sign-out, time-out) ends the streams it opened. */

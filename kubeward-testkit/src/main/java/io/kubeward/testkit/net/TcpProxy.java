@@ -6,34 +6,51 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP forwarder on 127.0.0.1 that a test can cut and restore, to make a server unreachable
- * without stopping it. While cut, open connections are closed and new ones are closed at once.
+ * without stopping it. While cut, open connections are closed and new ones are closed at once. With
+ * several targets ({@link #roundRobin}) each new connection goes to the next target, skipping one
+ * that refuses the connection (a load balancer in front of replicas, one of them killed).
  */
 public final class TcpProxy implements AutoCloseable {
 
   private final String targetHost;
-  private final int targetPort;
+  private final List<Integer> targetPorts;
+  private final AtomicInteger next = new AtomicInteger();
   private final ServerSocket server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
 
-  private TcpProxy(String targetHost, int targetPort) throws IOException {
+  private TcpProxy(String targetHost, List<Integer> targetPorts) throws IOException {
     this.targetHost = targetHost;
-    this.targetPort = targetPort;
+    this.targetPorts = List.copyOf(targetPorts);
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.submit(this::acceptLoop);
   }
 
   public static TcpProxy start(String targetHost, int targetPort) {
     try {
-      return new TcpProxy(targetHost, targetPort);
+      return new TcpProxy(targetHost, List.of(targetPort));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot open a proxy port on 127.0.0.1", e);
+    }
+  }
+
+  /** Forwards each new connection to the next of {@code ports} on 127.0.0.1, in turn. */
+  public static TcpProxy roundRobin(List<Integer> ports) {
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException("no target port");
+    }
+    try {
+      return new TcpProxy("127.0.0.1", ports);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot open a proxy port on 127.0.0.1", e);
     }
@@ -73,7 +90,7 @@ public final class TcpProxy implements AutoCloseable {
 
   private void connect(Socket downstream) {
     try {
-      Socket upstream = new Socket(targetHost, targetPort);
+      Socket upstream = upstream();
       open.add(downstream);
       open.add(upstream);
       threads.submit(() -> pump(downstream, upstream));
@@ -81,6 +98,21 @@ public final class TcpProxy implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(downstream);
     }
+  }
+
+  /** The next target that accepts a connection; the last refusal when none does. */
+  private Socket upstream() throws IOException {
+    IOException last = null;
+    int first = Math.floorMod(next.getAndIncrement(), targetPorts.size());
+    for (int i = 0; i < targetPorts.size(); i++) {
+      int port = targetPorts.get((first + i) % targetPorts.size());
+      try {
+        return new Socket(targetHost, port);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private void pump(Socket from, Socket to) {
