@@ -163,12 +163,14 @@ final class SsoLogin {
         }
       }
     }
-    callback.complete(params);
     byte[] page = messages.get("login.sso-browser-done").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(200, page.length);
     try (var out = exchange.getResponseBody()) {
       out.write(page);
+    } finally {
+      // after the page is sent: the sign-in then stops this server
+      callback.complete(params);
     }
   }
 

@@ -159,8 +159,9 @@ class SingleSignOnIT {
     assertThat(config.status()).as(config.body()).isEqualTo(200);
     assertThat(config.json().at("/data/colour").asString()).isEqualTo("blue");
 
-    Reply signedIn = server.getAsAdmin("/api/v1/audit?user=alice&verb=auth.sso.login");
-    assertThat(signedIn.json().get("items").get(0).get("outcome").asString()).isEqualTo("SUCCESS");
+    RunningServer.Response signedIn =
+        server.getAsAdmin("/api/v1/audit?user=alice&verb=auth.sso.login");
+    assertThat(signedIn.json().get("items").get(0).get("result").asString()).isEqualTo("success");
 
     // sign-out ends the session (and offers the provider's end-session endpoint)
     Reply out = alice.postWithCsrf("/api/v1/auth/sso/logout");
@@ -202,8 +203,7 @@ class SingleSignOnIT {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                assertThat(
-                        server.getAsAdmin("/api/v1/audit?verb=auth.login&outcome=FAILURE").body())
+                assertThat(server.getAsAdmin("/api/v1/audit?verb=auth.login&result=failure").body())
                     .contains("sso.token-expired"));
   }
 
@@ -279,9 +279,23 @@ class SingleSignOnIT {
                 user + "-subject",
                 "JWT",
                 List.of(audience),
-                Map.of("preferred_username", user, "groups", List.of("team-a")),
+                claims(user, List.of("team-a"), expirySeconds),
                 expirySeconds))
         .serialize();
+  }
+
+  /**
+   * The person's claims; an expired token (negative expiry) was issued an hour before, as a real
+   * one would have been (the provider would otherwise issue it now, expiring before its issue).
+   */
+  private static Map<String, Object> claims(String user, List<String> groups, long expiry) {
+    Map<String, Object> claims = new java.util.HashMap<>();
+    claims.put("preferred_username", user);
+    claims.put("groups", groups);
+    if (expiry < 0) {
+      claims.put("iat", java.time.Instant.now().minusSeconds(3600).getEpochSecond());
+    }
+    return claims;
   }
 
   private static Reply exchange(String idToken) throws Exception {
@@ -341,7 +355,7 @@ class SingleSignOnIT {
               user + "-subject",
               "JWT",
               List.of(CONSOLE_CLIENT),
-              Map.of("preferred_username", user, "groups", groups),
+              claims(user, groups, expirySeconds),
               expirySeconds));
       Reply back = send(HttpRequest.newBuilder(atProvider).GET().build());
       assertThat(back.status()).as(back.body()).isEqualTo(302);
