@@ -93,4 +93,13 @@ public final class SsoException extends KubewardException {
         "A local user named " + username + " exists; single sign-on does not take it over",
         Map.of("user", username));
   }
+
+  /** Password sign-in is off while single sign-on is on ({@code kubeward.sso.local-sign-in}). */
+  public static SsoException localSignInOff() {
+    return new SsoException(
+        "sso.local-sign-in-off",
+        ErrorKind.FORBIDDEN,
+        "Sign-in with a password is off; sign in through the identity provider",
+        Map.of());
+  }
 }
