@@ -52,6 +52,10 @@ final class JdbcSsoUsers implements SsoUsers {
             throw SsoException.localUser(username);
           }
           long id = source.isPresent() ? idOf(username) : insert(username, now);
+          // a password an administrator may have set in between never stays: no local sign-in
+          jdbc.sql("UPDATE users SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
+              .params(NO_PASSWORD, id)
+              .update();
           jdbc.sql("DELETE FROM user_grants WHERE user_id = ?").param(id).update();
           jdbc.sql("DELETE FROM user_kube_groups WHERE user_id = ?").param(id).update();
           for (Grant grant : mapped.grants()) {

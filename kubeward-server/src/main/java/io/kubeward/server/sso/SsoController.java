@@ -83,10 +83,21 @@ class SsoController {
   }
 
   /** Public: starts a sign-in at the provider (a redirect with state, nonce and PKCE). */
-  @ApiResponse(responseCode = "302", description = "To the identity provider")
+  @ApiResponse(
+      responseCode = "302",
+      description = "To the identity provider, or to /login?sso-error=code when it is unreachable")
   @GetMapping("/authorize")
   ResponseEntity<Void> authorize(HttpServletRequest request) {
-    OidcSignIn.Started started = oidc().start(callbackUrl(request));
+    OidcSignIn.Started started;
+    try {
+      started = oidc().start(callbackUrl(request));
+    } catch (SsoException unavailable) {
+      // a browser navigation: back to the sign-in page with the reason, not a JSON page
+      return ResponseEntity.status(HttpStatus.FOUND)
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .location(URI.create(signInPage(unavailable)))
+          .build();
+    }
     ResponseCookie cookie =
         ResponseCookie.from(STATE_COOKIE, started.state())
             .httpOnly(true)
@@ -132,7 +143,7 @@ class SsoController {
       sessions.start(user, request, response);
       target = "/";
     } catch (KubewardException refused) {
-      target = "/login?sso-error=" + URLEncoder.encode(refused.code(), StandardCharsets.UTF_8);
+      target = signInPage(refused);
     }
     return ResponseEntity.status(HttpStatus.FOUND)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -186,6 +197,10 @@ class SsoController {
             ? oidc().endSessionUrl(baseUrl(request) + "/login").map(URI::toString).orElse(null)
             : null;
     return new SsoJson.SignedOut(endSession);
+  }
+
+  private static String signInPage(KubewardException refused) {
+    return "/login?sso-error=" + URLEncoder.encode(refused.code(), StandardCharsets.UTF_8);
   }
 
   private OidcSignIn oidc() {
