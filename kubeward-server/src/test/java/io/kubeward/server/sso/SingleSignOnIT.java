@@ -287,6 +287,39 @@ class SingleSignOnIT {
     assertThat(settings.get("cliClientId").asString()).isEqualTo(CLI_CLIENT);
   }
 
+  @Test
+  void withoutLocalSignInThePasswordLoginIsClosed(ControlPlane controlPlane) throws Exception {
+    try (RunningServer ssoOnly =
+        RunningServer.start(
+            "--kubeconfig",
+            controlPlane.kubewardKubeconfig().toString(),
+            "--kubeward.cluster-name=local",
+            "--kubeward.security.admin-password=" + ADMIN_PASSWORD,
+            "--kubeward.sso.enabled=true",
+            "--kubeward.sso.local-sign-in=false",
+            "--kubeward.sso.issuer-uri=" + provider.issuerUrl(ISSUER_ID),
+            "--kubeward.sso.client-id=" + CONSOLE_CLIENT,
+            "--kubeward.sso.group-mappings[0].group=team-a",
+            "--kubeward.sso.group-mappings[0].role=viewer")) {
+      Reply login =
+          send(
+              HttpRequest.newBuilder(URI.create(ssoOnly.url("/api/v1/auth/login")))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                  .build());
+      assertThat(login.status()).isEqualTo(403);
+      assertThat(login.json().get("code").asString()).isEqualTo("sso.local-sign-in-off");
+      assertThat(login.raw().headers().allValues("Set-Cookie"))
+          .noneMatch(c -> c.startsWith("KUBEWARD_SESSION="));
+      JsonNode settings =
+          send(HttpRequest.newBuilder(URI.create(ssoOnly.url("/api/v1/auth/sso"))).GET().build())
+              .json();
+      assertThat(settings.get("localSignIn").asBoolean()).isFalse();
+    }
+  }
+
   private static String configMapPath() {
     return "/api/v1/clusters/local/object?apiVersion=v1&kind=ConfigMap&format=json&name=settings"
         + "&namespace="
