@@ -1932,4 +1932,24 @@ export default {
     },
   },
   // --- end issue 18 helm ---
+  // --- issue 18 sso ---
+  sso: {
+    signInWith: 'Sign in with {name}',
+    orLocal: 'or with a Kubeward user',
+    error: {
+      sso_invalid_token: 'The identity provider\'s token was refused. Sign in again.',
+      sso_token_expired: 'The identity provider\'s token has expired. Sign in again.',
+      sso_invalid_state: 'This sign-in is unknown, was used already or took too long. Start it again.',
+      sso_provider_error: 'The identity provider refused the sign-in.',
+      sso_provider_unavailable: 'The identity provider cannot be reached. Try again later or ask an administrator.',
+      sso_invalid_username: 'Your identity provider account has no valid Kubeward user name.',
+      sso_invalid_groups: 'Your groups could not be read from the identity provider\'s token.',
+      sso_no_access: 'You signed in, but none of your groups gives access to Kubeward. Ask an administrator to map one of your groups.',
+      sso_local_user: 'A local Kubeward user has your name; single sign-on does not take it over. Ask an administrator.',
+      sso_disabled: 'Single sign-on is not enabled.',
+      auth_user_disabled: 'Your Kubeward user is disabled. An administrator can enable it again.',
+      unknown: 'Single sign-on failed. Try again.',
+    },
+  },
+  // --- end issue 18 sso ---
 }

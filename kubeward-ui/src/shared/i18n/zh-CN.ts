@@ -1934,6 +1934,26 @@ const zhCN: typeof en = {
     },
   },
   // --- end issue 18 helm ---
+  // --- issue 18 sso ---
+  sso: {
+    signInWith: '使用 {name} 登录',
+    orLocal: '或使用 Kubeward 用户',
+    error: {
+      sso_invalid_token: '身份提供方的令牌被拒绝。请重新登录。',
+      sso_token_expired: '身份提供方的令牌已过期。请重新登录。',
+      sso_invalid_state: '此次登录未知、已被使用或耗时过长。请重新开始。',
+      sso_provider_error: '身份提供方拒绝了此次登录。',
+      sso_provider_unavailable: '无法连接身份提供方。请稍后重试或联系管理员。',
+      sso_invalid_username: '您的身份提供方账号没有有效的 Kubeward 用户名。',
+      sso_invalid_groups: '无法从身份提供方的令牌中读取您的用户组。',
+      sso_no_access: '您已登录，但您所在的组均未授予 Kubeward 访问权限。请联系管理员映射您的组。',
+      sso_local_user: '已有同名的本地 Kubeward 用户；单点登录不会接管该用户。请联系管理员。',
+      sso_disabled: '单点登录未启用。',
+      auth_user_disabled: '您的 Kubeward 用户已被禁用。管理员可以重新启用。',
+      unknown: '单点登录失败。请重试。',
+    },
+  },
+  // --- end issue 18 sso ---
 }
 
 export default zhCN

@@ -40,7 +40,7 @@ public final class LoginCommand implements Callable<Integer> {
 
   @Option(
       names = "--user",
-      required = true,
+      required = false, // issue 18 sso: not with --sso
       paramLabel = "NAME",
       description = "The Kubeward user.")
   String user;
@@ -62,6 +62,22 @@ public final class LoginCommand implements Callable<Integer> {
       description = "How long the token is valid (1..365, default ${DEFAULT-VALUE}).")
   int tokenDays = 90;
 
+  // --- issue 18 sso ---
+  @Option(
+      names = "--sso",
+      description =
+          "Sign in through the identity provider in a browser (single sign-on) instead of a"
+              + " password.")
+  boolean sso;
+
+  @Option(
+      names = "--sso-timeout",
+      paramLabel = "DURATION",
+      description = "How long to wait for the browser's sign-in (default ${DEFAULT-VALUE}).")
+  java.time.Duration ssoTimeout = java.time.Duration.ofMinutes(5);
+
+  // --- end issue 18 sso ---
+
   @Option(
       names = {"-h", "--help"},
       usageHelp = true,
@@ -75,6 +91,14 @@ public final class LoginCommand implements Callable<Integer> {
     if (!server.startsWith("http://") && !server.startsWith("https://")) {
       throw new CliException(ExitCode.USAGE, messages.get("error.bad-server-url", server));
     }
+    // --- issue 18 sso ---
+    if (sso) {
+      return signInWithSso(context, messages);
+    }
+    if (user == null || user.isBlank()) {
+      throw new CliException(ExitCode.USAGE, messages.get("login.no-user"));
+    }
+    // --- end issue 18 sso ---
     char[] password = readPassword(context, messages);
     KubewardClient session = new KubewardClient(server, null, messages);
     JsonNode me;
@@ -114,6 +138,32 @@ public final class LoginCommand implements Callable<Integer> {
                 context.configFile()));
     return ExitCode.OK;
   }
+
+  // --- issue 18 sso ---
+  private int signInWithSso(CliContext context, Messages messages) throws IOException {
+    KubewardClient anonymous = new KubewardClient(server, null, messages);
+    String tokenName = tokenName(context);
+    JsonNode created =
+        new SsoLogin(anonymous, messages, context.err(), ssoTimeout).signIn(tokenName, tokenDays);
+    String token = Json.text(created, "token");
+    if (token == null) {
+      throw new CliException(ExitCode.REFUSED, messages.get("login.no-token"));
+    }
+    new CliConfig(anonymous.server(), token, cluster).save(context.configFile(), messages);
+    context
+        .out()
+        .println(
+            messages.get(
+                "login.done",
+                anonymous.server(),
+                Json.text(created, "username", "?"),
+                tokenName,
+                Json.text(created, "expiresAt", "?"),
+                context.configFile()));
+    return ExitCode.OK;
+  }
+
+  // --- end issue 18 sso ---
 
   private char[] readPassword(CliContext context, Messages messages) throws IOException {
     if (passwordStdin) {

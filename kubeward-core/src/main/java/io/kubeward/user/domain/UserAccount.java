@@ -16,6 +16,8 @@ import java.util.Objects;
  *     disabled, grants narrowed); a console session remembers the epoch it signed in with and ends
  *     when it differs, on every replica, because it is compared with the database on each request
  * @param disabled a disabled user cannot sign in, and their sessions and tokens do not work
+ * @param kubernetesGroups extra Kubernetes groups the user is impersonated with: those a single
+ *     sign-on group mapping gives (issue 18); empty for local users
  */
 public record UserAccount(
     long id,
@@ -25,14 +27,43 @@ public record UserAccount(
     Instant createdAt,
     List<Grant> grants,
     long credentialEpoch,
-    boolean disabled) {
+    boolean disabled,
+    List<String> kubernetesGroups) {
 
   public UserAccount {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(passwordHash, "passwordHash");
     Objects.requireNonNull(createdAt, "createdAt");
     grants = List.copyOf(grants);
+    // --- issue 18 sso ---
+    kubernetesGroups = kubernetesGroups == null ? List.of() : List.copyOf(kubernetesGroups);
+    // --- end issue 18 sso ---
   }
+
+  // --- issue 18 sso ---
+  /** A user without extra Kubernetes groups (local users). */
+  public UserAccount(
+      long id,
+      String username,
+      String passwordHash,
+      boolean mustChangePassword,
+      Instant createdAt,
+      List<Grant> grants,
+      long credentialEpoch,
+      boolean disabled) {
+    this(
+        id,
+        username,
+        passwordHash,
+        mustChangePassword,
+        createdAt,
+        grants,
+        credentialEpoch,
+        disabled,
+        List.of());
+  }
+
+  // --- end issue 18 sso ---
 
   /** An enabled user at epoch 0. */
   public UserAccount(
@@ -42,11 +73,11 @@ public record UserAccount(
       boolean mustChangePassword,
       Instant createdAt,
       List<Grant> grants) {
-    this(id, username, passwordHash, mustChangePassword, createdAt, grants, 0, false);
+    this(id, username, passwordHash, mustChangePassword, createdAt, grants, 0, false, List.of());
   }
 
   public Principal principal() {
-    return new Principal(username, grants);
+    return new Principal(username, grants, kubernetesGroups); // issue 18 sso: + groups
   }
 
   public boolean isAdmin() {

@@ -76,6 +76,18 @@ public class SecurityConfiguration {
     RequestMatcher login =
         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login");
     RequestMatcher bearer = AuthenticationFilters.BearerToken::isBearer;
+    // --- issue 18 sso ---
+    // single sign-on (ADR 0054): its settings, the browser's redirects to and from the identity
+    // provider, and the CLI's exchange of a provider's ID token (JSON only, like login) are public
+    RequestMatcher ssoPublic =
+        new org.springframework.security.web.util.matcher.OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/auth/sso"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/auth/sso/authorize"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/auth/sso/callback"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/sso/token"));
+    RequestMatcher ssoToken =
+        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/sso/token");
+    // --- end issue 18 sso ---
     AuthenticationFilters.BearerToken bearerFilter =
         new AuthenticationFilters.BearerToken(tokens, writer);
     http.authorizeHttpRequests(
@@ -89,6 +101,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(login)
                     .permitAll()
+                    .requestMatchers(ssoPublic) // issue 18 sso
+                    .permitAll()
                     .requestMatchers(SIGNED_IN_ONLY)
                     .authenticated()
                     .requestMatchers(HttpMethod.GET, "/**")
@@ -97,7 +111,9 @@ public class SecurityConfiguration {
                     .authenticated())
         .csrf(
             csrf ->
-                csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(login, bearer))
+                csrf.spa()
+                    .csrfTokenRepository(csrfTokens)
+                    .ignoringRequestMatchers(login, bearer, ssoToken))
         .securityContext(context -> context.securityContextRepository(contexts))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))

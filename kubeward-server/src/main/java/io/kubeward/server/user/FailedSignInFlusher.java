@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * Writes the aggregated failed sign-ins of windows that have ended, every second, and the open ones
  * at shutdown.
  */
-final class FailedSignInFlusher implements AutoCloseable {
+public final class FailedSignInFlusher implements AutoCloseable { // issue 18 sso: public
 
   private final FailedSignInAudit audit;
   private final ScheduledExecutorService scheduler;
@@ -22,7 +22,8 @@ final class FailedSignInFlusher implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
-  FailedSignInAudit audit() {
+  // issue 18 sso: public, for single sign-on refusals
+  public FailedSignInAudit audit() {
     return audit;
   }
 

@@ -82,7 +82,26 @@ public final class JdbcUserStore implements UserStore {
               return null;
             })
         .list();
-    return rows.stream().map(r -> account(r, grants.getOrDefault(r.id(), List.of()))).toList();
+    // --- issue 18 sso ---
+    Map<Long, List<String>> groups = new HashMap<>();
+    jdbc.sql("SELECT user_id, group_name FROM user_kube_groups ORDER BY group_name")
+        .query(
+            (rs, n) -> {
+              groups
+                  .computeIfAbsent(rs.getLong("user_id"), k -> new ArrayList<>())
+                  .add(rs.getString("group_name"));
+              return null;
+            })
+        .list();
+    return rows.stream()
+        .map(
+            r ->
+                account(
+                    r,
+                    grants.getOrDefault(r.id(), List.of()),
+                    groups.getOrDefault(r.id(), List.of())))
+        .toList();
+    // --- end issue 18 sso ---
   }
 
   @Override
@@ -198,6 +217,8 @@ public final class JdbcUserStore implements UserStore {
           // Explicit, not only ON DELETE CASCADE: the schema may be read by other tools.
           jdbc.sql("DELETE FROM api_tokens WHERE user_id = ?").param(user.id()).update();
           jdbc.sql("DELETE FROM user_grants WHERE user_id = ?").param(user.id()).update();
+          // issue 18 sso: the user's mapped Kubernetes groups
+          jdbc.sql("DELETE FROM user_kube_groups WHERE user_id = ?").param(user.id()).update();
           jdbc.sql("DELETE FROM users WHERE id = ?").param(user.id()).update();
         });
   }
@@ -237,10 +258,17 @@ public final class JdbcUserStore implements UserStore {
             .param(row.id())
             .query((rs, n) -> grant(rs))
             .list();
-    return account(row, grants);
+    // --- issue 18 sso ---
+    List<String> groups =
+        jdbc.sql("SELECT group_name FROM user_kube_groups WHERE user_id = ? ORDER BY group_name")
+            .param(row.id())
+            .query(String.class)
+            .list();
+    return account(row, grants, groups);
+    // --- end issue 18 sso ---
   }
 
-  private static UserAccount account(Row row, List<Grant> grants) {
+  private static UserAccount account(Row row, List<Grant> grants, List<String> groups) {
     return new UserAccount(
         row.id(),
         row.username(),
@@ -249,7 +277,8 @@ public final class JdbcUserStore implements UserStore {
         row.createdAt(),
         grants,
         row.epoch(),
-        row.disabled());
+        row.disabled(),
+        groups); // issue 18 sso
   }
 
   private static Row row(ResultSet rs, int n) throws SQLException {

@@ -1,0 +1,34 @@
+package io.kubeward.server.sso;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON of {@code /api/v1/auth/sso}. */
+final class SsoJson {
+
+  private SsoJson() {}
+
+  /**
+   * What the sign-in page and the CLI need to know; {@code issuer}, {@code cliClientId} and {@code
+   * scopes} are {@code null} when single sign-on is off.
+   */
+  record Settings(
+      boolean enabled,
+      String displayName,
+      boolean localSignIn,
+      String issuer,
+      String cliClientId,
+      List<String> scopes) {}
+
+  /**
+   * The CLI's exchange: its ID token (from the provider, for the CLI's client) for a Kubeward API
+   * token named {@code tokenName}, valid {@code expiresInDays} (1 to 365).
+   */
+  record TokenExchange(String idToken, String tokenName, Integer expiresInDays) {}
+
+  /** The API token made by the exchange; its secret is shown only now. */
+  record ExchangedToken(String username, String id, String name, Instant expiresAt, String token) {}
+
+  /** Where to go to end the provider's session too, or {@code null}. */
+  record SignedOut(String endSessionUrl) {}
+}
