@@ -9,6 +9,7 @@ public final class UpgradeProblem extends KubewardException {
 
   public static final String INVALID_TARGET = "upgrade.invalid-target";
   public static final String VERSION_UNKNOWN = "upgrade.version-unknown";
+  public static final String INVALID_FORMAT = "upgrade.invalid-format";
 
   private UpgradeProblem(String code, ErrorKind kind, String message, Map<String, Object> props) {
     super(code, kind, message, props);
@@ -40,5 +41,13 @@ public final class UpgradeProblem extends KubewardException {
             + version
             + ")",
         props("cluster", cluster, "version", version));
+  }
+
+  public static UpgradeProblem invalidFormat(String format) {
+    return new UpgradeProblem(
+        INVALID_FORMAT,
+        ErrorKind.INVALID,
+        "The report format \"" + format + "\" is not known: use markdown or json",
+        props("format", format));
   }
 }
