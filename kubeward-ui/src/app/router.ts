@@ -81,6 +81,9 @@ const routes: RouteRecordRaw[] = [
       // --- issue 17 posture ---
       { path: 'posture', name: 'posture', component: () => import('@/features/posture/PostureView.vue') },
       // --- end issue 17 posture ---
+      // --- issue 18 upgrade ---
+      { path: 'upgrade', name: 'upgrade', component: () => import('@/features/upgrade/UpgradeView.vue') },
+      // --- end issue 18 upgrade ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

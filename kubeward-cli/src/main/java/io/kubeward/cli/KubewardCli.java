@@ -83,6 +83,9 @@ import picocli.CommandLine.Spec;
       // --- issue 17 posture ---
       io.kubeward.cli.commands.PostureCommand.class,
       // --- end issue 17 posture ---
+      // --- issue 18 upgrade ---
+      io.kubeward.cli.commands.UpgradeCheckCommand.class,
+      // --- end issue 18 upgrade ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -86,8 +86,11 @@ class ConsoleRoutes {
     "/capacity",
     // --- end issue 17 capacity ---
     // --- issue 17 posture ---
-    "/posture"
+    "/posture",
     // --- end issue 17 posture ---
+    // --- issue 18 upgrade ---
+    "/upgrade"
+    // --- end issue 18 upgrade ---
   })
   String index() {
     return "forward:/index.html";
