@@ -18,6 +18,7 @@ import io.kubeward.upgrade.domain.ReadinessReport;
 import io.kubeward.upgrade.domain.SkewPolicy;
 import io.kubeward.upgrade.domain.UpgradeFacts;
 import io.kubeward.upgrade.domain.UpgradeFacts.CertificateFacts;
+import io.kubeward.upgrade.domain.UpgradeFacts.CrdDeprecation;
 import io.kubeward.upgrade.domain.UpgradeFacts.NodeFacts;
 import io.kubeward.upgrade.domain.UpgradeFacts.ObjectUse;
 import io.kubeward.upgrade.domain.UpgradeFacts.PdbFacts;
@@ -91,9 +92,10 @@ public final class CheckUpgradeReadiness {
     boolean clusterWide = pods.all();
     Observed<List<DeprecatedApiRequest>> requests =
         clusterWide ? apis.requested(managed.name()) : Observed.notVisible();
+    List<CrdDeprecation> crds = apis.crdDeprecations(caller, managed.name());
     List<ObjectUse> uses =
         requests.present() && settings.maxObjectsPerApi() > 0
-            ? apis.uses(caller, managed.name(), requests.value(), settings.maxObjectsPerApi())
+            ? apis.uses(caller, managed.name(), requests.value(), crds, settings.maxObjectsPerApi())
             : List.of();
     UpgradeFacts facts =
         new UpgradeFacts(
@@ -103,7 +105,7 @@ public final class CheckUpgradeReadiness {
             nodes(caller, managed),
             requests,
             apis.servedGroupVersions(caller, managed.name()),
-            apis.crdDeprecations(caller, managed.name()),
+            crds,
             uses,
             certificates(managed.name(), clusterWide),
             pdbs(caller, managed, pods));

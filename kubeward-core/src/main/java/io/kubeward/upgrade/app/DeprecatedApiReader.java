@@ -25,8 +25,13 @@ public interface DeprecatedApiReader {
   /**
    * The objects whose managed fields say they were written through one of {@code requests}' API
    * versions, listed as the caller through the group's preferred version (never the deprecated one,
-   * which would itself count as a request), at most {@code maxObjects} objects read per resource.
+   * which would itself count as a request; for a custom resource the version its CRD offers
+   * instead), at most {@code maxObjects} objects read per resource.
    */
   List<ObjectUse> uses(
-      Caller caller, String cluster, List<DeprecatedApiRequest> requests, int maxObjects);
+      Caller caller,
+      String cluster,
+      List<DeprecatedApiRequest> requests,
+      List<CrdDeprecation> crds,
+      int maxObjects);
 }

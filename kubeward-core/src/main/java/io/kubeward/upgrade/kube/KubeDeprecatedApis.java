@@ -112,17 +112,17 @@ public final class KubeDeprecatedApis implements DeprecatedApiReader {
     List<CustomResourceDefinition> crds;
     try {
       crds =
-          KubeErrors.call(
-              cluster,
-              () ->
-                  client
-                      .apiextensions()
-                      .v1()
-                      .customResourceDefinitions()
-                      .list(new ListOptionsBuilder().withLimit((long) MAX_CRDS).build())
-                      .getItems());
-    } catch (RuntimeException e) {
-      return List.of(); // not readable by the caller: no replacement hints, nothing else lost
+          client
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .list(new ListOptionsBuilder().withLimit((long) MAX_CRDS).build())
+              .getItems();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        return List.of(); // not readable by the caller: no replacement hints, nothing else lost
+      }
+      throw KubeErrors.translate(cluster, e);
     }
     List<CrdDeprecation> found = new ArrayList<>();
     for (CustomResourceDefinition crd : crds) {
@@ -156,7 +156,11 @@ public final class KubeDeprecatedApis implements DeprecatedApiReader {
 
   @Override
   public List<ObjectUse> uses(
-      Caller caller, String cluster, List<DeprecatedApiRequest> requests, int maxObjects) {
+      Caller caller,
+      String cluster,
+      List<DeprecatedApiRequest> requests,
+      List<CrdDeprecation> crds,
+      int maxObjects) {
     List<KindInfo> kinds;
     try {
       kinds = objects.kinds(cluster);
@@ -166,7 +170,11 @@ public final class KubeDeprecatedApis implements DeprecatedApiReader {
     KubernetesClient client = clients.forCaller(caller, cluster, ClusterClients.Intent.READ);
     List<ObjectUse> uses = new ArrayList<>();
     for (DeprecatedApiRequest r : requests) {
-      alternative(kinds, r).ifPresent(kind -> uses.addAll(read(client, kind, r, maxObjects)));
+      alternative(kinds, r)
+          .or(() -> replacement(cluster, r, crds))
+          .ifPresent(
+              kind ->
+                  uses.addAll(KubeErrors.call(cluster, () -> read(client, kind, r, maxObjects))));
     }
     return uses;
   }
@@ -181,6 +189,31 @@ public final class KubeDeprecatedApis implements DeprecatedApiReader {
                     && !k.version().equals(r.version())
                     && k.verbs().contains("list"))
         .min(Comparator.comparing((KindInfo k) -> !k.version().equals("v1")));
+  }
+
+  /**
+   * The replacement version a CRD names, resolved through discovery again (the shared discovery is
+   * cached briefly and may predate a new CRD).
+   */
+  private Optional<KindInfo> replacement(
+      String cluster, DeprecatedApiRequest r, List<CrdDeprecation> crds) {
+    return crds.stream()
+        .filter(
+            c ->
+                c.group().equals(r.group())
+                    && c.version().equals(r.version())
+                    && c.resource().equals(r.resource())
+                    && c.replacementVersion() != null)
+        .findFirst()
+        .flatMap(
+            c -> {
+              try {
+                return objects.resolve(cluster, c.group() + "/" + c.replacementVersion(), c.kind());
+              } catch (RuntimeException e) {
+                return Optional.empty();
+              }
+            })
+        .filter(k -> k.plural().equals(r.resource()) && k.verbs().contains("list"));
   }
 
   private static List<ObjectUse> read(
@@ -202,7 +235,10 @@ public final class KubeDeprecatedApis implements DeprecatedApiReader {
               ? op.inAnyNamespace().list(options).getItems()
               : op.list(options).getItems();
     } catch (KubernetesClientException e) {
-      return List.of(); // refused to the caller: the API is still named, its objects are not
+      if (e.getCode() == 403 || e.getCode() == 404) {
+        return List.of(); // refused to the caller: the API is still named, its objects are not
+      }
+      throw e;
     }
     List<ObjectUse> uses = new ArrayList<>();
     for (GenericKubernetesResource item : items) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { targetsFrom, upgradeApi } from './api'
+import { targetsFrom, upgradeApi } from '@/features/upgrade/api'
 
 describe('upgrade readiness api', () => {
   it('offers the current minor to three ahead as targets', () => {
