@@ -274,6 +274,35 @@ class UpgradeReadinessIT {
             });
   }
 
+  @Test
+  void aNamespaceViewerIsToldWhatIsNotVisibleToThem(TestNamespace namespace) {
+    Session viewer =
+        server.newUser(
+            "upgrade-ns-viewer",
+            List.of(Map.of("role", "viewer", "cluster", CLUSTER, "namespace", namespace.name())));
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () -> {
+              Response answer = viewer.get(P);
+              assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+              JsonNode report = answer.json();
+              assertThat(findings(step(report, "deprecated-apis")))
+                  .anySatisfy(
+                      f -> {
+                        assertThat(f.path("status").asText()).isEqualTo("unknown");
+                        assertThat(f.path("code").asText()).isEqualTo("not-visible");
+                        assertThat(f.path("text").asText()).contains("not visible to you");
+                      });
+              JsonNode nodes = step(report, "node-skew");
+              assertThat(nodes.path("status").asText()).isEqualTo("unknown");
+              assertThat(findings(nodes))
+                  .extracting(f -> f.path("code").asText())
+                  .containsExactly("not-visible");
+            });
+  }
+
   private static CustomResourceDefinition widgets() {
     var schema =
         new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceValidationBuilder()
