@@ -85,6 +85,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'apps', name: 'helm-releases', component: () => import('@/features/helm/HelmReleasesView.vue') },
       { path: 'apps/:namespace/:name', name: 'helm-release', component: () => import('@/features/helm/HelmReleaseView.vue') },
       // --- end issue 18 helm ---
+      // --- issue 18 upgrade ---
+      { path: 'upgrade', name: 'upgrade', component: () => import('@/features/upgrade/UpgradeView.vue') },
+      // --- end issue 18 upgrade ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

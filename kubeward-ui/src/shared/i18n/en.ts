@@ -1952,4 +1952,24 @@ export default {
     },
   },
   // --- end issue 18 sso ---
+  // --- issue 18 upgrade ---
+  upgrade: {
+    nav: 'Upgrade readiness',
+    title: 'Upgrade readiness',
+    target: 'Target version',
+    check: 'Check again',
+    downloadMarkdown: 'Download Markdown',
+    downloadJson: 'Download JSON',
+    print: 'Print',
+    summary: 'Control plane {version}, target {target}, upgrade path {path}',
+    checkedAt: 'checked at {at}',
+    whatToDo: 'What to do:',
+    status: {
+      pass: 'Pass',
+      warn: 'Warning',
+      fail: 'Fail',
+      unknown: 'Unknown',
+    },
+  },
+  // --- end issue 18 upgrade ---
 }

@@ -1954,6 +1954,26 @@ const zhCN: typeof en = {
     },
   },
   // --- end issue 18 sso ---
+  // --- issue 18 upgrade ---
+  upgrade: {
+    nav: '升级就绪',
+    title: '升级就绪检查',
+    target: '目标版本',
+    check: '重新检查',
+    downloadMarkdown: '下载 Markdown',
+    downloadJson: '下载 JSON',
+    print: '打印',
+    summary: '控制平面 {version}，目标 {target}，升级路径 {path}',
+    checkedAt: '检查于 {at}',
+    whatToDo: '处理建议：',
+    status: {
+      pass: '通过',
+      warn: '警告',
+      fail: '失败',
+      unknown: '未知',
+    },
+  },
+  // --- end issue 18 upgrade ---
 }
 
 export default zhCN

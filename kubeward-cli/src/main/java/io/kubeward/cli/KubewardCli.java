@@ -86,6 +86,9 @@ import picocli.CommandLine.Spec;
       // --- issue 18 helm ---
       io.kubeward.cli.commands.AppCommand.class,
       // --- end issue 18 helm ---
+      // --- issue 18 upgrade ---
+      io.kubeward.cli.commands.UpgradeCheckCommand.class,
+      // --- end issue 18 upgrade ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -92,6 +92,9 @@ class ConsoleRoutes {
     "/apps",
     "/apps/{namespace}/{name}"
     // --- end issue 18 helm ---
+    // --- issue 18 upgrade ---
+    "/upgrade"
+    // --- end issue 18 upgrade ---
   })
   String index() {
     return "forward:/index.html";
