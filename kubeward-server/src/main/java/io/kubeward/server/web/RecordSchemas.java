@@ -87,7 +87,9 @@ final class RecordSchemas implements ModelConverter {
           // --- issue 17: names the parts' records share with older ones ---
           Map.entry(io.kubeward.posture.domain.PostureReport.Finding.class, "PostureFinding"),
           Map.entry(io.kubeward.posture.domain.Result.class, "PostureResult"),
-          Map.entry(io.kubeward.tenancy.domain.QuotaUsage.Line.class, "QuotaUsageLine"));
+          Map.entry(io.kubeward.tenancy.domain.QuotaUsage.Line.class, "QuotaUsageLine"),
+          // --- issue 18 ---
+          Map.entry(io.kubeward.helm.app.UpgradePreview.class, "HelmUpgradePreview"));
 
   private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 

@@ -90,7 +90,7 @@ class ConsoleRoutes {
     // --- end issue 17 posture ---
     // --- issue 18 helm ---
     "/apps",
-    "/apps/{namespace}/{name}"
+    "/apps/{namespace}/{name}",
     // --- end issue 18 helm ---
     // --- issue 18 upgrade ---
     "/upgrade"
