@@ -7,12 +7,14 @@ import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterRegistry;
 import io.kubeward.common.KubewardException;
+import io.kubeward.common.RedactionMarks;
 import io.kubeward.helm.domain.ChartSource;
 import io.kubeward.helm.domain.HelmCommand;
 import io.kubeward.helm.domain.HelmException;
 import io.kubeward.helm.domain.HelmLimits;
 import io.kubeward.helm.domain.HelmRelease;
 import io.kubeward.helm.domain.HelmReleaseDetail;
+import io.kubeward.helm.domain.SensitiveValues;
 import io.kubeward.resource.app.ObjectAccess;
 import io.kubeward.resource.app.ObjectCodec;
 import io.kubeward.resource.domain.UnifiedDiff;
@@ -39,6 +41,7 @@ public final class HelmOperations {
   private final ObjectAccess objects;
   private final ObjectCodec codec;
   private final HelmSettings settings;
+  private final RedactionMarks marks = new RedactionMarks();
 
   public HelmOperations(
       ClusterRegistry clusters,
@@ -84,7 +87,7 @@ public final class HelmOperations {
           requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail installed = releases.current(caller, cluster, namespace, name);
-          return result(command, installed, diff(null, after, 0));
+          return result(command, installed, diff(null, after, 0), auditDiff(null, after, 0));
         });
   }
 
@@ -132,10 +135,12 @@ public final class HelmOperations {
           requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail after = releases.current(caller, cluster, namespace, name);
+          int previous = before.release().revision();
           return result(
               command,
               after,
-              diff(before.valuesYaml(), after.valuesYaml(), before.release().revision()));
+              diff(before.valuesYaml(), after.valuesYaml(), previous),
+              auditDiff(before.valuesYaml(), after.valuesYaml(), previous));
         });
   }
 
@@ -154,10 +159,12 @@ public final class HelmOperations {
           requireHelm();
           runner.run(caller, cluster, command);
           HelmReleaseDetail after = releases.current(caller, cluster, namespace, name);
+          int previous = before.release().revision();
           return result(
               command,
               after,
-              diff(before.valuesYaml(), after.valuesYaml(), before.release().revision()));
+              diff(before.valuesYaml(), after.valuesYaml(), previous),
+              auditDiff(before.valuesYaml(), after.valuesYaml(), previous));
         });
   }
 
@@ -186,7 +193,7 @@ public final class HelmOperations {
                   last.description());
           return new AuditedAction.Outcome<>(
               new HelmChange(command.operation().verb(), gone, List.of(), "", -1),
-              header(command) + diff(before.valuesYaml(), null, last.revision()));
+              header(command) + auditDiff(before.valuesYaml(), null, last.revision()));
         });
   }
 
@@ -208,11 +215,12 @@ public final class HelmOperations {
         recorded.auditId());
   }
 
+  /** The caller sees the values diff they caused; the audit log keeps it with secrets marked. */
   private static AuditedAction.Outcome<HelmChange> result(
-      HelmCommand command, HelmReleaseDetail now, String valuesDiff) {
+      HelmCommand command, HelmReleaseDetail now, String valuesDiff, String auditDiff) {
     return new AuditedAction.Outcome<>(
         new HelmChange(command.operation().verb(), now.release(), now.hooks(), valuesDiff, -1),
-        header(command) + valuesDiff);
+        header(command) + auditDiff);
   }
 
   /** The audit diff's first line: the command as asked (chart and version), never values. */
@@ -251,6 +259,17 @@ public final class HelmOperations {
 
   private String valuesYaml(String values) {
     return values == null || values.isBlank() ? "" : codec.toYaml(codec.parse(values));
+  }
+
+  private String auditDiff(String before, String after, int revision) {
+    return diff(redacted(before), redacted(after), revision);
+  }
+
+  private String redacted(String valuesYaml) {
+    if (valuesYaml == null || valuesYaml.isBlank()) {
+      return valuesYaml;
+    }
+    return codec.toYaml(SensitiveValues.redacted(codec.parse(valuesYaml), marks::mark));
   }
 
   private static String diff(String before, String after, int revision) {

@@ -7,10 +7,10 @@ import io.kubeward.access.domain.Verb;
 import io.kubeward.audit.app.AuditedAction;
 import io.kubeward.cluster.app.ClusterNotFoundException;
 import io.kubeward.cluster.app.ClusterRegistry;
+import io.kubeward.common.RedactionMarks;
 import io.kubeward.resource.domain.KindInfo;
 import io.kubeward.resource.domain.ObjectCleaner;
 import io.kubeward.resource.domain.UnifiedDiff;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class ObjectAccess {
   private final ObjectGateway gateway;
   private final ObjectCodec codec;
   private final AuditedAction audited;
-  private final byte[] fingerprintKey = new byte[32];
+  private final RedactionMarks marks = new RedactionMarks();
 
   public ObjectAccess(
       ClusterRegistry clusters,
@@ -44,7 +44,6 @@ public final class ObjectAccess {
     this.gateway = gateway;
     this.codec = codec;
     this.audited = audited;
-    new SecureRandom().nextBytes(fingerprintKey);
   }
 
   /** Which object: as named in a URL. */
@@ -253,22 +252,9 @@ public final class ObjectAccess {
       ((Map<String, Object>) meta).remove("generation");
     }
     if (kind.isSecret()) {
-      cleaned = ObjectCleaner.redactSecret(cleaned, this::fingerprint);
+      cleaned = ObjectCleaner.redactSecret(cleaned, marks::mark);
     }
     return codec.toYaml(cleaned);
-  }
-
-  /** {@code <redacted:1a2b3c4d>}: a keyed hash, equal for equal values within this process. */
-  private String fingerprint(Object value) {
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(fingerprintKey, "HmacSHA256"));
-      byte[] digest =
-          mac.doFinal(String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "<redacted:" + java.util.HexFormat.of().formatHex(digest, 0, 4) + ">";
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
   }
 
   private Map<String, Object> fetch(

@@ -155,6 +155,33 @@ class HelmOperationsTest {
   }
 
   @Test
+  void theAuditKeepsThatASecretValueChangedButNotTheValueTheCallerSeesTheirOwnDiff() {
+    store.revisions.add(
+        detail(1, "deployed", Map.of("db", Map.of("host", "db1", "password", "hunter2-old"))));
+    runner.onRun =
+        () ->
+            store.revisions.add(
+                detail(2, "deployed", Map.of("db", Map.of("host", "db2", "password", "s3cr3t"))));
+
+    HelmChange change =
+        operations.upgrade(
+            caller(Role.OPERATOR),
+            "c1",
+            "shop",
+            "web",
+            CHART,
+            "db:\n  host: db2\n  password: s3cr3t\n");
+
+    assertThat(change.valuesDiff()).contains("+  password: s3cr3t");
+    String audited = records().getFirst().diff();
+    assertThat(audited).contains("-  host: db1", "+  host: db2", "password: <redacted:");
+    assertThat(audited).doesNotContain("s3cr3t", "hunter2-old");
+    assertThat(audited.lines().filter(l -> l.matches("[-+]  password: <redacted:\\w+>")))
+        .as("a changed secret shows as changed")
+        .hasSize(2);
+  }
+
+  @Test
   void aRollbackToARevisionThatDoesNotExistIsNotFoundAndHelmNeverRuns() {
     store.revisions.add(detail(1, "deployed", Map.of()));
     assertThatThrownBy(() -> operations.rollback(caller(Role.OPERATOR), "c1", "shop", "web", 7))
