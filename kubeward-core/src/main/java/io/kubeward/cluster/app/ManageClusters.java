@@ -119,9 +119,13 @@ public final class ManageClusters {
   /**
    * Connects the clusters added earlier (at start-up: {@link #sync()}). One that can no longer be
    * used (a name now taken by the start-up configuration, a broken kubeconfig) is logged and
-   * skipped, never fatal.
+   * skipped; credentials the configured key does not decrypt stop the start.
    */
   public void restore() {
+    // Every stored cluster must decrypt with the configured key before anything connects: a missing
+    // or wrong key stops the start (CredentialKeyException) instead of skipping every cluster, so
+    // a replica started without the site's key cannot pass for a healthy one (ADR 0009, 0053).
+    store.load();
     sync();
   }
 

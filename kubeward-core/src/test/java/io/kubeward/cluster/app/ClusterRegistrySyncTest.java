@@ -1,6 +1,7 @@
 package io.kubeward.cluster.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.Reachability;
@@ -98,6 +99,19 @@ class ClusterRegistrySyncTest {
     store.down = true;
 
     assertThat(registry.find("prod")).isEmpty();
+  }
+
+  @Test
+  void atStartUpAStoreThatCannotReadEveryClusterStopsTheRestoreBeforeAnythingConnects() {
+    store.put("staging");
+    store.down = true;
+
+    assertThatThrownBy(manage::restore).hasMessageContaining("database unavailable");
+    assertThat(factory.connected).isEmpty();
+
+    store.down = false;
+    manage.restore();
+    assertThat(registry.held("staging")).isPresent();
   }
 
   static final class MemoryStore implements ClusterStore {
