@@ -103,7 +103,15 @@ public final class KubewardClient {
 
   /** Sends a JSON request; answers the JSON body (an empty object for 204) or throws. */
   public JsonNode send(String method, String path, Object body) {
-    HttpRequest.Builder request = request(path).timeout(REQUEST_TIMEOUT);
+    return send(method, path, body, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * {@link #send(String, String, Object)} for a request the server may work on longer than the
+   * usual minute (a helm run is bounded by the server's {@code kubeward.helm.timeout}, up to 1 h).
+   */
+  public JsonNode send(String method, String path, Object body, Duration timeout) {
+    HttpRequest.Builder request = request(path).timeout(timeout);
     request.header("Accept", "application/json, application/problem+json");
     if (body != null) {
       request.header("Content-Type", "application/json");
@@ -301,7 +309,9 @@ public final class KubewardClient {
       throw unreachable(e);
     } catch (HttpTimeoutException e) {
       throw new CliException(
-          ExitCode.UNREACHABLE, messages.get("error.timeout", server, REQUEST_TIMEOUT.toSeconds()));
+          ExitCode.UNREACHABLE,
+          messages.get(
+              "error.timeout", server, request.timeout().orElse(REQUEST_TIMEOUT).toSeconds()));
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,13 @@ import picocli.CommandLine.Parameters;
       AppCommand.Uninstall.class
     })
 public final class AppCommand implements Runnable {
+
+  /**
+   * How long a request that runs helm may take: the server bounds each run by its {@code
+   * kubeward.helm.timeout} (at most 1 h), so the CLI waits that long and a little more rather than
+   * giving up after the usual minute while the release is still being changed.
+   */
+  static final Duration HELM_RUN = Duration.ofMinutes(61);
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -280,7 +288,8 @@ public final class AppCommand implements Runnable {
       body.put("name", name);
       body.set("chart", chartSource());
       body.put("values", valuesText());
-      return changed(client().post(clusterPath("/helm/releases"), body), "app.installed");
+      return changed(
+          client().send("POST", clusterPath("/helm/releases"), body, HELM_RUN), "app.installed");
     }
   }
 
@@ -298,7 +307,7 @@ public final class AppCommand implements Runnable {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.set("chart", chartSource());
       body.put("values", valuesText());
-      JsonNode preview = client().post(releasePath() + "/upgrade/preview", body);
+      JsonNode preview = client().send("POST", releasePath() + "/upgrade/preview", body, HELM_RUN);
       String valuesDiff = Json.text(preview, "valuesDiff", "");
       out()
           .print(valuesDiff.isEmpty() ? messages().get("app.values-unchanged") + "\n" : valuesDiff);
@@ -314,7 +323,8 @@ public final class AppCommand implements Runnable {
         out().println(messages().get("app.dry-run", ns() + "/" + name));
         return ExitCode.OK;
       }
-      return changed(client().post(releasePath() + "/upgrade", body), "app.upgraded");
+      return changed(
+          client().send("POST", releasePath() + "/upgrade", body, HELM_RUN), "app.upgraded");
     }
   }
 
@@ -328,7 +338,8 @@ public final class AppCommand implements Runnable {
     public Integer call() {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.put("revision", revision);
-      return changed(client().post(releasePath() + "/rollback", body), "app.rolled-back");
+      return changed(
+          client().send("POST", releasePath() + "/rollback", body, HELM_RUN), "app.rolled-back");
     }
   }
 
@@ -337,7 +348,7 @@ public final class AppCommand implements Runnable {
   public static final class Uninstall extends ReleaseApi {
     @Override
     public Integer call() {
-      JsonNode answer = client().send("DELETE", releasePath(), null);
+      JsonNode answer = client().send("DELETE", releasePath(), null, HELM_RUN);
       out()
           .println(
               messages().get("app.uninstalled", ns() + "/" + name, Json.text(answer, "auditId")));
