@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -114,7 +115,7 @@ public final class ReachabilityProbe {
     long start = nanoTime.getAsLong();
     HttpResponse<String> version;
     try {
-      version = get(http, base + "version", settings.timeout().toNanos());
+      version = getOnceMore(http, base + "version", settings.timeout().toNanos(), deadline);
     } catch (Exception e) {
       return before.afterFailure(clock.instant(), Failures.describe(e));
     }
@@ -153,6 +154,29 @@ public final class ReachabilityProbe {
       return new ControlPlaneHealth(ControlPlaneHealth.parseVerbose(ready.body()), livez, null);
     } catch (Exception e) {
       return ControlPlaneHealth.unavailable(Failures.describe(e));
+    }
+  }
+
+  /**
+   * A request that failed before any answer (typically a pooled connection the apiserver closed
+   * while it was idle or under load) is sent once more while the probe's time lasts: one stale
+   * connection is not an outage. A timeout is not retried: the time is spent.
+   */
+  private HttpResponse<String> getOnceMore(
+      HttpClient http, String uri, long timeoutNanos, long deadline) throws Exception {
+    try {
+      return get(http, uri, timeoutNanos);
+    } catch (TimeoutException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (Exception e) {
+      long left = deadline - nanoTime.getAsLong();
+      if (left <= 0) {
+        throw e;
+      }
+      return get(http, uri, left);
     }
   }
 

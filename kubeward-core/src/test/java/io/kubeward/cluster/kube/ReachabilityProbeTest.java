@@ -2,6 +2,7 @@ package io.kubeward.cluster.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -11,6 +12,7 @@ import io.kubeward.cluster.domain.ProbeSettings;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.Reachability.State;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +99,40 @@ class ReachabilityProbeTest {
     assertThat(r.apiReady()).isFalse();
     assertThat(r.lastError())
         .isEqualTo("GET /readyz answered 500: [-]etcd failed: reason withheld");
+  }
+
+  @Test
+  void aConnectionClosedBeforeAnyAnswerIsTriedOnceMoreNotAnOutage() throws IOException {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    api.createContext(
+        "/",
+        exchange -> {
+          if (requests.incrementAndGet() == 1) {
+            exchange.close(); // the connection ends without an answer, as a stale one does
+            return;
+          }
+          byte[] body =
+              (exchange.getRequestURI().getPath().equals("/version") ? VERSION : "ok")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    api.start();
+    try {
+      Reachability r =
+          probeOf(
+                  new ConfigBuilder(server.createClient().getConfiguration())
+                      .withMasterUrl("http://127.0.0.1:" + api.getAddress().getPort())
+                      .build())
+              .probe();
+
+      assertThat(r.state()).as(r.lastError()).isEqualTo(State.REACHABLE);
+      assertThat(requests.get()).isEqualTo(3); // /version twice, /readyz once
+    } finally {
+      api.stop(0);
+    }
   }
 
   @Test
