@@ -171,7 +171,7 @@ public final class ClusterConnection {
 
   /** A client for writes and for objects read in full. The caller closes it. */
   public KubernetesClient newClient() {
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return clientBuilder(config).build();
   }
 
   /**
@@ -179,10 +179,7 @@ public final class ClusterConnection {
    * LeanSerialization}), so objects it reads must not be written back. The caller closes it.
    */
   public KubernetesClient newCacheClient() {
-    return new KubernetesClientBuilder()
-        .withConfig(config)
-        .withKubernetesSerialization(LeanSerialization.create())
-        .build();
+    return clientBuilder(config).withKubernetesSerialization(LeanSerialization.create()).build();
   }
 
   /**
@@ -196,6 +193,13 @@ public final class ClusterConnection {
             .withConnectionTimeout(millis(timeout))
             .withRequestTimeout(millis(timeout))
             .build();
-    return new KubernetesClientBuilder().withConfig(probe).build();
+    return clientBuilder(probe).build();
+  }
+
+  /** Every client of a cluster: fabric8's Vert.x client, reads resent on a closed connection. */
+  static KubernetesClientBuilder clientBuilder(Config config) {
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new ReconnectingHttpClientFactory());
   }
 }

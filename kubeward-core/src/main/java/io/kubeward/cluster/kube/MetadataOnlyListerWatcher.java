@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.dsl.internal.AbstractWatchManager;
 import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
@@ -52,7 +51,7 @@ final class MetadataOnlyListerWatcher
             // a plain HTTP watch, so that the Accept header is negotiated as for any request
             .withOnlyHttpWatches(true)
             .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return ClusterConnection.clientBuilder(config).build();
   }
 
   @SuppressWarnings("unchecked")
