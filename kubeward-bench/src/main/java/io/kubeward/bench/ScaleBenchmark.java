@@ -346,27 +346,7 @@ public final class ScaleBenchmark {
                     phase.stream().p99Millis(),
                     phase.reference().p99Millis(),
                     phase.streamAfterReference().p99Millis()));
-        churnRows.add(
-            List.of(
-                Integer.toString(rate),
-                "%.0f/s (%d ok, %d failed, %.0f s)"
-                    .formatted(
-                        phase.achievedRate(),
-                        phase.operations(),
-                        phase.failures(),
-                        phase.seconds()),
-                phase.reference().p50p99(),
-                phase.stream().p50p99(),
-                "%.2f×".formatted(phase.stream().p99Millis() / phase.reference().p99Millis()),
-                phase.streamAfterReference().p50p99(),
-                phase.overview().p50p99() + " (" + phase.overview().samples() + " probes)",
-                phase.overviewAfterReference().p50p99(),
-                phase.reference().missed() + " / " + phase.stream().missed(),
-                Integer.toString(phase.streamOverflows()),
-                phase.loadAverage(),
-                phase.cpu().get("kube-apiserver"),
-                phase.cpu().get("etcd"),
-                phase.cpu().get("kubeward")));
+        churnRows.add(Churn.tableRow(phase));
       }
       Churn.Consistency consistency = churn.verify(Fixture.namespace(1), Duration.ofSeconds(60));
       double heapAfter = server.heapAfterFullGcMiB();
@@ -499,26 +479,8 @@ public final class ScaleBenchmark {
     report.table(
         new Report.Table(
             "4. Churn: lag from the API change to the live stream and the overview",
-            "Pods created, relabelled and deleted in equal shares (a pool of "
-                + Churn.POOL
-                + " pods bound to KWOK nodes, which add status updates of their own) at each target rate for "
-                + Long.getLong("kubeward.bench.churn.seconds", 60)
-                + " s on this 2-core machine, from up to 256 requests in flight. Lag runs from sending the request: reference = a plain watch of the namespace in the benchmark JVM (what `kubectl get -w` sees); live stream = the `change` event on `/api/v1/clusters/{c}/stream` (the console's SSE); overview = a probe pod created then deleted in a namespace of its own, one at a time, the overview polled every 20 ms until its count followed. \"After reference\" = from the reference watch seeing the same change to Kubeward showing it: Kubeward's own share of the lag, without the apiserver's queueing. Missed = changes an observer had not seen 20 s after the phase. Load avg = the machine's 1-minute load average at the end of the phase (other work on the 2 cores). Target: p99 live-update lag ≤ 1 s at 1,000 events/s.",
-            List.of(
-                "target /s",
-                "achieved",
-                "reference watch p50 / p99",
-                "live stream p50 / p99",
-                "stream / reference (p99)",
-                "stream after reference p50 / p99",
-                "overview p50 / p99",
-                "overview after reference p50 / p99",
-                "missed (reference / stream)",
-                "SSE overflows",
-                "load avg",
-                "apiserver CPU",
-                "etcd CPU",
-                "Kubeward CPU"),
+            Churn.tableText(Long.getLong("kubeward.bench.churn.seconds", 60)),
+            Churn.TABLE_HEADER,
             churnRows));
     report.table(
         new Report.Table(
@@ -570,7 +532,7 @@ public final class ScaleBenchmark {
         .formatted(first.getKey(), last.getKey(), perTenThousand);
   }
 
-  private static Map<String, Long> controlPlanePids(ControlPlane controlPlane) {
+  static Map<String, Long> controlPlanePids(ControlPlane controlPlane) {
     Map<String, Long> pids = new LinkedHashMap<>();
     pids.put("kube-apiserver", controlPlane.pid(Component.KUBE_APISERVER));
     pids.put("etcd", controlPlane.pid(Component.ETCD));
