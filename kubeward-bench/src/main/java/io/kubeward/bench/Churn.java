@@ -62,6 +62,12 @@ final class Churn implements AutoCloseable {
   /** Connections of the lean client and requests in flight on each (256 in all by default). */
   static final int CONNECTIONS = Integer.getInteger("kubeward.bench.churn.connections", 4);
 
+  /** HTTP version of the churn's writes: {@code 1.1} (default) or {@code 2}. */
+  static final java.net.http.HttpClient.Version HTTP_VERSION =
+      "2".equals(System.getProperty("kubeward.bench.churn.http", "1.1"))
+          ? java.net.http.HttpClient.Version.HTTP_2
+          : java.net.http.HttpClient.Version.HTTP_1_1;
+
   static final int IN_FLIGHT_PER_CONNECTION =
       Integer.getInteger("kubeward.bench.churn.in-flight", 64);
 
@@ -125,7 +131,12 @@ final class Churn implements AutoCloseable {
   Churn(KubernetesClient client, ServerProcess server, String cluster, List<String> nodes) {
     this.client = client;
     this.api =
-        new ChurnApi(client.getConfiguration(), NAMESPACE, CONNECTIONS, IN_FLIGHT_PER_CONNECTION);
+        new ChurnApi(
+            client.getConfiguration(),
+            NAMESPACE,
+            HTTP_VERSION,
+            CONNECTIONS,
+            IN_FLIGHT_PER_CONNECTION);
     this.server = server;
     this.cluster = cluster;
     this.nodes = nodes;
@@ -492,7 +503,7 @@ final class Churn implements AutoCloseable {
         + " pods bound to KWOK nodes, which add status updates of their own; updates are JSON merge patches of one label, creates and deletes keep the pool turning over) at each target rate for "
         + phaseSeconds
         + " s on this 2-core machine, sent from the benchmark JVM by "
-        + ChurnApi.describe(CONNECTIONS, IN_FLIGHT_PER_CONNECTION)
+        + ChurnApi.describe(HTTP_VERSION, CONNECTIONS, IN_FLIGHT_PER_CONNECTION)
         + ". Lag runs from sending the request: reference = a plain watch of the namespace in the benchmark JVM (what `kubectl get -w` sees); live stream = the `change` event on `/api/v1/clusters/{c}/stream` (the console's SSE); overview = a probe pod created then deleted in a namespace of its own, one at a time, the overview polled every 20 ms until its count followed. \"After reference\" = from the reference watch seeing the same change to Kubeward showing it: Kubeward's own share of the lag, without the apiserver's queueing. Missed = changes an observer had not seen 20 s after the phase. Load avg = the machine's 1-minute load average at the end of the phase (other work on the 2 cores). CPU per process over the phase; the bench JVM's includes the generator and the three observers. Target: p99 live-update lag ≤ 1 s at 1,000 events/s.";
   }
 

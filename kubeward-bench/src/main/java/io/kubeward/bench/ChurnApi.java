@@ -20,8 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A lean client for the churn's pod writes: the JDK's HttpClient over HTTP/2 with pre-built byte
@@ -30,13 +33,25 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class ChurnApi implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(ChurnApi.class);
+
+  private final AtomicInteger reportedFailures = new AtomicInteger();
   private final HttpClient[] clients;
   private final Semaphore[] inFlight;
   private final ExecutorService executor;
   private final String pods;
   private final String authorization;
 
-  ChurnApi(Config config, String namespace, int connections, int inFlightPerConnection) {
+  /**
+   * {@code version}: HTTP/2 multiplexes each client's requests on one connection; HTTP/1.1 opens a
+   * connection per request in flight (kept alive), which Go's server handles more cheaply.
+   */
+  ChurnApi(
+      Config config,
+      String namespace,
+      HttpClient.Version version,
+      int connections,
+      int inFlightPerConnection) {
     this.executor =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("churn-http-", 0).daemon(true).factory());
@@ -46,7 +61,7 @@ final class ChurnApi implements AutoCloseable {
     for (int i = 0; i < connections; i++) {
       clients[i] =
           HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_2)
+              .version(version)
               .sslContext(ssl)
               .executor(executor)
               .connectTimeout(Duration.ofSeconds(10))
@@ -55,7 +70,13 @@ final class ChurnApi implements AutoCloseable {
     }
     String base = config.getMasterUrl().replaceAll("/+$", "");
     this.pods = base + "/api/v1/namespaces/" + namespace + "/pods";
-    this.authorization = "Bearer " + config.getOauthToken();
+    // a kubeconfig's token lands in autoOAuthToken; one set by hand in oauthToken
+    String token =
+        config.getOauthToken() != null ? config.getOauthToken() : config.getAutoOAuthToken();
+    if (token == null) {
+      throw new IllegalArgumentException("The churn's client needs a bearer token");
+    }
+    this.authorization = "Bearer " + token;
   }
 
   /** Sends a pod create; completes with true on a 2xx answer. */
@@ -99,22 +120,45 @@ final class ChurnApi implements AutoCloseable {
     HttpRequest built =
         request
             .header("Authorization", authorization)
-            .header("Accept", "application/json")
+            // the apiserver answers with the whole pod: protobuf costs it less to encode than JSON
+            .header("Accept", "application/vnd.kubernetes.protobuf, application/json")
             .timeout(Duration.ofSeconds(30))
             .build();
     try {
       sending.run();
       return clients[connection]
-          .sendAsync(built, HttpResponse.BodyHandlers.discarding())
+          .sendAsync(built, ChurnApi::bodyOfFailuresOnly)
           .handle(
               (response, error) -> {
                 permits.release();
-                return error == null && response.statusCode() / 100 == 2;
+                boolean ok = error == null && response.statusCode() / 100 == 2;
+                if (!ok && reportedFailures.getAndIncrement() < 5) {
+                  log.warn(
+                      "churn request {} {} failed: {}",
+                      built.method(),
+                      built.uri().getPath(),
+                      error != null
+                          ? error.toString()
+                          : response.statusCode() + " " + abbreviate(response.body()));
+                }
+                return ok;
               });
     } catch (RuntimeException e) {
       permits.release();
       throw e;
     }
+  }
+
+  /** Answers to a change that succeeded are dropped unread; a failure's body says why. */
+  private static HttpResponse.BodySubscriber<String> bodyOfFailuresOnly(
+      HttpResponse.ResponseInfo info) {
+    return info.statusCode() / 100 == 2
+        ? HttpResponse.BodySubscribers.replacing(null)
+        : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String abbreviate(String body) {
+    return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "…";
   }
 
   private static SSLContext sslContext(Config config) {
@@ -156,8 +200,9 @@ final class ChurnApi implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  static String describe(int connections, int inFlightPerConnection) {
-    return "%d HTTP/2 connections (JDK HttpClient, pre-built bodies), ≤ %d requests in flight each"
-        .formatted(connections, inFlightPerConnection);
+  static String describe(HttpClient.Version version, int clients, int inFlightPerClient) {
+    return "the JDK HttpClient (%s, pre-built JSON bodies, answers asked in protobuf and dropped"
+            .formatted(version == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1")
+        + ", %d clients, ≤ %d requests in flight each)".formatted(clients, inFlightPerClient);
   }
 }

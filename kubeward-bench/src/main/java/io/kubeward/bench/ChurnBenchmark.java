@@ -77,7 +77,7 @@ public final class ChurnBenchmark {
                 "churn-only",
                 "Churn only: %d KWOK nodes, pool of %d pods".formatted(nodeCount, Churn.POOL))
             .fact("Command", "ChurnBenchmark " + String.join(" ", args))
-            .fact("Run", java.time.Instant.now())
+            .fact("Run", java.time.Instant.now().toString())
             .table(
                 new Report.Table(
                     "4. Churn: lag from the API change to the live stream and the overview",
