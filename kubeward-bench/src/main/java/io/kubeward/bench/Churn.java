@@ -104,7 +104,24 @@ final class Churn implements AutoCloseable {
       String mix,
       int streamOverflows,
       String loadAverage,
-      Map<String, String> cpu) {}
+      Map<String, String> cpu,
+      Map<String, Double> cpuSeconds) {
+
+    /**
+     * Milliseconds of CPU per accepted change: the apiserver's, and all measured processes' (the
+     * bound 2 cores put on the rate: 2,000 ms a second divided by the total).
+     */
+    String cpuPerChange() {
+      if (operations == 0) {
+        return "—";
+      }
+      double apiserver = cpuSeconds.getOrDefault("kube-apiserver", Double.NaN);
+      double all = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+      return "%.1f / %.1f ms (≤ %.0f/s on 2 cores)"
+          .formatted(
+              1000 * apiserver / operations, 1000 * all / operations, 2.0 * operations / all);
+    }
+  }
 
   record Consistency(
       boolean equal,
@@ -320,7 +337,8 @@ final class Churn implements AutoCloseable {
             MIX.describe(),
             overflows.get() - overflowsBefore,
             loadAverage(),
-            cpuUse);
+            cpuUse,
+            cpu.lastSeconds());
     log.info("churn {}", phase);
     return phase;
   }
@@ -496,7 +514,8 @@ final class Churn implements AutoCloseable {
           "apiserver CPU",
           "etcd CPU",
           "Kubeward CPU",
-          "bench JVM CPU (generator + observers)");
+          "bench JVM CPU (generator + observers)",
+          "CPU per change: apiserver / all measured");
 
   /** The text above the churn table: the mix, the generator and what each column measures. */
   static String tableText(long phaseSeconds) {
@@ -508,7 +527,7 @@ final class Churn implements AutoCloseable {
         + phaseSeconds
         + " s on this 2-core machine, sent from the benchmark JVM by "
         + ChurnApi.describe(HTTP_VERSION, CONNECTIONS, IN_FLIGHT_PER_CONNECTION)
-        + ". Lag runs from sending the request: reference = a plain watch of the namespace in the benchmark JVM (what `kubectl get -w` sees); live stream = the `change` event on `/api/v1/clusters/{c}/stream` (the console's SSE); overview = a probe pod created then deleted in a namespace of its own, one at a time, the overview polled every 20 ms until its count followed. \"After reference\" = from the reference watch seeing the same change to Kubeward showing it: Kubeward's own share of the lag, without the apiserver's queueing. Missed = changes an observer had not seen 20 s after the phase. Load avg = the machine's 1-minute load average at the end of the phase (other work on the 2 cores). CPU per process over the phase; the bench JVM's includes the generator and the three observers. Target: p99 live-update lag ≤ 1 s at 1,000 events/s.";
+        + ". Lag runs from sending the request: reference = a plain watch of the namespace in the benchmark JVM (what `kubectl get -w` sees); live stream = the `change` event on `/api/v1/clusters/{c}/stream` (the console's SSE); overview = a probe pod created then deleted in a namespace of its own, one at a time, the overview polled every 20 ms until its count followed. \"After reference\" = from the reference watch seeing the same change to Kubeward showing it: Kubeward's own share of the lag, without the apiserver's queueing. Missed = changes an observer had not seen 20 s after the phase. Load avg = the machine's 1-minute load average at the end of the phase (other work on the 2 cores). CPU per process over the phase; the bench JVM's includes the generator and the three observers. CPU per change = CPU seconds of the apiserver, and of all measured processes (apiserver, etcd, KWOK, Kubeward, bench JVM; not the controller-manager and scheduler), per accepted change, with the rate that 2 fully used cores would allow at that cost. Target: p99 live-update lag ≤ 1 s at 1,000 events/s.";
   }
 
   static List<String> tableRow(Phase phase) {
@@ -528,7 +547,8 @@ final class Churn implements AutoCloseable {
         phase.cpu().get("kube-apiserver"),
         phase.cpu().get("etcd"),
         phase.cpu().get("kubeward"),
-        phase.cpu().get(BENCH_JVM));
+        phase.cpu().get(BENCH_JVM),
+        phase.cpuPerChange());
   }
 
   /** The machine's 1-minute load average (other work competing for the 2 cores). */

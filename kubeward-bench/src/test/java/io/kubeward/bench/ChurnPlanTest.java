@@ -86,4 +86,29 @@ class ChurnPlanTest {
     assertThat(pod.path("spec").path("containers").get(0).path("image").asText())
         .isEqualTo("registry.example/bench/churn:1.0");
   }
+
+  @Test
+  void cpuPerChangeShowsTheRateTwoCoresAllowAtThatCost() {
+    Churn.Latency none = Churn.latency(new long[0], 0);
+    Churn.Phase phase =
+        new Churn.Phase(
+            1_000,
+            20,
+            4_000,
+            0,
+            200,
+            none,
+            none,
+            none,
+            none,
+            none,
+            new ChurnPlan.Mix(20).describe(),
+            0,
+            "1.00",
+            Map.of(),
+            Map.of("kube-apiserver", 12.0, "kubeward", 6.0, Churn.BENCH_JVM, 2.0));
+
+    // 12 s / 4,000 = 3 ms; 20 s / 4,000 = 5 ms a change, so 2 cores allow at most 400 a second
+    assertThat(phase.cpuPerChange()).isEqualTo("3.0 / 5.0 ms (≤ 400/s on 2 cores)");
+  }
 }
