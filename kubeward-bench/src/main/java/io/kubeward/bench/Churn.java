@@ -60,9 +60,10 @@ final class Churn implements AutoCloseable {
   static final int POOL = 1_000;
 
   /**
-   * Clients of the lean generator and requests in flight on each: 4 × 16 by default (4 × 64 reached
-   * 206/s at 1,000/s asked, 4 × 16 reached 278/s: fewer requests in flight contend less in the
-   * apiserver on 2 cores).
+   * Clients of the lean generator and requests in flight on each: 4 × 16 by default. Single runs at
+   * 1,000/s asked on 2 cores: 4 × 64 reached 206/s, 4 × 16 between 158/s and 278/s, 4 × 4 165/s;
+   * the rate is bound by CPU (about 12 ms of it per change over all processes), and fewer requests
+   * in flight keep the queueing part of the lag small.
    */
   static final int CONNECTIONS = Integer.getInteger("kubeward.bench.churn.connections", 4);
 
