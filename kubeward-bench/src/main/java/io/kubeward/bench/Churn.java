@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,10 +19,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -33,8 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measurement 4: pods created, updated (a label) and deleted in equal shares at a target rate for a
- * fixed time, while three observers time each change from the moment its request was sent:
+ * Measurement 4: pods created, updated (a label) and deleted at a target rate for a fixed time, in
+ * the {@link #MIX} (by default mostly label updates: a merge patch is the cheapest change for the
+ * apiserver, and the creates and deletes keep the pool turning over), sent by a lean HTTP/2 client
+ * with pre-built bodies ({@link ChurnApi}), while three observers time each change from the moment
+ * its request was sent:
  *
  * <ul>
  *   <li>the reference, a plain watch of the churn namespace in this JVM (what {@code kubectl get
@@ -59,7 +58,31 @@ final class Churn implements AutoCloseable {
   static final String PROBE_NAMESPACE = "bench-churn-probe";
   static final String SEQUENCE = "churn-seq";
   static final int POOL = 1_000;
-  private static final int IN_FLIGHT = 256;
+
+  /**
+   * Clients of the lean generator and requests in flight on each: 4 × 16 by default. Single runs at
+   * 1,000/s asked on 2 cores: 4 × 64 reached 206/s, 4 × 16 between 158/s and 278/s, 4 × 4 165/s;
+   * the rate is bound by CPU (about 12 ms of it per change over all processes), and fewer requests
+   * in flight keep the queueing part of the lag small.
+   */
+  static final int CONNECTIONS = Integer.getInteger("kubeward.bench.churn.connections", 4);
+
+  /** HTTP version of the churn's writes: {@code 1.1} (default) or {@code 2}. */
+  static final java.net.http.HttpClient.Version HTTP_VERSION =
+      "2".equals(System.getProperty("kubeward.bench.churn.http", "1.1"))
+          ? java.net.http.HttpClient.Version.HTTP_2
+          : java.net.http.HttpClient.Version.HTTP_1_1;
+
+  static final int IN_FLIGHT_PER_CONNECTION =
+      Integer.getInteger("kubeward.bench.churn.in-flight", 16);
+
+  /** One create and one delete in every this many changes, the rest label updates. */
+  static final ChurnPlan.Mix MIX =
+      new ChurnPlan.Mix(Integer.getInteger("kubeward.bench.churn.mix-cycle", 20));
+
+  /** The benchmark JVM's own CPU (generator, reference watch, live-stream reader, probe). */
+  static final String BENCH_JVM = "bench JVM";
+
   private static final Duration OVERVIEW_POLL = Duration.ofMillis(20);
 
   record Latency(int samples, int missed, double p50Millis, double p99Millis, double maxMillis) {
@@ -79,9 +102,27 @@ final class Churn implements AutoCloseable {
       Latency overview,
       Latency streamAfterReference,
       Latency overviewAfterReference,
+      String mix,
       int streamOverflows,
       String loadAverage,
-      Map<String, String> cpu) {}
+      Map<String, String> cpu,
+      Map<String, Double> cpuSeconds) {
+
+    /**
+     * Milliseconds of CPU per accepted change: the apiserver's, and all measured processes' (the
+     * bound 2 cores put on the rate: 2,000 ms a second divided by the total).
+     */
+    String cpuPerChange() {
+      if (operations == 0) {
+        return "—";
+      }
+      double apiserver = cpuSeconds.getOrDefault("kube-apiserver", Double.NaN);
+      double all = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+      return "%.1f / %.1f ms (≤ %.0f/s on 2 cores)"
+          .formatted(
+              1000 * apiserver / operations, 1000 * all / operations, 2.0 * operations / all);
+    }
+  }
 
   record Consistency(
       boolean equal,
@@ -92,6 +133,7 @@ final class Churn implements AutoCloseable {
       double secondsToEqual) {}
 
   private final KubernetesClient client;
+  private final ChurnApi api;
   private final ServerProcess server;
   private final String cluster;
   private final List<String> nodes;
@@ -104,8 +146,19 @@ final class Churn implements AutoCloseable {
   private final List<Watch> referenceWatches = new ArrayList<>();
   private Thread streamReader;
 
+  /**
+   * {@code client} serves the observers and the probe; the churn's own writes go through a {@link
+   * ChurnApi} built from {@code client}'s configuration.
+   */
   Churn(KubernetesClient client, ServerProcess server, String cluster, List<String> nodes) {
     this.client = client;
+    this.api =
+        new ChurnApi(
+            client.getConfiguration(),
+            NAMESPACE,
+            HTTP_VERSION,
+            CONNECTIONS,
+            IN_FLIGHT_PER_CONNECTION);
     this.server = server;
     this.cluster = cluster;
     this.nodes = nodes;
@@ -123,22 +176,13 @@ final class Churn implements AutoCloseable {
           .create();
     }
     Recorder warmUp = new Recorder();
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      Semaphore inFlight = new Semaphore(64);
-      for (int i = 0; i < POOL; i++) {
-        Runnable create = nextOperation(warmUp, 0);
-        inFlight.acquireUninterruptibly();
-        executor.submit(
-            () -> {
-              try {
-                create.run();
-              } catch (RuntimeException e) {
-                log.warn("pool create failed: {}", e.getMessage());
-              } finally {
-                inFlight.release();
-              }
-            });
-      }
+    List<CompletableFuture<Boolean>> creates = new ArrayList<>();
+    for (int i = 0; i < POOL; i++) {
+      creates.add(nextChange(warmUp, ChurnPlan.Kind.CREATE));
+    }
+    long failedCreates = creates.stream().filter(f -> !f.join()).count();
+    if (failedCreates > 0) {
+      log.warn("{} of {} pool creates failed", failedCreates, POOL);
     }
     // A create that timed out on the busy machine may or may not have happened: keep what exists.
     var existing =
@@ -242,45 +286,40 @@ final class Churn implements AutoCloseable {
     Recorder current = new Recorder();
     recorder = current;
     int overflowsBefore = overflows.get();
-    CpuMeter cpu = new CpuMeter(pids).start();
+    Map<String, Long> measured = new java.util.LinkedHashMap<>(pids);
+    measured.put(BENCH_JVM, ProcessHandle.current().pid());
+    CpuMeter cpu = new CpuMeter(measured).start();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     OverviewProbe probe = new OverviewProbe(end, current);
     Thread prober = Thread.ofPlatform().name("churn-overview-probe").start(probe);
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long i = 0; ; i++) {
-        long due = start + i * interval;
-        if (due >= end) {
-          break;
-        }
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        inFlight.acquireUninterruptibly();
-        if (System.nanoTime() >= end) {
-          inFlight.release();
-          break;
-        }
-        Runnable operation = nextOperation(current, rate);
-        executor.submit(
-            () -> {
-              try {
-                operation.run();
-                done.incrementAndGet();
-              } catch (RuntimeException e) {
-                failed.incrementAndGet();
-              } finally {
-                inFlight.release();
-              }
-            });
+    List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+    for (long i = 0; ; i++) {
+      long due = ChurnPlan.dueNanos(start, i, rate);
+      if (due >= end) {
+        break;
       }
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      if (System.nanoTime() >= end) {
+        break;
+      }
+      sent.add(
+          nextChange(current, MIX.kindOf(sequence + 1))
+              .thenApply(
+                  ok -> {
+                    (ok ? done : failed).incrementAndGet();
+                    return ok;
+                  }));
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    // the phase's rate counts the changes sent within it; their answers may come a little later
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    awaitAnswers(sent, Duration.ofSeconds(40));
+    double seconds = sendSeconds;
     Map<String, String> cpuUse = cpu.stop();
     join(prober);
     current.awaitObserved(Duration.ofSeconds(20));
@@ -296,63 +335,65 @@ final class Churn implements AutoCloseable {
             probe.latency(),
             current.streamAfterReference(),
             probe.afterReference(current),
+            MIX.describe(),
             overflows.get() - overflowsBefore,
             loadAverage(),
-            cpuUse);
+            cpuUse,
+            cpu.lastSeconds());
     log.info("churn {}", phase);
     return phase;
   }
 
   /**
-   * The next change, chosen here on the generator thread: create, update and delete in turn, so the
-   * pool keeps its size. Updates pick a pod from the middle of the pool (neither just created nor
-   * about to be deleted).
+   * Sends the next change of {@code kind}, chosen here on the generator thread, through the lean
+   * client; completes with whether the apiserver accepted it. Creates join the end of the pool,
+   * deletes take its oldest pod, updates pick a pod from the middle of the pool (neither just
+   * created nor about to be deleted). Blocks while the chosen connection is full.
    */
-  private Runnable nextOperation(Recorder current, int rate) {
+  private CompletableFuture<Boolean> nextChange(Recorder current, ChurnPlan.Kind kind) {
     long seq = ++sequence;
-    int kind = rate == 0 ? 0 : (int) (seq % 3);
-    if (kind == 0 || pool.size() < 3) {
+    if (kind == ChurnPlan.Kind.CREATE || pool.size() < 3) {
       String name = "churn-%08d".formatted(seq);
       String node = nodes.get((int) (seq % nodes.size()));
       pool.add(name);
-      return () -> {
-        current.sent("C:" + name);
-        try {
-          client.pods().inNamespace(NAMESPACE).resource(pod(name, node, seq)).create();
-        } catch (RuntimeException e) {
-          current.failed("C:" + name);
-          throw e;
-        }
-      };
+      return recorded(
+          current, "C:" + name, key -> api.create(seq, ChurnPlan.pod(name, node, seq), key));
     }
-    if (kind == 1) {
+    if (kind == ChurnPlan.Kind.UPDATE) {
       int from = pool.size() / 3;
       String name = pool.get(from + ThreadLocalRandom.current().nextInt(pool.size() / 3));
-      String patch = "{\"metadata\":{\"labels\":{\"" + SEQUENCE + "\":\"" + seq + "\"}}}";
-      return () -> {
-        current.sent("U:" + seq);
-        try {
-          client
-              .pods()
-              .inNamespace(NAMESPACE)
-              .withName(name)
-              .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-        } catch (RuntimeException e) {
-          current.failed("U:" + seq);
-          throw e;
-        }
-      };
+      byte[] patch = ChurnPlan.labelPatch(seq);
+      return recorded(current, "U:" + seq, key -> api.patch(seq, name, patch, key));
     }
     String name = pool.removeFirst();
-    return () -> {
-      current.sent("D:" + name);
-      try {
-        client.pods().inNamespace(NAMESPACE).withName(name).withGracePeriod(0).delete();
-      } catch (RuntimeException e) {
-        current.failed("D:" + name);
-        throw e;
-      }
-    };
+    return recorded(current, "D:" + name, key -> api.delete(seq, name, key));
+  }
+
+  /** Records the send time of {@code key} when the request leaves, and forgets it if it failed. */
+  private static CompletableFuture<Boolean> recorded(
+      Recorder current,
+      String key,
+      java.util.function.Function<Runnable, CompletableFuture<Boolean>> send) {
+    return send.apply(() -> current.sent(key))
+        .thenApply(
+            ok -> {
+              if (!ok) {
+                current.failed(key);
+              }
+              return ok;
+            });
+  }
+
+  private static void awaitAnswers(List<CompletableFuture<Boolean>> sent, Duration timeout) {
+    try {
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn("not every churn request was answered: {}", e.toString());
+    }
   }
 
   private static Pod pod(String name, String node, long seq) {
@@ -446,6 +487,7 @@ final class Churn implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    api.close();
     referenceWatches.forEach(Watch::close);
     Stream<String> lines = liveStream;
     if (lines != null) {
@@ -454,6 +496,60 @@ final class Churn implements AutoCloseable {
     if (streamReader != null) {
       streamReader.interrupt();
     }
+  }
+
+  /** The columns of the benchmark's churn table; {@link #tableRow} fills them. */
+  static final List<String> TABLE_HEADER =
+      List.of(
+          "target /s",
+          "achieved",
+          "reference watch p50 / p99",
+          "live stream p50 / p99",
+          "stream / reference (p99)",
+          "stream after reference p50 / p99",
+          "overview p50 / p99",
+          "overview after reference p50 / p99",
+          "missed (reference / stream)",
+          "SSE overflows",
+          "load avg",
+          "apiserver CPU",
+          "etcd CPU",
+          "Kubeward CPU",
+          "bench JVM CPU (generator + observers)",
+          "CPU per change: apiserver / all measured");
+
+  /** The text above the churn table: the mix, the generator and what each column measures. */
+  static String tableText(long phaseSeconds) {
+    return "Pods changed in the mix "
+        + MIX.describe()
+        + " (a pool of "
+        + POOL
+        + " pods bound to KWOK nodes, which add status updates of their own; updates are JSON merge patches of one label, creates and deletes keep the pool turning over) at each target rate for "
+        + phaseSeconds
+        + " s on this 2-core machine, sent from the benchmark JVM by "
+        + ChurnApi.describe(HTTP_VERSION, CONNECTIONS, IN_FLIGHT_PER_CONNECTION)
+        + ". Lag runs from sending the request: reference = a plain watch of the namespace in the benchmark JVM (what `kubectl get -w` sees); live stream = the `change` event on `/api/v1/clusters/{c}/stream` (the console's SSE); overview = a probe pod created then deleted in a namespace of its own, one at a time, the overview polled every 20 ms until its count followed. \"After reference\" = from the reference watch seeing the same change to Kubeward showing it: Kubeward's own share of the lag, without the apiserver's queueing. Missed = changes an observer had not seen 20 s after the phase. Load avg = the machine's 1-minute load average at the end of the phase (other work on the 2 cores). CPU per process over the phase; the bench JVM's includes the generator and the three observers. CPU per change = CPU seconds of the apiserver, and of all measured processes (apiserver, etcd, KWOK, Kubeward, bench JVM; not the controller-manager and scheduler), per accepted change, with the rate that 2 fully used cores would allow at that cost. Target: p99 live-update lag ≤ 1 s at 1,000 events/s.";
+  }
+
+  static List<String> tableRow(Phase phase) {
+    return List.of(
+        Integer.toString(phase.targetRate()),
+        "%.0f/s (%d ok, %d failed, %.0f s)"
+            .formatted(phase.achievedRate(), phase.operations(), phase.failures(), phase.seconds()),
+        phase.reference().p50p99(),
+        phase.stream().p50p99(),
+        "%.2f×".formatted(phase.stream().p99Millis() / phase.reference().p99Millis()),
+        phase.streamAfterReference().p50p99(),
+        phase.overview().p50p99() + " (" + phase.overview().samples() + " probes)",
+        phase.overviewAfterReference().p50p99(),
+        phase.reference().missed() + " / " + phase.stream().missed(),
+        Integer.toString(phase.streamOverflows()),
+        phase.loadAverage(),
+        phase.cpu().get("kube-apiserver"),
+        phase.cpu().get("etcd"),
+        phase.cpu().get("kubeward"),
+        phase.cpu().get(BENCH_JVM),
+        phase.cpuPerChange());
   }
 
   /** The machine's 1-minute load average (other work competing for the 2 cores). */

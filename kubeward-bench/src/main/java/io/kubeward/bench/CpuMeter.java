@@ -9,6 +9,7 @@ final class CpuMeter {
   private final Map<String, Long> pids;
   private final Map<String, Long> startMillis = new LinkedHashMap<>();
   private long wallStart;
+  private final Map<String, Double> lastSeconds = new LinkedHashMap<>();
 
   CpuMeter(Map<String, Long> pids) {
     this.pids = pids;
@@ -27,9 +28,15 @@ final class CpuMeter {
     pids.forEach(
         (name, pid) -> {
           double cpuSeconds = (ProcessCpu.millis(pid) - startMillis.get(name)) / 1000.0;
+          lastSeconds.put(name, cpuSeconds);
           result.put(
               name, "%.1f s CPU (%.2f cores)".formatted(cpuSeconds, cpuSeconds / wallSeconds));
         });
     return result;
+  }
+
+  /** CPU seconds per process measured by the last {@link #stop}. */
+  Map<String, Double> lastSeconds() {
+    return Map.copyOf(lastSeconds);
   }
 }

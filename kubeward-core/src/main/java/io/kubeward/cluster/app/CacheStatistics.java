@@ -3,6 +3,7 @@ package io.kubeward.cluster.app;
 import io.kubeward.cluster.domain.CachedKind;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the shared cache of a cluster tells about one kind, read live (for metrics): plain getters,
@@ -38,4 +39,17 @@ public interface CacheStatistics {
 
   /** The time all completed lists took, from the first page's request to the last page's answer. */
   Duration listTime();
+
+  /**
+   * When the kind's first list was asked for (before waiting for the cluster's list gate); {@code
+   * null} before. For the start-up timeline.
+   */
+  default @Nullable Instant firstListStarted() {
+    return null;
+  }
+
+  /** When the kind first synced (its first complete list); {@code null} before. */
+  default @Nullable Instant syncedAt() {
+    return null;
+  }
 }

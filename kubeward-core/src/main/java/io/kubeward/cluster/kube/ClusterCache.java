@@ -16,6 +16,7 @@ import io.kubeward.cluster.domain.NamespaceView;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.ServiceView;
+import io.kubeward.cluster.domain.StartupTimeline;
 import io.kubeward.cluster.domain.ViewChange;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +75,9 @@ public final class ClusterCache implements AutoCloseable {
   private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
   private final ListGate listGate;
   private final Clock clock;
+  private final Instant started;
+  private final AtomicBoolean overviewLogged = new AtomicBoolean();
+  private final AtomicBoolean allSyncedLogged = new AtomicBoolean();
   private final Executor informerExecutor;
   private final ExecutorService metadataExecutor;
   private final List<MetadataOnlyListerWatcher> metadataListerWatchers =
@@ -79,6 +85,7 @@ public final class ClusterCache implements AutoCloseable {
 
   private ClusterCache(String cluster, KubernetesClient client, Clock clock) {
     this.clock = clock;
+    this.started = clock.instant();
     this.listGate = new ListGate(LISTS_IN_FLIGHT);
     this.informerExecutor = client.adapt(BaseClient.class).getExecutor();
     this.metadataExecutor =
@@ -90,6 +97,39 @@ public final class ClusterCache implements AutoCloseable {
     informers
         .values()
         .forEach(informed -> informed.store.addListener((b, a) -> publish(informed.kind, b, a)));
+    informers.values().forEach(informed -> informed.onFirstSync = () -> firstSync(cluster));
+  }
+
+  /** Logs the start-up phase "first complete overview" once, when its last kind first synced. */
+  private void firstSync(String cluster) {
+    StartupTimeline timeline = startupTimeline(started, List.of());
+    if (timeline.firstOverview() != null && overviewLogged.compareAndSet(false, true)) {
+      log.info(
+          "Cluster {}: first complete overview {} ms after the cache started",
+          cluster,
+          Duration.between(started, timeline.firstOverview()).toMillis());
+    }
+    if (timeline.allSynced() != null && allSyncedLogged.compareAndSet(false, true)) {
+      log.info(
+          "Cluster {}: every cached kind synced {} ms after the cache started",
+          cluster,
+          Duration.between(started, timeline.allSynced()).toMillis());
+    }
+  }
+
+  /**
+   * The start-up timeline of this cluster (issue 19): the process's {@code moments} from {@code
+   * jvmStarted}, then each kind's first list and the first complete overview.
+   */
+  public StartupTimeline startupTimeline(Instant jvmStarted, List<StartupTimeline.Moment> moments) {
+    List<StartupTimeline.KindSync> kinds =
+        informers.values().stream()
+            .map(
+                i ->
+                    new StartupTimeline.KindSync(
+                        i.kind, i.size(), i.firstListStarted(), i.syncedAt()))
+            .toList();
+    return StartupTimeline.of(jvmStarted, moments, kinds);
   }
 
   /** One row of the {@link CachedKind} table: its informer factory over a store of its views. */
@@ -259,6 +299,9 @@ public final class ClusterCache implements AutoCloseable {
     private final AtomicLong lists = new AtomicLong();
     private final AtomicLong listNanos = new AtomicLong();
     private volatile long listStartedNanos;
+    private volatile @Nullable Instant firstListStarted;
+    private volatile @Nullable Instant syncedAt;
+    private volatile Runnable onFirstSync = () -> {};
     private volatile long lastEventMillis = -1;
     private volatile long lastWatchingMillis;
     private volatile SharedIndexInformer<T> informer;
@@ -342,6 +385,19 @@ public final class ClusterCache implements AutoCloseable {
     @Override
     public void listStarted() {
       listStartedNanos = System.nanoTime();
+      if (firstListStarted == null) {
+        firstListStarted = clock.instant();
+      }
+    }
+
+    @Override
+    public @Nullable Instant firstListStarted() {
+      return firstListStarted;
+    }
+
+    @Override
+    public @Nullable Instant syncedAt() {
+      return syncedAt;
     }
 
     @Override
@@ -365,13 +421,24 @@ public final class ClusterCache implements AutoCloseable {
           .whenComplete(
               (ignored, failure) -> {
                 if (failure == null) {
+                  boolean first = syncedAt == null;
+                  if (first) {
+                    syncedAt = clock.instant();
+                  }
                   synced = true;
                   failing = false;
+                  Instant started = firstListStarted;
                   log.info(
-                      "Cluster {}: cache of {} synced ({} objects)",
+                      "Cluster {}: cache of {} synced ({} objects{})",
                       cluster,
                       kind.plural(),
-                      store.size());
+                      store.size(),
+                      first && started != null
+                          ? ", first list " + Duration.between(started, syncedAt).toMillis() + " ms"
+                          : "");
+                  if (first) {
+                    onFirstSync.run();
+                  }
                 }
               });
       next.stopped()

@@ -1,0 +1,61 @@
+package io.kubeward.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.testkit.controlplane.ControlPlane;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The short path to the start-up timeline (issue 19), not a benchmark of its own: a small fixture
+ * ({@code pods} pods on one node per 30), one cold start of the server, then its timeline per phase
+ * and per kind next to the apiserver's plain list time, printed. {@code bin/benchmark startup
+ * [pods]}; the scale benchmark prints the same tables in its report.
+ */
+public final class StartupLab {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupLab.class);
+
+  private StartupLab() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: StartupLab <kubeward-server-exec.jar> [pods, default 600]");
+      System.exit(2);
+    }
+    Path jar = Path.of(args[0]);
+    int pods = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+    int nodes = Math.max(1, (pods + 29) / 30);
+    FixtureSpec spec =
+        new FixtureSpec(
+            "startup", nodes, Math.max(1, nodes / 10), pods, Math.max(10, pods / 6), List.of(pods));
+    Path work = Files.createTempDirectory("kubeward-startup-");
+    try (ControlPlane controlPlane = ControlPlane.start(ScaleBenchmark.controlPlaneOptions());
+        KubernetesClient client = controlPlane.newAdminClient()) {
+      Fixture fixture = new Fixture(controlPlane, client, spec);
+      fixture.buildBase();
+      fixture.growTo(spec.pods());
+      fixture.awaitReady(spec.pods(), Duration.ofMinutes(15));
+      Kubectl.Timed reference = new Kubectl(controlPlane.kubeconfig(), work).getJson("pods", "-A");
+      try (ServerProcess server =
+          ServerProcess.start(
+              jar, controlPlane.kubewardKubeconfig(), work.resolve("server"), "1g")) {
+        ServerProcess.ColdStart start =
+            server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(5));
+        ServerStartup startup = ServerStartup.measure(server, client, Duration.ofMinutes(2));
+        log.info(
+            "Cold start at {} pods: HTTP up {}, complete overview {} (kubectl get pods -A -o"
+                + " json {}); server log {}{}",
+            reference.items(),
+            ScaleBenchmark.seconds(start.firstAnswer()),
+            ScaleBenchmark.seconds(start.complete()),
+            ScaleBenchmark.seconds(reference.wall()),
+            work.resolve("server").resolve("server.log"),
+            startup.text());
+      }
+    }
+  }
+}
