@@ -133,7 +133,9 @@ public final class HugeBenchmark {
             serverJar,
             controlPlane.kubewardKubeconfig(),
             work.resolve("server-" + reference.items()),
-            heap)) {
+            heap,
+            List.of(),
+            FleetBenchmark.SERVER_ARGS)) {
       ServerProcess.ColdStart start =
           server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(30));
       double live = server.heapAfterFullGcMiB();
