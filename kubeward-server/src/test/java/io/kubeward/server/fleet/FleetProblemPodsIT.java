@@ -3,11 +3,16 @@ package io.kubeward.server.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.server.RunningServer;
 import io.kubeward.server.RunningServer.Response;
+import io.kubeward.server.RunningServer.Session;
 import io.kubeward.testkit.LocalControlPlane;
 import io.kubeward.testkit.TestNamespace;
 import io.kubeward.testkit.controlplane.ControlPlane;
@@ -143,6 +148,96 @@ class FleetProblemPodsIT {
 
       assertThat(server.get("/api/v1/problem-pods").status()).isEqualTo(401);
     }
+  }
+
+  @Test
+  void aUserSeesOnlyTheProblemPodsKubernetesLetsThemList(
+      ControlPlane controlPlane, KubernetesClient client, TestNamespace namespace) {
+    // Given a pod with a problem in the user's namespace and one in a namespace they may not read
+    String other = "fleet-other-" + namespace.name().substring(namespace.name().length() - 4);
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(other).endMetadata().build())
+        .create();
+    client.pods().inNamespace(namespace.name()).resource(unschedulable("theirs")).create();
+    client.pods().inNamespace(other).resource(unschedulable("not-theirs")).create();
+    try {
+      expectOnlyTheirs(controlPlane, client, namespace, other);
+    } finally {
+      client.namespaces().withName(other).delete();
+    }
+  }
+
+  private static void expectOnlyTheirs(
+      ControlPlane controlPlane, KubernetesClient client, TestNamespace namespace, String other) {
+    try (RunningServer server =
+        RunningServer.start(
+            "--kubeconfig=" + controlPlane.kubewardKubeconfig(), "--kubeward.cluster-name=local")) {
+      String name = "fleet-viewer-" + Math.abs(namespace.name().hashCode() % 1000);
+      Session viewer = server.newUser(name, List.of());
+      allowListingPods(client, namespace.name(), "kubeward:" + name);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          rows(server.getAsAdmin("/api/v1/problem-pods?namespace=" + other).json()))
+                      .containsExactly("local:not-theirs"));
+
+      // When the user asks across clusters
+      // Then they get the pod of their namespace only, as Kubernetes answers for their identity
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                Response answer = viewer.get("/api/v1/problem-pods");
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(rows(answer.json())).containsExactly("local:theirs");
+                assertThat(answer.json().get("total").asInt()).isEqualTo(1);
+              });
+      assertThat(rows(viewer.get("/api/v1/problem-pods?namespace=" + other).json())).isEmpty();
+    }
+  }
+
+  private static void allowListingPods(KubernetesClient client, String namespace, String user) {
+    client
+        .rbac()
+        .roles()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("list-pods")
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("")
+                        .withResources("pods")
+                        .withVerbs("get", "list", "watch")
+                        .build())
+                .build())
+        .create();
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("list-pods")
+                .endMetadata()
+                .addNewSubject()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("User")
+                .withName(user)
+                .endSubject()
+                .withNewRoleRef()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("Role")
+                .withName("list-pods")
+                .endRoleRef()
+                .build())
+        .create();
   }
 
   private static List<String> rows(JsonNode answer) {
