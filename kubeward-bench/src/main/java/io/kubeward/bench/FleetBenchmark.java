@@ -242,34 +242,19 @@ public final class FleetBenchmark {
     IntFunction<String> fleet = fleetQueries(fleetSize);
     IntFunction<String> oneCluster =
         i -> "/api/v1/clusters/" + ServerProcess.CLUSTER + "/resources/pods?problem=any&limit=50";
-    Map<String, Long> pids = new LinkedHashMap<>();
-    pids.put("server", server.pid());
-    pids.put("load generator", ProcessHandle.current().pid());
-    QueryLoad load = new QueryLoad(server);
-    load.run(4, Duration.ofSeconds(5), fleet); // warm-up, not reported
+    MeasuredLoad load = new MeasuredLoad(server, queryDuration).warmUp(fleet);
+    String what = "fleet-wide (" + fleetSize + " clusters)";
     for (int clients : List.of(1, 10, 50)) {
-      measure(load, pids, clients, "fleet-wide (" + fleetSize + " clusters)", fleet);
+      queryRows.add(with(what, load.row(clients, fleet, raw, "query-fleet-" + clients)));
     }
-    measure(load, pids, 10, "one cluster (pods?problem=any)", oneCluster);
+    queryRows.add(
+        with("one cluster (pods?problem=any)", load.row(10, oneCluster, raw, "query-one-10")));
   }
 
-  private void measure(
-      QueryLoad load, Map<String, Long> pids, int clients, String what, IntFunction<String> queries)
-      throws InterruptedException {
-    CpuMeter cpu = new CpuMeter(pids).start();
-    QueryLoad.Result result = load.run(clients, queryDuration, queries);
-    Map<String, String> used = cpu.stop();
-    queryRows.add(
-        List.of(
-            what,
-            Integer.toString(clients),
-            Integer.toString(result.requests()),
-            Integer.toString(result.errors()),
-            "%.1f ms".formatted(result.p50Millis()),
-            "%.1f ms".formatted(result.p99Millis()),
-            used.get("server"),
-            used.get("load generator")));
-    raw.put("query-" + what + "-" + clients, result);
+  private static List<String> with(String first, List<String> rest) {
+    List<String> row = new ArrayList<>(List.of(first));
+    row.addAll(rest);
+    return row;
   }
 
   /** What a person asks the fleet: everything, one reason, one namespace, one cluster. */
@@ -361,15 +346,7 @@ public final class FleetBenchmark {
             "`GET /api/v1/problem-pods?limit=50`, by reason, by namespace and by cluster in turn, for "
                 + queryDuration.toSeconds()
                 + " s per row, from N concurrent clients over loopback; the last row is the same question asked of one cluster. CPU of the server and of the load generator (this JVM) measured separately.",
-            List.of(
-                "query",
-                "clients",
-                "requests",
-                "errors",
-                "p50",
-                "p99",
-                "server CPU",
-                "load generator CPU"),
+            with("query", MeasuredLoad.HEADERS),
             queryRows));
     raw.forEach(report::raw);
     return report;

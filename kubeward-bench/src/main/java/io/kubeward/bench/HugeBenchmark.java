@@ -159,26 +159,10 @@ public final class HugeBenchmark {
   }
 
   private void measureQueries(ServerProcess server) throws InterruptedException {
-    Map<String, Long> pids = new LinkedHashMap<>();
-    pids.put("server", server.pid());
-    pids.put("load generator", ProcessHandle.current().pid());
-    QueryLoad load = new QueryLoad(server);
     var queries = QueryLoad.podQueries(ServerProcess.CLUSTER, spec);
-    load.run(4, Duration.ofSeconds(5), queries); // warm-up, not reported
+    MeasuredLoad load = new MeasuredLoad(server, queryDuration).warmUp(queries);
     for (int clients : List.of(1, 10, 50)) {
-      CpuMeter cpu = new CpuMeter(pids).start();
-      QueryLoad.Result result = load.run(clients, queryDuration, queries);
-      Map<String, String> used = cpu.stop();
-      queryRows.add(
-          List.of(
-              Integer.toString(clients),
-              Integer.toString(result.requests()),
-              Integer.toString(result.errors()),
-              "%.1f ms".formatted(result.p50Millis()),
-              "%.1f ms".formatted(result.p99Millis()),
-              used.get("server"),
-              used.get("load generator")));
-      raw.put("query-" + clients, result);
+      queryRows.add(load.row(clients, queries, raw, "query-" + clients));
     }
   }
 
@@ -278,8 +262,7 @@ public final class HugeBenchmark {
             "The scale benchmark's four console queries (namespace, label, node, problem) with `limit=50`, "
                 + queryDuration.toSeconds()
                 + " s per row; server and load-generator CPU measured separately.",
-            List.of(
-                "clients", "requests", "errors", "p50", "p99", "server CPU", "load generator CPU"),
+            MeasuredLoad.HEADERS,
             queryRows));
     report.table(
         new Report.Table(

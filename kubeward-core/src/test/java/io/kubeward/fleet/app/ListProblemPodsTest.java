@@ -19,7 +19,6 @@ import io.kubeward.cluster.app.RuntimeClusterRegistry;
 import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.IndexedViews;
-import io.kubeward.cluster.domain.Indexes;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.PodPhase;
 import io.kubeward.cluster.domain.PodProblem;
@@ -27,6 +26,7 @@ import io.kubeward.cluster.domain.PodView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.Resources;
 import io.kubeward.common.KubewardException;
+import io.kubeward.diagnostics.MemoryCluster;
 import io.kubeward.fleet.domain.ClusterProblems;
 import io.kubeward.fleet.domain.ClusterProblems.Availability;
 import io.kubeward.fleet.domain.FleetProblemPods;
@@ -34,12 +34,8 @@ import io.kubeward.fleet.domain.ProblemPod;
 import io.kubeward.fleet.domain.ProblemPodFilter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ListProblemPodsTest {
@@ -50,8 +46,9 @@ class ListProblemPodsTest {
       Reachability.unknown(T0).afterSuccess(T0, Duration.ofMillis(5), "v1.34.4", null);
   private static final Reachability DOWN = UP.afterFailure(T0.plusSeconds(5), "Connection refused");
 
-  /** A cluster whose cache holds {@code pods}, indexed like the real store. */
-  private record FakeCluster(String name, Reachability reachability, boolean synced, Pods pods)
+  /** A cluster that is away or still loading, over an in-memory cache with the real indexes. */
+  private record AwayCluster(
+      String name, Reachability reachability, boolean synced, MemoryCluster cache)
       implements ManagedCluster {
     @Override
     public boolean cacheSynced() {
@@ -60,55 +57,16 @@ class ListProblemPodsTest {
 
     @Override
     public ClusterSnapshot snapshot() {
-      return new ClusterSnapshot(
-          List.of(), List.of(), List.copyOf(pods.all()), List.of(), List.of());
+      return cache.snapshot();
     }
 
     @Override
     public IndexedViews<? extends KubeObjectView> views(CachedKind kind) {
-      return pods;
+      return cache.views(kind);
     }
 
     @Override
     public void close() {}
-  }
-
-  private static final class Pods implements IndexedViews<PodView> {
-    final Map<String, PodView> byKey = new LinkedHashMap<>();
-
-    Pods(PodView... pods) {
-      for (PodView pod : pods) {
-        byKey.put(pod.namespace() + "/" + pod.name(), pod);
-      }
-    }
-
-    @Override
-    public Collection<PodView> all() {
-      return byKey.values();
-    }
-
-    @Override
-    public int size() {
-      return byKey.size();
-    }
-
-    @Override
-    public Collection<String> keys(String index, String value) {
-      Set<String> keys = new HashSet<>();
-      var indexer = Indexes.forKind(CachedKind.PODS).get(index);
-      byKey.forEach(
-          (k, v) -> {
-            if (indexer != null && indexer.apply(v).contains(value)) {
-              keys.add(k);
-            }
-          });
-      return keys;
-    }
-
-    @Override
-    public PodView view(String key) {
-      return byKey.get(key);
-    }
   }
 
   private static PodView pod(String namespace, String name, PodProblem problem) {
@@ -130,8 +88,13 @@ class ListProblemPodsTest {
         Resources.ZERO);
   }
 
-  private static FakeCluster cluster(String name, PodView... pods) {
-    return new FakeCluster(name, UP, true, new Pods(pods));
+  /** A reachable, synced cluster whose cache holds {@code pods}. */
+  private static MemoryCluster cluster(String name, PodView... pods) {
+    MemoryCluster cluster = new MemoryCluster(name);
+    for (PodView pod : pods) {
+      cluster.put(CachedKind.PODS, pod);
+    }
+    return cluster;
   }
 
   private static ListProblemPods useCase(
@@ -216,10 +179,13 @@ class ListProblemPodsTest {
     var answer =
         useCase(
                 cluster("prod", pod("a", "crash", PodProblem.CRASH_LOOP_BACK_OFF)),
-                new FakeCluster(
-                    "away", DOWN, true, new Pods(pod("a", "hidden", PodProblem.EVICTED))),
-                new FakeCluster(
-                    "loading", UP, false, new Pods(pod("a", "partial", PodProblem.EVICTED))))
+                new AwayCluster(
+                    "away", DOWN, true, cluster("away", pod("a", "hidden", PodProblem.EVICTED))),
+                new AwayCluster(
+                    "loading",
+                    UP,
+                    false,
+                    cluster("loading", pod("a", "partial", PodProblem.EVICTED))))
             .list(ADMIN, filter(null, null, null, 50));
 
     assertThat(names(answer)).containsExactly("prod:crash");
