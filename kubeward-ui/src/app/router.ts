@@ -88,6 +88,9 @@ const routes: RouteRecordRaw[] = [
       // --- issue 18 upgrade ---
       { path: 'upgrade', name: 'upgrade', component: () => import('@/features/upgrade/UpgradeView.vue') },
       // --- end issue 18 upgrade ---
+      // --- issue 19 fleet ---
+      { path: 'problems', name: 'fleet-problems', component: () => import('@/features/fleet/ProblemPodsView.vue') },
+      // --- end issue 19 fleet ---
       { path: ':path(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue') },
     ],
   },

@@ -1972,4 +1972,35 @@ export default {
     },
   },
   // --- end issue 18 upgrade ---
+  // --- issue 19 fleet ---
+  fleet: {
+    nav: 'Problems across clusters',
+    title: 'Pods with a problem across clusters',
+    hint: 'Every cluster you may read, from Kubeward\'s cache. A cluster that is loading or unreachable is named below and its pods are not counted.',
+    cluster: 'Cluster',
+    allClusters: 'All clusters',
+    namespace: 'Namespace',
+    allNamespaces: 'All namespaces',
+    reason: 'Problem',
+    anyReason: 'Any problem',
+    limit: 'Show',
+    refresh: 'Refresh',
+    name: 'Pod',
+    phase: 'Phase',
+    ready: 'Ready',
+    restarts: 'Restarts',
+    node: 'Node',
+    none: 'No pod with a problem.',
+    summary: '{shown} of {total} pods with a problem shown, {clusters} clusters searched',
+    incomplete: 'Incomplete: some clusters did not answer, so their pods are missing from this list.',
+    away: 'Cluster {cluster}: {state}',
+    availability: {
+      ready: 'searched',
+      syncing: 'still loading',
+      unreachable: 'unreachable',
+      forbidden: 'no pods you may read',
+      failed: 'could not be searched',
+    },
+  },
+  // --- end issue 19 fleet ---
 }

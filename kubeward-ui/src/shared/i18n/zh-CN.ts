@@ -1974,6 +1974,37 @@ const zhCN: typeof en = {
     },
   },
   // --- end issue 18 upgrade ---
+  // --- issue 19 fleet ---
+  fleet: {
+    nav: '跨集群异常 Pod',
+    title: '跨集群的异常 Pod',
+    hint: '来自 Kubeward 缓存，覆盖您可读取的所有集群。正在加载或不可达的集群会在下方列出，其 Pod 不计入。',
+    cluster: '集群',
+    allClusters: '所有集群',
+    namespace: '命名空间',
+    allNamespaces: '所有命名空间',
+    reason: '问题',
+    anyReason: '任意问题',
+    limit: '显示',
+    refresh: '刷新',
+    name: 'Pod',
+    phase: '阶段',
+    ready: '就绪',
+    restarts: '重启次数',
+    node: '节点',
+    none: '没有异常 Pod。',
+    summary: '显示 {shown} 个异常 Pod（共 {total} 个），已搜索 {clusters} 个集群',
+    incomplete: '结果不完整：部分集群未应答，其 Pod 未出现在此列表中。',
+    away: '集群 {cluster}：{state}',
+    availability: {
+      ready: '已搜索',
+      syncing: '仍在加载',
+      unreachable: '不可达',
+      forbidden: '没有您可读取的 Pod',
+      failed: '无法搜索',
+    },
+  },
+  // --- end issue 19 fleet ---
 }
 
 export default zhCN

@@ -89,6 +89,9 @@ import picocli.CommandLine.Spec;
       // --- issue 18 upgrade ---
       io.kubeward.cli.commands.UpgradeCheckCommand.class,
       // --- end issue 18 upgrade ---
+      // --- issue 19 fleet ---
+      io.kubeward.cli.commands.ProblemsCommand.class,
+      // --- end issue 19 fleet ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

@@ -93,8 +93,11 @@ class ConsoleRoutes {
     "/apps/{namespace}/{name}",
     // --- end issue 18 helm ---
     // --- issue 18 upgrade ---
-    "/upgrade"
+    "/upgrade",
     // --- end issue 18 upgrade ---
+    // --- issue 19 fleet ---
+    "/problems"
+    // --- end issue 19 fleet ---
   })
   String index() {
     return "forward:/index.html";
