@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>System properties: {@code kubeward.bench.serve.seconds} (per client count, default 15), {@code
  * kubeward.bench.serve.clients} (default {@code 1,10,50}), {@code kubeward.bench.serve.jfr} (a
  * file: the server runs with a JFR recording written there, for {@code jfr print --events
- * jdk.ExecutionSample}).
+ * jdk.ExecutionSample}; one per server, {@code <file>-<server>.jfr}), {@code
+ * kubeward.bench.serve.baseline-jar} (another server jar, e.g. built from main: measured first on
+ * the same fixture, for a before/after under the same load).
  */
 public final class ServeBenchmark {
 
@@ -30,6 +33,7 @@ public final class ServeBenchmark {
 
   static final List<String> TABLE_HEADER =
       List.of(
+          "server",
           "clients",
           "requests",
           "errors",
@@ -56,11 +60,13 @@ public final class ServeBenchmark {
             .map(String::trim)
             .map(Integer::parseInt)
             .toList();
-    List<String> serverOptions = new ArrayList<>();
-    String jfr = System.getProperty("kubeward.bench.serve.jfr");
-    if (jfr != null && !jfr.isBlank()) {
-      serverOptions.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+    String jfr = System.getProperty("kubeward.bench.serve.jfr", "");
+    String baseline = System.getProperty("kubeward.bench.serve.baseline-jar", "");
+    Map<String, Path> servers = new LinkedHashMap<>();
+    if (!baseline.isBlank()) {
+      servers.put("baseline", Path.of(baseline));
     }
+    servers.put(baseline.isBlank() ? "server" : "this build", jar);
     FixtureSpec spec = fixture(pods);
     Path work = Files.createTempDirectory("kubeward-serve-");
     List<List<String>> rows = new ArrayList<>();
@@ -70,35 +76,64 @@ public final class ServeBenchmark {
       fixture.buildBase();
       fixture.growTo(spec.pods());
       fixture.awaitReady(spec.pods(), Duration.ofMinutes(15));
-      try (ServerProcess server =
-          ServerProcess.start(
-              jar,
-              controlPlane.kubewardKubeconfig(),
-              work.resolve("server"),
-              "1g",
-              serverOptions)) {
-        server.awaitOverviewWithPods(spec.pods(), Duration.ofMinutes(5));
-        QueryLoad load = new QueryLoad(server);
-        var queries = QueryLoad.podQueries(ServerProcess.CLUSTER, spec);
-        load.run(4, Duration.ofSeconds(5), queries); // warm-up: JIT and connection pool
-        for (int clients : clientCounts) {
-          CpuMeter cpu = new CpuMeter(ScaleBenchmark.controlPlanePids(controlPlane)).start();
-          QueryLoad.Result result = load.run(clients, Duration.ofSeconds(seconds), queries);
-          Map<String, String> cpuUse = cpu.stop();
-          rows.add(row(result, seconds, cpuUse.get("kube-apiserver"), loadAverage()));
-          log.info("{} clients: {}", clients, rows.getLast());
-        }
+      for (var server : servers.entrySet()) {
+        List<String> options =
+            jfr.isBlank()
+                ? List.of()
+                : List.of(
+                    "-XX:StartFlightRecording=filename=%s-%s.jfr,settings=profile"
+                        .formatted(jfr, server.getKey().replace(' ', '-')));
+        measure(
+            controlPlane,
+            server.getValue(),
+            work.resolve(server.getKey().replace(' ', '-')),
+            options,
+            spec,
+            clientCounts,
+            seconds,
+            row -> {
+              List<String> labelled = new ArrayList<>(row);
+              labelled.addFirst(server.getKey());
+              rows.add(labelled);
+            });
       }
     }
     System.out.println(
         """
 
         Serving: filtered pod pages at %d pods (%d nodes, %d namespaces), %d s per client count,\
-         server and load generator on the same 2 shared cores
+         each client a session of its own; server and load generator on the same 2 shared cores
         %s"""
             .formatted(pods, spec.nodes(), spec.namespaces(), seconds, table(rows)));
-    if (jfr != null && !jfr.isBlank()) {
-      System.out.println("JFR recording of the server: " + jfr);
+    if (!jfr.isBlank()) {
+      System.out.println("JFR recordings of the server: " + jfr + "-<server>.jfr");
+    }
+  }
+
+  private static void measure(
+      ControlPlane controlPlane,
+      Path jar,
+      Path work,
+      List<String> jvmOptions,
+      FixtureSpec spec,
+      List<Integer> clientCounts,
+      long seconds,
+      java.util.function.Consumer<List<String>> rows)
+      throws Exception {
+    try (ServerProcess server =
+        ServerProcess.start(jar, controlPlane.kubewardKubeconfig(), work, "1g", jvmOptions)) {
+      server.awaitOverviewWithPods(spec.pods(), Duration.ofMinutes(5));
+      QueryLoad load = new QueryLoad(server);
+      var queries = QueryLoad.podQueries(ServerProcess.CLUSTER, spec);
+      load.run(4, Duration.ofSeconds(5), queries); // warm-up: JIT and connection pool
+      for (int clients : clientCounts) {
+        CpuMeter cpu = new CpuMeter(ScaleBenchmark.controlPlanePids(controlPlane)).start();
+        QueryLoad.Result result = load.run(clients, Duration.ofSeconds(seconds), queries);
+        Map<String, String> cpuUse = cpu.stop();
+        List<String> row = row(result, seconds, cpuUse.get("kube-apiserver"), loadAverage());
+        log.info("{} clients: {}", clients, row);
+        rows.accept(row);
+      }
     }
   }
 
