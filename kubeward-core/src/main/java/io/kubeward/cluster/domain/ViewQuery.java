@@ -41,6 +41,9 @@ public final class ViewQuery {
             return;
           }
           remaining[0]++;
+          if (page.size() == query.limit() && key.compareTo(page.peek().key()) >= 0) {
+            return; // after the last item of a full page: it would be added and dropped again
+          }
           page.add(new Ranked<>(key, view));
           if (page.size() > query.limit()) {
             page.poll();
