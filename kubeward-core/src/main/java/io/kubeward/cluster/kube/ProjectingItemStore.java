@@ -1,7 +1,6 @@
 package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.kubeward.cluster.domain.IndexedViews;
@@ -27,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * sit beside the informer's default cache, which keeps every full object (a Pod is several KB;
  * 30,000 of them are hundreds of MB). Given an {@code ItemStore}, fabric8 keeps nothing else: the
  * full object from a list or watch event is projected here and dropped.
+ *
+ * <p>Objects decoded by the cache client arrive already projected: a {@link ViewStub} carrying the
+ * view, which is kept as it is (ADR 0058); any other object is projected here.
  *
  * <p>fabric8 still asks the store for objects: {@code put}/{@code remove} return the previous one
  * (compared by resource version to skip no-op updates), and a relist walks {@code values()} to drop
@@ -120,7 +122,7 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
 
   @Override
   public T put(String key, T object) {
-    V next = projection.apply(object);
+    V next = viewOf(object);
     V previous;
     synchronized (this) {
       previous = views.put(key, next);
@@ -206,17 +208,17 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
     return false;
   }
 
+  /**
+   * The view of {@code object}: the one it carries if the cache client's decoder projected it
+   * already ({@link ViewStub}), else its projection.
+   */
+  @SuppressWarnings("unchecked")
+  private V viewOf(T object) {
+    KubeObjectView carried = ViewStub.viewOf(object);
+    return carried != null ? (V) carried : projection.apply(object);
+  }
+
   private T stub(V view) {
-    if (view == null) {
-      return null;
-    }
-    T stub = stubFactory.get();
-    ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(view.namespace());
-    meta.setName(view.name());
-    meta.setUid(view.uid());
-    meta.setResourceVersion(view.resourceVersion());
-    stub.setMetadata(meta);
-    return stub;
+    return view == null ? null : ViewStub.of(stubFactory, view);
   }
 }
