@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Relists (after {@code 410 Gone} or a restart): fabric8 7.8 does not build a second store; it
  * lists page by page ({@code limit} set by {@link ClusterCache}), {@code put}s every item into this
  * same store (replacing the view in place) and then removes the keys that were not listed. The
- * extra memory of a relist is one page of full objects plus the set of listed keys.
+ * extra memory of a relist is one page (its body and the views decoded from it) plus fabric8's set
+ * of listed keys and, at the end of the list, fabric8's list of stubs of every object (ADR 0058).
  *
  * <p>Writes come from the informer's single thread and are serialized here; reads are lock-free and
  * weakly consistent. Listeners are told about each change of a view (a new resource version with
