@@ -1,7 +1,6 @@
 package io.kubeward.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +53,9 @@ public final class RelistLab {
           log.info(
               "{}: {}", jar, ServerStartup.measure(server, client, Duration.ofMinutes(2)).text());
           double steady = server.heapAfterFullGcMiB();
-          RelistObserver observer = new RelistObserver(server, pods);
-          observer.start();
-          controlPlane.restartComponent(Component.KUBE_APISERVER);
           RelistObserver.Result result =
-              observer.awaitRecovery(System.nanoTime(), Duration.ofMinutes(10));
+              RelistObserver.observeApiserverRestart(
+                  controlPlane, server, pods, Duration.ofMinutes(10));
           double after = server.heapAfterFullGcMiB();
           results.add(
               ("%s: %d pods, steady %.1f MiB, peak %.1f MiB (%.2f×), after %.1f MiB (%.2f×),"

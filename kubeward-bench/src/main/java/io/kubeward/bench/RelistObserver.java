@@ -1,5 +1,7 @@
 package io.kubeward.bench;
 
+import io.kubeward.testkit.controlplane.Component;
+import io.kubeward.testkit.controlplane.ControlPlane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,6 +52,19 @@ final class RelistObserver {
   RelistObserver(ServerProcess server, int pods) {
     this.server = server;
     this.pods = pods;
+  }
+
+  /**
+   * Restarts the apiserver of {@code controlPlane} (every watch breaks, every informer lists again)
+   * and follows the relist of {@code server} until the overview counts {@code pods} again.
+   */
+  static Result observeApiserverRestart(
+      ControlPlane controlPlane, ServerProcess server, int pods, Duration timeout)
+      throws InterruptedException {
+    RelistObserver observer = new RelistObserver(server, pods);
+    observer.start();
+    controlPlane.restartComponent(Component.KUBE_APISERVER);
+    return observer.awaitRecovery(System.nanoTime(), timeout);
   }
 
   /** Takes the histogram before the restart, then starts sampling. */
