@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * MetadataOnlyListerWatcher}).
  *
  * <p>Lists are paginated ({@value #PAGE_SIZE} objects a page) so that a first list or a relist of a
- * big cluster holds at most one page of full objects per kind at a time, and every page request of
- * the cluster's informers passes one {@link ListGate} of {@value #LISTS_IN_FLIGHT} permits, so that
- * when all kinds relist at once (API server restart) at most that many pages are in memory.
+ * big cluster holds at most one page per kind at a time (its response body and, decoded, the views
+ * of its objects: ADR 0058), and every page request of the cluster's informers passes one {@link
+ * ListGate} of {@value #LISTS_IN_FLIGHT} permits, so that when all kinds relist at once (API server
+ * restart) at most that many pages are in memory.
  *
  * <p>Resilience: informers retry every failure with fabric8's exponential back-off (1s doubling up
  * to 32x, see {@code ClientSettings#watchReconnectInterval}) instead of fabric8's default of giving
@@ -67,7 +68,7 @@ public final class ClusterCache implements AutoCloseable {
 
   /**
    * How many list pages of this cluster's informers may be in flight at once (see {@link
-   * ListGate}): a relist after an API server restart holds at most this many pages of full objects.
+   * ListGate}): a relist after an API server restart holds at most this many pages at once.
    */
   static final int LISTS_IN_FLIGHT = 2;
 

@@ -1,7 +1,6 @@
 package io.kubeward.cluster.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.kubeward.cluster.domain.IndexedViews;
@@ -28,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * 30,000 of them are hundreds of MB). Given an {@code ItemStore}, fabric8 keeps nothing else: the
  * full object from a list or watch event is projected here and dropped.
  *
+ * <p>Objects decoded by the cache client arrive already projected: a {@link ViewStub} carrying the
+ * view, which is kept as it is (ADR 0058); any other object is projected here.
+ *
  * <p>fabric8 still asks the store for objects: {@code put}/{@code remove} return the previous one
  * (compared by resource version to skip no-op updates), and a relist walks {@code values()} to drop
  * objects that are gone. For those we hand out a <em>stub</em>, a fresh object carrying only the
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Relists (after {@code 410 Gone} or a restart): fabric8 7.8 does not build a second store; it
  * lists page by page ({@code limit} set by {@link ClusterCache}), {@code put}s every item into this
  * same store (replacing the view in place) and then removes the keys that were not listed. The
- * extra memory of a relist is one page of full objects plus the set of listed keys.
+ * extra memory of a relist is one page (its body and the views decoded from it) plus fabric8's set
+ * of listed keys and, at the end of the list, fabric8's list of stubs of every object (ADR 0058).
  *
  * <p>Writes come from the informer's single thread and are serialized here; reads are lock-free and
  * weakly consistent. Listeners are told about each change of a view (a new resource version with
@@ -120,7 +123,7 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
 
   @Override
   public T put(String key, T object) {
-    V next = projection.apply(object);
+    V next = viewOf(object);
     V previous;
     synchronized (this) {
       previous = views.put(key, next);
@@ -206,17 +209,17 @@ final class ProjectingItemStore<T extends HasMetadata, V extends KubeObjectView>
     return false;
   }
 
+  /**
+   * The view of {@code object}: the one it carries if the cache client's decoder projected it
+   * already ({@link ViewStub}), else its projection.
+   */
+  @SuppressWarnings("unchecked")
+  private V viewOf(T object) {
+    KubeObjectView carried = ViewStub.viewOf(object);
+    return carried != null ? (V) carried : projection.apply(object);
+  }
+
   private T stub(V view) {
-    if (view == null) {
-      return null;
-    }
-    T stub = stubFactory.get();
-    ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(view.namespace());
-    meta.setName(view.name());
-    meta.setUid(view.uid());
-    meta.setResourceVersion(view.resourceVersion());
-    stub.setMetadata(meta);
-    return stub;
+    return view == null ? null : ViewStub.of(stubFactory, view);
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.NodeProjection;
@@ -28,11 +29,15 @@ class ClusterCacheTest {
   static KubernetesClient client;
 
   private ClusterCache cache;
+  private KubernetesClient cacheClient;
 
   @AfterEach
   void close() {
     if (cache != null) {
       cache.close();
+    }
+    if (cacheClient != null) {
+      cacheClient.close();
     }
   }
 
@@ -112,7 +117,13 @@ class ClusterCacheTest {
                 .build())
         .create();
 
-    cache = ClusterCache.start("mock", client);
+    // As in production (ClusterConnection#newCacheClient): objects are decoded into their views.
+    cacheClient =
+        new KubernetesClientBuilder()
+            .withConfig(client.getConfiguration())
+            .withKubernetesSerialization(LeanSerialization.create())
+            .build();
+    cache = ClusterCache.start("mock", cacheClient);
 
     await().atMost(Duration.ofSeconds(20)).until(cache::hasSynced);
     ClusterSnapshot snapshot = cache.snapshot();

@@ -2,9 +2,10 @@ package io.kubeward.cluster.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubeward.cluster.domain.PodView;
 import org.junit.jupiter.api.Test;
 
 class LeanSerializationTest {
@@ -25,16 +26,34 @@ class LeanSerializationTest {
 
   @Test
   void parsesEverythingButManagedFields() {
+    String metadata =
+        """
+        {"name":"web-1","namespace":"shop","labels":{"app":"web"},
+         "ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-7d9",
+           "uid":"rs-1","controller":true}],
+         "managedFields":[{"manager":"kube-controller-manager","operation":"Update",
+           "apiVersion":"v1","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{}}}]}
+        """;
+
+    ObjectMeta meta = LeanSerialization.create().unmarshal(metadata, ObjectMeta.class);
+
+    assertThat(meta.getManagedFields()).isEmpty();
+    assertThat(meta.getAdditionalProperties()).doesNotContainKey("managedFields");
+    assertThat(meta.getName()).isEqualTo("web-1");
+    assertThat(meta.getLabels()).containsEntry("app", "web");
+    assertThat(meta.getOwnerReferences().getFirst().getName()).isEqualTo("web-7d9");
+  }
+
+  @Test
+  void decodesCachedKindsIntoTheirViews() {
     PodList list = LeanSerialization.create().unmarshal(POD_LIST, PodList.class);
 
-    Pod pod = list.getItems().getFirst();
-    assertThat(pod.getMetadata().getManagedFields()).isEmpty();
-    assertThat(pod.getMetadata().getAdditionalProperties()).doesNotContainKey("managedFields");
-    assertThat(pod.getMetadata().getName()).isEqualTo("web-1");
-    assertThat(pod.getMetadata().getLabels()).containsEntry("app", "web");
-    assertThat(pod.getMetadata().getOwnerReferences().getFirst().getName()).isEqualTo("web-7d9");
-    assertThat(pod.getSpec().getNodeName()).isEqualTo("node-1");
-    assertThat(pod.getStatus().getPodIP()).isEqualTo("10.0.0.7");
+    PodView view = (PodView) ViewStub.viewOf(list.getItems().getFirst());
+    assertThat(view.name()).isEqualTo("web-1");
+    assertThat(view.labels()).containsEntry("app", "web");
+    assertThat(view.owner().name()).isEqualTo("web-7d9");
+    assertThat(view.nodeName()).isEqualTo("node-1");
+    assertThat(view.ip()).isEqualTo("10.0.0.7");
     assertThat(list.getMetadata().getResourceVersion()).isEqualTo("42");
   }
 

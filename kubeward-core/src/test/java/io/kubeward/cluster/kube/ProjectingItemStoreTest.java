@@ -75,4 +75,21 @@ class ProjectingItemStoreTest {
     assertThat(store.keySet()).isEmpty();
     assertThat(store.remove("shop/web-1")).isNull();
   }
+
+  @Test
+  void aDecodedStubIsStoredWithTheViewItCarriesWithoutProjectingAgain() {
+    PodView view = PodProjection.pod(pod("7"));
+    ProjectingItemStore<Pod, PodView> neverProjects =
+        new ProjectingItemStore<>(
+            pod -> {
+              throw new AssertionError("projected again");
+            },
+            Pod::new);
+
+    neverProjects.put("shop/web-1", ViewStub.of(Pod::new, view));
+
+    assertThat(neverProjects.view("shop/web-1")).isSameAs(view);
+    assertThat(ViewStub.viewOf(neverProjects.get("shop/web-1"))).isSameAs(view);
+    assertThat(neverProjects.get("shop/web-1").getMetadata().getResourceVersion()).isEqualTo("7");
+  }
 }
