@@ -89,6 +89,9 @@ import picocli.CommandLine.Spec;
       // --- issue 18 upgrade ---
       io.kubeward.cli.commands.UpgradeCheckCommand.class,
       // --- end issue 18 upgrade ---
+      // --- issue 19 loading ---
+      io.kubeward.cli.commands.OverviewCommand.class,
+      // --- end issue 19 loading ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {
