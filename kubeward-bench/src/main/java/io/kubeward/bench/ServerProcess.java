@@ -244,6 +244,8 @@ final class ServerProcess implements AutoCloseable {
   ColdStart awaitOverviewWithPods(int pods, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration firstAnswer = null;
+    Duration firstOverview = null; // issue 19 loading: the first 200, possibly still loading
+    int firstOverviewPods = 0;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The server exited; see its log");
@@ -258,8 +260,19 @@ final class ServerProcess implements AutoCloseable {
         // complete = every pod counted AND no kind of the overview still in its first list
         if (response.statusCode() == 200) {
           JsonNode overview = JSON.readTree(response.body());
+          if (firstOverview == null) {
+            firstOverview = elapsed;
+            firstOverviewPods = overview.path("pods").path("total").asInt();
+          }
           if (overview.path("pods").path("total").asInt() == pods
               && !overview.path("loading").asBoolean(false)) { // absent: a server before ADR 0057
+            System.out.printf(
+                "[overview] first 200 answer after %.1f s (%d of %d pods, loading until"
+                    + " complete); complete after %.1f s%n",
+                firstOverview.toMillis() / 1000.0,
+                firstOverviewPods,
+                pods,
+                elapsed.toMillis() / 1000.0);
             return new ColdStart(firstAnswer, elapsed);
           }
         }
