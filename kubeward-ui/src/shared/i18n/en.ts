@@ -2003,4 +2003,20 @@ export default {
     },
   },
   // --- end issue 19 fleet ---
+  // --- issue 19 loading ---
+  loading: {
+    badge: 'Loading',
+    title: 'Still loading this cluster: the numbers below are not complete yet',
+    detail: 'Kubeward shows what it has read so far and updates this page until every kind has loaded. Still loading: {kinds}.',
+    soFar: '{kind} ({n} so far)',
+    separator: ', ',
+    kind: {
+      nodes: 'Nodes',
+      namespaces: 'Namespaces',
+      pods: 'Pods',
+      deployments: 'Deployments',
+      services: 'Services',
+    },
+  },
+  // --- end issue 19 loading ---
 }

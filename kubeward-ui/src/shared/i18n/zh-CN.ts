@@ -2005,6 +2005,22 @@ const zhCN: typeof en = {
     },
   },
   // --- end issue 19 fleet ---
+  // --- issue 19 loading ---
+  loading: {
+    badge: '加载中',
+    title: '仍在加载此集群：以下数字尚不完整',
+    detail: 'Kubeward 显示目前已读取的内容，并会持续刷新本页，直到所有类型加载完成。仍在加载：{kinds}。',
+    soFar: '{kind}（已读取 {n} 个）',
+    separator: '、',
+    kind: {
+      nodes: '节点',
+      namespaces: '命名空间',
+      pods: '容器组',
+      deployments: '无状态负载',
+      services: '服务',
+    },
+  },
+  // --- end issue 19 loading ---
 }
 
 export default zhCN

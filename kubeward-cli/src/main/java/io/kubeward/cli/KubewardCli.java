@@ -92,6 +92,9 @@ import picocli.CommandLine.Spec;
       // --- issue 19 fleet ---
       io.kubeward.cli.commands.ProblemsCommand.class,
       // --- end issue 19 fleet ---
+      // --- issue 19 loading ---
+      io.kubeward.cli.commands.OverviewCommand.class,
+      // --- end issue 19 loading ---
       CommandLine.HelpCommand.class
     })
 public final class KubewardCli implements Runnable {

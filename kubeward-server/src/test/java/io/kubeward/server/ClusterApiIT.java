@@ -431,7 +431,11 @@ class ClusterApiIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> assertThat(get("/api/v1/clusters/local/overview").status()).isEqualTo(200));
+            () -> {
+              Answer answer = get("/api/v1/clusters/local/overview");
+              assertThat(answer.status()).isEqualTo(200);
+              assertThat(answer.json().path("loading").asBoolean(true)).isFalse();
+            });
     JsonNode overview = get("/api/v1/clusters/local/overview").json();
     assertThat(overview.get("clusterWide").asBoolean()).isTrue();
     assertThat(overview.get("perNode")).hasSize(3);

@@ -106,6 +106,16 @@ public final class RunningServer implements AutoCloseable {
     public String problemCode() {
       return json().path("code").asString();
     }
+
+    // --- issue 19 loading ---
+    /**
+     * Whether this is an overview answered in full: 200 and no longer {@code loading} (it answers
+     * 200 while the cache still lists, ADR 0057).
+     */
+    public boolean completeOverview() {
+      return status == 200 && !json().path("loading").asBoolean(true);
+    }
+    // --- end issue 19 loading ---
   }
 
   public Response get(String path) {

@@ -48,7 +48,7 @@ class UnreachableClusterIT {
       // Given a server that sees the cluster
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> server.getAsAdmin("/api/v1/overview").status() == 200);
+          .until(() -> server.getAsAdmin("/api/v1/overview").completeOverview());
 
       // When the cluster's API becomes unreachable
       proxy.cut();
@@ -138,6 +138,7 @@ class UnreachableClusterIT {
   private static void assertOverviewMatchesTheApi(RunningServer server, KubernetesClient client) {
     Response response = server.getAsAdmin("/api/v1/overview");
     assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().get("loading").asBoolean()).isFalse();
     assertThat(response.json().at("/pods/total").asInt())
         .isEqualTo(client.pods().inAnyNamespace().list().getItems().size());
   }

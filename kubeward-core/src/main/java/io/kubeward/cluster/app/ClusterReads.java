@@ -10,13 +10,15 @@ import io.kubeward.cluster.domain.CachedKind;
 import io.kubeward.cluster.domain.KubeObjectView;
 import io.kubeward.cluster.domain.Reachability;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The one guard of every answer made from the shared cache: the cluster exists, answers and has
- * listed the kinds the answer is made of (so stale or partial data is never shown as current), and
- * what the caller may see of each kind, as Kubernetes answers for the caller's identity (or, where
+ * listed the kinds the answer is made of (so stale or partial data is never shown as current; an
+ * answer that marks itself as loading, the overview, asks only that the cluster answers), and what
+ * the caller may see of each kind, as Kubernetes answers for the caller's identity (or, where
  * Kubeward may not impersonate, as the caller's Kubeward grants say).
  */
 public final class ClusterReads {
@@ -44,16 +46,39 @@ public final class ClusterReads {
    * @throws ClusterNotSyncedException if one of {@code kinds} has not completed its first list yet
    */
   public ManagedCluster ready(String name, Set<CachedKind> kinds) {
+    ManagedCluster cluster = answering(name);
+    if (!cluster.cacheSynced(kinds)) {
+      throw new ClusterNotSyncedException(cluster.name());
+    }
+    return cluster;
+  }
+
+  /**
+   * The cluster, checked to answer (no authorization), whatever its cache has listed so far: for an
+   * answer that says itself which of its kinds are still loading (the overview, ADR 0057).
+   *
+   * @throws ClusterNotFoundException if no cluster has that name
+   * @throws ClusterUnreachableException if the last probe could not reach the cluster's API
+   */
+  public ManagedCluster answering(String name) {
     ManagedCluster cluster = known(name);
     Reachability reachability = cluster.reachability();
     if (reachability.state() == Reachability.State.UNREACHABLE) {
       throw new ClusterUnreachableException(
           cluster.name(), reachability.since(), reachability.lastError());
     }
-    if (!cluster.cacheSynced(kinds)) {
-      throw new ClusterNotSyncedException(cluster.name());
-    }
     return cluster;
+  }
+
+  /** The kinds among {@code kinds} that have not completed their first list yet. */
+  public static Set<CachedKind> stillListing(ManagedCluster cluster, Set<CachedKind> kinds) {
+    Set<CachedKind> listing = EnumSet.noneOf(CachedKind.class);
+    for (CachedKind kind : kinds) {
+      if (!cluster.cacheSynced(EnumSet.of(kind))) {
+        listing.add(kind);
+      }
+    }
+    return listing;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -21,15 +22,26 @@ import org.jspecify.annotations.Nullable;
  * rows) need cluster-wide read: for a namespace-scoped caller {@code clusterWide} is false, {@code
  * nodes}, {@code capacity} and {@code allocatable} are {@code null} and {@code perNode} is empty.
  *
+ * <p>While Kubeward is still loading the cluster (a kind the overview counts has not completed its
+ * first list), the overview counts what has been listed so far and says so: {@code loading} is true
+ * and {@code kinds} tells which kinds are complete. Such an overview is never complete: its counts
+ * only grow until {@code loading} is false (ADR 0057).
+ *
  * @param cluster the cluster's name in Kubeward
  * @param kubernetesVersion the apiserver's git version (e.g. {@code v1.34.1}), {@code null} if
  *     unknown
+ * @param loading whether a kind the overview counts is still in its first list, so that the counts
+ *     are partial
+ * @param kinds the kinds the overview counts, each with whether its first list is complete and how
+ *     many of its objects this overview counts
  * @param requested sum of the effective requests of the pods holding node resources
  * @param limits sum of their limits
  */
 public record ClusterOverview(
     String cluster,
     @Nullable String kubernetesVersion,
+    boolean loading,
+    List<KindProgress> kinds,
     boolean clusterWide,
     @Nullable NodeSummary nodes,
     PodSummary pods,
@@ -68,6 +80,16 @@ public record ClusterOverview(
       int total, Map<String, Integer> byPhase, Map<String, Integer> byProblem, int withProblems) {}
 
   public record DeploymentSummary(int total, int available, int unavailable) {}
+
+  /**
+   * How far one kind of the overview has loaded.
+   *
+   * @param kind the kind's plural name ({@code pods})
+   * @param synced whether its first list is complete
+   * @param objects how many of its objects this overview counts (those the caller may see); {@code
+   *     null} for nodes when the caller may not read them
+   */
+  public record KindProgress(String kind, boolean synced, @Nullable Integer objects) {}
 
   /** One node's capacity and what its pods request. */
   public record NodeUsage(
@@ -110,12 +132,31 @@ public record ClusterOverview(
         cluster, kubernetesVersion, snapshot, OverviewVisibility.uniform(NamespaceVisibility.ALL));
   }
 
-  /** Computes the overview from the cached views, over {@code visible}. Pure: no I/O, no clock. */
+  /**
+   * Computes the overview of a cluster whose kinds have all been listed, over {@code visible}.
+   * Pure: no I/O, no clock.
+   */
   public static ClusterOverview compute(
       String cluster,
       String kubernetesVersion,
       ClusterSnapshot snapshot,
       OverviewVisibility visible) {
+    return compute(cluster, kubernetesVersion, snapshot, visible, Set.of());
+  }
+
+  /**
+   * Computes the overview from the cached views, over {@code visible}, marked as loading while one
+   * of {@link ClusterSnapshot#KINDS} is in {@code stillListing}. Pure: no I/O, no clock.
+   *
+   * @param stillListing the kinds whose first list was not complete <em>before</em> {@code
+   *     snapshot} was read (the other order could call a kind complete that was read half-listed)
+   */
+  public static ClusterOverview compute(
+      String cluster,
+      String kubernetesVersion,
+      ClusterSnapshot snapshot,
+      OverviewVisibility visible,
+      Set<CachedKind> stillListing) {
     boolean clusterWide = visible.nodes();
     Map<String, Usage> byNode = new HashMap<>();
     Map<String, NamespaceTally> byNamespace = new TreeMap<>();
@@ -195,11 +236,23 @@ public record ClusterOverview(
                     t.deploymentsAvailable,
                     t.usage.requested,
                     t.usage.limits)));
+    NodeSummary nodes = clusterWide ? summarizeNodes(snapshot) : null;
+    Map<CachedKind, Integer> counted = new EnumMap<>(CachedKind.class);
+    if (nodes != null) {
+      counted.put(CachedKind.NODES, nodes.total());
+    }
+    counted.put(CachedKind.NAMESPACES, byNamespace.size());
+    counted.put(CachedKind.PODS, total);
+    counted.put(CachedKind.DEPLOYMENTS, deploymentsTotal);
+    counted.put(CachedKind.SERVICES, services);
+    List<KindProgress> kinds = progress(counted, stillListing);
     return new ClusterOverview(
         cluster,
         kubernetesVersion,
+        kinds.stream().anyMatch(kind -> !kind.synced()),
+        kinds,
         clusterWide,
-        clusterWide ? summarizeNodes(snapshot) : null,
+        nodes,
         podSummary(total, phases, problems, withProblems),
         byNamespace.size(),
         new DeploymentSummary(
@@ -211,6 +264,16 @@ public record ClusterOverview(
         clusterUsage.limits,
         clusterWide ? perNode(snapshot, byNode) : List.of(),
         List.copyOf(perNamespace));
+  }
+
+  /** One row per kind of the overview, in {@link ClusterSnapshot#KINDS} order. */
+  private static List<KindProgress> progress(
+      Map<CachedKind, Integer> counted, Set<CachedKind> stillListing) {
+    List<KindProgress> kinds = new ArrayList<>();
+    for (CachedKind kind : ClusterSnapshot.KINDS) {
+      kinds.add(new KindProgress(kind.plural(), !stillListing.contains(kind), counted.get(kind)));
+    }
+    return List.copyOf(kinds);
   }
 
   private static final class Usage {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubeward.access.app.TestAuthorizers;
 import io.kubeward.cluster.domain.CachedKind;
+import io.kubeward.cluster.domain.ClusterOverview;
 import io.kubeward.cluster.domain.ClusterSnapshot;
 import io.kubeward.cluster.domain.NodeView;
 import io.kubeward.cluster.domain.Reachability;
 import io.kubeward.cluster.domain.Resources;
 import io.kubeward.common.ErrorKind;
-import io.kubeward.common.KubewardException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,26 +111,39 @@ class GetClusterOverviewTest {
   }
 
   @Test
-  void clusterNotYetLoadedIsUnavailableToo() {
-    assertThatThrownBy(() -> useCase(new FakeCluster("prod", UP, false)).of(ADMIN, "prod"))
-        .isInstanceOf(ClusterNotSyncedException.class)
-        .extracting(e -> ((KubewardException) e).kind())
-        .isEqualTo(ErrorKind.UNAVAILABLE);
-  }
+  void clusterNotYetLoadedAnswersWhatIsListedSoFarMarkedLoading() {
+    var overview = useCase(new FakeCluster("prod", UP, false)).of(ADMIN, "prod");
 
-  @Test
-  void overviewIsServedOnceItsOwnKindsAreListedWhileEventsStillList() {
-    var overview =
-        useCase(new PartlyListed(Set.of(CachedKind.EVENTS, CachedKind.CONFIGMAPS)))
-            .of(ADMIN, "prod");
-
+    assertThat(overview.loading()).isTrue();
+    assertThat(overview.kinds()).noneMatch(ClusterOverview.KindProgress::synced);
     assertThat(overview.nodes().total()).isEqualTo(1);
   }
 
   @Test
-  void overviewWaitsForPodsWhileTheyStillList() {
-    assertThatThrownBy(() -> useCase(new PartlyListed(Set.of(CachedKind.PODS))).of(ADMIN, "prod"))
-        .isInstanceOf(ClusterNotSyncedException.class);
+  void overviewIsCompleteOnceItsOwnKindsAreListedWhileEventsStillList() {
+    var overview =
+        useCase(new PartlyListed(Set.of(CachedKind.EVENTS, CachedKind.CONFIGMAPS)))
+            .of(ADMIN, "prod");
+
+    assertThat(overview.loading()).isFalse();
+    assertThat(overview.nodes().total()).isEqualTo(1);
+  }
+
+  @Test
+  void overviewWhilePodsStillListIsMarkedLoadingWithPodsNotSynced() {
+    var overview = useCase(new PartlyListed(Set.of(CachedKind.PODS))).of(ADMIN, "prod");
+
+    assertThat(overview.loading()).isTrue();
+    assertThat(overview.kinds())
+        .filteredOn(kind -> !kind.synced())
+        .extracting(ClusterOverview.KindProgress::kind)
+        .containsExactly("pods");
+  }
+
+  @Test
+  void unreachableClusterStillLoadingIsUnreachableNotAPartialOverview() {
+    assertThatThrownBy(() -> useCase(new FakeCluster("prod", DOWN, false)).of(ADMIN, "prod"))
+        .isInstanceOf(ClusterUnreachableException.class);
   }
 
   @Test

@@ -2,10 +2,14 @@ package io.kubeward.cluster.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.kubeward.access.domain.NamespaceVisibility;
+import io.kubeward.cluster.domain.ClusterOverview.KindProgress;
 import io.kubeward.cluster.domain.ClusterOverview.ZoneSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ClusterOverviewTest {
@@ -190,5 +194,104 @@ class ClusterOverviewTest {
 
     assertThat(overview.namespaces()).isEqualTo(2);
     assertThat(overview.services()).isEqualTo(1);
+  }
+
+  @Test
+  void overviewOfAListedClusterIsNotLoadingAndEveryKindIsSynced() {
+    node("n1", true, false, "a");
+    pod(PodPhase.RUNNING, null);
+
+    ClusterOverview overview = compute();
+
+    assertThat(overview.loading()).isFalse();
+    assertThat(overview.kinds())
+        .extracting(KindProgress::kind, KindProgress::synced, KindProgress::objects)
+        .containsExactly(
+            tuple("nodes", true, 1),
+            tuple("namespaces", true, 1),
+            tuple("pods", true, 1),
+            tuple("deployments", true, 0),
+            tuple("services", true, 0));
+  }
+
+  @Test
+  void whilePodsStillListTheOverviewCountsThoseListedAndIsMarkedLoading() {
+    node("n1", true, false, "a");
+    pod(PodPhase.RUNNING, null);
+    pod(PodPhase.PENDING, PodProblem.UNSCHEDULABLE);
+
+    ClusterOverview overview =
+        ClusterOverview.compute(
+            "prod",
+            "v1.34.1",
+            new ClusterSnapshot(nodes, namespaces, pods, deployments, services),
+            OverviewVisibility.uniform(NamespaceVisibility.ALL),
+            Set.of(CachedKind.PODS));
+
+    assertThat(overview.loading()).isTrue();
+    assertThat(overview.pods().total()).isEqualTo(2);
+    assertThat(overview.pods().withProblems()).isEqualTo(1);
+    assertThat(overview.kinds())
+        .filteredOn(kind -> !kind.synced())
+        .extracting(KindProgress::kind, KindProgress::objects)
+        .containsExactly(tuple("pods", 2));
+  }
+
+  @Test
+  void aKindOutsideTheOverviewStillListingDoesNotMakeItLoading() {
+    ClusterOverview overview =
+        ClusterOverview.compute(
+            "prod",
+            "v1.34.1",
+            new ClusterSnapshot(nodes, namespaces, pods, deployments, services),
+            OverviewVisibility.uniform(NamespaceVisibility.ALL),
+            Set.of(CachedKind.EVENTS, CachedKind.CONFIGMAPS));
+
+    assertThat(overview.loading()).isFalse();
+    assertThat(overview.kinds()).allMatch(KindProgress::synced);
+  }
+
+  @Test
+  void progressCountsOnlyWhatTheCallerSeesAndNoNodesForANamespaceScopedCaller() {
+    node("n1", true, false, "a");
+    pod(PodPhase.RUNNING, null);
+    pods.add(otherNamespacePod());
+
+    ClusterOverview overview =
+        ClusterOverview.compute(
+            "prod",
+            "v1.34.1",
+            new ClusterSnapshot(nodes, namespaces, pods, deployments, services),
+            OverviewVisibility.uniform(NamespaceVisibility.only(Set.of("ns"))),
+            Set.of(CachedKind.NODES, CachedKind.PODS));
+
+    assertThat(overview.loading()).isTrue();
+    assertThat(overview.kinds())
+        .extracting(KindProgress::kind, KindProgress::synced, KindProgress::objects)
+        .containsExactly(
+            tuple("nodes", false, null),
+            tuple("namespaces", true, 1),
+            tuple("pods", false, 1),
+            tuple("deployments", true, 0),
+            tuple("services", true, 0));
+  }
+
+  private static PodView otherNamespacePod() {
+    return new PodView(
+        "other",
+        "secret-pod",
+        "u-other",
+        "1",
+        null,
+        java.util.Map.of(),
+        null,
+        "n1",
+        PodPhase.RUNNING,
+        null,
+        "1/1",
+        0,
+        null,
+        Resources.ZERO,
+        Resources.ZERO);
   }
 }

@@ -54,9 +54,13 @@ class StreamController {
       String name,
       KubeObjectView view) {}
 
-  /** The counters of an overview event (no per-node or per-namespace rows). */
+  /**
+   * The counters of an overview event (no per-node or per-namespace rows); {@code loading} as in
+   * the overview: counts of what has been listed so far (ADR 0057).
+   */
   @Schema(name = "OverviewCounters", description = "event: overview")
   record Counters(
+      boolean loading,
       ClusterOverview.@Nullable NodeSummary nodes,
       ClusterOverview.PodSummary pods,
       ClusterOverview.DeploymentSummary deployments,
@@ -136,9 +140,10 @@ class StreamController {
     private Counters counters() {
       try {
         ClusterOverview o = overview.of(caller, cluster);
-        return new Counters(o.nodes(), o.pods(), o.deployments(), o.namespaces(), o.services());
+        return new Counters(
+            o.loading(), o.nodes(), o.pods(), o.deployments(), o.namespaces(), o.services());
       } catch (RuntimeException unavailable) {
-        return null; // unreachable or still loading: no counters until it is back
+        return null; // unreachable: no counters until it is back
       }
     }
   }

@@ -59,7 +59,7 @@ class HpaIT {
     admin = server.admin();
     await()
         .atMost(DEADLINE)
-        .until(() -> admin.get("/api/v1/clusters/" + CLUSTER + "/overview").status() == 200);
+        .until(() -> admin.get("/api/v1/clusters/" + CLUSTER + "/overview").completeOverview());
   }
 
   @AfterAll

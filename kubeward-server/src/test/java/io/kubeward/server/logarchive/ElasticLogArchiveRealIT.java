@@ -61,7 +61,9 @@ class ElasticLogArchiveRealIT {
             "--kubeward.cluster-name=" + CLUSTER,
             "--kubeward.data-dir=" + dir.resolve("data"));
     admin = server.admin();
-    await().atMost(Duration.ofSeconds(60)).until(() -> admin.get(C + "/overview").status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> admin.get(C + "/overview").completeOverview());
   }
 
   @AfterAll

@@ -46,7 +46,8 @@ class ReleaseRoutersIT {
     await()
         .atMost(DEADLINE)
         .until(
-            () -> server.admin().get("/api/v1/clusters/" + CLUSTER + "/overview").status() == 200);
+            () ->
+                server.admin().get("/api/v1/clusters/" + CLUSTER + "/overview").completeOverview());
   }
 
   @AfterAll
