@@ -158,7 +158,8 @@ public final class HugeBenchmark {
     }
   }
 
-  private void measureQueries(ServerProcess server) throws InterruptedException {
+  private void measureQueries(ServerProcess server)
+      throws java.io.IOException, InterruptedException {
     var queries = QueryLoad.podQueries(ServerProcess.CLUSTER, spec);
     MeasuredLoad load = new MeasuredLoad(server, queryDuration).warmUp(queries);
     for (int clients : List.of(1, 10, 50)) {

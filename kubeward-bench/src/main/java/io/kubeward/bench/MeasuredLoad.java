@@ -1,5 +1,6 @@
 package io.kubeward.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +29,14 @@ final class MeasuredLoad {
   }
 
   /** A few seconds of load that are not reported (the JIT and the connection pools warm up). */
-  MeasuredLoad warmUp(IntFunction<String> queries) throws InterruptedException {
+  MeasuredLoad warmUp(IntFunction<String> queries) throws IOException, InterruptedException {
     load.run(4, Duration.ofSeconds(5), queries);
     return this;
   }
 
   /** One row at {@code clients}; {@code result} receives the raw figures. */
   List<String> row(int clients, IntFunction<String> queries, Map<String, Object> raw, String key)
-      throws InterruptedException {
+      throws IOException, InterruptedException {
     CpuMeter cpu = new CpuMeter(pids).start();
     QueryLoad.Result result = load.run(clients, duration, queries);
     Map<String, String> used = cpu.stop();
