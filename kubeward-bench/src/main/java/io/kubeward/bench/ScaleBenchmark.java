@@ -561,19 +561,17 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * The cold start from the extracted jar with the JVM's AOT cache, trained once per run against
-   * this cluster (the cache depends on the jar and the JDK, not on the cluster's size).
+   * The cold start from the extracted jar with the JVM's AOT cache, trained once per run as the
+   * launchers do (the cache depends on the jar and the JDK, not on the cluster).
    */
   private ServerProcess.ColdStart coldStartWithAotCache(ControlPlane controlPlane, int pods)
       throws Exception {
     if (aotCache == null) {
       log.info("Training the JVM's AOT cache for the server (one run to Spring's refresh) ...");
-      aotCache =
-          AotCache.train(
-              serverJar,
-              controlPlane.kubewardKubeconfig(),
-              workDir.resolve("aot"),
-              Duration.ofMinutes(5));
+      // --- issue 19 start ---
+      // the launchers' training (bin/lib/fast-start.sh, ADR 0056): no cluster needed
+      aotCache = AotCache.train(serverJar, workDir.resolve("aot"), Duration.ofMinutes(5));
+      // --- end issue 19 start ---
     }
     try (ServerProcess server =
         ServerProcess.start(
