@@ -5,14 +5,16 @@
 #
 #   kw_fast_start <executable jar> <cache root>
 #     sets kw_fast_start_jar (the jar to start with -jar) and the array kw_fast_start_options
-#     (the JVM options). Trains when the cache root has nothing for this jar and JDK yet (10-40 s,
-#     once); on any failure it says so and leaves the plain jar with no options: never blocks a start.
+#     (the JVM options). Trains when the cache root has nothing for this jar and JDK yet (about a
+#     minute, once); on any failure it says so and leaves the plain jar and no options: it never
+#     blocks a start.
 #   kw_fast_start_train <executable jar> <folder>
 #     the training alone: <folder>/app/<jar name> (the extracted jar) and <folder>/kubeward.aot
 #     or <folder>/kubeward.jsa. Exit status 0 when the cache was written.
 #
-# KUBEWARD_FAST_START=off starts the plain jar. A cache that does not match the JVM or the jar
-# (another JDK build, a changed jar) is not used: the JVM prints a warning and starts without it.
+# KUBEWARD_FAST_START=off starts the plain jar. A cache never meets another jar or JDK here: its
+# folder is named after both. Should it happen anyway (files moved by hand), the JVM usually warns
+# and starts without the cache, but JDK 25.0.3 did not notice every changed jar (ADR 0056).
 # Needs JAVA_HOME (bin/lib/jdk.sh, or the container image's).
 
 kw_fast_start_java_major() {
