@@ -4,74 +4,66 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server jar in the form the JVM's AOT cache (JDK 25, JEP 483/514) needs, and the cache from
- * one training run: Spring Boot's documented way ({@code java -Djarmode=tools -jar app.jar
- * extract}, then a run with {@code -XX:AOTCacheOutput} and {@code
- * -Dspring.context.exit=onRefresh}). An operator does the same once per release (README, "Faster
- * start"); the benchmark measures the cold start both ways.
+ * The server's fast start as Kubeward's launchers make it (ADR 0056): {@code bin/lib/fast-start.sh}
+ * extracts the jar and trains the JVM's AOT cache (JDK 25+; a CDS archive on JDK 21-24) in a run
+ * that needs no cluster and stops when Spring's context is refreshed. The benchmark runs the same
+ * script, so its "with AOT cache" figure is what {@code bin/sandbox}, {@code bin/server} and the
+ * container image start with.
  *
  * @param jar the extracted application jar (run it with {@code -jar})
- * @param cache the AOT cache file
+ * @param cache the AOT cache file (or CDS archive)
  */
 record AotCache(Path jar, Path cache) {
 
-  /** Extracts {@code serverJar} into {@code folder} and runs the training against a cluster. */
-  static AotCache train(Path serverJar, Path kubeconfig, Path folder, Duration timeout)
+  /** The launchers' script, relative to the repository root (bin/benchmark runs there). */
+  static final Path SCRIPT = Path.of("bin", "lib", "fast-start.sh");
+
+  /** Extracts {@code serverJar} into {@code folder} and runs the launchers' training there. */
+  static AotCache train(Path serverJar, Path folder, Duration timeout)
       throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Files.createDirectories(folder);
-    Path app = folder.resolve("app");
-    run(
-        List.of(
-            java.toString(),
-            "-Djarmode=tools",
-            "-jar",
-            serverJar.toString(),
-            "extract",
-            "--destination",
-            app.toString()),
-        folder.resolve("extract.log"),
-        timeout);
-    Path jar = app.resolve(serverJar.getFileName());
-    Path cache = folder.resolve("kubeward.aot");
-    List<String> training = new ArrayList<>();
-    training.add(java.toString());
-    training.add("-XX:AOTCacheOutput=" + cache);
-    training.add("-Dspring.context.exit=onRefresh");
-    training.add("-jar");
-    training.add(jar.toString());
-    training.add("--kubeconfig=" + kubeconfig);
-    training.add("--server.port=0");
-    training.add("--kubeward.security.admin-password=aot-training-" + System.nanoTime());
-    training.add("--kubeward.data-dir=" + folder.resolve("training-data"));
-    run(training, folder.resolve("training.log"), timeout);
-    if (!Files.isRegularFile(cache)) {
-      throw new IOException("the training run wrote no AOT cache; see " + folder);
+    if (!Files.isRegularFile(SCRIPT)) {
+      throw new IOException(SCRIPT.toAbsolutePath() + " is missing: run from the repository root");
     }
-    return new AotCache(jar, cache);
-  }
-
-  /** The JVM option that uses the cache. */
-  List<String> jvmOptions() {
-    return List.of("-XX:AOTCache=" + cache);
-  }
-
-  private static void run(List<String> command, Path log, Duration timeout)
-      throws IOException, InterruptedException {
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Files.createDirectories(folder);
+    Path log = folder.resolve("fast-start.log");
+    ProcessBuilder training =
+        new ProcessBuilder(
+                List.of(
+                    "bash",
+                    "-c",
+                    "source \"$1\" && kw_fast_start_train \"$2\" \"$3\"",
+                    "fast-start",
+                    SCRIPT.toString(),
+                    serverJar.toAbsolutePath().toString(),
+                    folder.toAbsolutePath().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    training.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = training.start();
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IOException(command.get(1) + " did not finish in " + timeout + "; see " + log);
+      throw new IOException("the AOT training did not finish in " + timeout + "; see " + folder);
     }
-    if (process.exitValue() != 0) {
-      throw new IOException(
-          "exit " + process.exitValue() + " from " + String.join(" ", command) + "; see " + log);
+    Path jar = folder.resolve("app").resolve(serverJar.getFileName());
+    for (String name : List.of("kubeward.aot", "kubeward.jsa")) {
+      Path cache = folder.resolve(name);
+      if (process.exitValue() == 0 && Files.isRegularFile(cache) && Files.isRegularFile(jar)) {
+        return new AotCache(jar, cache);
+      }
     }
+    throw new IOException(
+        "the training wrote no AOT cache (exit " + process.exitValue() + "); see " + folder);
+  }
+
+  /** The JVM option that uses the cache (the same as the launchers'). */
+  List<String> jvmOptions() {
+    return List.of(
+        cache.getFileName().toString().endsWith(".jsa")
+            ? "-XX:SharedArchiveFile=" + cache
+            : "-XX:AOTCache=" + cache);
   }
 }

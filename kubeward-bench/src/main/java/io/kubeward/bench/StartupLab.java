@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The short path to the start-up timeline (issue 19), not a benchmark of its own: a small fixture
- * ({@code pods} pods on one node per 30), one cold start of the server, then its timeline per phase
- * and per kind next to the apiserver's plain list time, printed. {@code bin/benchmark startup
- * [pods]}; the scale benchmark prints the same tables in its report.
+ * ({@code pods} pods on one node per 30), one cold start of the plain jar and one with the fast
+ * start the launchers use (ADR 0056), each with its timeline per phase and per kind next to the
+ * apiserver's plain list time, printed. {@code bin/benchmark startup [pods]}; the scale benchmark
+ * prints the same tables in its report.
  */
 public final class StartupLab {
 
@@ -40,22 +41,43 @@ public final class StartupLab {
       fixture.growTo(spec.pods());
       fixture.awaitReady(spec.pods(), Duration.ofMinutes(15));
       Kubectl.Timed reference = new Kubectl(controlPlane.kubeconfig(), work).getJson("pods", "-A");
-      try (ServerProcess server =
+      coldStart(
+          "java -jar (plain)",
+          ServerProcess.start(jar, controlPlane.kubewardKubeconfig(), work.resolve("server"), "1g"),
+          client,
+          reference);
+      log.info("Training the fast start as the launchers do (bin/lib/fast-start.sh) ...");
+      AotCache fast = AotCache.train(jar, work.resolve("fast-start"), Duration.ofMinutes(10));
+      coldStart(
+          "fast start (the launchers' default: " + String.join(" ", fast.jvmOptions()) + ")",
           ServerProcess.start(
-              jar, controlPlane.kubewardKubeconfig(), work.resolve("server"), "1g")) {
-        ServerProcess.ColdStart start =
-            server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(5));
-        ServerStartup startup = ServerStartup.measure(server, client, Duration.ofMinutes(2));
-        log.info(
-            "Cold start at {} pods: HTTP up {}, complete overview {} (kubectl get pods -A -o"
-                + " json {}); server log {}{}",
-            reference.items(),
-            ScaleBenchmark.seconds(start.firstAnswer()),
-            ScaleBenchmark.seconds(start.complete()),
-            ScaleBenchmark.seconds(reference.wall()),
-            work.resolve("server").resolve("server.log"),
-            startup.text());
-      }
+              fast.jar(),
+              controlPlane.kubewardKubeconfig(),
+              work.resolve("server-fast-start"),
+              "1g",
+              fast.jvmOptions()),
+          client,
+          reference);
+    }
+  }
+
+  /** One cold start: HTTP up, complete overview, then the server's timeline; stops the server. */
+  private static void coldStart(
+      String variant, ServerProcess started, KubernetesClient client, Kubectl.Timed reference)
+      throws Exception {
+    try (ServerProcess server = started) {
+      ServerProcess.ColdStart start =
+          server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(5));
+      ServerStartup startup = ServerStartup.measure(server, client, Duration.ofMinutes(2));
+      log.info(
+          "Cold start at {} pods, {}: HTTP up {}, complete overview {} (kubectl get pods -A -o"
+              + " json {}){}",
+          reference.items(),
+          variant,
+          ScaleBenchmark.seconds(start.firstAnswer()),
+          ScaleBenchmark.seconds(start.complete()),
+          ScaleBenchmark.seconds(reference.wall()),
+          startup.text());
     }
   }
 }
