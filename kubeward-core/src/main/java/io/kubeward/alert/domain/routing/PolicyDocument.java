@@ -17,9 +17,25 @@ public record PolicyDocument(
     @Nullable Boolean muteDuringMaintenance) {
 
   public PolicyDocument {
-    inhibitRules = inhibitRules == null ? List.of() : List.copyOf(inhibitRules);
-    timeIntervals = timeIntervals == null ? List.of() : List.copyOf(timeIntervals);
+    inhibitRules = entries(inhibitRules, "inhibitRules");
+    timeIntervals = entries(timeIntervals, "timeIntervals");
     muteDuringMaintenance = muteDuringMaintenance == null || muteDuringMaintenance;
+  }
+
+  /**
+   * {@code list} copied ({@code []} for none); an empty entry ({@code null}, e.g. {@code [1,,2]}
+   * from a hand-edited body) is a problem of the document, not of Kubeward.
+   */
+  static <T> List<T> entries(@Nullable List<T> list, String field) {
+    if (list == null) {
+      return List.of();
+    }
+    for (T entry : list) { // not contains(null): immutable lists refuse to look for null
+      if (entry == null) {
+        throw InvalidRoutingException.policy(List.of(field + ": an entry is empty (null)"));
+      }
+    }
+    return List.copyOf(list);
   }
 
   /**
@@ -41,13 +57,12 @@ public record PolicyDocument(
       @Nullable List<RouteSpec> routes) {
 
     public RouteSpec {
-      matchers = matchers == null ? List.of() : List.copyOf(matchers);
-      muteTimeIntervals = muteTimeIntervals == null ? List.of() : List.copyOf(muteTimeIntervals);
-      activeTimeIntervals =
-          activeTimeIntervals == null ? List.of() : List.copyOf(activeTimeIntervals);
-      routes = routes == null ? List.of() : List.copyOf(routes);
-      channels = channels == null ? null : List.copyOf(channels);
-      groupBy = groupBy == null ? null : List.copyOf(groupBy);
+      matchers = entries(matchers, "matchers");
+      muteTimeIntervals = entries(muteTimeIntervals, "muteTimeIntervals");
+      activeTimeIntervals = entries(activeTimeIntervals, "activeTimeIntervals");
+      routes = entries(routes, "routes");
+      channels = channels == null ? null : entries(channels, "channels");
+      groupBy = groupBy == null ? null : entries(groupBy, "groupBy");
     }
   }
 
@@ -60,16 +75,16 @@ public record PolicyDocument(
       @Nullable List<String> targetMatchers,
       @Nullable List<String> equal) {
     public InhibitRuleSpec {
-      sourceMatchers = sourceMatchers == null ? List.of() : List.copyOf(sourceMatchers);
-      targetMatchers = targetMatchers == null ? List.of() : List.copyOf(targetMatchers);
-      equal = equal == null ? List.of() : List.copyOf(equal);
+      sourceMatchers = entries(sourceMatchers, "sourceMatchers");
+      targetMatchers = entries(targetMatchers, "targetMatchers");
+      equal = entries(equal, "equal");
     }
   }
 
   /** A named set of time intervals (a mute timing), referred to by routes. */
   public record TimeIntervalSpec(String name, @Nullable List<IntervalSpec> intervals) {
     public TimeIntervalSpec {
-      intervals = intervals == null ? List.of() : List.copyOf(intervals);
+      intervals = entries(intervals, "intervals");
     }
   }
 
@@ -87,11 +102,11 @@ public record PolicyDocument(
       @Nullable List<String> years,
       @Nullable String location) {
     public IntervalSpec {
-      times = times == null ? List.of() : List.copyOf(times);
-      weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
-      daysOfMonth = daysOfMonth == null ? List.of() : List.copyOf(daysOfMonth);
-      months = months == null ? List.of() : List.copyOf(months);
-      years = years == null ? List.of() : List.copyOf(years);
+      times = entries(times, "times");
+      weekdays = entries(weekdays, "weekdays");
+      daysOfMonth = entries(daysOfMonth, "daysOfMonth");
+      months = entries(months, "months");
+      years = entries(years, "years");
     }
   }
 

@@ -69,6 +69,25 @@ class RoutingPolicyTest {
           null);
 
   @Test
+  void anEmptyEntryInAListIsAProblemOfTheDocumentNotAnInternalError() {
+    List<TimeIntervalSpec> intervals = new java.util.ArrayList<>();
+    intervals.add(null);
+
+    assertThatThrownBy(
+            () ->
+                new PolicyDocument(
+                    new RouteSpec(null, null, null, null, null, null, null, null, null, null, null),
+                    null,
+                    intervals,
+                    null))
+        .isInstanceOfSatisfying(
+            InvalidRoutingException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly("timeIntervals: an entry is empty (null)"));
+  }
+
+  @Test
   void routesMatchDepthFirstWithContinue() {
     RoutingPolicy p = RoutingPolicy.compile(DOC);
     List<Route> critProd =
