@@ -94,6 +94,10 @@ final class ServerProcess implements AutoCloseable {
     command.add("--kubeward.cluster-name=" + CLUSTER);
     command.add("--kubeward.security.admin-password=" + password);
     command.add("--kubeward.data-dir=" + workDir.resolve("data"));
+    if (serverArgs.stream().noneMatch(a -> a.startsWith("--management.server.port="))) {
+      // the metrics port on any free port: the default 9464 may be taken by another server here
+      command.add("--management.server.port=0");
+    }
     command.addAll(serverArgs);
     long started = System.nanoTime();
     Process process =
