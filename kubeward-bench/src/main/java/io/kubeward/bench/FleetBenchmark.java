@@ -38,12 +38,6 @@ public final class FleetBenchmark {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
   private static final String SECTION = "fleet";
 
-  /**
-   * The metrics port on any free port: the default 9464 may be taken by another server on the
-   * machine, and these benchmarks do not scrape it.
-   */
-  static final List<String> SERVER_ARGS = List.of("--management.server.port=0");
-
   private final Path serverJar;
   private final Path work;
   private final int clusters;
@@ -162,7 +156,7 @@ public final class FleetBenchmark {
             work.resolve("server"),
             heap,
             List.of(),
-            SERVER_ARGS)) {
+            List.of())) {
       server.awaitSignIn(Duration.ofMinutes(5));
       Duration first = awaitFleet(server, 1, expectedPerCluster, Duration.ofMinutes(10));
       double heapOne = server.heapAfterFullGcMiB();

@@ -135,7 +135,7 @@ public final class HugeBenchmark {
             work.resolve("server-" + reference.items()),
             heap,
             List.of(),
-            FleetBenchmark.SERVER_ARGS)) {
+            List.of())) {
       ServerProcess.ColdStart start =
           server.awaitOverviewWithPods(reference.items(), Duration.ofMinutes(30));
       double live = server.heapAfterFullGcMiB();
