@@ -254,7 +254,7 @@ public final class HugeBenchmark {
                 "complete overview",
                 "kubectl",
                 "live heap",
-                "heap per 10,000 pods",
+                "live heap per 10,000 pods (fixed part included)",
                 "resident"),
             kubewardRows));
     report.table(
