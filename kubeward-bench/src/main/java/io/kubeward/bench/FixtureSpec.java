@@ -48,6 +48,21 @@ public record FixtureSpec(
     return new FixtureSpec("small", 100, 10, 3_000, 500, List.of(3_000));
   }
 
+  /**
+   * {@code pods} (whole Deployments) at the scale fixture's density: {@code nodes} nodes, one
+   * namespace per 10 nodes, one ConfigMap per 6 pods (at least 10).
+   */
+  public static FixtureSpec atScaleDensity(
+      String name, int pods, int nodes, List<Integer> podStages) {
+    return new FixtureSpec(
+        name, nodes, Math.max(1, nodes / 10), pods, Math.max(10, pods / 6), podStages);
+  }
+
+  /** {@link #atScaleDensity} with one node per 30 pods and one stage, all of them. */
+  public static FixtureSpec atScaleDensity(String name, int pods) {
+    return atScaleDensity(name, pods, Math.max(1, (pods + REPLICAS - 1) / REPLICAS), List.of(pods));
+  }
+
   public static FixtureSpec named(String name) {
     return switch (name) {
       case "full" -> full();

@@ -42,6 +42,7 @@ public final class FleetBenchmark {
   private final Path work;
   private final int clusters;
   private final int podsPerCluster;
+  private final MachineLoad machineLoad = MachineLoad.beforeTheRun();
   private final int problemsPerCluster;
   private final Duration queryDuration =
       Duration.ofSeconds(Integer.getInteger("kubeward.bench.fleet.query-seconds", 20));
@@ -309,11 +310,7 @@ public final class FleetBenchmark {
             "Fixture",
             "per cluster: the scale fixture at %d pods (%d KWOK nodes) plus %d pods no node can take (Unschedulable), each cluster its own etcd, apiserver, controller-manager, scheduler and KWOK"
                 .formatted(podsPerCluster, spec(podsPerCluster).nodes(), problemsPerCluster))
-        .fact(
-            "Load",
-            "1-minute load average "
-                + Churn.loadAverage()
-                + " at the end of the run (every control plane shares the same cores)")
+        .fact("Load", machineLoad.fact("every control plane shares the same cores"))
         .fact(
             "Server",
             "separate JVM, `-Xmx"

@@ -1,7 +1,9 @@
 package io.kubeward.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +24,21 @@ import org.slf4j.LoggerFactory;
  * against {@code -Dkubeward.bench.huge.reserve-mib} (default 4096) and the run stops growing there
  * if it is short, saying so. At each stage reached: the resident memory of etcd, the apiserver, the
  * controllers and KWOK, {@code kubectl get pods -A -o json}, and a cold start of Kubeward to a
- * complete overview with its live heap (the cost per 10,000 pods); at the last stage also the p99
- * of a filtered pod page at 1, 10 and 50 clients (server vs load-generator CPU) and the console's
- * first page of all pods in Chromium. Writes its section of docs/BENCHMARKS.md and
- * benchmarks-huge.json. {@code bin/benchmark huge [pods] [nodes]}.
+ * complete overview with its live heap (the cost per 10,000 pods), the p99 of a filtered pod page
+ * at 1, 10 and 50 clients (server vs load-generator CPU) and the console's first page of all pods
+ * in Chromium. Writes its section of docs/BENCHMARKS.md and benchmarks-huge.json after every stage
+ * (a run ended early keeps what it reached). {@code bin/benchmark huge [pods] [nodes]}.
  */
 public final class HugeBenchmark {
 
   private static final Logger log = LoggerFactory.getLogger(HugeBenchmark.class);
   private static final String SECTION = "huge";
+  private static final int LEASE_SECONDS = 240;
 
   private final Path serverJar;
   private final Path work;
   private final FixtureSpec spec;
+  private final MachineLoad machineLoad = MachineLoad.beforeTheRun();
   private final String heap = System.getProperty("kubeward.bench.huge.heap", "8g");
   private final double reserveMiB = Integer.getInteger("kubeward.bench.huge.reserve-mib", 4096);
   private final Duration readyTimeout =
@@ -66,9 +71,8 @@ public final class HugeBenchmark {
     int nodes = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(1, (pods + 29) / 30);
     Path docs = Path.of(args[1]);
     Path work = Files.createTempDirectory("kubeward-huge-");
-    Report report = new HugeBenchmark(Path.of(args[0]), work, spec(pods, nodes)).run(args);
-    report.write(docs.resolve("BENCHMARKS.md"), docs.resolve("benchmarks-huge.json"));
-    log.info("Wrote {} and its JSON; work folder {}", docs.resolve("BENCHMARKS.md"), work);
+    new HugeBenchmark(Path.of(args[0]), work, spec(pods, nodes)).run(args, docs);
+    log.info("Done; work folder {}", work);
   }
 
   /** The scale fixture's proportions at {@code pods}: stages at a fifth, half and all. */
@@ -77,12 +81,16 @@ public final class HugeBenchmark {
     for (int fraction : List.of(5, 2, 1)) {
       stages.add(Math.max(FixtureSpec.REPLICAS, pods / fraction / 30 * 30));
     }
-    return new FixtureSpec(
-        "huge", nodes, Math.max(1, nodes / 10), pods, Math.max(10, pods / 6), List.copyOf(stages));
+    return FixtureSpec.atScaleDensity("huge", pods, nodes, List.copyOf(stages));
   }
 
-  Report run(String[] args) throws Exception {
-    try (ControlPlane controlPlane = ControlPlane.start(ScaleBenchmark.controlPlaneOptions());
+  /**
+   * Runs the stages and writes the report after each one (marked partial until the last), so a run
+   * ended early still records the stages it reached.
+   */
+  void run(String[] args, Path docs) throws Exception {
+    String arguments = String.join(" ", List.of(args).subList(2, args.length));
+    try (ControlPlane controlPlane = ControlPlane.start(controlPlaneOptions());
         KubernetesClient client = controlPlane.newAdminClient()) {
       Fixture fixture = new Fixture(controlPlane, client, spec);
       Kubectl kubectl = new Kubectl(controlPlane.kubeconfig(), work);
@@ -120,13 +128,29 @@ public final class HugeBenchmark {
         raw.put("controlPlaneResidentMiB-" + stage, ProcessMemory.controlPlane(controlPlane));
         raw.put("kubectlGetPodsMillis-" + stage, reference.wall().toMillis());
         reached = reference.items();
-        measureKubeward(controlPlane, reference, stage == spec.pods());
+        measureKubeward(controlPlane, reference);
+        if (stage != spec.pods()) {
+          write(report(controlPlane, kubectl, arguments).fact("Partial", partial(stage)), docs);
+        }
       }
-      return report(controlPlane, kubectl, String.join(" ", List.of(args).subList(2, args.length)));
+      write(report(controlPlane, kubectl, arguments), docs);
     }
   }
 
-  private void measureKubeward(ControlPlane controlPlane, Kubectl.Timed reference, boolean last)
+  /**
+   * The scale benchmark's control plane, with KWOK renewing each node's lease every {@value
+   * #LEASE_SECONDS}/4 s instead of every 10 s: 5,000 leases renewed every 10 s are 500 writes a
+   * second by themselves, more than the apiserver takes on 2 cores next to everything else (the
+   * scale benchmark's churn costs it 2.7 ms CPU a change). The node grace period (5 min, {@link
+   * BenchControlPlane}) stays longer than the lease, so nodes stay Ready.
+   */
+  static ControlPlaneOptions controlPlaneOptions() {
+    return ScaleBenchmark.controlPlaneOptionsBuilder()
+        .extraArgs(Component.KWOK, "--node-lease-duration-seconds=" + LEASE_SECONDS)
+        .build();
+  }
+
+  private void measureKubeward(ControlPlane controlPlane, Kubectl.Timed reference)
       throws Exception {
     try (ServerProcess server =
         ServerProcess.start(
@@ -151,19 +175,20 @@ public final class HugeBenchmark {
               ProcessMemory.mib(ProcessMemory.residentMiB(server.pid()))));
       raw.put("coldStartCompleteMillis-" + reference.items(), start.complete().toMillis());
       raw.put("heapMiB-" + reference.items(), live);
-      if (last) {
-        measureQueries(server);
-        measureConsole(server, reference.items());
-      }
+      measureQueries(server, reference.items());
+      measureConsole(server, reference.items());
     }
   }
 
-  private void measureQueries(ServerProcess server)
+  private void measureQueries(ServerProcess server, int pods)
       throws java.io.IOException, InterruptedException {
     var queries = QueryLoad.podQueries(ServerProcess.CLUSTER, spec);
     MeasuredLoad load = new MeasuredLoad(server, queryDuration).warmUp(queries);
     for (int clients : List.of(1, 10, 50)) {
-      queryRows.add(load.row(clients, queries, raw, "query-" + clients));
+      List<String> row = new ArrayList<>();
+      row.add(Integer.toString(pods));
+      row.addAll(load.row(clients, queries, raw, "query-" + pods + "-" + clients));
+      queryRows.add(row);
     }
   }
 
@@ -174,13 +199,13 @@ public final class HugeBenchmark {
           console.measure(new ConsoleTiming.Visit("all pods", "/pods", pods), 3);
       consoleRows.add(
           List.of(
-              result.label(),
+              Integer.toString(pods),
               "%.0f ms".formatted(result.first()),
               "%.0f ms".formatted(result.median())));
-      raw.put("console", result);
+      raw.put("console-" + pods, result);
     } catch (Exception | Error e) {
       log.warn("Console not measured", e);
-      consoleRows.add(List.of("all pods", "not measured: " + e.getMessage(), "-"));
+      consoleRows.add(List.of(Integer.toString(pods), "not measured: " + e.getMessage(), "-"));
     }
   }
 
@@ -204,6 +229,16 @@ public final class HugeBenchmark {
         .formatted(perTenThousand, first.getKey(), last.getKey());
   }
 
+  private static String partial(int stage) {
+    return "written after the stage of %d pods while the run went on to the next; the finished run replaces this section"
+        .formatted(stage);
+  }
+
+  private static void write(Report report, Path docs) throws java.io.IOException {
+    report.write(docs.resolve("BENCHMARKS.md"), docs.resolve("benchmarks-huge.json"));
+    log.info("Wrote {} and its JSON", docs.resolve("BENCHMARKS.md"));
+  }
+
   private Report report(ControlPlane controlPlane, Kubectl kubectl, String arguments) {
     Report report =
         new Report(SECTION, "Huge: up to %d pods on %d nodes".formatted(spec.pods(), spec.nodes()));
@@ -221,18 +256,16 @@ public final class HugeBenchmark {
                 + kubectl.version())
         .fact(
             "Fixture",
-            "%d nodes in 3 zones, %d namespaces, Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps; reached %d pods"
+            "%d nodes in 3 zones (KWOK node leases of %d s, renewed about every %d s; 40 s and 10 s elsewhere), %d namespaces, Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps; reached %d pods"
                 .formatted(
                     spec.nodes(),
+                    LEASE_SECONDS,
+                    LEASE_SECONDS / 4,
                     spec.namespaces(),
                     FixtureSpec.REPLICAS,
                     spec.configMaps(),
                     reached))
-        .fact(
-            "Load",
-            "1-minute load average "
-                + Churn.loadAverage()
-                + " at the end of the run (apiserver, etcd, KWOK and Kubeward share the cores)")
+        .fact("Load", machineLoad.fact("apiserver, etcd, KWOK and Kubeward share the cores"))
         .fact("Server", "separate JVM, `-Xmx" + heap + " -XX:+UseG1GC`")
         .fact("Heap trend", slope());
     if (stoppedBecause != null) {
@@ -259,17 +292,17 @@ public final class HugeBenchmark {
             kubewardRows));
     report.table(
         new Report.Table(
-            "Filtered pod pages at the last stage",
+            "Filtered pod pages at each stage",
             "The scale benchmark's four console queries (namespace, label, node, problem) with `limit=50`, "
                 + queryDuration.toSeconds()
                 + " s per row; server and load-generator CPU measured separately.",
-            MeasuredLoad.HEADERS,
+            Stream.concat(Stream.of("pods"), MeasuredLoad.HEADERS.stream()).toList(),
             queryRows));
     report.table(
         new Report.Table(
-            "Console first page at the last stage",
-            "Chromium (headless) opening /pods: first visit and median of 3.",
-            List.of("page", "first", "median"),
+            "Console first page at each stage",
+            "Chromium (headless) opening /pods (all pods, the first page): first visit and median of 3.",
+            List.of("pods", "first", "median"),
             consoleRows));
     raw.forEach(report::raw);
     return report;

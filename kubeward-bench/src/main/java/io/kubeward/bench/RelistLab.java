@@ -31,10 +31,7 @@ public final class RelistLab {
     }
     int pods = Integer.parseInt(args[0]);
     List<Path> jars = List.of(args).subList(1, args.length).stream().map(Path::of).toList();
-    int nodes = Math.max(1, (pods + 29) / 30);
-    FixtureSpec spec =
-        new FixtureSpec(
-            "relist", nodes, Math.max(1, nodes / 10), pods, Math.max(10, pods / 6), List.of(pods));
+    FixtureSpec spec = FixtureSpec.atScaleDensity("relist", pods);
     Path work = Files.createTempDirectory("kubeward-relist-");
     List<String> results = new ArrayList<>();
     try (ControlPlane controlPlane = ControlPlane.start(ScaleBenchmark.controlPlaneOptions());

@@ -32,6 +32,7 @@ public final class ScaleBenchmark {
   private final Path serverJar;
   private final FixtureSpec spec;
   private final Path workDir;
+  private final MachineLoad machineLoad = MachineLoad.beforeTheRun();
   private final List<List<String>> fixtureRows = new ArrayList<>();
   private final List<List<String>> coldStartRows = new ArrayList<>();
   private ServerStartup startup;
@@ -74,15 +75,18 @@ public final class ScaleBenchmark {
 
   /** The benchmark's control plane: raised limits so the fixture builds quickly. */
   static ControlPlaneOptions controlPlaneOptions() {
+    return controlPlaneOptionsBuilder().build();
+  }
+
+  static ControlPlaneOptions.Builder controlPlaneOptionsBuilder() {
     return BenchControlPlane.withFastControllers(
-            ControlPlaneOptions.builder()
-                .nodes(List.of())
-                .startTimeout(Duration.ofMinutes(10))
-                .extraArgs(
-                    Component.KUBE_APISERVER,
-                    "--max-requests-inflight=800",
-                    "--max-mutating-requests-inflight=400"))
-        .build();
+        ControlPlaneOptions.builder()
+            .nodes(List.of())
+            .startTimeout(Duration.ofMinutes(10))
+            .extraArgs(
+                Component.KUBE_APISERVER,
+                "--max-requests-inflight=800",
+                "--max-mutating-requests-inflight=400"));
   }
 
   Report run(String arguments) throws Exception {
@@ -417,9 +421,8 @@ public final class ScaleBenchmark {
                     spec.configMaps()))
         .fact(
             "Load",
-            "1-minute load average "
-                + Churn.loadAverage()
-                + " at the end of the run (other work on the machine competes for the same 2 cores; compare runs on an idle machine)")
+            machineLoad.fact(
+                "the control plane, KWOK and the server share the 2 cores with any other work"))
         .fact(
             "Server",
             "separate JVM, `-Xmx2g -XX:+UseG1GC`, everything on this machine (apiserver and etcd share the 2 cores)");

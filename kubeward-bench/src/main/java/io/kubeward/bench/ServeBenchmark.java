@@ -143,14 +143,7 @@ public final class ServeBenchmark {
         Math.max(FixtureSpec.REPLICAS, pods + FixtureSpec.REPLICAS - 1)
             / FixtureSpec.REPLICAS
             * FixtureSpec.REPLICAS;
-    int nodes = Math.max(1, rounded / FixtureSpec.REPLICAS);
-    return new FixtureSpec(
-        "serve",
-        nodes,
-        Math.max(1, nodes / 10),
-        rounded,
-        Math.max(10, rounded / 6),
-        List.of(rounded));
+    return FixtureSpec.atScaleDensity("serve", rounded);
   }
 
   static List<String> row(

@@ -5,7 +5,6 @@ import io.kubeward.testkit.controlplane.ControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +28,7 @@ public final class StartupLab {
     }
     Path jar = Path.of(args[0]);
     int pods = args.length > 1 ? Integer.parseInt(args[1]) : 600;
-    int nodes = Math.max(1, (pods + 29) / 30);
-    FixtureSpec spec =
-        new FixtureSpec(
-            "startup", nodes, Math.max(1, nodes / 10), pods, Math.max(10, pods / 6), List.of(pods));
+    FixtureSpec spec = FixtureSpec.atScaleDensity("startup", pods);
     Path work = Files.createTempDirectory("kubeward-startup-");
     try (ControlPlane controlPlane = ControlPlane.start(ScaleBenchmark.controlPlaneOptions());
         KubernetesClient client = controlPlane.newAdminClient()) {

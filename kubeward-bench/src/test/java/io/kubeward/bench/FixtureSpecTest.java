@@ -25,4 +25,14 @@ class FixtureSpecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("multiples of 30");
   }
+
+  @Test
+  void theScaleDensityGivesOneNodePerThirtyPodsOneNamespacePerTenNodesAndAConfigMapPerSixPods() {
+    FixtureSpec spec = FixtureSpec.atScaleDensity("tiny", 2_010);
+
+    assertThat(spec.nodes()).isEqualTo(67);
+    assertThat(spec.namespaces()).isEqualTo(6);
+    assertThat(spec.configMaps()).isEqualTo(335);
+    assertThat(spec.podStages()).containsExactly(2_010);
+  }
 }
