@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.testkit.controlplane.ControlPlane;
+import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,8 @@ public final class FleetBenchmark {
       Duration.ofSeconds(Integer.getInteger("kubeward.bench.fleet.query-seconds", 20));
   private final String heap = System.getProperty("kubeward.bench.fleet.heap", "4g");
   private final double reserveMiB = Integer.getInteger("kubeward.bench.fleet.reserve-mib", 3072);
+  private final Duration buildBudget =
+      Duration.ofMinutes(Integer.getInteger("kubeward.bench.fleet.build-minutes", 60));
   private final List<List<String>> clusterRows = new ArrayList<>();
   private final List<List<String>> serverRows = new ArrayList<>();
   private final List<List<String>> queryRows = new ArrayList<>();
@@ -94,10 +97,28 @@ public final class FleetBenchmark {
     return report(planes.size(), String.join(" ", List.of(args).subList(2, args.length)));
   }
 
-  /** Starts the control planes one after the other, each with its fixture and problem pods. */
+  /**
+   * Starts the control planes one after the other, each with its fixture and problem pods. Stops
+   * adding when memory runs short, when the build budget is spent, or when a cluster beyond the
+   * first cannot be built (its apiserver too slow on the shared cores), and says why: the fleet
+   * measured is then the one that was built.
+   */
   private void buildFleet(List<ControlPlane> planes) {
-    FixtureSpec spec = spec(podsPerCluster);
+    long buildStarted = System.nanoTime();
     for (int i = 0; i < clusters; i++) {
+      Duration building = Duration.ofNanos(System.nanoTime() - buildStarted);
+      if (i > 0 && building.compareTo(buildBudget) > 0) {
+        stoppedBecause =
+            "stopped at %d of %d control planes: building took %s, past the budget of %d min (-Dkubeward.bench.fleet.build-minutes); load %s"
+                .formatted(
+                    i,
+                    clusters,
+                    ScaleBenchmark.seconds(building),
+                    buildBudget.toMinutes(),
+                    Churn.loadAverage());
+        log.warn(stoppedBecause);
+        break;
+      }
       double available = ProcessMemory.availableMiB();
       if (available >= 0 && available < reserveMiB) {
         stoppedBecause =
@@ -108,37 +129,66 @@ public final class FleetBenchmark {
         break;
       }
       long started = System.nanoTime();
-      ControlPlane plane = ControlPlane.start(ScaleBenchmark.controlPlaneOptions());
-      planes.add(plane);
-      try (KubernetesClient client = plane.newAdminClient()) {
-        Fixture fixture = new Fixture(plane, client, spec);
-        fixture.buildBase();
-        fixture.growTo(spec.pods());
-        fixture.awaitReady(spec.pods(), READY_TIMEOUT);
-        for (int p = 0; p < problemsPerCluster; p++) {
-          client
-              .pods()
-              .inNamespace(Fixture.namespace(0))
-              .resource(unschedulable("stuck-%04d".formatted(p)))
-              .create();
+      ControlPlane plane = null;
+      try {
+        plane = ControlPlane.start(controlPlaneOptions());
+        buildCluster(plane);
+      } catch (RuntimeException e) {
+        if (i == 0) {
+          throw e;
         }
+        if (plane != null) {
+          plane.close();
+        }
+        stoppedBecause =
+            "stopped at %d of %d control planes: cluster %d could not be built (%s); load %s"
+                .formatted(i, clusters, i + 1, e.getMessage(), Churn.loadAverage());
+        log.warn(stoppedBecause, e);
+        break;
       }
-      Map<String, Double> resident = ProcessMemory.controlPlane(plane);
-      double total = resident.values().stream().mapToDouble(Double::doubleValue).sum();
-      clusterRows.add(
-          List.of(
-              name(i),
-              Integer.toString(spec.pods() + problemsPerCluster),
-              ScaleBenchmark.seconds(Duration.ofNanos(System.nanoTime() - started)),
-              ProcessMemory.mib(total),
-              resident.entrySet().stream()
-                  .map(e -> e.getKey() + " " + ProcessMemory.mib(e.getValue()))
-                  .reduce((a, b) -> a + ", " + b)
-                  .orElse("-"),
-              ProcessMemory.mib(ProcessMemory.availableMiB())));
-      raw.put("controlPlane-" + name(i) + "-residentMiB", resident);
-      log.info("Cluster {} of {} ready ({} resident)", i + 1, clusters, ProcessMemory.mib(total));
+      planes.add(plane);
+      recordCluster(i, plane, started);
     }
+  }
+
+  private static ControlPlaneOptions controlPlaneOptions() {
+    return BenchControlPlane.withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder())
+        .build();
+  }
+
+  private void buildCluster(ControlPlane plane) {
+    FixtureSpec spec = spec(podsPerCluster);
+    try (KubernetesClient client = plane.newAdminClient()) {
+      Fixture fixture = new Fixture(plane, client, spec);
+      fixture.buildBase();
+      fixture.growTo(spec.pods());
+      fixture.awaitReady(spec.pods(), READY_TIMEOUT);
+      for (int p = 0; p < problemsPerCluster; p++) {
+        client
+            .pods()
+            .inNamespace(Fixture.namespace(0))
+            .resource(unschedulable("stuck-%04d".formatted(p)))
+            .create();
+      }
+    }
+  }
+
+  private void recordCluster(int index, ControlPlane plane, long started) {
+    Map<String, Double> resident = ProcessMemory.controlPlane(plane);
+    double total = resident.values().stream().mapToDouble(Double::doubleValue).sum();
+    clusterRows.add(
+        List.of(
+            name(index),
+            Integer.toString(podsPerCluster + problemsPerCluster),
+            ScaleBenchmark.seconds(Duration.ofNanos(System.nanoTime() - started)),
+            ProcessMemory.mib(total),
+            resident.entrySet().stream()
+                .map(e -> e.getKey() + " " + ProcessMemory.mib(e.getValue()))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("-"),
+            ProcessMemory.mib(ProcessMemory.availableMiB())));
+    raw.put("controlPlane-" + name(index) + "-residentMiB", resident);
+    log.info("Cluster {} of {} ready ({} resident)", index + 1, clusters, ProcessMemory.mib(total));
   }
 
   /**
@@ -308,8 +358,12 @@ public final class FleetBenchmark {
                 + Runtime.version())
         .fact(
             "Fixture",
-            "per cluster: the scale fixture at %d pods (%d KWOK nodes) plus %d pods no node can take (Unschedulable), each cluster its own etcd, apiserver, controller-manager, scheduler and KWOK"
-                .formatted(podsPerCluster, spec(podsPerCluster).nodes(), problemsPerCluster))
+            "per cluster: the scale fixture at %d pods (%d KWOK nodes; %s) plus %d pods no node can take (Unschedulable), each cluster its own etcd, apiserver, controller-manager, scheduler and KWOK"
+                .formatted(
+                    podsPerCluster,
+                    spec(podsPerCluster).nodes(),
+                    BenchControlPlane.relaxedLeasesText(),
+                    problemsPerCluster))
         .fact("Load", machineLoad.fact("every control plane shares the same cores"))
         .fact(
             "Server",

@@ -1,7 +1,6 @@
 package io.kubeward.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubeward.testkit.controlplane.Component;
 import io.kubeward.testkit.controlplane.ControlPlane;
 import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ public final class HugeBenchmark {
 
   private static final Logger log = LoggerFactory.getLogger(HugeBenchmark.class);
   private static final String SECTION = "huge";
-  private static final int LEASE_SECONDS = 240;
 
   private final Path serverJar;
   private final Path work;
@@ -137,16 +135,8 @@ public final class HugeBenchmark {
     }
   }
 
-  /**
-   * The scale benchmark's control plane, with KWOK renewing each node's lease every {@value
-   * #LEASE_SECONDS}/4 s instead of every 10 s: 5,000 leases renewed every 10 s are 500 writes a
-   * second by themselves, more than the apiserver takes on 2 cores next to everything else (the
-   * scale benchmark's churn costs it 2.7 ms CPU a change). The node grace period (5 min, {@link
-   * BenchControlPlane}) stays longer than the lease, so nodes stay Ready.
-   */
   static ControlPlaneOptions controlPlaneOptions() {
-    return ScaleBenchmark.controlPlaneOptionsBuilder()
-        .extraArgs(Component.KWOK, "--node-lease-duration-seconds=" + LEASE_SECONDS)
+    return BenchControlPlane.withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder())
         .build();
   }
 
@@ -256,11 +246,10 @@ public final class HugeBenchmark {
                 + kubectl.version())
         .fact(
             "Fixture",
-            "%d nodes in 3 zones (KWOK node leases of %d s, renewed about every %d s; 40 s and 10 s elsewhere), %d namespaces, Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps; reached %d pods"
+            "%d nodes in 3 zones (%s), %d namespaces, Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps; reached %d pods"
                 .formatted(
                     spec.nodes(),
-                    LEASE_SECONDS,
-                    LEASE_SECONDS / 4,
+                    BenchControlPlane.relaxedLeasesText(),
                     spec.namespaces(),
                     FixtureSpec.REPLICAS,
                     spec.configMaps(),
