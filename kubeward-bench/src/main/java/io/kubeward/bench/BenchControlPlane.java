@@ -35,9 +35,15 @@ final class BenchControlPlane {
    * second by themselves, more than the apiservers take on 2 cores next to everything else. The
    * node grace period (5 min, above) stays longer than the lease, so nodes stay Ready.
    */
-  static ControlPlaneOptions.Builder withRelaxedNodeLeases(ControlPlaneOptions.Builder options) {
-    return options.extraArgs(
-        Component.KWOK, "--node-lease-duration-seconds=" + RELAXED_LEASE_SECONDS);
+  private static ControlPlaneOptions withRelaxedNodeLeases(ControlPlaneOptions.Builder options) {
+    return options
+        .extraArgs(Component.KWOK, "--node-lease-duration-seconds=" + RELAXED_LEASE_SECONDS)
+        .build();
+  }
+
+  /** The scale benchmark's control plane with relaxed node leases (the huge and fleet sizes). */
+  static ControlPlaneOptions manyNodes() {
+    return withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder());
   }
 
   /** Says so in a report's fixture line. */

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.testkit.controlplane.ControlPlane;
-import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +130,7 @@ public final class FleetBenchmark {
       long started = System.nanoTime();
       ControlPlane plane = null;
       try {
-        plane = ControlPlane.start(controlPlaneOptions());
+        plane = ControlPlane.start(BenchControlPlane.manyNodes());
         buildCluster(plane);
       } catch (RuntimeException e) {
         if (i == 0) {
@@ -149,11 +148,6 @@ public final class FleetBenchmark {
       planes.add(plane);
       recordCluster(i, plane, started);
     }
-  }
-
-  private static ControlPlaneOptions controlPlaneOptions() {
-    return BenchControlPlane.withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder())
-        .build();
   }
 
   private void buildCluster(ControlPlane plane) {

@@ -2,7 +2,6 @@ package io.kubeward.bench;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeward.testkit.controlplane.ControlPlane;
-import io.kubeward.testkit.controlplane.ControlPlaneOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +87,7 @@ public final class HugeBenchmark {
    */
   void run(String[] args, Path docs) throws Exception {
     String arguments = String.join(" ", List.of(args).subList(2, args.length));
-    try (ControlPlane controlPlane = ControlPlane.start(controlPlaneOptions());
+    try (ControlPlane controlPlane = ControlPlane.start(BenchControlPlane.manyNodes());
         KubernetesClient client = controlPlane.newAdminClient()) {
       Fixture fixture = new Fixture(controlPlane, client, spec);
       Kubectl kubectl = new Kubectl(controlPlane.kubeconfig(), work);
@@ -133,11 +132,6 @@ public final class HugeBenchmark {
       }
       write(report(controlPlane, kubectl, arguments), docs);
     }
-  }
-
-  static ControlPlaneOptions controlPlaneOptions() {
-    return BenchControlPlane.withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder())
-        .build();
   }
 
   private void measureKubeward(ControlPlane controlPlane, Kubectl.Timed reference)
