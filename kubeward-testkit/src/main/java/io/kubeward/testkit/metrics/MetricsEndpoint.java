@@ -323,6 +323,9 @@ public final class MetricsEndpoint implements AutoCloseable {
       synchronized (lock) {
         body = render().getBytes(StandardCharsets.UTF_8);
         served = changes;
+        // Counted before the body leaves, so a client that has the answer also sees the count.
+        scrapes++;
+        lastScrape = Instant.now();
       }
       exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
       boolean head = "HEAD".equals(exchange.getRequestMethod());
@@ -333,8 +336,6 @@ public final class MetricsEndpoint implements AutoCloseable {
         }
       }
       synchronized (lock) {
-        scrapes++;
-        lastScrape = Instant.now();
         servedChange = Math.max(servedChange, served);
         lock.notifyAll();
       }
