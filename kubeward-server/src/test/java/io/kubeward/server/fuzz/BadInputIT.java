@@ -488,6 +488,12 @@ class BadInputIT {
       }
       // changes the gone clients' streams try to send; a live stream shows they were sent
       try (java.net.Socket live = openStream("/api/v1/clusters/local/stream")) {
+        java.io.BufferedReader reader =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(live.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // the first event (the overview's counters) shows the live stream is subscribed
+        assertThat(readUntil(reader, "event:", deadline)).isNotNull();
         kube.configMaps()
             .inNamespace(namespace.name())
             .resource(
@@ -497,20 +503,25 @@ class BadInputIT {
                     .endMetadata()
                     .build())
             .create();
-        java.io.BufferedReader reader =
-            new java.io.BufferedReader(
-                new java.io.InputStreamReader(live.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        do {
-          line = reader.readLine();
-        } while (line != null && !line.contains("wake-the-streams"));
-        assertThat(line).isNotNull();
+        assertThat(readUntil(reader, "wake-the-streams", deadline)).isNotNull();
       }
       assertThat(log.problems()).isEmpty();
     } finally {
       problems.setLevel(level);
       downloads.setLevel(null);
     }
+  }
+
+  /** The first line containing {@code text}, or {@code null} when the stream ends or time is up. */
+  static String readUntil(java.io.BufferedReader reader, String text, long deadline)
+      throws java.io.IOException {
+    while (System.nanoTime() < deadline) {
+      String line = reader.readLine();
+      if (line == null || line.contains(text)) {
+        return line;
+      }
+    }
+    return null;
   }
 
   /** Sends a GET, reads the first bytes of the answer and closes the connection. */
