@@ -32,6 +32,9 @@ public final class HugeBenchmark {
   private static final Logger log = LoggerFactory.getLogger(HugeBenchmark.class);
   private static final String SECTION = "huge";
 
+  /** Pods added between two memory checks (a multiple of the Deployments' replicas). */
+  static final int STEP = 15_000;
+
   private final Path serverJar;
   private final Path work;
   private final FixtureSpec spec;
@@ -111,13 +114,12 @@ public final class HugeBenchmark {
           break;
         }
         long stageStart = System.nanoTime();
-        fixture.growTo(stage);
-        fixture.awaitReady(stage, readyTimeout);
+        int grownTo = growInSteps(fixture, stage);
         Duration grown = Duration.ofNanos(System.nanoTime() - stageStart);
         Kubectl.Timed reference = kubectl.getJson("pods", "-A");
         stageRows.add(
             List.of(
-                "up to " + stage + " Running pods",
+                "up to " + grownTo + " Running pods",
                 ScaleBenchmark.seconds(grown),
                 residentText(controlPlane),
                 ProcessMemory.mib(ProcessMemory.availableMiB()),
@@ -126,12 +128,45 @@ public final class HugeBenchmark {
         raw.put("kubectlGetPodsMillis-" + stage, reference.wall().toMillis());
         reached = reference.items();
         measureKubeward(controlPlane, reference);
+        if (grownTo < stage) {
+          break;
+        }
         if (stage != spec.pods()) {
           write(report(controlPlane, kubectl, arguments).fact("Partial", partial(stage)), docs);
         }
       }
       write(report(controlPlane, kubectl, arguments), docs);
     }
+  }
+
+  /**
+   * Grows to {@code stage} pods {@value #STEP} at a time and checks the machine's available memory
+   * before each step: when it is below the reserve the stage ends at the pods reached (the run
+   * stops there, saying so), so the largest size this machine holds is measured instead of lost to
+   * the kernel's out-of-memory killer.
+   */
+  private int growInSteps(Fixture fixture, int stage) {
+    int reachedPods = fixture.pods();
+    while (reachedPods < stage) {
+      double available = ProcessMemory.availableMiB();
+      if (reachedPods > 0 && available >= 0 && available < reserveMiB) {
+        stoppedBecause =
+            "stopped growing at %d pods (on the way to %d): %s available, below the reserve of %s"
+                .formatted(
+                    reachedPods,
+                    stage,
+                    ProcessMemory.mib(available),
+                    ProcessMemory.mib(reserveMiB));
+        log.warn(stoppedBecause);
+        return reachedPods;
+      }
+      int next = Math.min(stage, reachedPods + STEP);
+      fixture.growTo(next);
+      fixture.awaitReady(next, readyTimeout);
+      log.info("{} pods Running, {} available", next, ProcessMemory.mib(available));
+      reachedPods = next;
+    }
+    return reachedPods;
   }
 
   private void measureKubeward(ControlPlane controlPlane, Kubectl.Timed reference)

@@ -121,7 +121,7 @@ public final class ControlPlane implements AutoCloseable {
       if (options.etcdTls()) {
         pki.issueEtcd();
       }
-      Files.writeString(workDir.resolve("kwok.yaml"), KWOK_BASE_CONFIG);
+      Files.writeString(workDir.resolve("kwok.yaml"), kwokBaseConfig(options.kwokParallelism()));
       try (var stages = ControlPlane.class.getResourceAsStream(POD_STAGES)) {
         Files.copy(stages, workDir.resolve("kwok-pod-stages.yaml"));
       }
@@ -389,12 +389,25 @@ public final class ControlPlane implements AutoCloseable {
   /** A pod label that makes KWOK simulate CrashLoopBackOff or ImagePullBackOff. */
   public static final String SIMULATE_LABEL = "sim.kubeward.io/state";
 
-  private static final String KWOK_BASE_CONFIG =
-      """
-      apiVersion: config.kwok.x-k8s.io/v1alpha1
-      kind: KwokConfiguration
-      options: {}
-      """;
+  /** KWOK's own configuration: its defaults, or {@code parallelism} workers for each stage kind. */
+  static String kwokBaseConfig(int parallelism) {
+    String options =
+        parallelism == 0
+            ? " {}"
+            : """
+
+              podPlayStageParallelism: %d
+              nodePlayStageParallelism: %d
+              nodeLeaseParallelism: %d"""
+                .formatted(parallelism, parallelism, parallelism)
+                .replace("\n", "\n  ");
+    return """
+        apiVersion: config.kwok.x-k8s.io/v1alpha1
+        kind: KwokConfiguration
+        options:%s
+        """
+        .formatted(options);
+  }
 
   private void awaitHealthy(ManagedProcess process) {
     Component component = process.component();

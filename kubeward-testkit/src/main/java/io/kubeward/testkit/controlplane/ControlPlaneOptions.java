@@ -24,7 +24,8 @@ public record ControlPlaneOptions(
     Map<Component, List<String>> extraArgs,
     boolean metrics,
     boolean etcdTls,
-    Optional<Path> etcdData) {
+    Optional<Path> etcdData,
+    int kwokParallelism) {
 
   public ControlPlaneOptions {
     if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -34,6 +35,10 @@ public record ControlPlaneOptions(
     fixedPorts = Map.copyOf(fixedPorts);
     kwokConfigs = List.copyOf(kwokConfigs);
     extraArgs = Map.copyOf(extraArgs);
+    if (kwokParallelism < 0 || kwokParallelism > 256) {
+      throw new IllegalArgumentException(
+          "kwokParallelism must be 0 (KWOK's default) to 256, was " + kwokParallelism);
+    }
   }
 
   /** Three 8-CPU nodes across two zones: the default for tests. */
@@ -58,6 +63,7 @@ public record ControlPlaneOptions(
     private boolean metrics;
     private boolean etcdTls;
     private Path etcdData;
+    private int kwokParallelism;
 
     /** The folder with etcd, kube-apiserver, ...; by default found by {@link Binaries#locate}. */
     public Builder binDir(Path binDir) {
@@ -124,6 +130,16 @@ public record ControlPlaneOptions(
       return this;
     }
 
+    /**
+     * How many pod and node stages (and node leases) KWOK plays at once; 0, the default, keeps
+     * KWOK's own (4). Thousands of pods becoming Running on a busy apiserver wait on 4 workers
+     * whose every patch waits on the apiserver.
+     */
+    public Builder kwokParallelism(int kwokParallelism) {
+      this.kwokParallelism = kwokParallelism;
+      return this;
+    }
+
     public ControlPlaneOptions build() {
       return new ControlPlaneOptions(
           Optional.ofNullable(binDir),
@@ -134,7 +150,8 @@ public record ControlPlaneOptions(
           extraArgs,
           metrics,
           etcdTls,
-          Optional.ofNullable(etcdData));
+          Optional.ofNullable(etcdData),
+          kwokParallelism);
     }
   }
 }
