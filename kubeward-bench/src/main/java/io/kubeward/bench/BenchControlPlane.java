@@ -30,23 +30,6 @@ final class BenchControlPlane {
   static final int RELAXED_LEASE_SECONDS = 240;
 
   /**
-   * KWOK renews each node's lease about every {@value #RELAXED_LEASE_SECONDS}/4 s instead of every
-   * 10 s: 5,000 nodes (or 20 control planes of 67) renewing every 10 s are hundreds of writes a
-   * second by themselves, more than the apiservers take on 2 cores next to everything else. The
-   * node grace period (5 min, above) stays longer than the lease, so nodes stay Ready.
-   */
-  private static ControlPlaneOptions withRelaxedNodeLeases(ControlPlaneOptions.Builder options) {
-    return options
-        .extraArgs(Component.KWOK, "--node-lease-duration-seconds=" + RELAXED_LEASE_SECONDS)
-        .kwokParallelism(KWOK_PARALLELISM)
-        .extraArgs(
-            Component.KUBE_CONTROLLER_MANAGER,
-            "--endpoint-updates-batch-period=" + ENDPOINT_BATCH_SECONDS + "s",
-            "--endpointslice-updates-batch-period=" + ENDPOINT_BATCH_SECONDS + "s")
-        .build();
-  }
-
-  /**
    * KWOK's workers for pod stages (its default 4): with 4, pods become Running no faster than 4
    * patches at a time, each waiting on a loaded apiserver.
    */
@@ -59,13 +42,27 @@ final class BenchControlPlane {
    */
   static final int ENDPOINT_BATCH_SECONDS = 5;
 
-  /** The scale benchmark's control plane with relaxed node leases (the huge and fleet sizes). */
+  /**
+   * The scale benchmark's control plane for the huge and fleet sizes. KWOK renews each node's lease
+   * about every {@value #RELAXED_LEASE_SECONDS}/4 s instead of every 10 s: 5,000 nodes (or 20
+   * control planes of 67) renewing every 10 s are hundreds of writes a second by themselves, more
+   * than the apiservers take on 2 cores next to everything else; the node grace period (5 min,
+   * above) stays longer than the lease, so nodes stay Ready. KWOK's workers and the endpoint
+   * batching: see their constants.
+   */
   static ControlPlaneOptions manyNodes() {
-    return withRelaxedNodeLeases(ScaleBenchmark.controlPlaneOptionsBuilder());
+    return ScaleBenchmark.controlPlaneOptionsBuilder()
+        .extraArgs(Component.KWOK, "--node-lease-duration-seconds=" + RELAXED_LEASE_SECONDS)
+        .kwokParallelism(KWOK_PARALLELISM)
+        .extraArgs(
+            Component.KUBE_CONTROLLER_MANAGER,
+            "--endpoint-updates-batch-period=" + ENDPOINT_BATCH_SECONDS + "s",
+            "--endpointslice-updates-batch-period=" + ENDPOINT_BATCH_SECONDS + "s")
+        .build();
   }
 
   /** Says so in a report's fixture line. */
-  static String relaxedLeasesText() {
+  static String manyNodesText() {
     return ("KWOK node leases of %d s, renewed about every %d s (40 s and 10 s elsewhere), %d KWOK"
             + " workers per stage kind (4 elsewhere), Endpoints and EndpointSlices batched per %d s")
         .formatted(

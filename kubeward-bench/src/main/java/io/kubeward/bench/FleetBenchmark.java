@@ -356,7 +356,7 @@ public final class FleetBenchmark {
                 .formatted(
                     podsPerCluster,
                     spec(podsPerCluster).nodes(),
-                    BenchControlPlane.relaxedLeasesText(),
+                    BenchControlPlane.manyNodesText(),
                     problemsPerCluster))
         .fact("Load", machineLoad.fact("every control plane shares the same cores"))
         .fact(

@@ -163,7 +163,8 @@ public final class HugeBenchmark {
       int next = Math.min(stage, reachedPods + STEP);
       fixture.growTo(next);
       fixture.awaitReady(next, readyTimeout);
-      log.info("{} pods Running, {} available", next, ProcessMemory.mib(available));
+      log.info(
+          "{} pods Running, {} available", next, ProcessMemory.mib(ProcessMemory.availableMiB()));
       reachedPods = next;
     }
     return reachedPods;
@@ -278,7 +279,7 @@ public final class HugeBenchmark {
             "%d nodes in 3 zones (%s), %d namespaces, Deployments of %d replicas with a Service each (every 10th with a PDB and an HPA), %d ConfigMaps; reached %d pods"
                 .formatted(
                     spec.nodes(),
-                    BenchControlPlane.relaxedLeasesText(),
+                    BenchControlPlane.manyNodesText(),
                     spec.namespaces(),
                     FixtureSpec.REPLICAS,
                     spec.configMaps(),
